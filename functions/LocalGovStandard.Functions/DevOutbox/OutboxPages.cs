@@ -1,0 +1,16 @@
+using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Functions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.DevOutbox;
+
+public static class OutboxPages
+{
+    /// <summary><c>/dev/outbox</c>: lists the local outbox. Mapped only in Development and only when the outbox is in use.</summary>
+    public static void MapDevOutbox(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/dev/outbox", (LocalOutboxEmailSender outbox) =>
+                new RazorComponentResult<OutboxPage>(new { outbox.Folder, Messages = OutboxReader.List(outbox.Folder) }))
+            .DevelopmentOnly();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Storage;
+
+namespace LocalGovStandard.Platform.Audit;
+
+/// <summary>
+/// Append-only record of every change made by a person or a timer. Partitioned by month;
+/// row keys sort newest first. Subjects are record keys, never personal data.
+/// </summary>
+public sealed class AuditLog([FromKeyedServices(TableNames.AuditLog)] TableClient table, TimeProvider clock)
+{
+    public async Task WriteAsync(string actor, string action, string subject, string? details = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var entry = new AuditEntry
+        {
+            PartitionKey = now.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            RowKey = $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}",
+            At = now,
+            Actor = actor,
+            Action = action,
+            Subject = subject,
+            Details = details,
+        };
+        await table.AddEntityAsync(entry, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ForMonthAsync(DateTimeOffset month, CancellationToken cancellationToken)
+    {
+        var partition = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in table.QueryAsync<AuditEntry>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+}
+
+public sealed class AuditEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string? Details { get; set; }
+}

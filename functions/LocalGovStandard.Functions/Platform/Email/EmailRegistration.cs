@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace LocalGovStandard.Platform.Email;
+
+public static class EmailRegistration
+{
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocalOutboxOptions>().BindConfiguration(LocalOutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient(SendGridEmailSender.HttpClientName)
+            .AddResilienceHandler("sendgrid", static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                    Delay = options.RetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = options.MaxRetries == 0 ? static _ => ValueTask.FromResult(false) : new HttpRetryStrategyOptions().ShouldHandle,
+                });
+                pipeline.AddTimeout(options.AttemptTimeout);
+            });
+
+        var useSendGrid = !string.IsNullOrWhiteSpace(configuration[$"{SendGridOptions.Section}:ApiKey"]);
+        if (useSendGrid)
+        {
+            services.AddSingleton<IEmailSender, SendGridEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<LocalOutboxEmailSender>();
+            services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<LocalOutboxEmailSender>());
+        }
+
+        services.AddSingleton<MailLedger>();
+        return services;
+    }
+}

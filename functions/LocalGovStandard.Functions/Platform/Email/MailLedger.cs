@@ -1,0 +1,141 @@
+using Azure;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Storage;
+
+namespace LocalGovStandard.Platform.Email;
+
+public enum MailLedgerOutcome
+{
+    /// <summary>Sent now: SendGrid answered 202.</summary>
+    Sent,
+
+    /// <summary>Sent before; nothing was sent again.</summary>
+    AlreadySent,
+
+    /// <summary>Another worker holds the claim right now; nothing was sent.</summary>
+    InProgress,
+
+    /// <summary>Not accepted; the failure is recorded on the ledger row.</summary>
+    Failed,
+}
+
+public sealed record MailLedgerResult(MailLedgerOutcome Outcome, string? Error = null);
+
+/// <summary>
+/// SendGrid has no idempotency key, so we keep our own: one row per message, claimed before sending
+/// (insert-if-absent) and marked sent only after SendGrid accepted it. Sending the same
+/// (partition, message) again is a no-op once it is sent.
+/// </summary>
+public sealed class MailLedger(
+    [FromKeyedServices(TableNames.MailLedger)] TableClient table,
+    IEmailSender sender,
+    TimeProvider clock)
+{
+    /// <summary>How long a claim without an outcome blocks others (a crashed sender's claim is then taken over).</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+
+    public async Task<MailLedgerResult> SendOnceAsync(string partition, EmailMessage message, CancellationToken cancellationToken)
+    {
+        var claim = await ClaimAsync(partition, message, cancellationToken);
+        if (claim.Entry is null)
+        {
+            return new MailLedgerResult(claim.Outcome);
+        }
+
+        var entry = claim.Entry;
+        try
+        {
+            var receipt = await sender.SendAsync(message, cancellationToken);
+            entry.Status = MailLedgerEntry.Sent;
+            entry.SentAt = clock.GetUtcNow();
+            entry.ProviderMessageId = receipt.ProviderMessageId;
+            entry.Error = null;
+            await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, CancellationToken.None);
+            return new MailLedgerResult(MailLedgerOutcome.Sent);
+        }
+        catch (EmailDeliveryException exception)
+        {
+            entry.Status = MailLedgerEntry.Failed;
+            entry.Error = exception.Message;
+            await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, CancellationToken.None);
+            return new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
+        }
+    }
+
+    public async Task<MailLedgerEntry?> FindAsync(string partition, string messageId, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<MailLedgerEntry>(partition, messageId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task<(MailLedgerOutcome Outcome, MailLedgerEntry? Entry)> ClaimAsync(string partition, EmailMessage message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var entry = new MailLedgerEntry
+        {
+            PartitionKey = partition,
+            RowKey = message.MessageId,
+            Category = message.Category,
+            Subject = message.Subject,
+            Status = MailLedgerEntry.Claimed,
+            ClaimedAt = now,
+            Attempts = 1,
+        };
+        try
+        {
+            var added = await table.AddEntityAsync(entry, cancellationToken);
+            entry.ETag = added.Headers.ETag ?? default;
+            return (MailLedgerOutcome.Sent, entry);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+        }
+
+        var existing = (await table.GetEntityAsync<MailLedgerEntry>(partition, message.MessageId, cancellationToken: cancellationToken)).Value;
+        if (existing.Status == MailLedgerEntry.Sent)
+        {
+            return (MailLedgerOutcome.AlreadySent, null);
+        }
+
+        if (existing.Status == MailLedgerEntry.Claimed && now - existing.ClaimedAt < ClaimTimeout)
+        {
+            return (MailLedgerOutcome.InProgress, null);
+        }
+
+        existing.Status = MailLedgerEntry.Claimed;
+        existing.ClaimedAt = now;
+        existing.Attempts++;
+        try
+        {
+            var updated = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            existing.ETag = updated.Headers.ETag ?? default;
+            return (MailLedgerOutcome.Sent, existing);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return (MailLedgerOutcome.InProgress, null);
+        }
+    }
+}
+
+/// <summary>One message in the ledger. Holds no body and no address: only what is needed to prove what was sent.</summary>
+public sealed class MailLedgerEntry : ITableEntity
+{
+    public const string Claimed = "claimed";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Category { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Status { get; set; } = Claimed;
+    public DateTimeOffset ClaimedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? ProviderMessageId { get; set; }
+    public string? Error { get; set; }
+}

@@ -1,0 +1,79 @@
+using Azure;
+using LocalGovStandard.Platform.Pages;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LocalGovStandard.Platform.Errors;
+
+/// <summary>
+/// The one place an unhandled fault becomes a response: 503 with Retry-After when storage or a
+/// dependency is unreachable, 4xx for unreadable requests, otherwise 500. Always a reference,
+/// never a stack trace or a storage message; an HTML page for browsers, ProblemDetails for the API.
+/// </summary>
+public sealed partial class FaultExceptionHandler(IProblemDetailsService problemDetails, ILogger<FaultExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var context = httpContext;
+        var reference = ErrorReference.For(context);
+        var (error, detail) = Classify(exception);
+
+        if (error.Status >= 500)
+        {
+            LogFault(exception, reference, context.Request.Method, context.Request.Path);
+        }
+        else
+        {
+            LogBadRequest(reference, context.Request.Method, context.Request.Path, exception.GetType().Name);
+        }
+
+        context.Response.StatusCode = error.Status;
+        if (error.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = ApiErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (PageRequests.WantsHtml(context))
+        {
+            var page = new RazorComponentResult<ErrorPage>(new { Heading = error.Title, Detail = detail, Reference = reference })
+            {
+                StatusCode = error.Status,
+            };
+            await page.ExecuteAsync(context);
+            return true;
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = error.Status, Title = error.Title, Type = error.Uri, Detail = detail },
+        });
+    }
+
+    internal static (ApiErrors.ErrorType Error, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (ApiErrors.PayloadTooLarge, "The request body is larger than this route accepts."),
+        BadHttpRequestException bad =>
+            (ApiErrors.MalformedRequest, "The request could not be read. Check its format and send it again."),
+        _ when IsDependencyFault(exception) =>
+            (ApiErrors.StorageUnavailable, $"Your request was not completed, so nothing was saved. Try again in {ApiErrors.RetryAfterSeconds} seconds. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
+        _ => (ApiErrors.Unexpected, "Try again later. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
+    };
+
+    private static bool IsDependencyFault(Exception exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or >= 500 or 408 or 429,
+        HttpRequestException or TimeoutException or TaskCanceledException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsDependencyFault),
+        _ => exception.InnerException is { } inner && IsDependencyFault(inner),
+    };
+
+    [LoggerMessage(LogLevel.Error, "Fault {Reference} on {Method} {Path}")]
+    private partial void LogFault(Exception exception, string reference, string method, string path);
+
+    [LoggerMessage(LogLevel.Information, "Bad request {Reference} on {Method} {Path}: {Fault}")]
+    private partial void LogBadRequest(string reference, string method, string path, string fault);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Platform.Functions;
+
+public static class TimerFunctionEndpoints
+{
+    /// <summary>
+    /// Declares a timer function and maps the route the Functions host posts to: <c>POST /{name}</c>
+    /// with <c>{"Data": {...}, "Metadata": {...}}</c>, answered with <c>{Outputs, Logs, ReturnValue}</c>.
+    /// </summary>
+    public static RouteHandlerBuilder MapTimerFunction<TFunction>(this IEndpointRouteBuilder app, string name, string schedule)
+        where TFunction : class, ITimerFunction
+    {
+        _ = TimerSchedule.Parse(schedule);
+        return app.MapPost($"/{name}", (HttpRequest request, TFunction function, TimeProvider clock, CancellationToken cancellationToken) =>
+                InvokeFromHostAsync(name, request, function, clock, cancellationToken))
+            .WithMetadata(new TimerFunctionDeclaration(name, schedule, typeof(TFunction)))
+            .ExcludeFromDescription();
+    }
+
+    private static async Task<Ok<HostInvocationResponse>> InvokeFromHostAsync(
+        string name, HttpRequest request, ITimerFunction function, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var isPastDue = await ReadIsPastDueAsync(request, cancellationToken);
+        var context = new TimerContext(name, "host", clock.GetUtcNow(), isPastDue);
+        var logs = await function.RunAsync(context, cancellationToken);
+        return TypedResults.Ok(new HostInvocationResponse(new Dictionary<string, object?>(), logs, null));
+    }
+
+    /// <summary>
+    /// Reads only the one flag we use. The payload is parsed leniently because some hosts send
+    /// timer info with malformed fields (for example an unparseable <c>Last</c>).
+    /// </summary>
+    internal static async Task<bool> ReadIsPastDueAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var payload = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (payload?["Data"] is not JsonObject data)
+            {
+                return false;
+            }
+
+            foreach (var (_, binding) in data)
+            {
+                var timer = binding is JsonValue value && value.TryGetValue<string>(out var text)
+                    ? JsonNode.Parse(text)
+                    : binding;
+                if (timer?["IsPastDue"] is JsonValue flag && flag.TryGetValue<bool>(out var isPastDue))
+                {
+                    return isPastDue;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+}
+
+/// <summary>The custom-handler response shape the Functions host expects from a non-HTTP trigger.</summary>
+public sealed record HostInvocationResponse(
+    IDictionary<string, object?> Outputs,
+    IReadOnlyList<string> Logs,
+    object? ReturnValue);

@@ -1,0 +1,108 @@
+using Azure.Storage.Blobs;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LocalGovStandard.Platform;
+
+/// <summary>Shared plumbing: hosting, storage, email, errors, security. Features add their own parts.</summary>
+public static class PlatformRegistration
+{
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Under the Functions host, listen where it says (127.0.0.1:FUNCTIONS_CUSTOMHANDLER_PORT) and let
+    /// it fire the timers. Standalone, listen on http://localhost:7071 as <c>func start</c> would.
+    /// </summary>
+    public static WebApplicationBuilder UseCustomHandlerHosting(this WebApplicationBuilder builder)
+    {
+        var hostPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        if (!string.IsNullOrEmpty(hostPort))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{hostPort}");
+            builder.Configuration["Timers:RunInProcess"] = "false";
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://localhost:7071");
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes;
+        });
+        builder.Host.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateOnBuild = true;
+            provider.ValidateScopes = true;
+        });
+        return builder;
+    }
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimerSchedulerOptions>().BindConfiguration("Timers");
+
+        services.AddStorage(configuration);
+        services.AddEmail(configuration);
+        services.AddSingleton<AuditLog>();
+        services.AddProblemResponses();
+        services.AddServiceRateLimits();
+        services.AddRazorComponents();
+        services.AddDataProtection().SetApplicationName("LocalGovStandard");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<BlobServiceClient>((keys, blobs) => keys.XmlRepository = new BlobKeyRepository(blobs));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "lgs-antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHostedService<InProcessTimerScheduler>();
+        return services;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(WriteStatusPageAsync);
+        app.UseServiceSecurityHeaders(app.Environment);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Bare error statuses (unknown route, wrong method) get a GOV.UK page or ProblemDetails too.</summary>
+    private static async Task WriteStatusPageAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        if (PageRequests.WantsHtml(context))
+        {
+            var heading = context.Response.StatusCode == StatusCodes.Status404NotFound ? "Page not found" : "Sorry, there is a problem with the service";
+            var detail = context.Response.StatusCode == StatusCodes.Status404NotFound
+                ? "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."
+                : "Go back and try again.";
+            await new RazorComponentResult<ErrorPage>(new { Heading = heading, Detail = detail }) { StatusCode = context.Response.StatusCode }.ExecuteAsync(context);
+            return;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context });
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Platform.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LocalGovStandard.Platform.Security;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "LocalGovStandard:RateLimits";
+
+    /// <summary>Requests per client per window on public forms and links (sign-up, verification).</summary>
+    public int PublicFormsPermitLimit { get; set; } = 30;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Per-client fixed windows on the public routes; 429 with Retry-After when a client goes over.</summary>
+public static class RateLimits
+{
+    public const string PublicForms = "public-forms";
+
+    public static IServiceCollection AddServiceRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(PublicForms, context =>
+            {
+                var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.PublicFormsPermitLimit,
+                    Window = options.Window,
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = OnRejectedAsync;
+        });
+        return services;
+    }
+
+    /// <summary>The client's address; under the Functions host it arrives in X-Forwarded-For (see UseForwardedHeaders).</summary>
+    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var detail = $"You have made too many requests. Wait {retryAfter} seconds and try again.";
+        if (PageRequests.WantsHtml(context))
+        {
+            await new RazorComponentResult<ErrorPage>(new { Heading = "Too many attempts", Detail = detail }) { StatusCode = 429 }.ExecuteAsync(context);
+            return;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = 429, Title = ApiErrors.TooManyRequests.Title, Type = ApiErrors.TooManyRequests.Uri, Detail = detail },
+        });
+    }
+}

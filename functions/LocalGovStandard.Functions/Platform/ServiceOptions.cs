@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LocalGovStandard.Platform;
+
+/// <summary>The product's own settings, bound from the <c>LocalGovStandard</c> section (env: <c>LocalGovStandard__Name</c>).</summary>
+public sealed class ServiceOptions
+{
+    public const string Section = "LocalGovStandard";
+
+    /// <summary>The organiser key for <c>/api/admin/*</c>. Unset means every admin route answers 401.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Base of the links in emails, e.g. https://standard.localgov.digital.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>Comma-separated email domains a council contact may use; subdomains are included.</summary>
+    [Required]
+    public string AllowedEmailDomains { get; set; } = "gov.uk,gov.scot,gov.wales,llyw.cymru";
+
+    public TimeSpan VerificationLinkLifetime { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Unverified contacts are deleted this long after their link expired (data minimisation).</summary>
+    public TimeSpan UnverifiedRetention { get; set; } = TimeSpan.FromDays(30);
+
+    public IReadOnlyList<string> AllowedDomainList =>
+        AllowedEmailDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.TrimStart('.').ToLowerInvariant())
+            .ToList();
+
+    public Uri Link(string pathAndQuery) => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
+}

@@ -1,0 +1,75 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace LocalGovStandard.Platform.Storage;
+
+/// <summary>
+/// Creates the tables and containers the app needs. Startup never fails because storage is down:
+/// it keeps trying in the background, and <c>/api/health</c> reports 503 until storage answers.
+/// </summary>
+public sealed partial class StorageInitializer(
+    TableServiceClient tables,
+    BlobServiceClient blobs,
+    TimeProvider clock,
+    ILogger<StorageInitializer> logger) : IHostedService, IDisposable
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public Task Ready => _ready.Task;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await TryCreateAllAsync(cancellationToken))
+        {
+            return;
+        }
+
+        _ = Task.Run(() => RetryUntilCreatedAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    public async Task<bool> TryCreateAllAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await Task.WhenAll(TableNames.All.Select(name => tables.CreateTableIfNotExistsAsync(name, timeout.Token)));
+            await Task.WhenAll(BlobContainerNames.All.Select(name => blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: timeout.Token)));
+            _ready.TrySetResult();
+            return true;
+        }
+        catch (Exception exception) when (exception is RequestFailedException or OperationCanceledException or AggregateException or HttpRequestException)
+        {
+            LogNotReady(exception.GetType().Name);
+            return false;
+        }
+    }
+
+    private async Task RetryUntilCreatedAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && !await TryCreateAllAsync(stoppingToken))
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Storage is not reachable yet ({Fault}); retrying in the background")]
+    private partial void LogNotReady(string fault);
+}

@@ -1,0 +1,19 @@
+namespace LocalGovStandard.Platform.Storage;
+
+public static class TableNames
+{
+    public const string Councils = "Councils";
+    public const string PeerGroups = "PeerGroups";
+    public const string Signups = "Signups";
+    public const string MailLedger = "MailLedger";
+    public const string AuditLog = "AuditLog";
+
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog];
+}
+
+public static class BlobContainerNames
+{
+    public const string DataProtection = "dataprotection";
+
+    public static readonly string[] All = [DataProtection];
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace LocalGovStandard.Platform.Validation;
+
+/// <summary>Collects validation messages keyed by field name, in the shape ProblemDetails and pages both use.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public IDictionary<string, string[]> ToDictionary() => _errors;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.ContainsKey(field))
+        {
+            _errors[field] = [message];
+        }
+    }
+
+    /// <summary>
+    /// Trims and normalises (NFC) a single-line text field, and checks it is present, within
+    /// <paramref name="maxLength"/> characters and free of line breaks, control characters and broken Unicode.
+    /// </summary>
+    /// <returns>The clean value, or null after adding an error.</returns>
+    public string? RequiredText(string field, string? value, string label, int maxLength, string emptyMessage)
+    {
+        var text = OptionalText(field, value, label, maxLength);
+        if (text is null && !_errors.ContainsKey(field))
+        {
+            Add(field, emptyMessage);
+        }
+
+        return text;
+    }
+
+    /// <returns>The clean value; null when empty or after adding an error.</returns>
+    public string? OptionalText(string field, string? value, string label, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!IsWellFormedUnicode(value))
+        {
+            Add(field, $"{label} contains characters that are not valid. Type it again rather than pasting it.");
+            return null;
+        }
+
+        var text = value.Normalize(NormalizationForm.FormC).Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c)))
+        {
+            Add(field, $"{label} must be on one line, without line breaks or control characters.");
+            return null;
+        }
+
+        if (new StringInfo(text).LengthInTextElements > maxLength)
+        {
+            Add(field, $"{label} must be {maxLength} characters or fewer.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static bool IsWellFormedUnicode(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+using LocalGovStandard.DevOutbox;
+using LocalGovStandard.Health;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform;
+using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Register;
+using LocalGovStandard.Signups;
+
+// Commands (import-register, emit-functions) take their own arguments; the rest configure the host.
+var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.UseCustomHandlerHosting();
+builder.Services
+    .AddPlatform(builder.Configuration)
+    .AddRegister()
+    .AddPeerGroups()
+    .AddSignups();
+
+var app = builder.Build();
+app.UsePlatform();
+
+var admin = app.MapAdminGroup();
+app.MapHealth();
+app.MapSignupPages();
+app.MapSignupsApi(admin);
+app.MapPeerGroups();
+admin.MapRegister();
+admin.MapTimerAdmin();
+app.MapStaticAssetFunctions();
+if (app.Environment.IsDevelopment() && app.Services.GetService<LocalOutboxEmailSender>() is not null)
+{
+    app.MapDevOutbox();
+}
+
+return command switch
+{
+    [RegisterCommand.Verb, ..] => await RegisterCommand.RunAsync(app.Services, command, Console.Out),
+    [FunctionsCommand.Verb, ..] => FunctionsCommand.Run(app, command, Console.Out),
+    _ => await RunAsync(app),
+};
+
+static async Task<int> RunAsync(WebApplication app)
+{
+    await app.RunAsync();
+    return 0;
+}
+
+/// <summary>Visible to the test project's WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,75 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace LocalGovStandard.Signups;
+
+/// <summary>
+/// Sign-up facts live in one table, partitioned by region, so a peer group's report is a few
+/// partition queries and a council's contacts and its signed-up row share a partition (one
+/// entity group transaction verifies a contact and counts the council as signed up).
+/// RowKeys: the council row is "{gss}"; each contact is "{gss}|{contact key}".
+/// </summary>
+public static class SignupKeys
+{
+    public const string CouncilKind = "council";
+    public const string ContactKind = "contact";
+
+    public static string ContactRowKey(string gssCode, string contactKey) => $"{gssCode}|{contactKey}";
+
+    /// <summary>The RowKey range of one council's contacts.</summary>
+    public static (string From, string To) ContactRange(string gssCode) => ($"{gssCode}|", $"{gssCode}}}");
+}
+
+public sealed class CouncilSignupEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = SignupKeys.CouncilKind;
+    public string CouncilName { get; set; } = "";
+
+    /// <summary>When the council's first contact verified: the moment it counts as signed up.</summary>
+    public DateTimeOffset SignedUpAt { get; set; }
+
+    public int VerifiedContacts { get; set; }
+}
+
+public sealed class ContactEntity : ITableEntity
+{
+    public const string Pending = "pending-verification";
+    public const string Verified = "verified";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = SignupKeys.ContactKind;
+    public string Reference { get; set; } = "";
+    public string GssCode { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    public string JobTitle { get; set; } = "";
+    public string AdoptionRoute { get; set; } = "";
+    public bool ConsentToContact { get; set; }
+    public DateTimeOffset? ConsentToContactAt { get; set; }
+    public bool ConsentToPublish { get; set; }
+    public DateTimeOffset? ConsentToPublishAt { get; set; }
+    public string Status { get; set; } = Pending;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    /// <summary>SHA-256 of the outstanding link's secret; the secret itself is never stored.</summary>
+    public string? VerificationTokenHash { get; set; }
+
+    public DateTimeOffset? VerificationExpiresAt { get; set; }
+
+    /// <summary>The hash of the link that was used, so a second click says "already used" rather than "not valid".</summary>
+    public string? UsedTokenHash { get; set; }
+
+    /// <summary>"sent" or "not-sent": whether SendGrid accepted the latest verification email.</summary>
+    public string VerificationEmail { get; set; } = "not-sent";
+}

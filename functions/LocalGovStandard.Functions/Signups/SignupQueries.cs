@@ -1,0 +1,67 @@
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Register;
+
+namespace LocalGovStandard.Signups;
+
+public sealed record CouncilSignups(Council Council, CouncilSignupEntity? SignedUp, IReadOnlyList<ContactEntity> Contacts);
+
+/// <summary>Reads sign-ups: always by region partition, or by a council's RowKey range within one.</summary>
+public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableClient table, CouncilDirectory directory)
+{
+    public async Task<ContactEntity?> FindByReferenceAsync(Council council, string reference, CancellationToken cancellationToken)
+    {
+        var (from, to) = SignupKeys.ContactRange(council.GssCode);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {council.Region.Slug} and RowKey ge {from} and RowKey lt {to} and Reference eq {reference}");
+        await foreach (var contact in table.QueryAsync<ContactEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return contact;
+        }
+
+        return null;
+    }
+
+    /// <summary>Every council in the regions with at least one contact, with its contacts.</summary>
+    public async Task<IReadOnlyList<CouncilSignups>> ForRegionsAsync(IReadOnlyCollection<Region> regions, CancellationToken cancellationToken)
+    {
+        var councils = (await directory.InRegionsAsync(regions.Select(r => r.Slug), cancellationToken))
+            .Where(c => c.GssCode.Length > 0)
+            .GroupBy(c => c.GssCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        var perRegion = await Task.WhenAll(regions.Select(region => LoadRegionAsync(region.Slug, cancellationToken)));
+        var result = new List<CouncilSignups>();
+        foreach (var (signedUp, contacts) in perRegion)
+        {
+            foreach (var group in contacts.GroupBy(c => c.GssCode, StringComparer.Ordinal))
+            {
+                if (councils.TryGetValue(group.Key, out var council))
+                {
+                    result.Add(new CouncilSignups(council, signedUp.GetValueOrDefault(group.Key), group.OrderBy(c => c.CreatedAt).ToList()));
+                }
+            }
+        }
+
+        return result.OrderBy(c => c.Council.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private async Task<(Dictionary<string, CouncilSignupEntity> SignedUp, List<ContactEntity> Contacts)> LoadRegionAsync(string partition, CancellationToken cancellationToken)
+    {
+        var signedUp = new Dictionary<string, CouncilSignupEntity>(StringComparer.Ordinal);
+        var councilFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {SignupKeys.CouncilKind}");
+        await foreach (var row in table.QueryAsync<CouncilSignupEntity>(councilFilter, cancellationToken: cancellationToken))
+        {
+            signedUp[row.RowKey] = row;
+        }
+
+        var contacts = new List<ContactEntity>();
+        var contactFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {SignupKeys.ContactKind}");
+        await foreach (var row in table.QueryAsync<ContactEntity>(contactFilter, cancellationToken: cancellationToken))
+        {
+            contacts.Add(row);
+        }
+
+        return (signedUp, contacts);
+    }
+}

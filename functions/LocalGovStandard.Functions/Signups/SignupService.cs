@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace LocalGovStandard.Signups;
+
+/// <param name="IsNew">False when the same person had already signed up: the same reference comes back.</param>
+/// <param name="EmailSent">Whether the verification email was accepted for delivery (null when none was needed).</param>
+public sealed record SignupOutcome(string Reference, string GssCode, string Status, bool IsNew, bool? EmailSent);
+
+public enum VerificationResult
+{
+    Verified,
+    AlreadyUsed,
+    Expired,
+    Invalid,
+}
+
+public sealed record VerificationOutcome(VerificationResult Result, string? CouncilName = null, string? Reference = null);
+
+public sealed class SignupService(
+    [FromKeyedServices(TableNames.Signups)] TableClient table,
+    MailLedger mail,
+    AuditLog audit,
+    IOptionsMonitor<ServiceOptions> options,
+    TimeProvider clock)
+{
+    private const int ConcurrencyRetries = 5;
+
+    /// <summary>
+    /// Stores a pending contact (one insert: stored whole or not at all), then emails the link.
+    /// The same person again gets the same reference; while still pending they get a fresh link.
+    /// </summary>
+    public async Task<SignupOutcome> SubmitAsync(ValidSignup signup, CancellationToken cancellationToken)
+    {
+        var council = signup.Council;
+        var partition = council.Region.Slug;
+        var rowKey = SignupKeys.ContactRowKey(council.GssCode, ContactKey(signup.ContactEmail));
+
+        for (var attempt = 0; attempt < ConcurrencyRetries; attempt++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<ContactEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            if (existing.HasValue)
+            {
+                var contact = existing.Value!;
+                if (contact.Status == ContactEntity.Verified)
+                {
+                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, EmailSent: null);
+                }
+
+                var reissued = await TryReissueLinkAsync(contact, cancellationToken);
+                if (reissued is not null)
+                {
+                    return reissued;
+                }
+
+                continue;
+            }
+
+            var created = await TryCreateAsync(signup, partition, rowKey, cancellationToken);
+            if (created is not null)
+            {
+                return created;
+            }
+        }
+
+        throw new RequestFailedException(503, "The sign-up kept changing while it was being saved.");
+    }
+
+    public async Task<VerificationOutcome> VerifyAsync(string? token, CancellationToken cancellationToken)
+    {
+        var parsed = VerificationToken.TryDecode(token);
+        if (parsed is null)
+        {
+            return new VerificationOutcome(VerificationResult.Invalid);
+        }
+
+        for (var attempt = 0; attempt < ConcurrencyRetries; attempt++)
+        {
+            var found = await table.GetEntityIfExistsAsync<ContactEntity>(parsed.Partition, parsed.RowKey, cancellationToken: cancellationToken);
+            if (!found.HasValue || found.Value!.Kind != SignupKeys.ContactKind)
+            {
+                return new VerificationOutcome(VerificationResult.Invalid);
+            }
+
+            var contact = found.Value;
+            if (SecretTokens.HashMatches(parsed.Secret, contact.UsedTokenHash))
+            {
+                return new VerificationOutcome(VerificationResult.AlreadyUsed, contact.CouncilName, contact.Reference);
+            }
+
+            if (!SecretTokens.HashMatches(parsed.Secret, contact.VerificationTokenHash))
+            {
+                return new VerificationOutcome(VerificationResult.Invalid);
+            }
+
+            var now = clock.GetUtcNow();
+            if (contact.VerificationExpiresAt is not { } expiresAt || now >= expiresAt)
+            {
+                return new VerificationOutcome(VerificationResult.Expired, contact.CouncilName, contact.Reference);
+            }
+
+            if (await TryMarkVerifiedAsync(contact, now, cancellationToken))
+            {
+                await audit.WriteAsync($"contact:{contact.Reference}", "signup.verified", $"{contact.PartitionKey}/{contact.GssCode}", cancellationToken: cancellationToken);
+                return new VerificationOutcome(VerificationResult.Verified, contact.CouncilName, contact.Reference);
+            }
+        }
+
+        throw new RequestFailedException(503, "The sign-up kept changing while it was being verified.");
+    }
+
+    /// <summary>A pseudonymous, stable key for an address, so the same person maps to the same row.</summary>
+    public static string ContactKey(string email) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..32].ToLowerInvariant();
+
+    private async Task<SignupOutcome?> TryCreateAsync(ValidSignup signup, string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = VerificationToken.New(partition, rowKey);
+        var contact = new ContactEntity
+        {
+            PartitionKey = partition,
+            RowKey = rowKey,
+            Reference = HumanReference.New(),
+            GssCode = signup.Council.GssCode,
+            CouncilName = signup.Council.OfficialName,
+            ContactName = signup.ContactName,
+            ContactEmail = signup.ContactEmail,
+            JobTitle = signup.JobTitle,
+            AdoptionRoute = signup.AdoptionRoute,
+            ConsentToContact = true,
+            ConsentToContactAt = now,
+            ConsentToPublish = signup.ConsentToPublish,
+            ConsentToPublishAt = signup.ConsentToPublish ? now : null,
+            CreatedAt = now,
+            VerificationTokenHash = SecretTokens.Hash(token.Secret),
+            VerificationExpiresAt = now + options.CurrentValue.VerificationLinkLifetime,
+        };
+
+        try
+        {
+            var response = await table.AddEntityAsync(contact, cancellationToken);
+            contact.ETag = response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return null;
+        }
+
+        await audit.WriteAsync($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}", cancellationToken: cancellationToken);
+        var sent = await SendLinkAsync(contact, token, cancellationToken);
+        return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, sent);
+    }
+
+    private async Task<SignupOutcome?> TryReissueLinkAsync(ContactEntity contact, CancellationToken cancellationToken)
+    {
+        var token = VerificationToken.New(contact.PartitionKey, contact.RowKey);
+        contact.VerificationTokenHash = SecretTokens.Hash(token.Secret);
+        contact.VerificationExpiresAt = clock.GetUtcNow() + options.CurrentValue.VerificationLinkLifetime;
+        try
+        {
+            var response = await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
+            contact.ETag = response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return null;
+        }
+
+        var sent = await SendLinkAsync(contact, token, cancellationToken);
+        return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: false, sent);
+    }
+
+    private async Task<bool> SendLinkAsync(ContactEntity contact, VerificationToken token, CancellationToken cancellationToken)
+    {
+        var link = options.CurrentValue.Link("signup/verify?token=" + token.Encode());
+        var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value);
+        var result = await mail.SendOnceAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
+        var sent = result.Outcome is MailLedgerOutcome.Sent or MailLedgerOutcome.AlreadySent;
+
+        contact.VerificationEmail = sent ? "sent" : "not-sent";
+        try
+        {
+            await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            // Changed meanwhile (a newer link, or verified): the newer state wins; the ledger still records this send.
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// One entity group transaction: the contact becomes verified (and its link used) and the
+    /// council's signed-up row is created or counted up. Both or neither.
+    /// </summary>
+    private async Task<bool> TryMarkVerifiedAsync(ContactEntity contact, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var councilRow = await table.GetEntityIfExistsAsync<CouncilSignupEntity>(contact.PartitionKey, contact.GssCode, cancellationToken: cancellationToken);
+
+        contact.Status = ContactEntity.Verified;
+        contact.VerifiedAt = now;
+        contact.UsedTokenHash = contact.VerificationTokenHash;
+        contact.VerificationTokenHash = null;
+        contact.VerificationExpiresAt = null;
+
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, contact, contact.ETag) };
+        if (councilRow.HasValue)
+        {
+            var council = councilRow.Value!;
+            council.VerifiedContacts++;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, council, council.ETag));
+        }
+        else
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new CouncilSignupEntity
+            {
+                PartitionKey = contact.PartitionKey,
+                RowKey = contact.GssCode,
+                CouncilName = contact.CouncilName,
+                SignedUpAt = now,
+                VerifiedContacts = 1,
+            }));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using LocalGovStandard.Platform.Email;
+
+namespace LocalGovStandard.Signups;
+
+public static class VerificationEmail
+{
+    public const string LedgerPartition = "verification";
+
+    public static EmailMessage Build(ContactEntity contact, Uri link, DateTimeOffset expiresAt)
+    {
+        var expires = EmailDates.Format(expiresAt);
+        var subject = "Confirm your email address to sign up to the Local Government Digital Service Standard";
+        var text = $"""
+            Dear {contact.ContactName},
+
+            You asked to sign {contact.CouncilName} up to the Local Government Digital Service Standard.
+
+            Confirm your email address by opening this link:
+            {link}
+
+            The link works once and expires at {expires}.
+
+            Your reference is {contact.Reference}.
+
+            If you did not ask for this, ignore this email and nothing will happen. We delete unconfirmed sign-ups after 30 days.
+
+            LocalGov Digital
+            """;
+
+        var html = HtmlEncoder.Default;
+        var body = $"""
+            <p>Dear {html.Encode(contact.ContactName)},</p>
+            <p>You asked to sign {html.Encode(contact.CouncilName)} up to the Local Government Digital Service Standard.</p>
+            <p><a href="{html.Encode(link.AbsoluteUri)}">Confirm your email address</a></p>
+            <p>The link works once and expires at {html.Encode(expires)}.</p>
+            <p>Your reference is <strong>{html.Encode(contact.Reference)}</strong>.</p>
+            <p>If you did not ask for this, ignore this email and nothing will happen. We delete unconfirmed sign-ups after 30 days.</p>
+            <p>LocalGov Digital</p>
+            """;
+
+        var messageId = $"verify-{contact.RowKey.Replace('|', '-')}-{expiresAt.UtcTicks}";
+        return new EmailMessage(messageId, "verification", new EmailAddress(contact.ContactEmail, contact.ContactName), subject, text, body);
+    }
+}
