@@ -14,7 +14,7 @@ var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.UseCustomHandlerHosting();
 builder.Services
-    .AddPlatform(builder.Configuration)
+    .AddPlatform()
     .AddRegister()
     .AddPeerGroups()
     .AddSignups();
@@ -30,7 +30,7 @@ app.MapPeerGroups();
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
-if (app.Environment.IsDevelopment() && app.Services.GetService<LocalOutboxEmailSender>() is not null)
+if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))
 {
     app.MapDevOutbox();
 }

@@ -50,14 +50,14 @@ public static class PlatformRegistration
         return builder;
     }
 
-    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatform(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerSchedulerOptions>().BindConfiguration("Timers");
 
-        services.AddStorage(configuration);
-        services.AddEmail(configuration);
+        services.AddStorage();
+        services.AddEmail();
         services.AddSingleton<AuditLog>();
         services.AddProblemResponses();
         services.AddServiceRateLimits();

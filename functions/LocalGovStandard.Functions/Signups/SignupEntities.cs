@@ -67,6 +67,8 @@ public sealed class ContactEntity : ITableEntity
 
     public DateTimeOffset? VerificationExpiresAt { get; set; }
 
+    public DateTimeOffset? LinkIssuedAt { get; set; }
+
     /// <summary>The hash of the link that was used, so a second click says "already used" rather than "not valid".</summary>
     public string? UsedTokenHash { get; set; }
 

@@ -60,7 +60,7 @@ public static class SignupPages
         }
 
         var outcome = await signups.SubmitAsync(valid, cancellationToken);
-        var emailFlag = outcome.EmailSent == false ? "&email=not-sent" : "";
+        var emailFlag = outcome.EmailNotSent ? "&email=not-sent" : "";
         return TypedResults.Redirect($"/signup/confirmation?reference={Uri.EscapeDataString(outcome.Reference)}{emailFlag}");
     }
 

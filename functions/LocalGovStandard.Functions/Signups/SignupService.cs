@@ -12,8 +12,11 @@ using Microsoft.Extensions.Options;
 namespace LocalGovStandard.Signups;
 
 /// <param name="IsNew">False when the same person had already signed up: the same reference comes back.</param>
-/// <param name="EmailSent">Whether the verification email was accepted for delivery (null when none was needed).</param>
-public sealed record SignupOutcome(string Reference, string GssCode, string Status, bool IsNew, bool? EmailSent);
+/// <param name="VerificationEmail">"sent" or "not-sent" for the latest link; null once verified.</param>
+public sealed record SignupOutcome(string Reference, string GssCode, string Status, bool IsNew, string? VerificationEmail)
+{
+    public bool EmailNotSent => VerificationEmail == "not-sent";
+}
 
 public enum VerificationResult
 {
@@ -34,6 +37,9 @@ public sealed class SignupService(
 {
     private const int ConcurrencyRetries = 5;
 
+    /// <summary>A repeat sign-up within this time of the last link gets no new link (double clicks, retries, races).</summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// Stores a pending contact (one insert: stored whole or not at all), then emails the link.
     /// The same person again gets the same reference; while still pending they get a fresh link.
@@ -52,7 +58,12 @@ public sealed class SignupService(
                 var contact = existing.Value!;
                 if (contact.Status == ContactEntity.Verified)
                 {
-                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, EmailSent: null);
+                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, VerificationEmail: null);
+                }
+
+                if (contact.VerificationEmail == "sent" && clock.GetUtcNow() - contact.LinkIssuedAt < ResendInterval)
+                {
+                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
                 }
 
                 var reissued = await TryReissueLinkAsync(contact, cancellationToken);
@@ -143,6 +154,7 @@ public sealed class SignupService(
             CreatedAt = now,
             VerificationTokenHash = SecretTokens.Hash(token.Secret),
             VerificationExpiresAt = now + options.CurrentValue.VerificationLinkLifetime,
+            LinkIssuedAt = now,
         };
 
         try
@@ -156,15 +168,17 @@ public sealed class SignupService(
         }
 
         await audit.WriteAsync($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}", cancellationToken: cancellationToken);
-        var sent = await SendLinkAsync(contact, token, cancellationToken);
-        return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, sent);
+        await SendLinkAsync(contact, token, cancellationToken);
+        return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, contact.VerificationEmail);
     }
 
     private async Task<SignupOutcome?> TryReissueLinkAsync(ContactEntity contact, CancellationToken cancellationToken)
     {
         var token = VerificationToken.New(contact.PartitionKey, contact.RowKey);
+        var now = clock.GetUtcNow();
         contact.VerificationTokenHash = SecretTokens.Hash(token.Secret);
-        contact.VerificationExpiresAt = clock.GetUtcNow() + options.CurrentValue.VerificationLinkLifetime;
+        contact.VerificationExpiresAt = now + options.CurrentValue.VerificationLinkLifetime;
+        contact.LinkIssuedAt = now;
         try
         {
             var response = await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -175,11 +189,11 @@ public sealed class SignupService(
             return null;
         }
 
-        var sent = await SendLinkAsync(contact, token, cancellationToken);
-        return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: false, sent);
+        await SendLinkAsync(contact, token, cancellationToken);
+        return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
     }
 
-    private async Task<bool> SendLinkAsync(ContactEntity contact, VerificationToken token, CancellationToken cancellationToken)
+    private async Task SendLinkAsync(ContactEntity contact, VerificationToken token, CancellationToken cancellationToken)
     {
         var link = options.CurrentValue.Link("signup/verify?token=" + token.Encode());
         var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value);
@@ -195,8 +209,6 @@ public sealed class SignupService(
         {
             // Changed meanwhile (a newer link, or verified): the newer state wins; the ledger still records this send.
         }
-
-        return sent;
     }
 
     /// <summary>

@@ -53,12 +53,7 @@ public static class SignupsApi
         }
 
         var outcome = await signups.SubmitAsync(valid, cancellationToken);
-        var response = new SignupResponse(outcome.Reference, outcome.Status, outcome.EmailSent switch
-        {
-            true => "sent",
-            false => "not-sent",
-            null => null,
-        });
+        var response = new SignupResponse(outcome.Reference, outcome.Status, outcome.VerificationEmail);
         var location = $"/api/signups/{outcome.GssCode}/{outcome.Reference}";
         return outcome.IsNew ? TypedResults.Created(location, response) : TypedResults.Ok(response);
     }

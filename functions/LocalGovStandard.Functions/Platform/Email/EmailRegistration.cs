@@ -6,7 +6,7 @@ namespace LocalGovStandard.Platform.Email;
 
 public static class EmailRegistration
 {
-    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LocalOutboxOptions>().BindConfiguration(LocalOutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -27,18 +27,17 @@ public static class EmailRegistration
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
 
-        var useSendGrid = !string.IsNullOrWhiteSpace(configuration[$"{SendGridOptions.Section}:ApiKey"]);
-        if (useSendGrid)
-        {
-            services.AddSingleton<IEmailSender, SendGridEmailSender>();
-        }
-        else
-        {
-            services.AddSingleton<LocalOutboxEmailSender>();
-            services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<LocalOutboxEmailSender>());
-        }
+        services.AddSingleton<SendGridEmailSender>();
+        services.AddSingleton<LocalOutboxEmailSender>();
+        services.AddSingleton<IEmailSender>(provider => UsesSendGrid(provider)
+            ? provider.GetRequiredService<SendGridEmailSender>()
+            : provider.GetRequiredService<LocalOutboxEmailSender>());
 
         services.AddSingleton<MailLedger>();
         return services;
     }
+
+    /// <summary>Without a SendGrid API key, mail goes to the local outbox.</summary>
+    public static bool UsesSendGrid(IServiceProvider provider) =>
+        !string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<SendGridOptions>>().Value.ApiKey);
 }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -13,26 +14,28 @@ public static class StorageRegistration
     /// <summary>
     /// Registers the Table and Blob clients once, from <c>AzureWebJobsStorage</c>: either a connection
     /// string (Azurite locally) or, in Azure, the identity-based <c>AzureWebJobsStorage__accountName</c>.
+    /// Storage calls fail fast (two quick retries) so a request can answer 503 instead of hanging.
     /// </summary>
-    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        var connectionString = configuration[SettingName];
-        var accountName = configuration[$"{SettingName}:accountName"];
-
         services.AddAzureClients(clients =>
         {
-            if (string.IsNullOrWhiteSpace(connectionString) && !string.IsNullOrWhiteSpace(accountName))
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, provider) =>
             {
-                clients.AddTableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"));
-                clients.AddBlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"));
-                clients.UseCredential(new DefaultAzureCredential());
-            }
-            else
+                Configure(options);
+                var (connectionString, accountName) = Read(provider.GetRequiredService<IConfiguration>());
+                return accountName is null
+                    ? new TableServiceClient(connectionString, options)
+                    : new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), new DefaultAzureCredential(), options);
+            });
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, provider) =>
             {
-                var connection = string.IsNullOrWhiteSpace(connectionString) ? DevelopmentStorage : connectionString;
-                clients.AddTableServiceClient(connection);
-                clients.AddBlobServiceClient(connection);
-            }
+                Configure(options);
+                var (connectionString, accountName) = Read(provider.GetRequiredService<IConfiguration>());
+                return accountName is null
+                    ? new BlobServiceClient(connectionString, options)
+                    : new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), new DefaultAzureCredential(), options);
+            });
         });
 
         foreach (var table in TableNames.All)
@@ -43,5 +46,21 @@ public static class StorageRegistration
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;
+    }
+
+    private static (string ConnectionString, string? AccountName) Read(IConfiguration configuration)
+    {
+        var connectionString = configuration[SettingName];
+        var accountName = configuration[$"{SettingName}:accountName"];
+        return string.IsNullOrWhiteSpace(connectionString) && !string.IsNullOrWhiteSpace(accountName)
+            ? ("", accountName)
+            : (string.IsNullOrWhiteSpace(connectionString) ? DevelopmentStorage : connectionString, null);
+    }
+
+    private static void Configure(ClientOptions options)
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
     }
 }

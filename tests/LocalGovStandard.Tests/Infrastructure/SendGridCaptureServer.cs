@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LocalGovStandard.Tests.Infrastructure;
+
+/// <summary>
+/// A loopback stand-in for api.sendgrid.com that the real SendGrid SDK talks to. Records every
+/// v3 mail/send request and answers 202, or whatever a test has queued (429, 500, a hang).
+/// </summary>
+public sealed class SendGridCaptureServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<CannedResponse> _script = new();
+    private readonly ConcurrentQueue<CapturedRequest> _requests = new();
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Every request received, including the ones answered with an error.</summary>
+    public IReadOnlyList<CapturedRequest> Requests => _requests.ToList();
+
+    /// <summary>Only the requests answered 202: the mail SendGrid would actually send.</summary>
+    public IReadOnlyList<CapturedRequest> Accepted => _requests.Where(r => r.AnsweredStatus == 202).ToList();
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapPost("/v3/mail/send", HandleAsync);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First();
+    }
+
+    /// <summary>The next requests get these answers, in order; after that, 202.</summary>
+    public void Enqueue(params CannedResponse[] responses)
+    {
+        foreach (var response in responses)
+        {
+            _script.Enqueue(response);
+        }
+    }
+
+    public void Reset()
+    {
+        _script.Clear();
+        _requests.Clear();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var canned = _script.TryDequeue(out var next) ? next : CannedResponse.Accepted;
+        _requests.Enqueue(new CapturedRequest(context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body)!, canned.Status));
+
+        if (canned.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(canned.Delay, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = canned.Status;
+        if (canned.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (canned.Status == 202)
+        {
+            context.Response.Headers["X-Message-Id"] = "sg-" + Guid.NewGuid().ToString("N")[..16];
+            return;
+        }
+
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message = "canned failure" } } }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+public sealed record CannedResponse(int Status, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+{
+    public static readonly CannedResponse Accepted = new(202);
+}
+
+public sealed record CapturedRequest(string Authorization, JsonNode Body, int AnsweredStatus)
+{
+    public string To => Body["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>();
+    public string From => Body["from"]!["email"]!.GetValue<string>();
+    public string Subject => Body["subject"]!.GetValue<string>();
+    public string MessageId => Body["custom_args"]!["message_id"]!.GetValue<string>();
+    public string PlainText => Body["content"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == "text/plain")!["value"]!.GetValue<string>();
+}

@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LocalGovStandard.Tests.Infrastructure;
+
+/// <summary>
+/// One running service for a test class: real Azurite, the real SendGrid SDK against a loopback
+/// capture server, and the real HTTP pipeline. Settings can be overridden per fixture.
+/// </summary>
+public class ServiceFixture : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-5f0c";
+
+    public Azurite Storage { get; } = new();
+    public SendGridCaptureServer SendGrid { get; } = new();
+    public ShiftableClock Clock { get; } = new();
+    public LogCapture Logs { get; } = new();
+    public LocalGovStandardFactory App { get; private set; } = default!;
+
+    /// <summary>Settings on top of the defaults; a subclass changes them for its tests.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        await Task.WhenAll(Storage.StartAsync(), SendGrid.StartAsync());
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = Storage.ConnectionString,
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:Host"] = SendGrid.BaseUrl,
+            ["SendGrid:FromEmail"] = "standard@localgov.digital",
+            ["SendGrid:RetryBaseDelay"] = "00:00:00.050",
+            ["SendGrid:AttemptTimeout"] = "00:00:05",
+            ["LocalGovStandard:AdminKey"] = AdminKey,
+            ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
+            ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "100000",
+            ["Timers:RunInProcess"] = "false",
+        };
+        foreach (var (key, value) in SettingOverrides)
+        {
+            settings[key] = value;
+        }
+
+        App = new LocalGovStandardFactory(settings, Clock, Logs);
+        _ = App.Server;
+    }
+
+    public HttpClient CreateClient() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", AdminKey);
+        return client;
+    }
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public virtual async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await SendGrid.DisposeAsync();
+        await Storage.DisposeAsync();
+    }
+}
+
+public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+    }
+}

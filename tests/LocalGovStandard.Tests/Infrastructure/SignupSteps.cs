@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace LocalGovStandard.Tests.Infrastructure;
+
+/// <summary>Steps tests share: sign up through the API, and find the link SendGrid was asked to deliver.</summary>
+public static partial class SignupSteps
+{
+    public static object Body(TestCouncil council, string email, string name = "Ada Lovelace", bool consentToPublish = false) => new
+    {
+        councilCode = council.GssCode,
+        contactName = name,
+        contactEmail = email,
+        jobTitle = "Head of Digital",
+        adoptionRoute = "digital-strategy",
+        consentToContact = true,
+        consentToPublish,
+    };
+
+    public static async Task<(HttpResponseMessage Response, JsonNode Body)> SignUpAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/signups", body);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? new JsonObject();
+        return (response, json);
+    }
+
+    /// <summary>The verification link in the latest message SendGrid accepted for this address.</summary>
+    public static Uri LatestVerificationLink(SendGridCaptureServer sendGrid, string email)
+    {
+        var message = sendGrid.Accepted.Last(r => string.Equals(r.To, email, StringComparison.OrdinalIgnoreCase));
+        return new Uri(LinkPattern().Match(message.PlainText).Value);
+    }
+
+    public static string PathAndQuery(Uri link) => link.PathAndQuery;
+
+    [GeneratedRegex(@"http://localhost/signup/verify\?token=[A-Za-z0-9_-]+")]
+    private static partial Regex LinkPattern();
+}
