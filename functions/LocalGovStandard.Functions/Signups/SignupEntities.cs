@@ -72,6 +72,6 @@ public sealed class ContactEntity : ITableEntity
     /// <summary>The hash of the link that was used, so a second click says "already used" rather than "not valid".</summary>
     public string? UsedTokenHash { get; set; }
 
-    /// <summary>"sent" or "not-sent": whether SendGrid accepted the latest verification email.</summary>
-    public string VerificationEmail { get; set; } = "not-sent";
+    /// <summary>The latest verification email: "sending", then "sent" (SendGrid accepted it) or "not-sent".</summary>
+    public string VerificationEmail { get; set; } = "sending";
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace LocalGovStandard.Signups;
 
 /// <param name="IsNew">False when the same person had already signed up: the same reference comes back.</param>
-/// <param name="VerificationEmail">"sent" or "not-sent" for the latest link; null once verified.</param>
+/// <param name="VerificationEmail">"sending", "sent" or "not-sent" for the latest link; null once verified.</param>
 public sealed record SignupOutcome(string Reference, string GssCode, string Status, bool IsNew, string? VerificationEmail)
 {
     public bool EmailNotSent => VerificationEmail == "not-sent";
@@ -61,7 +61,7 @@ public sealed class SignupService(
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, VerificationEmail: null);
                 }
 
-                if (contact.VerificationEmail == "sent" && clock.GetUtcNow() - contact.LinkIssuedAt < ResendInterval)
+                if (contact.VerificationEmail != "not-sent" && clock.GetUtcNow() - contact.LinkIssuedAt < ResendInterval)
                 {
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
                 }
@@ -179,6 +179,7 @@ public sealed class SignupService(
         contact.VerificationTokenHash = SecretTokens.Hash(token.Secret);
         contact.VerificationExpiresAt = now + options.CurrentValue.VerificationLinkLifetime;
         contact.LinkIssuedAt = now;
+        contact.VerificationEmail = "sending";
         try
         {
             var response = await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);

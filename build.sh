@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# LocalGov Standard: one entry point for running, testing and packaging.
+#   ./build.sh run       run the product locally (Azurite + handler on http://localhost:7071)
+#   ./build.sh test      run every test (installs what it needs)
+#   ./build.sh publish   write artifacts/functionapp/ and artifacts/functionapp.zip
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+npm_install() {
+  if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "==> npm ci (azurite, govuk-frontend, axe-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+chromium_install() {
+  if command -v chromium >/dev/null 2>&1; then return; fi
+  if [ "${CI:-}" = "true" ] || [ "$(id -u)" = "0" ]; then
+    echo "==> apt-get install chromium (browser tests)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || { echo "Could not install chromium; browser tests need /usr/bin/chromium" >&2; exit 1; }
+  else
+    echo "Browser tests need Chromium: run 'sudo apt-get install chromium' (Debian) first." >&2
+    exit 1
+  fi
+}
+
+cmd_run() {
+  npm_install
+  mkdir -p .data/azurite .data/outbox
+  echo "==> Azurite (Blob 10000, Queue 10001, Table 10002), data in .data/azurite"
+  node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --location .data/azurite \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+  AZURITE_PID=$!
+  trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT INT TERM
+  echo "==> Handler on http://localhost:7071 (sign-up: http://localhost:7071/signup)"
+  echo "    Email goes to the local outbox: .data/outbox/*.eml, listed at http://localhost:7071/dev/outbox"
+  echo "    Organiser key (Development): local-dev-admin-key"
+  ASPNETCORE_ENVIRONMENT=Development LocalOutbox__Path="$PWD/.data/outbox" \
+    dotnet run --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
+}
+
+cmd_test() {
+  npm_install
+  chromium_install
+  echo "==> dotnet build"
+  dotnet build LocalGovStandard.sln -c Release --nologo -v quiet
+  if [ -f infra/bicep/check.sh ]; then
+    echo "==> bicep build + lint"
+    bash infra/bicep/check.sh
+  fi
+  echo "==> dotnet test"
+  rm -rf artifacts/test-results
+  local status=0
+  dotnet test LocalGovStandard.sln -c Release --no-build --nologo \
+    --logger "trx;LogFilePrefix=results" --results-directory artifacts/test-results "$@" || status=$?
+  summarise_trx artifacts/test-results
+  return $status
+}
+
+# Prints "tests: N passed, N failed" from the TRX files, the results the runner actually wrote.
+summarise_trx() {
+  local passed=0 failed=0 files
+  files=$(find "$1" -name '*.trx' 2>/dev/null || true)
+  for f in $files; do
+    local counters
+    counters=$(grep -o '<Counters [^>]*>' "$f" | head -1)
+    passed=$((passed + $(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')))
+    failed=$((failed + $(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')))
+    failed=$((failed + $(echo "$counters" | sed -n 's/.* error="\([0-9]*\)".*/\1/p')))
+  done
+  if [ -z "$files" ]; then failed=1; echo "No test results were written." >&2; fi
+  echo "tests: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+cmd_publish() {
+  npm_install
+  bash functions/publish.sh
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  publish) shift; cmd_publish "$@" ;;
+  *) sed -n '2,6p' "$0"; exit 2 ;;
+esac
