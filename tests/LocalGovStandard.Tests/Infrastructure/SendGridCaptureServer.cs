@@ -98,6 +98,7 @@ public sealed record CapturedRequest(string Authorization, JsonNode Body, int An
     public string To => Body["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>();
     public string From => Body["from"]!["email"]!.GetValue<string>();
     public string Subject => Body["subject"]!.GetValue<string>();
-    public string MessageId => Body["custom_args"]!["message_id"]!.GetValue<string>();
+    /// <summary>Our message id, from the personalization's custom_args (where per-recipient ids belong).</summary>
+    public string MessageId => (Body["personalizations"]![0]!["custom_args"] ?? Body["custom_args"])!["message_id"]!.GetValue<string>();
     public string PlainText => Body["content"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == "text/plain")!["value"]!.GetValue<string>();
 }

@@ -26,10 +26,11 @@ public sealed record MailLedgerResult(MailLedgerOutcome Outcome, string? Error =
 /// (insert-if-absent) and marked sent only after SendGrid accepted it. Sending the same
 /// (partition, message) again is a no-op once it is sent.
 /// </summary>
-public sealed class MailLedger(
+public sealed partial class MailLedger(
     [FromKeyedServices(TableNames.MailLedger)] TableClient table,
     IEmailSender sender,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<MailLedger> logger)
 {
     /// <summary>How long a claim without an outcome blocks others (a crashed sender's claim is then taken over).</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
@@ -55,12 +56,16 @@ public sealed class MailLedger(
         }
         catch (EmailDeliveryException exception)
         {
+            LogNotAccepted(exception, message.MessageId, message.Category, exception.StatusCode);
             entry.Status = MailLedgerEntry.Failed;
             entry.Error = exception.Message;
             await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, CancellationToken.None);
             return new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
         }
     }
+
+    [LoggerMessage(LogLevel.Error, "Email {MessageId} ({Category}) was not accepted for delivery (status {Status})")]
+    private partial void LogNotAccepted(Exception exception, string messageId, string category, int? status);
 
     public async Task<MailLedgerEntry?> FindAsync(string partition, string messageId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,145 @@
+using System.Net;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Signups;
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalGovStandard.Tests.Signups;
+
+/// <summary>The real SendGrid SDK against the loopback capture server: payload, retries and failures.</summary>
+public sealed class SendGridDeliveryTests(SendGridDeliveryTests.Fixture fixture) : IClassFixture<SendGridDeliveryTests.Fixture>, IAsyncLifetime
+{
+    public sealed class Fixture : ServiceFixture
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await TestRegister.ImportAsync(CreateAdminClient());
+        }
+    }
+
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    public Task InitializeAsync()
+    {
+        fixture.SendGrid.Reset();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task VerificationEmail_IsAV3PayloadWithRecipientSenderSubjectAndAWorkingLink()
+    {
+        var email = "payload@westminster.gov.uk";
+        var (response, _) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Westminster, email, name: "Mary Seacole"));
+
+        var request = Assert.Single(fixture.SendGrid.Requests);
+        Assert.Equal("Bearer SG.test-key", request.Authorization);
+        Assert.Equal(email, request.To);
+        Assert.Equal("Mary Seacole", request.Body["personalizations"]![0]!["to"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("standard@localgov.digital", request.From);
+        Assert.Contains("Confirm your email address", request.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("verify-E09000033-", request.MessageId, StringComparison.Ordinal);
+        Assert.Contains("City of Westminster", request.PlainText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
+        var verified = await _client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+    }
+
+    [Fact]
+    public async Task TooManyRequests_IsRetriedAfterTheBackoff_AndSentOnce()
+    {
+        fixture.SendGrid.Enqueue(new CannedResponse(429, RetryAfterSeconds: 1));
+
+        var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, "retry429@camden.gov.uk"));
+
+        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal([429, 202], fixture.SendGrid.Requests.Select(r => r.AnsweredStatus));
+        Assert.Single(fixture.SendGrid.Accepted);
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetried_AndSentOnce()
+    {
+        fixture.SendGrid.Enqueue(new CannedResponse(500), new CannedResponse(503));
+
+        var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Birmingham, "retry5xx@birmingham.gov.uk"));
+
+        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal([500, 503, 202], fixture.SendGrid.Requests.Select(r => r.AnsweredStatus));
+    }
+
+    [Fact]
+    public async Task PermanentRefusal_IsNotRetried_IsRecorded_AndReportedToTheUser()
+    {
+        fixture.SendGrid.Enqueue(new CannedResponse(400));
+        var email = "refused@leicester.gov.uk";
+
+        var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Leicester, email));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("not-sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Single(fixture.SendGrid.Requests);
+        var contact = await ContactAsync("east-midlands", TestRegister.Leicester.GssCode, email);
+        Assert.Equal("not-sent", contact.VerificationEmail);
+        var ledger = await LedgerRowsAsync(contact);
+        Assert.Equal(MailLedgerEntry.Failed, Assert.Single(ledger).Status);
+        Assert.Contains("400", ledger[0].Error, StringComparison.Ordinal);
+        Assert.Contains(fixture.Logs.Lines, line => line.Contains("was not accepted for delivery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PersistentServerErrors_StopAfterTheRetryLimit_AndNothingIsMarkedSent()
+    {
+        fixture.SendGrid.Enqueue(Enumerable.Repeat(new CannedResponse(500), 10).ToArray());
+        var email = "down@cardiff.gov.wales";
+
+        var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Cardiff, email));
+
+        Assert.Equal("not-sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal(5, fixture.SendGrid.Requests.Count);
+        Assert.Empty(fixture.SendGrid.Accepted);
+        var contact = await ContactAsync("wales", TestRegister.Cardiff.GssCode, email);
+        Assert.All(await LedgerRowsAsync(contact), row => Assert.NotEqual(MailLedgerEntry.Sent, row.Status));
+    }
+
+    [Fact]
+    public async Task AfterAFailedEmail_SigningUpAgain_SendsANewLink_WithTheSameReference()
+    {
+        fixture.SendGrid.Enqueue(new CannedResponse(400));
+        var body = SignupSteps.Body(TestRegister.Fife, "second.try@fife.gov.scot");
+
+        var (_, first) = await SignupSteps.SignUpAsync(_client, body);
+        var (_, second) = await SignupSteps.SignUpAsync(_client, body);
+
+        Assert.Equal("not-sent", first["verificationEmail"]!.GetValue<string>());
+        Assert.Equal("sent", second["verificationEmail"]!.GetValue<string>());
+        Assert.Equal(first["reference"]!.GetValue<string>(), second["reference"]!.GetValue<string>());
+        Assert.Single(fixture.SendGrid.Accepted);
+    }
+
+    private async Task<ContactEntity> ContactAsync(string region, string gss, string email)
+    {
+        var table = fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
+        return (await table.GetEntityAsync<ContactEntity>(region, SignupKeys.ContactRowKey(gss, SignupService.ContactKey(email)))).Value;
+    }
+
+    private async Task<List<MailLedgerEntry>> LedgerRowsAsync(ContactEntity contact)
+    {
+        var table = fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.MailLedger);
+        var prefix = $"verify-{contact.RowKey.Replace('|', '-')}-";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {VerificationEmail.LedgerPartition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var rows = new List<MailLedgerEntry>();
+        await foreach (var row in table.QueryAsync<MailLedgerEntry>(filter))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Signups;
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalGovStandard.Tests.Signups;
+
+public sealed class VerificationTests(VerificationTests.Fixture fixture) : IClassFixture<VerificationTests.Fixture>
+{
+    public sealed class Fixture : ServiceFixture
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await TestRegister.ImportAsync(CreateAdminClient());
+        }
+    }
+
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    private TableClient Signups => fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
+
+    [Fact]
+    public async Task Verify_ValidLink_MarksContactVerified_AndCouncilSignedUp()
+    {
+        var email = "verify.valid@camden.gov.uk";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, email));
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
+
+        var response = await _client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Email address confirmed", page, StringComparison.Ordinal);
+        Assert.Contains("London Borough of Camden is signed up", page, StringComparison.Ordinal);
+        var contact = (await Signups.GetEntityAsync<ContactEntity>("london", SignupKeys.ContactRowKey(TestRegister.Camden.GssCode, SignupService.ContactKey(email)))).Value;
+        Assert.Equal(ContactEntity.Verified, contact.Status);
+        Assert.NotNull(contact.VerifiedAt);
+        Assert.Null(contact.VerificationTokenHash);
+        var council = (await Signups.GetEntityAsync<CouncilSignupEntity>("london", TestRegister.Camden.GssCode)).Value;
+        Assert.Equal(1, council.VerifiedContacts);
+        Assert.Equal(contact.VerifiedAt, council.SignedUpAt);
+    }
+
+    [Fact]
+    public async Task Verify_ReusedLink_SaysAlreadyUsed_AndChangesNothing()
+    {
+        var email = "verify.reused@westminster.gov.uk";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Westminster, email));
+        var link = new Uri(SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery, UriKind.Relative);
+        await _client.GetAsync(link);
+        var before = (await Signups.GetEntityAsync<CouncilSignupEntity>("london", TestRegister.Westminster.GssCode)).Value;
+
+        var response = await _client.GetAsync(link);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("This link has already been used", page, StringComparison.Ordinal);
+        var after = (await Signups.GetEntityAsync<CouncilSignupEntity>("london", TestRegister.Westminster.GssCode)).Value;
+        Assert.Equal(before.VerifiedContacts, after.VerifiedContacts);
+        Assert.Equal(before.ETag, after.ETag);
+    }
+
+    [Fact]
+    public async Task Verify_TamperedLink_SaysNotValid_AndChangesNothing()
+    {
+        var email = "verify.tampered@birmingham.gov.uk";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Birmingham, email));
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery;
+        var token = link[(link.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        foreach (var bad in new[] { tampered, "garbage", "", new string('A', 2000), Uri.EscapeDataString("<script>alert(1)</script>") })
+        {
+            var response = await _client.GetAsync(new Uri("/signup/verify?token=" + bad, UriKind.Relative));
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("This link is not valid", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        }
+
+        var contact = (await Signups.GetEntityAsync<ContactEntity>("west-midlands", SignupKeys.ContactRowKey(TestRegister.Birmingham.GssCode, SignupService.ContactKey(email)))).Value;
+        Assert.Equal(ContactEntity.Pending, contact.Status);
+        Assert.False((await Signups.GetEntityIfExistsAsync<CouncilSignupEntity>("west-midlands", TestRegister.Birmingham.GssCode)).HasValue);
+    }
+
+    [Fact]
+    public async Task SecondContact_ForSignedUpCouncil_AddsAContact_NotASecondCouncil()
+    {
+        foreach (var email in new[] { "first@leicester.gov.uk", "second@leicester.gov.uk" })
+        {
+            await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Leicester, email));
+            await _client.GetAsync(new Uri(SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery, UriKind.Relative));
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"east-midlands"} and Kind eq {SignupKeys.CouncilKind}");
+        var councils = new List<CouncilSignupEntity>();
+        await foreach (var row in Signups.QueryAsync<CouncilSignupEntity>(filter))
+        {
+            councils.Add(row);
+        }
+
+        var leicester = Assert.Single(councils, c => c.RowKey == TestRegister.Leicester.GssCode);
+        Assert.Equal(2, leicester.VerifiedContacts);
+    }
+
+    [Fact]
+    public async Task PendingContact_DoesNotCountAsSignedUp()
+    {
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Fife, "pending@fife.gov.scot"));
+
+        Assert.False((await Signups.GetEntityIfExistsAsync<CouncilSignupEntity>("scotland", TestRegister.Fife.GssCode)).HasValue);
+    }
+
+    [Fact]
+    public async Task Token_IsNeverLogged_AndStoredOnlyHashed()
+    {
+        var email = "token.secrecy@cardiff.gov.wales";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Cardiff, email));
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
+        var token = link.Query[(link.Query.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        await _client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+
+        Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
+        var contact = (await Signups.GetEntityAsync<TableEntity>("wales", SignupKeys.ContactRowKey(TestRegister.Cardiff.GssCode, SignupService.ContactKey(email)))).Value;
+        Assert.DoesNotContain(contact, pair => pair.Value is string text && text.Contains(token[^20..], StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Expiry needs "now" to move, so it has its own service (the clock only moves forward).</summary>
+public sealed class VerificationExpiryTests(VerificationExpiryTests.Fixture fixture) : IClassFixture<VerificationExpiryTests.Fixture>
+{
+    public sealed class Fixture : ServiceFixture
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await TestRegister.ImportAsync(CreateAdminClient());
+        }
+    }
+
+    [Fact]
+    public async Task Verify_ExpiredLink_SaysExpired_ChangesNothing_AndSigningUpAgainSendsANewLinkWithTheSameReference()
+    {
+        var client = fixture.CreateClient();
+        var email = "expired@westminster.gov.uk";
+        var (_, first) = await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Westminster, email));
+        var oldLink = new Uri(SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery, UriKind.Relative);
+
+        fixture.Clock.Advance(TimeSpan.FromHours(72) + TimeSpan.FromMinutes(1));
+        var expired = await client.GetAsync(oldLink);
+
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        Assert.Contains("This link has expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var table = fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
+        Assert.False((await table.GetEntityIfExistsAsync<CouncilSignupEntity>("london", TestRegister.Westminster.GssCode)).HasValue);
+
+        var (again, second) = await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Westminster, email));
+        var newLink = new Uri(SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery, UriKind.Relative);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first["reference"]!.GetValue<string>(), second["reference"]!.GetValue<string>());
+        Assert.NotEqual(oldLink, newLink);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(newLink)).StatusCode);
+        Assert.Contains("This link is not valid", await (await client.GetAsync(oldLink)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
