@@ -1,3 +1,5 @@
+using LocalGovStandard.Access;
+using LocalGovStandard.Assessments;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -7,6 +9,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
+using LocalGovStandard.Standards;
 
 // Commands (import-register, emit-functions) take their own arguments; the rest configure the host.
 var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
@@ -17,7 +20,10 @@ builder.Services
     .AddPlatform()
     .AddRegister()
     .AddPeerGroups()
-    .AddSignups();
+    .AddSignups()
+    .AddStandards()
+    .AddAccess(builder.Environment)
+    .AddAssessments();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -27,6 +33,9 @@ app.MapHealth();
 app.MapSignupPages();
 app.MapSignupsApi(admin);
 app.MapPeerGroups();
+app.MapStandards();
+app.MapAccess();
+app.MapAssessmentsApi();
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();

@@ -6,6 +6,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -59,6 +60,7 @@ public static class PlatformRegistration
         services.AddStorage();
         services.AddEmail();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<SignedTokens>();
         services.AddProblemResponses();
         services.AddServiceRateLimits();
         services.AddRazorComponents();
@@ -84,6 +86,8 @@ public static class PlatformRegistration
         app.UseServiceSecurityHeaders(app.Environment);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;

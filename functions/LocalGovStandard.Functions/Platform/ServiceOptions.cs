@@ -23,6 +23,19 @@ public sealed class ServiceOptions
     /// <summary>Unverified contacts are deleted this long after their link expired (data minimisation).</summary>
     public TimeSpan UnverifiedRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// HMAC key for signed links (assessment access, RSVP), at least 32 characters. Unset: a random
+    /// key per process, so links stop working at restart (fine locally, never in Azure).
+    /// </summary>
+    [MinLength(32)]
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>How long an emailed sign-in link for assessments works.</summary>
+    public TimeSpan AccessLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A contact's session ends after this long without a request (sliding).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     public IReadOnlyList<string> AllowedDomainList =>
         AllowedEmailDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => d.TrimStart('.').ToLowerInvariant())

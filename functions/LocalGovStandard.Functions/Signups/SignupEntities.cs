@@ -47,6 +47,10 @@ public sealed class ContactEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string Kind { get; set; } = SignupKeys.ContactKind;
+
+    /// <summary>The pseudonymous key of the address (also the end of the RowKey), for lookups by email.</summary>
+    public string ContactKey { get; set; } = "";
+
     public string Reference { get; set; } = "";
     public string GssCode { get; set; } = "";
     public string CouncilName { get; set; } = "";
@@ -71,6 +75,9 @@ public sealed class ContactEntity : ITableEntity
 
     /// <summary>The hash of the link that was used, so a second click says "already used" rather than "not valid".</summary>
     public string? UsedTokenHash { get; set; }
+
+    /// <summary>SHA-256 of the nonce in the latest assessment sign-in link; cleared when the link is used.</summary>
+    public string? AccessNonceHash { get; set; }
 
     /// <summary>The latest verification email: "sending", then "sent" (SendGrid accepted it) or "not-sent".</summary>
     public string VerificationEmail { get; set; } = "sending";

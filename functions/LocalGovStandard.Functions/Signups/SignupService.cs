@@ -140,6 +140,7 @@ public sealed class SignupService(
         {
             PartitionKey = partition,
             RowKey = rowKey,
+            ContactKey = ContactKey(signup.ContactEmail),
             Reference = HumanReference.New(),
             GssCode = signup.Council.GssCode,
             CouncilName = signup.Council.OfficialName,

@@ -7,8 +7,10 @@ public static class TableNames
     public const string Signups = "Signups";
     public const string MailLedger = "MailLedger";
     public const string AuditLog = "AuditLog";
+    public const string Assessments = "Assessments";
+    public const string SubmittedAssessments = "SubmittedAssessments";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments];
 }
 
 public static class BlobContainerNames

@@ -71,6 +71,36 @@ public sealed class FieldErrors
         return text;
     }
 
+    /// <summary>Like <see cref="OptionalText"/> but keeps line breaks and tabs (notes, descriptions).</summary>
+    public string? OptionalMultilineText(string field, string? value, string label, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!IsWellFormedUnicode(value))
+        {
+            Add(field, $"{label} contains characters that are not valid. Type it again rather than pasting it.");
+            return null;
+        }
+
+        var text = value.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        {
+            Add(field, $"{label} contains control characters. Remove them and try again.");
+            return null;
+        }
+
+        if (new StringInfo(text).LengthInTextElements > maxLength)
+        {
+            Add(field, $"{label} must be {maxLength} characters or fewer.");
+            return null;
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
     private static bool IsWellFormedUnicode(string value)
     {
         for (var i = 0; i < value.Length; i++)

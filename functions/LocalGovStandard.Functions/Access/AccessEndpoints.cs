@@ -1,0 +1,129 @@
+using LocalGovStandard.Access.Pages;
+using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Validation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Access;
+
+public static class AccessEndpoints
+{
+    public static IServiceCollection AddAccess(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddSingleton<AccessLinks>();
+        services.AddContactSessions(environment);
+        return services;
+    }
+
+    public static void MapAccess(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/assessments/start", (bool? signedOut, HttpContext context) =>
+                context.User.Identity?.IsAuthenticated == true
+                    ? (IResult)TypedResults.Redirect("/assessments")
+                    : new RazorComponentResult<StartPage>(new { SignedOut = signedOut == true }))
+            .AsPublicFunction("AssessmentStart");
+        app.MapPost("/assessments/start", RequestLinkAsync)
+            .AsPublicFunction("AssessmentStartSubmit")
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .DisableAntiforgery();
+        app.MapGet("/assessments/start/check-email", () => new RazorComponentResult<CheckEmailPage>())
+            .AsPublicFunction("AssessmentCheckEmail");
+        app.MapGet("/assessments/access", SignInWithLinkAsync)
+            .AsPublicFunction("AssessmentAccess")
+            .RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost("/assessments/sign-out", SignOutAsync)
+            .AsPublicFunction("AssessmentSignOut")
+            .DisableAntiforgery();
+        app.MapPost("/api/access/token", ExchangeForBearerAsync)
+            .AsPublicFunction("AccessToken")
+            .RequireRateLimiting(RateLimits.PublicForms);
+    }
+
+    private static async Task<IResult> RequestLinkAsync(HttpContext context, IAntiforgery antiforgery, AccessLinks links, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return FormExpired();
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var errors = new FieldErrors();
+        var email = errors.RequiredText("email", form["email"], "Email address", 254, "Enter your council email address");
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+        {
+            errors.Add("email", "Enter an email address in the correct format, like name@yourcouncil.gov.uk");
+        }
+
+        if (!errors.IsValid)
+        {
+            return new RazorComponentResult<StartPage>(new { Email = form["email"].ToString(), Errors = FormErrors.From(errors.ToDictionary(), ["email"]) })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            };
+        }
+
+        await links.RequestAsync(email!, cancellationToken);
+        return TypedResults.Redirect("/assessments/start/check-email");
+    }
+
+    private static async Task<IResult> SignInWithLinkAsync(string? token, HttpContext context, AccessLinks links, CancellationToken cancellationToken)
+    {
+        var (result, principal) = await links.SignInAsync(token, ContactSession.CookieScheme, cancellationToken);
+        if (result != AccessLinkResult.SignedIn)
+        {
+            return LinkProblem(result);
+        }
+
+        await context.SignInAsync(ContactSession.CookieScheme, principal!);
+        return TypedResults.Redirect("/assessments");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return FormExpired();
+        }
+
+        await context.SignOutAsync(ContactSession.CookieScheme);
+        return TypedResults.Redirect("/assessments/start?signedOut=true");
+    }
+
+    public sealed record TokenRequest(string? Token);
+
+    /// <summary>The API's sign-in: the emailed link's token (single use) becomes a bearer token for 30 minutes.</summary>
+    private static async Task<IResult> ExchangeForBearerAsync(HttpRequest request, AccessLinks links, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (result, principal) = await links.SignInAsync(body!.Token, ContactSession.BearerScheme, cancellationToken);
+        return result switch
+        {
+            AccessLinkResult.SignedIn => TypedResults.SignIn(principal!, authenticationScheme: ContactSession.BearerScheme),
+            AccessLinkResult.Expired => ApiErrors.FieldProblem("token", "The sign-in link has expired. Ask for a new one at /assessments/start."),
+            _ => ApiErrors.FieldProblem("token", "The sign-in link is not valid: it was changed, already used, or replaced by a newer link."),
+        };
+    }
+
+    private static RazorComponentResult<LinkProblemPage> LinkProblem(AccessLinkResult result) =>
+        new(result == AccessLinkResult.Expired
+            ? new { Heading = "This sign-in link has expired", Detail = "Sign-in links work for 30 minutes." }
+            : new { Heading = "This sign-in link is not valid", Detail = "It may have been used already, replaced by a newer link, or not copied in full. Each link works once." })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+
+    private static RazorComponentResult<ErrorPage> FormExpired() =>
+        new(new { Heading = "Your form has expired", Detail = "For your security, forms expire. Go back, reload the page and try again." })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+}

@@ -1,0 +1,114 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace LocalGovStandard.Assessments;
+
+/// <summary>
+/// A council's assessments and their actions share one partition (PartitionKey: the council's GSS
+/// code), so a council's list is one partition query and submitting (assessment + actions) is one
+/// entity group transaction. RowKeys: "assessment|{reference}" and "action|{reference}|{point:00}".
+/// </summary>
+public static class AssessmentKeys
+{
+    public const string AssessmentPrefix = "assessment|";
+    public const string ActionPrefix = "action|";
+
+    public static string AssessmentRowKey(string reference) => AssessmentPrefix + reference;
+
+    public static string ActionRowKey(string reference, int point) => $"{ActionPrefix}{reference}|{point:00}";
+
+    /// <summary>Submitted assessments for one region and month, for reports: "{region}|{yyyy-MM}".</summary>
+    public static string SubmittedPartition(string region, DateTimeOffset submittedAt) =>
+        $"{region}|{submittedAt.UtcDateTime:yyyy-MM}";
+}
+
+public sealed class AssessmentEntity : ITableEntity
+{
+    public const string Draft = "draft";
+    public const string Submitted = "submitted";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Reference { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string ServiceName { get; set; } = "";
+    public string? ServiceUrl { get; set; }
+    public string Phase { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public string AssessmentDate { get; set; } = "";
+
+    /// <summary>JSON: the peer panel (names are personal data, kept only on the assessment).</summary>
+    public string PanelJson { get; set; } = "[]";
+
+    /// <summary>JSON: point number to rating, notes, evidence and carried-over origin.</summary>
+    public string PointsJson { get; set; } = "{}";
+
+    public string? OverallRating { get; set; }
+    public string Status { get; set; } = Draft;
+    public DateTimeOffset CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public string? SubmittedBy { get; set; }
+    public string? PredecessorReference { get; set; }
+}
+
+public sealed class ActionEntity : ITableEntity
+{
+    public const string Open = "open";
+    public const string Done = "done";
+    public const string Closed = "closed";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string AssessmentReference { get; set; } = "";
+    public string ServiceName { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public int PointNumber { get; set; }
+    public string PointTitle { get; set; } = "";
+    public string Rating { get; set; } = "";
+    public string Status { get; set; } = Open;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+    public string? DoneBy { get; set; }
+    public string? DoneNote { get; set; }
+
+    /// <summary>The reassessment whose passing rating closed this action.</summary>
+    public string? ClosedByReference { get; set; }
+
+    public bool IsOverdue(DateTimeOffset now) => Status == Open && now > DueAt;
+}
+
+/// <summary>A submitted assessment, indexed by region and month for the peer groups' reports.</summary>
+public sealed class SubmittedAssessmentEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string GssCode { get; set; } = "";
+    public string Reference { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string ServiceName { get; set; } = "";
+    public string Phase { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public string OverallResult { get; set; } = "";
+    public bool OverallPasses { get; set; }
+
+    /// <summary>JSON: point number to rating.</summary>
+    public string PointRatingsJson { get; set; } = "{}";
+
+    public DateTimeOffset SubmittedAt { get; set; }
+    public string? PredecessorReference { get; set; }
+}

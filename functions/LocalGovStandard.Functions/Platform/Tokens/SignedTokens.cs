@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace LocalGovStandard.Platform.Tokens;
+
+/// <summary>
+/// Tamper-proof tokens for emailed links: a JSON payload and its HMAC-SHA256, both base64url.
+/// Expiry and single use are the caller's rules; this class only proves the payload is ours.
+/// </summary>
+public sealed partial class SignedTokens
+{
+    private readonly byte[] _key;
+
+    public SignedTokens(IOptions<ServiceOptions> options, ILogger<SignedTokens> logger)
+    {
+        if (options.Value.TokenSigningKey is { Length: > 0 } configured)
+        {
+            _key = Encoding.UTF8.GetBytes(configured);
+        }
+        else
+        {
+            _key = RandomNumberGenerator.GetBytes(32);
+            LogGeneratedKey(logger);
+        }
+    }
+
+    public string Sign<T>(T payload)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, JsonSerializerOptions.Web);
+        return WebEncoders.Base64UrlEncode(body) + "." + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, body));
+    }
+
+    public T? Verify<T>(string? token) where T : class
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2048 || token.Split('.') is not [var encodedBody, var encodedSignature])
+        {
+            return null;
+        }
+
+        try
+        {
+            var body = WebEncoders.Base64UrlDecode(encodedBody);
+            var signature = WebEncoders.Base64UrlDecode(encodedSignature);
+            return CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, body))
+                ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)
+                : null;
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "LocalGovStandard:TokenSigningKey is not set: using a random key, so emailed links stop working when this process restarts")]
+    private static partial void LogGeneratedKey(ILogger logger);
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LocalGovStandard.Tests.Infrastructure;
+
+namespace LocalGovStandard.Tests.Assessments;
+
+public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
+{
+    [Fact]
+    public async Task Reassessment_AsksOnlyForFailedPoints_CarriesTheRest_AndClosesActionsThatNowPass()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
+        var (original, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("service-standard-2019", "Reassessed"));
+        etag = await AssessmentSteps.RateAllAsync(client, original, etag, n => n switch { 2 => "amber", 5 => "red", _ => "green" }, 14);
+        await AssessmentSteps.SubmitAsync(client, original, etag);
+
+        var (created, body) = await AssessmentSteps.SendAsync(client, HttpMethod.Post, $"/api/assessments/{original}/reassess", null, null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var reassessment = body!["reference"]!.GetValue<string>();
+        var points = body["points"]!.AsArray();
+        Assert.Equal(original, body["predecessorReference"]!.GetValue<string>());
+        Assert.Null(points[1]!["rating"]);
+        Assert.Null(points[4]!["rating"]);
+        Assert.Equal("green", points[0]!["rating"]!.GetValue<string>());
+        Assert.Equal(original, points[0]!["carriedFrom"]!["reference"]!.GetValue<string>());
+        Assert.Equal("2026-11-02", points[0]!["carriedFrom"]!["assessmentDate"]!.GetValue<string>());
+
+        var reEtag = created.Headers.ETag!.ToString();
+        var (carried, carriedProblem) = await AssessmentSteps.SendAsync(client, HttpMethod.Put, $"/api/assessments/{reassessment}/points/1", new { rating = "red" }, reEtag);
+        Assert.Equal(HttpStatusCode.BadRequest, carried.StatusCode);
+        Assert.Contains("carried over", carriedProblem!["errors"]!["rating"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var (two, _) = await AssessmentSteps.SendAsync(client, HttpMethod.Put, $"/api/assessments/{reassessment}/points/2", new { rating = "green" }, reEtag);
+        var (five, _) = await AssessmentSteps.SendAsync(client, HttpMethod.Put, $"/api/assessments/{reassessment}/points/5", new { rating = "amber" }, two.Headers.ETag!.ToString());
+        var submitted = await AssessmentSteps.SubmitAsync(client, reassessment, five.Headers.ETag!.ToString());
+
+        Assert.Equal("amber", submitted["overallResult"]!.GetValue<string>());
+        var list = await AssessmentSteps.ListAsync(client);
+        var open = list["openActions"]!.AsArray().Where(a => a!["assessmentReference"]!.GetValue<string>() == original).ToList();
+        var closed = list["closedActions"]!.AsArray().Where(a => a!["assessmentReference"]!.GetValue<string>() == original).ToList();
+        Assert.Equal(5, Assert.Single(open)!["pointNumber"]!.GetValue<int>());
+        Assert.Equal("amber", open[0]!["rating"]!.GetValue<string>());
+        Assert.Equal(2, Assert.Single(closed)!["pointNumber"]!.GetValue<int>());
+        Assert.Equal(reassessment, closed[0]!["closedByReference"]!.GetValue<string>());
+        Assert.DoesNotContain(list["openActions"]!.AsArray(), a => a!["assessmentReference"]!.GetValue<string>() == reassessment);
+    }
+
+    [Fact]
+    public async Task Reassess_OfAnAllPassingAssessment_IsRefused()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);
+        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "All good"));
+        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, _ => "met", 15);
+        await AssessmentSteps.SubmitAsync(client, reference, etag);
+
+        var (response, problem) = await AssessmentSteps.SendAsync(client, HttpMethod.Post, $"/api/assessments/{reference}/reassess", null, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nothing to reassess", problem!["errors"]!["reference"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Action_CanBeMarkedDoneWithANote_Once()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);
+        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Done action"));
+        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, n => n == 4 ? "not-met" : "met", 15);
+        await AssessmentSteps.SubmitAsync(client, reference, etag);
+
+        var noNote = await client.PostAsJsonAsync($"/api/actions/{reference}/4/done", new { note = "  " });
+        var done = await client.PostAsJsonAsync($"/api/actions/{reference}/4/done", new { note = "Monthly releases agreed with the service owner" });
+        var again = await client.PostAsJsonAsync($"/api/actions/{reference}/4/done", new { note = "Again" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var closed = (await AssessmentSteps.ListAsync(client))["closedActions"]!.AsArray().Single(a => a!["assessmentReference"]!.GetValue<string>() == reference)!;
+        Assert.Equal("done", closed["status"]!.GetValue<string>());
+        Assert.Equal("Monthly releases agreed with the service owner", closed["doneNote"]!.GetValue<string>());
+    }
+}
+
+/// <summary>Overdue needs time to pass, so it has its own service.</summary>
+public sealed class OverdueActionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
+{
+    [Fact]
+    public async Task OpenAction_PastItsDueDate_IsOverdue()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
+        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Overdue"));
+        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, n => n is 1 or 2 ? "not-met" : "met", 15);
+        await AssessmentSteps.SubmitAsync(client, reference, etag);
+        await client.PostAsJsonAsync($"/api/actions/{reference}/1/done", new { note = "Research plan agreed" });
+
+        fixture.Clock.Advance(TimeSpan.FromDays(93));
+        var later = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
+        var list = await AssessmentSteps.ListAsync(later);
+
+        var open = Assert.Single(list["openActions"]!.AsArray(), a => a!["assessmentReference"]!.GetValue<string>() == reference)!;
+        Assert.Equal(2, open["pointNumber"]!.GetValue<int>());
+        Assert.True(open["overdue"]!.GetValue<bool>());
+        Assert.Equal(1, list["overdueActions"]!.GetValue<int>());
+    }
+}
