@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Platform.Validation;
@@ -45,7 +46,9 @@ public sealed class AssessmentOptions
 public sealed class AssessmentService(
     [FromKeyedServices(TableNames.Assessments)] TableClient table,
     [FromKeyedServices(TableNames.SubmittedAssessments)] TableClient submitted,
+    [FromKeyedServices(TableNames.Signups)] TableClient signups,
     StandardCatalogue standards,
+    MailLedger mail,
     AuditLog audit,
     IOptionsMonitor<AssessmentOptions> options,
     TimeProvider clock)
@@ -266,6 +269,8 @@ public sealed class AssessmentService(
 
         await audit.WriteAsync($"contact:{scope.ContactReference}", "assessment.submitted", $"{scope.GssCode}/{reference}", result.Value, cancellationToken);
         await IndexAsync(entity, cancellationToken);
+        var newActions = actions.Select(a => a.Entity).OfType<ActionEntity>().Where(a => a.AssessmentReference == reference).ToList();
+        await SendCopyAsync(scope, entity, standard, newActions, cancellationToken);
         return new WriteResult(await FindAsync(scope, reference, cancellationToken));
     }
 
@@ -413,6 +418,18 @@ public sealed class AssessmentService(
         }
 
         return (changes, stillOpen);
+    }
+
+    /// <summary>Emails the submitter a copy of the answers, once (the ledger keys it by assessment).</summary>
+    private async Task SendCopyAsync(CouncilScope scope, AssessmentEntity entity, Standard standard, IReadOnlyList<ActionEntity> actions, CancellationToken cancellationToken)
+    {
+        var contact = await signups.GetEntityIfExistsAsync<Signups.ContactEntity>(
+            scope.Region, Signups.SignupKeys.ContactRowKey(scope.GssCode, scope.ContactKey), cancellationToken: cancellationToken);
+        if (contact.HasValue)
+        {
+            var to = new EmailAddress(contact.Value!.ContactEmail, contact.Value.ContactName);
+            await mail.SendOnceAsync(SubmissionEmail.LedgerPartition, SubmissionEmail.Build(entity, standard, to, actions), cancellationToken);
+        }
     }
 
     private async Task IndexAsync(AssessmentEntity entity, CancellationToken cancellationToken)

@@ -185,4 +185,23 @@ public sealed class AssessmentFlowTests(AssessmentFixture fixture) : IClassFixtu
         Assert.Equal("evidence met", mapped.Single(m => m!["number"]!.GetValue<int>() == 1)!["reading"]!.GetValue<string>());
         Assert.Equal("not covered", mapped.Single(m => m!["number"]!.GetValue<int>() == 12)!["reading"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Submit_EmailsTheSubmitterACopyOfTheAnswers_Once_WithoutAttachments()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);
+        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Emailed copy"));
+        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, n => n == 13 ? "not-met" : "met", 15);
+        await AssessmentSteps.SubmitAsync(client, reference, etag);
+        await AssessmentSteps.SendAsync(client, HttpMethod.Post, $"/api/assessments/{reference}/submit", new { }, etag);
+
+        var copies = fixture.SendGrid.Accepted.Where(m => m.Subject.Contains(reference, StringComparison.Ordinal)).ToList();
+        var copy = Assert.Single(copies);
+        Assert.Equal(AssessmentFixture.CamdenContact, copy.To);
+        Assert.Contains("Overall result: Not met", copy.PlainText, StringComparison.Ordinal);
+        Assert.Contains("13. Identify and publish performance indicators: Not met", copy.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Notes: Evidence for point 13", copy.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Actions raised:", copy.PlainText, StringComparison.Ordinal);
+        Assert.Null(copy.Body["attachments"]);
+    }
 }

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.Assessments;
+
+/// <summary>The copy of a submitted assessment sent to its submitter. It lists evidence file names but never attaches them.</summary>
+public static class SubmissionEmail
+{
+    public const string LedgerPartition = "assessment-submitted";
+
+    public static EmailMessage Build(AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions)
+    {
+        var points = assessment.Points();
+        var result = standard.OverallRating(assessment.OverallRating)?.Label ?? assessment.OverallRating;
+        var subject = $"Assessment {assessment.Reference} submitted: {assessment.ServiceName}";
+
+        var text = new StringBuilder()
+            .AppendLine($"Dear {to.Name},").AppendLine()
+            .AppendLine($"{assessment.CouncilName}'s {assessment.Type} assessment of {assessment.ServiceName} against the {standard.Name} ({standard.Version}) has been submitted.").AppendLine()
+            .AppendLine($"Reference: {assessment.Reference}")
+            .AppendLine($"Date of assessment: {assessment.AssessmentDate}")
+            .AppendLine($"Phase: {assessment.Phase}")
+            .AppendLine($"Overall result: {result}").AppendLine();
+        var html = HtmlEncoder.Default;
+        var body = new StringBuilder()
+            .Append("<p>Dear ").Append(html.Encode(to.Name ?? "")).Append(",</p>")
+            .Append("<p>").Append(html.Encode($"{assessment.CouncilName}'s {assessment.Type} assessment of {assessment.ServiceName} against the {standard.Name} ({standard.Version}) has been submitted.")).Append("</p>")
+            .Append("<p>Reference: <strong>").Append(html.Encode(assessment.Reference)).Append("</strong><br>")
+            .Append("Overall result: <strong>").Append(html.Encode(result ?? "")).Append("</strong></p><ol>");
+
+        foreach (var point in standard.Points)
+        {
+            var answer = points.GetValueOrDefault(point.Number);
+            var rating = standard.Rating(answer?.Rating)?.Label ?? "Not rated";
+            var carried = answer?.CarriedFrom is { } from ? $" (carried over from {from.Reference}, {from.AssessmentDate})" : "";
+            text.AppendLine($"{point.Number}. {point.Title}: {rating}{carried}");
+            body.Append("<li><strong>").Append(html.Encode(point.Title)).Append("</strong>: ").Append(html.Encode(rating + carried));
+            if (!string.IsNullOrEmpty(answer?.Notes))
+            {
+                text.AppendLine($"   Notes: {answer.Notes.Replace("\n", "\n   ", StringComparison.Ordinal)}");
+                body.Append("<br>").Append(html.Encode(answer.Notes).Replace("&#xA;", "<br>", StringComparison.Ordinal));
+            }
+
+            if (answer?.Evidence is { Count: > 0 } evidence)
+            {
+                var names = string.Join(", ", evidence.Select(e => e.FileName));
+                text.AppendLine($"   Evidence (not attached): {names}");
+                body.Append("<br>Evidence (not attached): ").Append(html.Encode(names));
+            }
+
+            body.Append("</li>");
+        }
+
+        body.Append("</ol>");
+        if (actions.Count > 0)
+        {
+            text.AppendLine().AppendLine("Actions raised:");
+            body.Append("<p>Actions raised:</p><ul>");
+            foreach (var action in actions)
+            {
+                var line = $"Point {action.PointNumber}, {action.PointTitle}: due {EmailDates.Format(action.DueAt)}";
+                text.AppendLine($"- {line}");
+                body.Append("<li>").Append(html.Encode(line)).Append("</li>");
+            }
+
+            body.Append("</ul>");
+        }
+
+        text.AppendLine().AppendLine("A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.").AppendLine().Append("LocalGov Digital");
+        body.Append("<p>A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.</p><p>LocalGov Digital</p>");
+
+        return new EmailMessage($"submitted-{assessment.PartitionKey}-{assessment.Reference}", "assessment", to, subject, text.ToString(), body.ToString());
+    }
+}
