@@ -46,10 +46,14 @@ public class ServiceFixture : IAsyncLifetime
         }
 
         App = new LocalGovStandardFactory(settings, Clock, Logs);
-        _ = App.Server;
+        StartApp(App);
     }
 
-    public HttpClient CreateClient() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>Starts the app in memory (TestServer); the browser fixture starts it on a real loopback port instead.</summary>
+    protected virtual void StartApp(LocalGovStandardFactory app) => _ = app.Server;
+
+    public HttpClient CreateClient() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = App.ClientOptions.BaseAddress });
 
     public HttpClient CreateAdminClient()
     {

@@ -1,0 +1,86 @@
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LocalGovStandard.Tests.Browser;
+
+/// <summary>
+/// The service on a real loopback port (Kestrel), the test council register, and one headless
+/// Debian Chromium driven by Playwright. Each test opens its own browser context.
+/// </summary>
+public class BrowserFixture : ServiceFixture
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Where the app listens on loopback, for example http://127.0.0.1:45123/.</summary>
+    public Uri BaseUrl { get; private set; } = default!;
+
+    public static string AxeScriptPath => Path.Combine(RepositoryPaths.NodeModules, "axe-core", "axe.min.js");
+
+    public override async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Run 'apt-get install -y chromium' (never 'playwright install').");
+        }
+
+        await base.InitializeAsync();
+        await TestRegister.ImportAsync(CreateAdminClient());
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    protected override void StartApp(LocalGovStandardFactory app)
+    {
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+        app.ClientOptions.BaseAddress = BaseUrl;
+    }
+
+    /// <summary>A fresh browser profile (cookies, storage) pointed at the app, failing fast rather than after 30 s.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            BypassCSP = bypassCsp,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(10_000);
+        return context;
+    }
+
+    /// <summary>The emailed verification link, moved from the configured public address onto the running server.</summary>
+    public Uri VerificationLinkFor(string email) => new(BaseUrl, SignupSteps.LatestVerificationLink(SendGrid, email).PathAndQuery);
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
