@@ -32,7 +32,7 @@ var admin = app.MapAdminGroup();
 app.MapHealth();
 app.MapSignupPages();
 app.MapSignupsApi(admin);
-app.MapPeerGroups();
+app.MapPeerGroups(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();

@@ -1,4 +1,6 @@
+using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.PeerGroups;
@@ -6,11 +8,26 @@ namespace LocalGovStandard.PeerGroups;
 public static class PeerGroupsApi
 {
     public static IServiceCollection AddPeerGroups(this IServiceCollection services) =>
-        services.AddSingleton<PeerGroupStore>();
+        services.AddSingleton<PeerGroupStore>().AddSingleton<PeerGroupEditor>();
 
-    public static void MapPeerGroups(this IEndpointRouteBuilder app)
+    public static void MapPeerGroups(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
     {
         app.MapGet("/api/peer-groups", ListAsync).AsPublicFunction("ListPeerGroups");
+        admin.MapGet("/peer-groups", async (PeerGroupStore store, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await store.AllAsync(cancellationToken))).AsKeyedFunction("ListPeerGroupsWithLeads");
+        admin.MapPut("/peer-groups/{slug}", SaveAsync).AsKeyedFunction("SavePeerGroup");
+    }
+
+    private static async Task<IResult> SaveAsync(string slug, HttpRequest request, PeerGroupEditor editor, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<PeerGroupRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (group, errors) = await editor.SaveAsync(slug, body!, "organiser", cancellationToken);
+        return group is null ? ApiErrors.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(group);
     }
 
     /// <summary>Public view: names and regions only. Leads are personal data and never appear here.</summary>

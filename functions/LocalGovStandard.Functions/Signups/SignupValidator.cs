@@ -81,14 +81,12 @@ public sealed partial class SignupValidator(CouncilDirectory directory, IOptions
             return null;
         }
 
-        var match = EmailPattern().Match(email);
-        if (!match.Success)
+        if (EmailAddresses.Normalise(email) is not var (address, domain))
         {
             errors.Add("contactEmail", "Enter an email address in the correct format, like name@yourcouncil.gov.uk");
             return null;
         }
 
-        var domain = match.Groups["domain"].Value.ToLowerInvariant();
         var allowed = options.CurrentValue.AllowedDomainList;
         if (!allowed.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal)))
         {
@@ -96,13 +94,9 @@ public sealed partial class SignupValidator(CouncilDirectory directory, IOptions
             return null;
         }
 
-        return $"{match.Groups["local"].Value}@{domain}";
+        return address;
     }
 
     [GeneratedRegex("^[ENSWK][0-9]{8}$")]
     private static partial Regex GssPattern();
-
-    /// <summary>A practical address check: a dot-atom local part and a domain of letter/digit/hyphen labels.</summary>
-    [GeneratedRegex(@"^(?<local>[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@(?<domain>([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$")]
-    private static partial Regex EmailPattern();
 }

@@ -40,3 +40,58 @@ public sealed class PeerGroupsTests(ServiceFixture fixture) : IClassFixture<Serv
         Assert.Contains("london", problem!["errors"]!["peerGroup"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
+
+public sealed class PeerGroupEditingTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    private static readonly string[] London = ["london"];
+    private static readonly string[] Wales = ["wales"];
+
+    [Fact]
+    public async Task Organiser_CanSetAGroupsRegionsAndLeads_WhichStayPrivate()
+    {
+        var admin = fixture.CreateAdminClient();
+        var response = await admin.PutAsJsonAsync("/api/admin/peer-groups/london", new
+        {
+            name = "London",
+            regions = London,
+            leads = new[] { new { name = "Lola Lead", email = "Lola.Lead@Camden.GOV.UK" } },
+        });
+        var saved = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Lola.Lead@camden.gov.uk", saved!["leads"]![0]!["email"]!.GetValue<string>());
+        var withLeads = await admin.GetStringAsync(new Uri("/api/admin/peer-groups", UriKind.Relative));
+        Assert.Contains("Lola.Lead@camden.gov.uk", withLeads, StringComparison.Ordinal);
+        var publicList = await fixture.CreateClient().GetStringAsync(new Uri("/api/peer-groups", UriKind.Relative));
+        Assert.DoesNotContain("Lola", publicList, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Organiser_CannotPutARegionInTwoGroups_OrSaveBadLeads()
+    {
+        var admin = fixture.CreateAdminClient();
+
+        var taken = await admin.PutAsJsonAsync("/api/admin/peer-groups/greater-london", new { name = "Greater London", regions = London });
+        var badLead = await admin.PutAsJsonAsync("/api/admin/peer-groups/wales", new
+        {
+            name = "Wales",
+            regions = Wales,
+            leads = new[] { new { name = "", email = "not-an-address" } },
+        });
+
+        var takenProblem = await taken.Content.ReadFromJsonAsync<JsonObject>();
+        var leadProblem = await badLead.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("already in the London peer group", takenProblem!["errors"]!["regions"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(leadProblem!["errors"]!["leads[0].name"]);
+        Assert.NotNull(leadProblem["errors"]!["leads[0].email"]);
+    }
+
+    [Fact]
+    public async Task EditingPeerGroups_NeedsTheAdminKey()
+    {
+        var response = await fixture.CreateClient().PutAsJsonAsync("/api/admin/peer-groups/london", new { name = "London", regions = London });
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
