@@ -1,0 +1,223 @@
+using LocalGovStandard.Assessments;
+using LocalGovStandard.Register;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.Reports;
+
+/// <summary>
+/// Works out a month's figures from a peer group's activity. Every figure is "as at" an instant
+/// (the end of a month), so the previous month and the trend use the same definitions.
+/// Definitions are written out for readers on the workbook's About sheet.
+/// </summary>
+public sealed class ProgressCalculator(StandardCatalogue catalogue)
+{
+    public const int TrendMonths = 12;
+
+    public ProgressReport Calculate(PeerGroupActivity activity, DateTimeOffset generatedAt)
+    {
+        var month = activity.Month;
+        var councils = activity.Councils.OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
+        var inGroup = councils.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
+        var facts = new Facts(
+            councils.Count,
+            activity.Signups.Where(s => inGroup.Contains(s.GssCode)).ToList(),
+            activity.Contacts.Where(c => inGroup.Contains(c.GssCode)).ToList(),
+            activity.Assessments.Where(a => inGroup.Contains(a.GssCode) && a.SubmittedAt < month.End).OrderBy(a => a.SubmittedAt).ToList(),
+            activity.Actions.Where(a => inGroup.Contains(a.GssCode)).ToList());
+
+        var trend = Enumerable.Range(0, TrendMonths).Select(i => month.AddMonths(i - TrendMonths + 1)).Select(m => Snapshot(facts, m)).ToList();
+        var now = trend[^1];
+        var before = trend[^2];
+        var current = CurrentAssessments(facts.Assessments, month.End);
+
+        return new ProgressReport(
+            activity.Group,
+            month,
+            generatedAt,
+            catalogue.Standards,
+            Headlines(facts.CouncilCount, now, before),
+            PointRates(current),
+            CouncilRows(councils, facts, month.End),
+            AssessmentRows(facts.Assessments, current, month),
+            PointColumns(),
+            PointResultRows(councils, current),
+            ActionRows(councils, facts, month.End),
+            trend);
+    }
+
+    private static IReadOnlyList<Headline> Headlines(int councilCount, TrendRow now, TrendRow before) =>
+    [
+        new("councils", "Councils in the group", FigureKind.Count, councilCount, councilCount),
+        new("signed-up", "Councils signed up", FigureKind.Count, now.SignedUp, before.SignedUp),
+        new("verified-contact", "Councils with a verified contact", FigureKind.Count, now.WithVerifiedContact, before.WithVerifiedContact),
+        new("assessed-share", "Share of councils with at least one submitted assessment", FigureKind.Share, now.AssessedShare, before.AssessedShare),
+        new("submitted-month", "Assessments submitted this month", FigureKind.Count, now.SubmittedInMonth, before.SubmittedInMonth),
+        new("submitted-to-date", "Assessments submitted to date", FigureKind.Count, now.SubmittedToDate, before.SubmittedToDate),
+        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare, before.PassShare),
+        new("actions-open", "Actions open", FigureKind.Count, now.ActionsOpen, before.ActionsOpen),
+        new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
+    ];
+
+    private TrendRow Snapshot(Facts facts, ReportMonth month)
+    {
+        var end = month.End;
+        var submitted = facts.Assessments.Where(a => a.SubmittedAt < end).ToList();
+        var assessedCouncils = submitted.Select(a => a.GssCode).Distinct(StringComparer.Ordinal).Count();
+        var (ratings, passing) = (0, 0);
+        foreach (var assessment in CurrentAssessments(submitted, end))
+        {
+            var (rated, passed) = Count(assessment);
+            ratings += rated;
+            passing += passed;
+        }
+
+        var open = facts.Actions.Where(a => IsOpenAt(a, end, facts.SubmittedAtByReference)).ToList();
+        return new TrendRow(
+            month,
+            facts.Signups.Count(s => s.SignedUpAt < end),
+            facts.Contacts.Where(c => c.VerifiedBefore(end)).Select(c => c.GssCode).Distinct(StringComparer.Ordinal).Count(),
+            Share(assessedCouncils, facts.CouncilCount),
+            submitted.Count(a => month.Contains(a.SubmittedAt)),
+            submitted.Count,
+            Share(passing, ratings),
+            open.Count,
+            open.Count(a => a.DueAt < end));
+    }
+
+    /// <summary>
+    /// Open at an instant: raised before it, not marked done before it, and not closed by a
+    /// reassessment submitted before it.
+    /// </summary>
+    private static bool IsOpenAt(ActionFact action, DateTimeOffset instant, IReadOnlyDictionary<string, DateTimeOffset> submittedAt)
+    {
+        if (action.CreatedAt >= instant)
+        {
+            return false;
+        }
+
+        return action.Status switch
+        {
+            ActionEntity.Open => true,
+            ActionEntity.Done => action.DoneAt is { } doneAt && doneAt >= instant,
+            ActionEntity.Closed => action.ClosedByReference is not { } closedBy || !submittedAt.TryGetValue(closedBy, out var closedAt) || closedAt >= instant,
+            _ => false,
+        };
+    }
+
+    /// <summary>The assessments submitted before <paramref name="instant"/> that no reassessment submitted before it replaced.</summary>
+    private static List<SubmittedAssessmentFact> CurrentAssessments(IEnumerable<SubmittedAssessmentFact> assessments, DateTimeOffset instant)
+    {
+        var submitted = assessments.Where(a => a.SubmittedAt < instant).ToList();
+        var replaced = submitted.Where(a => a.PredecessorReference is not null)
+            .Select(a => (a.GssCode, a.PredecessorReference!))
+            .ToHashSet();
+        return submitted.Where(a => !replaced.Contains((a.GssCode, a.Reference))).ToList();
+    }
+
+    private (int Rated, int Passing) Count(SubmittedAssessmentFact assessment)
+    {
+        var standard = catalogue.Find(assessment.StandardId);
+        if (standard is null)
+        {
+            return (0, 0);
+        }
+
+        var rated = 0;
+        var passing = 0;
+        foreach (var (_, value) in assessment.PointRatings)
+        {
+            if (standard.Rating(value) is { } rating)
+            {
+                rated++;
+                passing += rating.Passes ? 1 : 0;
+            }
+        }
+
+        return (rated, passing);
+    }
+
+    private List<PointRate> PointRates(IReadOnlyList<SubmittedAssessmentFact> current) =>
+        catalogue.Standards.SelectMany(standard => standard.Points.Select(point =>
+        {
+            var ratings = current.Where(a => a.StandardId == standard.Id)
+                .Select(a => standard.Rating(a.PointRatings.GetValueOrDefault(point.Number)))
+                .OfType<Rating>()
+                .ToList();
+            return new PointRate(standard, point, ratings.Count, ratings.Count(r => r.Passes));
+        })).ToList();
+
+    private static List<CouncilRow> CouncilRows(IReadOnlyList<Council> councils, Facts facts, DateTimeOffset end)
+    {
+        var signedUp = facts.Signups.Where(s => s.SignedUpAt < end).ToDictionary(s => s.GssCode, s => s.SignedUpAt, StringComparer.Ordinal);
+        var contacts = facts.Contacts.Where(c => c.VerifiedBefore(end)).ToLookup(c => c.GssCode, StringComparer.Ordinal);
+        var assessments = facts.Assessments.Where(a => a.SubmittedAt < end).CountBy(a => a.GssCode).ToDictionary(StringComparer.Ordinal);
+        return councils.Select(council => new CouncilRow(
+            council,
+            signedUp.TryGetValue(council.GssCode, out var at) ? at : null,
+            contacts[council.GssCode].Count(),
+            assessments.GetValueOrDefault(council.GssCode),
+            contacts[council.GssCode].Where(c => c.ConsentToContact).OrderBy(c => c.VerifiedAt).ToList())).ToList();
+    }
+
+    private List<AssessmentRow> AssessmentRows(IReadOnlyList<SubmittedAssessmentFact> assessments, IReadOnlyList<SubmittedAssessmentFact> current, ReportMonth month)
+    {
+        var isCurrent = current.Select(a => (a.GssCode, a.Reference)).ToHashSet();
+        return assessments.Select(a =>
+        {
+            var (rated, passing) = Count(a);
+            return new AssessmentRow(a, catalogue.Find(a.StandardId), passing, rated, month.Contains(a.SubmittedAt), isCurrent.Contains((a.GssCode, a.Reference)));
+        }).ToList();
+    }
+
+    private List<PointColumn> PointColumns() =>
+        catalogue.Standards.SelectMany(s => s.Points.Select(p => new PointColumn(s, p))).ToList();
+
+    private List<PointResultRow> PointResultRows(IReadOnlyList<Council> councils, IReadOnlyList<SubmittedAssessmentFact> current)
+    {
+        var byCouncil = current.ToLookup(a => a.GssCode, StringComparer.Ordinal);
+        return councils.Select(council =>
+        {
+            var own = byCouncil[council.GssCode].ToList();
+            var counts = catalogue.Standards.Select(s => own.Count(a => a.StandardId == s.Id)).ToList();
+            var rates = catalogue.Standards.SelectMany(standard => standard.Points.Select(point =>
+            {
+                var ratings = own.Where(a => a.StandardId == standard.Id)
+                    .Select(a => standard.Rating(a.PointRatings.GetValueOrDefault(point.Number)))
+                    .OfType<Rating>()
+                    .ToList();
+                return ratings.Count == 0 ? (double?)null : (double)ratings.Count(r => r.Passes) / ratings.Count;
+            })).ToList();
+            return new PointResultRow(council, counts, rates);
+        }).ToList();
+    }
+
+    private List<ActionRow> ActionRows(IReadOnlyList<Council> councils, Facts facts, DateTimeOffset end)
+    {
+        var names = councils.ToDictionary(c => c.GssCode, c => c.OfficialName, StringComparer.Ordinal);
+        return facts.Actions
+            .Where(a => IsOpenAt(a, end, facts.SubmittedAtByReference))
+            .OrderBy(a => a.DueAt).ThenBy(a => names[a.GssCode], StringComparer.OrdinalIgnoreCase).ThenBy(a => a.PointNumber)
+            .Select(a => new ActionRow(a, names[a.GssCode], catalogue.Find(a.StandardId), a.DueAt < end,
+                a.DueAt < end ? (int)Math.Floor((end - a.DueAt).TotalDays) : 0))
+            .ToList();
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
+    private sealed class Facts(
+        int councilCount,
+        List<CouncilSignupFact> signups,
+        List<ContactFact> contacts,
+        List<SubmittedAssessmentFact> assessments,
+        List<ActionFact> actions)
+    {
+        public int CouncilCount { get; } = councilCount;
+        public List<CouncilSignupFact> Signups { get; } = signups;
+        public List<ContactFact> Contacts { get; } = contacts;
+        public List<SubmittedAssessmentFact> Assessments { get; } = assessments;
+        public List<ActionFact> Actions { get; } = actions;
+
+        public IReadOnlyDictionary<string, DateTimeOffset> SubmittedAtByReference { get; } =
+            assessments.GroupBy(a => a.Reference, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.SubmittedAt), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,76 @@
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Register;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.Reports;
+
+/// <summary>A peer group's figures for one month: what the workbook shows and the email summarises.</summary>
+public sealed record ProgressReport(
+    PeerGroup Group,
+    ReportMonth Month,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<Standard> Standards,
+    IReadOnlyList<Headline> Headlines,
+    IReadOnlyList<PointRate> PointRates,
+    IReadOnlyList<CouncilRow> Councils,
+    IReadOnlyList<AssessmentRow> Assessments,
+    IReadOnlyList<PointColumn> PointColumns,
+    IReadOnlyList<PointResultRow> PointResults,
+    IReadOnlyList<ActionRow> Actions,
+    IReadOnlyList<TrendRow> Trend);
+
+public enum FigureKind
+{
+    Count,
+    Share,
+}
+
+/// <param name="Previous">The same figure for the month before.</param>
+public sealed record Headline(string Key, string Label, FigureKind Kind, double Value, double Previous)
+{
+    public double Change => Value - Previous;
+}
+
+/// <summary>One point of one standard across the group's current assessments.</summary>
+public sealed record PointRate(Standard Standard, StandardPoint Point, int Ratings, int Passing)
+{
+    public double? Rate => Ratings == 0 ? null : (double)Passing / Ratings;
+
+    public string Label => $"{StandardLabels.Abbreviated(Standard)} {Point.Number}. {Point.Title}";
+}
+
+public sealed record CouncilRow(Council Council, DateTimeOffset? SignedUpAt, int VerifiedContacts, int AssessmentsSubmitted, IReadOnlyList<ContactFact> ConsentingContacts);
+
+public sealed record AssessmentRow(SubmittedAssessmentFact Assessment, Standard? Standard, int PointsPassing, int PointsRated, bool InMonth, bool Current);
+
+/// <summary>A column of the PointResults heat map: one point of one standard.</summary>
+public sealed record PointColumn(Standard Standard, StandardPoint Point)
+{
+    public string Header => $"{StandardLabels.Abbreviated(Standard)} P{Point.Number}";
+}
+
+/// <param name="AssessmentsByStandard">Current assessments per standard, in <see cref="ProgressReport.Standards"/> order.</param>
+/// <param name="Rates">Per <see cref="ProgressReport.PointColumns"/> column: the share of the council's current assessments against that standard that passed the point; null when none.</param>
+public sealed record PointResultRow(Council Council, IReadOnlyList<int> AssessmentsByStandard, IReadOnlyList<double?> Rates);
+
+public sealed record ActionRow(ActionFact Action, string CouncilName, Standard? Standard, bool Overdue, int DaysOverdue);
+
+/// <summary>The state of the group at the end of one month.</summary>
+public sealed record TrendRow(
+    ReportMonth Month,
+    int SignedUp,
+    int WithVerifiedContact,
+    double AssessedShare,
+    int SubmittedInMonth,
+    int SubmittedToDate,
+    double PassShare,
+    int ActionsOpen,
+    int ActionsOverdue);
+
+public static class StandardLabels
+{
+    /// <summary>"LGDSS 2016", "SS 2019": the initials of the standard's name and its version.</summary>
+    public static string Abbreviated(Standard standard) =>
+        string.Concat(standard.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]))
+        + " " + standard.Version;
+}

@@ -1,0 +1,76 @@
+using ClosedXML.Excel;
+
+namespace LocalGovStandard.Reports;
+
+/// <summary>A column of a named Excel table: its header, its explicit width, how a row fills its cell, and its number format.</summary>
+public sealed record TableColumn<T>(string Header, double Width, Action<IXLCell, T> Write, string? Format = null);
+
+public static class NumberFormats
+{
+    public const string Count = "#,##0";
+    public const string Share = "0.0%";
+    public const string CountChange = "+#,##0;-#,##0;0";
+    public const string ShareChange = "+0.0%;-0.0%;0.0%";
+    public const string Date = "d mmm yyyy";
+    public const string DateTime = "d mmm yyyy hh:mm";
+    public const string Month = "mmm yyyy";
+}
+
+public static class WorkbookTables
+{
+    /// <summary>
+    /// Writes a header row and one row per item from (<paramref name="row"/>, <paramref name="column"/>)
+    /// and makes it a named table. A table with no items keeps one empty row, as Excel does.
+    /// Widths are set explicitly: AdjustToContents needs GDI+, which Linux workers lack.
+    /// </summary>
+    /// <returns>The table's range, header row included.</returns>
+    public static IXLRange Write<T>(IXLWorksheet sheet, string name, int row, int column, IReadOnlyList<TableColumn<T>> columns, IReadOnlyList<T> items)
+    {
+        for (var c = 0; c < columns.Count; c++)
+        {
+            SafeCells.Text(sheet.Cell(row, column + c), columns[c].Header);
+            sheet.Column(column + c).Width = columns[c].Width;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                columns[c].Write(sheet.Cell(row + 1 + i, column + c), items[i]);
+            }
+        }
+
+        var lastRow = row + Math.Max(1, items.Count);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Format is { } format)
+            {
+                sheet.Range(row + 1, column + c, lastRow, column + c).Style.NumberFormat.Format = format;
+            }
+        }
+
+        var range = sheet.Range(row, column, lastRow, column + columns.Count - 1);
+        var table = range.CreateTable(name);
+        table.Theme = XLTableTheme.TableStyleMedium2;
+        sheet.Row(row).Style.Alignment.WrapText = true;
+        sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        return range;
+    }
+
+    /// <summary>Frozen header, landscape A4 one page wide, the header row on every page, and a running header and footer.</summary>
+    public static void PrepareForScreenAndPrint(IXLWorksheet sheet, string title, int frozenRows, int repeatedRow)
+    {
+        sheet.SheetView.FreezeRows(frozenRows);
+        var page = sheet.PageSetup;
+        page.PageOrientation = XLPageOrientation.Landscape;
+        page.PaperSize = XLPaperSize.A4Paper;
+        page.FitToPages(1, 0);
+        page.SetRowsToRepeatAtTop(repeatedRow, repeatedRow);
+        page.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.6).SetBottom(0.6).SetHeader(0.3).SetFooter(0.3);
+        // '&' starts a code in Excel headers and footers, so a literal one is doubled.
+        page.Header.Left.AddText(title.Replace("&", "&&", StringComparison.Ordinal));
+        page.Footer.Right.AddText(XLHFPredefinedText.PageNumber);
+        page.Footer.Right.AddText(" of ");
+        page.Footer.Right.AddText(XLHFPredefinedText.NumberOfPages);
+    }
+}
