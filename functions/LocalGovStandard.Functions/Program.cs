@@ -8,6 +8,7 @@ using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Register;
+using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
 
@@ -23,7 +24,8 @@ builder.Services
     .AddSignups()
     .AddStandards()
     .AddAccess(builder.Environment)
-    .AddAssessments();
+    .AddAssessments()
+    .AddReports();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -36,6 +38,7 @@ app.MapPeerGroups(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
+app.MapReports(admin);
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();

@@ -9,13 +9,17 @@ public static class TableNames
     public const string AuditLog = "AuditLog";
     public const string Assessments = "Assessments";
     public const string SubmittedAssessments = "SubmittedAssessments";
+    public const string ReportRuns = "ReportRuns";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, ReportRuns];
 }
 
 public static class BlobContainerNames
 {
     public const string DataProtection = "dataprotection";
 
-    public static readonly string[] All = [DataProtection];
+    /// <summary>Monthly peer-group workbooks, <c>{yyyy-MM}/{peer-group}.xlsx</c>. Private: read through the admin route or a signed link.</summary>
+    public const string Reports = "reports";
+
+    public static readonly string[] All = [DataProtection, Reports];
 }
