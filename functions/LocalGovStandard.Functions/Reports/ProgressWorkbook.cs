@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
 
 namespace LocalGovStandard.Reports;
 
@@ -37,7 +38,11 @@ public static class ProgressWorkbook
             workbook.SaveAs(stream);
         }
 
-        WorkbookCharts.Add(stream, DashboardSheet.Name, Charts(report, dashboard, trend));
+        using (var document = SpreadsheetDocument.Open(stream, isEditable: true))
+        {
+            WorkbookCharts.Add(document, DashboardSheet.Name, Charts(report, dashboard, trend));
+        }
+
         return stream.ToArray();
     }
 

@@ -48,9 +48,8 @@ public static class WorkbookCharts
         return string.Create(CultureInfo.InvariantCulture, $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'!${letter}${firstRow}:${letter}${lastRow}");
     }
 
-    public static void Add(Stream package, string sheetName, IReadOnlyList<ChartSpec> charts)
+    public static void Add(SpreadsheetDocument document, string sheetName, IReadOnlyList<ChartSpec> charts)
     {
-        using var document = SpreadsheetDocument.Open(package, isEditable: true);
         var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("The package has no workbook.");
         var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().First(s => s.Name == sheetName);
         var worksheetPart = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
