@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Platform.Functions;
@@ -62,8 +63,11 @@ public static class TimerFunctionEndpoints
     }
 }
 
-/// <summary>The custom-handler response shape the Functions host expects from a non-HTTP trigger.</summary>
+/// <summary>
+/// The custom-handler response shape the Functions host expects from a non-HTTP trigger, with the
+/// property names spelled as the host documents them (the app's JSON is otherwise camelCase).
+/// </summary>
 public sealed record HostInvocationResponse(
-    IDictionary<string, object?> Outputs,
-    IReadOnlyList<string> Logs,
-    object? ReturnValue);
+    [property: JsonPropertyName("Outputs")] IDictionary<string, object?> Outputs,
+    [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+    [property: JsonPropertyName("ReturnValue")] object? ReturnValue);
