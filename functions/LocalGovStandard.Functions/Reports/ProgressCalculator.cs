@@ -99,7 +99,8 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         {
             ActionEntity.Open => true,
             ActionEntity.Done => action.DoneAt is { } doneAt && doneAt >= instant,
-            ActionEntity.Closed => action.ClosedByReference is not { } closedBy || !submittedAt.TryGetValue(closedBy, out var closedAt) || closedAt >= instant,
+            // Closed by a reassessment: still open at instants before that reassessment was submitted.
+            ActionEntity.Closed => action.ClosedByReference is { } closedBy && (!submittedAt.TryGetValue(closedBy, out var closedAt) || closedAt >= instant),
             _ => false,
         };
     }

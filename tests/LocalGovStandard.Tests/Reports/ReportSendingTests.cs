@@ -5,8 +5,11 @@ using System.Text.Json.Nodes;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Reports;
 
@@ -89,6 +92,21 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
         Assert.All(list.Where(r => r!["leads"]!.GetValue<int>() > 0), r => Assert.Equal("sent", r!["status"]!.GetValue<string>()));
         Assert.All(list.Where(r => r!["leads"]!.GetValue<int>() == 0), r => Assert.Equal("stored", r!["status"]!.GetValue<string>()));
         Assert.All(list, r => Assert.NotNull(r!["builtAt"]));
+    }
+
+    [Fact]
+    public void Timer_IsDeclaredFor0600UtcOnTheFirst_AndCoversThePreviousMonth()
+    {
+        var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>();
+
+        var timer = FunctionManifest.FromEndpoints([endpoints]).Single(f => f.Name == "MonthlyProgressWorkbooks");
+
+        Assert.Equal("timerTrigger", timer.Trigger.Type);
+        Assert.Equal("0 0 6 1 * *", timer.Trigger.Schedule);
+        var next = TimerSchedule.NextAfter(timer.Trigger.Schedule!, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero))!.Value;
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero), next);
+        Assert.Equal("2026-11", ReportMonth.PreviousTo(next).ToString());
+        Assert.Equal("2025-12", ReportMonth.PreviousTo(new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero)).ToString());
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public sealed class WorkbookFixture : ServiceFixture
         var westminster = await AccessSteps.BearerClientAsync(this, WestminsterLead);
         var first = await SubmitAsync(westminster, "lgdss-2016", "Bin collections", 15, n => n is 2 or 5 ? "not-met" : "met");
         Seeded.Assessment("WSM", first, "lgdss-2016", 15, [2, 5], 'A');
-        Seeded.Action(raisedIn: 'A', dueIn: 'B', doneIn: 'B');
-        Seeded.Action(raisedIn: 'A', dueIn: 'B');
+        Seeded.Action(raisedIn: 'A', dueIn: 'B', resolvedIn: 'B'); // point 2: closed by the reassessment in B
+        Seeded.Action(raisedIn: 'A', dueIn: 'B');                   // point 5: still failing, overdue by the end of B
 
         ReportSteps.AdvanceToNextMonth(this);
         MonthB = ReportSteps.MonthsAgo(this, 0);
@@ -65,10 +65,10 @@ public sealed class WorkbookFixture : ServiceFixture
         westminster = await AccessSteps.BearerClientAsync(this, WestminsterLead);
         var serviceStandard = await SubmitAsync(westminster, "service-standard-2019", "-2", 14, n => n switch { 1 => "amber", 3 => "red", _ => "green" });
         Seeded.Assessment("WSM", serviceStandard, "service-standard-2019", 14, [1, 3], 'B');
-        Seeded.Action(raisedIn: 'B', dueIn: 'C');
+        Seeded.Action(raisedIn: 'B', dueIn: 'C', resolvedIn: 'B'); // point 1: marked done in B
         Seeded.Action(raisedIn: 'B', dueIn: 'C');
 
-        (await westminster.PostAsJsonAsync($"/api/actions/{first}/2/done", new { note = "Team in place" })).EnsureSuccessStatusCode();
+        (await westminster.PostAsJsonAsync($"/api/actions/{serviceStandard}/1/done", new { note = "Channels joined up" })).EnsureSuccessStatusCode();
         var (created, body) = await AssessmentSteps.SendAsync(westminster, HttpMethod.Post, $"/api/assessments/{first}/reassess", null, null);
         var reassessment = body!["reference"]!.GetValue<string>();
         var (two, _) = await AssessmentSteps.SendAsync(westminster, HttpMethod.Put, $"/api/assessments/{reassessment}/points/2", new { rating = "met" }, created.Headers.ETag!.ToString());
@@ -122,7 +122,8 @@ public sealed class SeededActivity
 {
     public sealed record SeededAssessment(string Council, string Reference, string Standard, int Points, int[] Failing, char Month, string? Replaces);
 
-    public sealed record SeededAction(char RaisedIn, char DueIn, char? DoneIn);
+    /// <param name="ResolvedIn">The month the action was marked done or closed by a passing reassessment.</param>
+    public sealed record SeededAction(char RaisedIn, char DueIn, char? ResolvedIn);
 
     public List<(string Council, char Month)> Signups { get; } = [];
     public List<(string Council, char Month)> Contacts { get; } = [];
@@ -136,7 +137,7 @@ public sealed class SeededActivity
     public void Assessment(string council, string reference, string standard, int points, int[] failing, char month, string? replaces = null) =>
         Assessments.Add(new(council, reference, standard, points, failing, month, replaces));
 
-    public void Action(char raisedIn, char dueIn, char? doneIn = null) => Actions.Add(new(raisedIn, dueIn, doneIn));
+    public void Action(char raisedIn, char dueIn, char? resolvedIn = null) => Actions.Add(new(raisedIn, dueIn, resolvedIn));
 
     public int SignedUpBy(char month) => Signups.Count(s => s.Month <= month);
 
@@ -161,7 +162,7 @@ public sealed class SeededActivity
         return rated == 0 ? 0 : (double)current.Sum(a => a.Points - a.Failing.Length) / rated;
     }
 
-    public int OpenActionsAt(char month) => Actions.Count(a => a.RaisedIn <= month && (a.DoneIn is null || a.DoneIn > month));
+    public int OpenActionsAt(char month) => Actions.Count(a => a.RaisedIn <= month && (a.ResolvedIn is null || a.ResolvedIn > month));
 
-    public int OverdueActionsAt(char month) => Actions.Count(a => a.RaisedIn <= month && (a.DoneIn is null || a.DoneIn > month) && a.DueIn <= month);
+    public int OverdueActionsAt(char month) => Actions.Count(a => a.RaisedIn <= month && (a.ResolvedIn is null || a.ResolvedIn > month) && a.DueIn <= month);
 }
