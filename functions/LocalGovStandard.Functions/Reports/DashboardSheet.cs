@@ -45,7 +45,7 @@ public static class DashboardSheet
 
     private static readonly TableColumn<Headline>[] HeadlineColumns =
     [
-        new("Figure", 56, (cell, h) => SafeCells.Text(cell, h.Label)),
+        new("Figure", 72, (cell, h) => SafeCells.Text(cell, h.Label)),
         new("This month", 14, (cell, h) => cell.SetValue(h.Value)),
         new("Previous month", 14, (cell, h) => cell.SetValue(h.Previous)),
         new("Change", 14, (cell, h) => cell.SetValue(h.Change)),
@@ -53,7 +53,7 @@ public static class DashboardSheet
 
     private static readonly TableColumn<PointRate>[] PointRateColumns =
     [
-        new("Point", 56, (cell, p) => SafeCells.Text(cell, p.Label)),
+        new("Point", 72, (cell, p) => SafeCells.Text(cell, p.Label)),
         new("Standard", 14, (cell, p) => SafeCells.Text(cell, StandardLabels.Abbreviated(p.Standard))),
         new("Point number", 14, (cell, p) => cell.SetValue(p.Point.Number)),
         new("Ratings", 14, (cell, p) => cell.SetValue(p.Ratings), NumberFormats.Count),

@@ -60,7 +60,7 @@ public static class ProgressWorkbook
             NumberFormats.Count,
             (chartColumn, 3),
             (chartColumn + 9, 20));
-        var barRows = Math.Max(16, report.PointRates.Count + 4);
+        var barRows = Math.Max(16, report.PointRates.Count * 3 / 2 + 4);
         var barChart = new ChartSpec(
             "Met or green rate by point (current assessments)",
             ChartKind.Bar,

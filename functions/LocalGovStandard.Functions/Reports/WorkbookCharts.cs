@@ -216,6 +216,7 @@ public static class WorkbookCharts
             new C.AutoLabeled { Val = true },
             new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
             new C.LabelOffset { Val = 100 },
+            new C.TickLabelSkip { Val = 1 },
             new C.NoMultiLevelLabels { Val = false });
 
     private static C.DateAxis DateAxis() =>

@@ -52,8 +52,10 @@ public static class WorkbookTables
         var range = sheet.Range(row, column, lastRow, column + columns.Count - 1);
         var table = range.CreateTable(name);
         table.Theme = XLTableTheme.TableStyleMedium2;
+        // Headers wrap onto two lines; the height is set because row heights cannot be measured here.
         sheet.Row(row).Style.Alignment.WrapText = true;
         sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        sheet.Row(row).Height = 32;
         return range;
     }
 
