@@ -64,11 +64,24 @@ public class ServiceFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>Stops Azurite and the capture server even when stopping the app throws, so no emulator outlives its tests.</summary>
     public virtual async Task DisposeAsync()
     {
-        await App.DisposeAsync();
-        await SendGrid.DisposeAsync();
-        await Storage.DisposeAsync();
+        try
+        {
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                await SendGrid.DisposeAsync();
+            }
+            finally
+            {
+                await Storage.DisposeAsync();
+            }
+        }
     }
 }
 
