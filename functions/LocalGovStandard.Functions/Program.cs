@@ -1,5 +1,6 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
+using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -23,7 +24,8 @@ builder.Services
     .AddSignups()
     .AddStandards()
     .AddAccess(builder.Environment)
-    .AddAssessments();
+    .AddAssessments()
+    .AddEvidence();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -36,6 +38,7 @@ app.MapPeerGroups(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
+app.MapEvidenceApi();
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();

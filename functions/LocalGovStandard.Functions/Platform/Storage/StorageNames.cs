@@ -17,5 +17,8 @@ public static class BlobContainerNames
 {
     public const string DataProtection = "dataprotection";
 
-    public static readonly string[] All = [DataProtection];
+    /// <summary>Private: assessment evidence files, at "{gss}/{assessment reference}/{point}/{evidence id}".</summary>
+    public const string Evidence = "evidence";
+
+    public static readonly string[] All = [DataProtection, Evidence];
 }
