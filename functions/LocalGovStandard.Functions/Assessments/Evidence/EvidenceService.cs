@@ -91,7 +91,13 @@ public sealed partial class EvidenceService(
                 var points = draft.Points();
                 var existing = points.GetValueOrDefault(point);
                 points[point] = existing is null ? new PointAnswer(null, null, [file]) : existing with { Evidence = [.. existing.Evidence, file] };
-                draft.SetPoints(points);
+                if (!draft.TrySetPoints(points))
+                {
+                    var full = new FieldErrors();
+                    full.Add("file", "This assessment has reached the most it can hold. Shorten some notes or remove a file first");
+                    return full;
+                }
+
                 return null;
             }, CancellationToken.None);
         }
