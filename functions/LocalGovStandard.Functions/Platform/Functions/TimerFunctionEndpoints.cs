@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Platform.Functions;
@@ -54,16 +55,20 @@ public static class TimerFunctionEndpoints
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON of another shape (an array, a string, a timer that is not an object).
         }
 
         return false;
     }
 }
 
-/// <summary>The custom-handler response shape the Functions host expects from a non-HTTP trigger.</summary>
+/// <summary>
+/// The custom-handler response shape the Functions host expects from a non-HTTP trigger, with the
+/// documented property names (the app's JSON options would otherwise camel-case them).
+/// </summary>
 public sealed record HostInvocationResponse(
-    IDictionary<string, object?> Outputs,
-    IReadOnlyList<string> Logs,
-    object? ReturnValue);
+    [property: JsonPropertyName("Outputs")] IDictionary<string, object?> Outputs,
+    [property: JsonPropertyName("Logs")] IReadOnlyList<string> Logs,
+    [property: JsonPropertyName("ReturnValue")] object? ReturnValue);
