@@ -69,6 +69,8 @@ var infrastructureSettings = {
   LocalGovStandard__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
   // The Functions host fires the timers; the handler must not fire them too.
   Timers__RunInProcess: 'false'
+  // The handler serves '/' itself; the host's default home page must not answer there.
+  AzureWebJobsDisableHomepage: 'true'
 }
 
 // Flex rejects these (functionAppConfig carries the runtime and the package); EP needs them.

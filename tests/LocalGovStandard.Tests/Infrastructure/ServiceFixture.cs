@@ -64,9 +64,14 @@ public class ServiceFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>Null-safe, so a fixture whose start failed still stops its Azurite and capture server.</summary>
     public virtual async Task DisposeAsync()
     {
-        await App.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
         await SendGrid.DisposeAsync();
         await Storage.DisposeAsync();
     }
