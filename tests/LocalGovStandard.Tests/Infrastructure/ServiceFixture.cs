@@ -21,6 +21,9 @@ public class ServiceFixture : IAsyncLifetime
     public LogCapture Logs { get; } = new();
     public LocalGovStandardFactory App { get; private set; } = default!;
 
+    /// <summary>The host environment; "Development" maps the development-only pages.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Settings on top of the defaults; a subclass changes them for its tests.</summary>
     protected virtual IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>();
 
@@ -45,7 +48,7 @@ public class ServiceFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = new LocalGovStandardFactory(settings, Clock, Logs);
+        App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName);
         StartApp(App);
     }
 
@@ -77,12 +80,12 @@ public class ServiceFixture : IAsyncLifetime
     }
 }
 
-public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs)
+public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs, string environment)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -47,8 +47,14 @@ public static class EmlWriter
         text.Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(body), Base64FormattingOptions.InsertLineBreaks)).Append("\r\n");
     }
 
-    private static string Address(EmailAddress address) =>
-        address.Name is { Length: > 0 } name ? $"{EncodeHeader(name)} <{address.Email}>" : address.Email;
+    /// <summary>A plain ASCII display name is quoted (so "Smith, Jo" stays one name); any other is RFC 2047 encoded.</summary>
+    private static string Address(EmailAddress address) => address.Name switch
+    {
+        null or "" => address.Email,
+        var name when name.All(c => c is >= ' ' and <= '~') =>
+            $"\"{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" <{address.Email}>",
+        var name => $"{EncodeHeader(name)} <{address.Email}>",
+    };
 
     /// <summary>RFC 2047 encoding; also stops CR/LF in a name or subject from adding headers.</summary>
     private static string EncodeHeader(string value) =>
