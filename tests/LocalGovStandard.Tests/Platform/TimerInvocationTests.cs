@@ -15,17 +15,8 @@ namespace LocalGovStandard.Tests.Platform;
 /// handler payload) and as an organiser runs them. The clock only moves forward within this class,
 /// so each test seeds its own contacts and moves time on from wherever it is.
 /// </summary>
-public sealed class TimerInvocationTests(TimerInvocationTests.Fixture fixture) : IClassFixture<TimerInvocationTests.Fixture>
+public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
-    public sealed class Fixture : ServiceFixture
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
-        }
-    }
-
     /// <summary>Past the 72-hour link and the 30-day retention after it.</summary>
     private static readonly TimeSpan PastRetention = TimeSpan.FromHours(72) + TimeSpan.FromDays(31);
 

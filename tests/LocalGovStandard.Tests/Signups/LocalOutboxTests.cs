@@ -7,7 +7,7 @@ namespace LocalGovStandard.Tests.Signups;
 /// <summary>Without a SendGrid key (the local default), mail is written to the outbox folder and listed on a development page.</summary>
 public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassFixture<LocalOutboxTests.Fixture>
 {
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : RegisteredServiceFixture
     {
         public string OutboxFolder { get; } = Directory.CreateTempSubdirectory("outbox-").FullName;
 
@@ -22,7 +22,6 @@ public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassF
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
         }
 
         public override async Task DisposeAsync()
