@@ -8,10 +8,15 @@ cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Reinstalls only when the lock file's contents change (not its timestamp: a fresh checkout or
+# worktree would otherwise wipe and reinstall node_modules on every run).
 npm_install() {
-  if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  local wanted
+  wanted=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -x node_modules/.bin/azurite ] || [ "$(cat node_modules/.lgs-lock-sha256 2>/dev/null)" != "$wanted" ]; then
     echo "==> npm ci (azurite, govuk-frontend, axe-core)"
     npm ci --no-audit --no-fund
+    echo "$wanted" > node_modules/.lgs-lock-sha256
   fi
 }
 
