@@ -1,6 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
+using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -38,6 +39,7 @@ app.MapPeerGroups(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
+app.MapAssessmentPages();
 app.MapEvidenceApi();
 admin.MapRegister();
 admin.MapTimerAdmin();
