@@ -89,8 +89,12 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
             await keyboard.PressAsync("Tab");
             await Expect(page.Locator("#notes")).ToBeFocusedAsync();
             await keyboard.TypeAsync($"Seen in the show and tell for point {n}.");
-            await keyboard.PressAsync("Tab");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" })).ToBeFocusedAsync();
+            if (n == 1)
+            {
+                await UploadEvidenceWithTheKeyboardAsync(page);
+            }
+
+            await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }));
             await keyboard.PressAsync("Enter");
         }
 
@@ -106,6 +110,34 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
         await Expect(page.Locator(".govuk-panel__body strong")).ToHaveTextAsync(AssessmentReference());
         await Expect(page.Locator("main p .govuk-tag")).ToHaveTextAsync("Not met");
         await Expect(page.GetByText("We have emailed you a copy of your answers")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Tab to the file input, open the chooser with Space (the test answers the operating system's
+    /// dialog), Tab to "Upload file" and press Enter. The unsaved rating and notes must survive.
+    /// </summary>
+    private static async Task UploadEvidenceWithTheKeyboardAsync(IPage page)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"show-and-tell-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "Notes from the show and tell: 14 residents tried the new form.");
+        try
+        {
+            await TabToAsync(page, page.Locator("#file"));
+            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+            await chooser.SetFilesAsync(path);
+            await page.Keyboard.PressAsync("Tab");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Upload file" })).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+
+            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("was uploaded");
+            await Expect(page.Locator(".govuk-summary-list a[download]")).ToHaveTextAsync(Path.GetFileName(path));
+            await Expect(page.Locator("#notes")).ToHaveValueAsync("Seen in the show and tell for point 1.");
+            await Expect(page.Locator("input[name=rating]").First).ToBeCheckedAsync();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -173,6 +205,15 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
 
         await CheckAsync("task list", $"/assessments/{draft}", "Renew a library book");
         await CheckAsync("details", $"/assessments/{draft}/details", "Assessment details");
+        await CheckAsync("point", $"/assessments/{draft}/points/1", "Understand users and their needs");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "pretend.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload file" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await CheckAsync("point with a refused file");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "minutes.txt", MimeType = "text/plain", Buffer = "Panel minutes"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload file" }).ClickAsync();
+        await Expect(page.Locator(".govuk-summary-list a[download]")).ToHaveTextAsync("minutes.txt");
+        await CheckAsync("point with evidence");
         await CheckAsync("point", $"/assessments/{draft}/points/1", "Understand users and their needs");
         await page.Locator("#notes").FillAsync(new string('n', 2001));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();

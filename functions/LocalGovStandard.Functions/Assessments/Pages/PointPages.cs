@@ -1,10 +1,12 @@
 using Azure;
 using LocalGovStandard.Access;
+using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LocalGovStandard.Assessments.Pages;
 
@@ -14,7 +16,10 @@ public static class PointPages
     public static void MapPointPages(this RouteGroupBuilder assessments)
     {
         assessments.MapGet("/{reference}/points/{number:int}", ShowPointAsync).AsPublicFunction("AssessmentPointPage");
-        assessments.MapPost("/{reference}/points/{number:int}", SavePointAsync).AsPublicFunction("AssessmentPointSubmit").DisableAntiforgery();
+        assessments.MapPost("/{reference}/points/{number:int}", SavePointAsync)
+            .AsPublicFunction("AssessmentPointSubmit")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(EvidenceUploadReader.MaxRequestBytes));
         assessments.MapGet("/{reference}/check", ShowCheckAsync).AsPublicFunction("AssessmentCheckAnswersPage");
         assessments.MapPost("/{reference}/check", SubmitAsync).AsPublicFunction("AssessmentCheckAnswersSubmit").DisableAntiforgery();
     }
@@ -40,10 +45,15 @@ public static class PointPages
         return Page(entity, catalogue, point, entity.ETag.ToString(), ReturnTo(@return), point.Rating, point.Notes, new FormErrors());
     }
 
+    /// <summary>
+    /// The point form's buttons: "Save and continue" saves the rating and notes; "Upload file" and
+    /// "Remove" change the evidence and show the page again with what was typed kept, unsaved.
+    /// </summary>
     private static async Task<IResult> SavePointAsync(
-        string reference, int number, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, int number, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, EvidenceService evidence,
+        StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
+        if (await PointEvidenceForm.ReadAsync(context, antiforgery, cancellationToken) is not { } form)
         {
             return PageResults.FormExpired();
         }
@@ -55,8 +65,26 @@ public static class PointPages
             return PageResults.NotFound();
         }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
-        var (etag, returnTo, rating, notes) = (form["etag"].ToString(), ReturnTo(form["return"]), form["rating"].ToString(), form["notes"].ToString());
+        var (etag, returnTo, rating, notes) = (form.ETag, ReturnTo(form.Return), form.Rating, form.Notes);
+        if (form.Action != PointEvidenceForm.Save)
+        {
+            var change = await PointEvidenceForm.ApplyAsync(form, scope, reference, number, evidence, cancellationToken);
+            if (change.Saved is not { } changed)
+            {
+                if (change.Errors is null)
+                {
+                    return PageResults.For(change.Failure, reference, PointHref(reference, number, returnTo));
+                }
+
+                var unchanged = Page(entity, catalogue, AssessmentView.From(entity, catalogue).Points[number - 1], etag, returnTo, rating, notes, change.Errors);
+                unchanged.StatusCode = StatusCodes.Status400BadRequest;
+                return unchanged;
+            }
+
+            var point = AssessmentView.From(changed, catalogue).Points[number - 1];
+            return Page(changed, catalogue, point, changed.ETag.ToString(), returnTo, rating, notes, new FormErrors(), change.Message);
+        }
+
         var result = await assessments.RatePointAsync(scope, reference, number, rating, notes, new ETag(etag), cancellationToken);
         if (result.Failure == WriteFailure.Invalid)
         {
@@ -127,7 +155,8 @@ public static class PointPages
             : AssessmentPages.ViewHref(entity.Reference);
 
     private static RazorComponentResult<PointPage> Page(
-        AssessmentEntity entity, StandardCatalogue catalogue, PointView point, string etag, string? returnTo, string? rating, string? notes, FormErrors errors) =>
+        AssessmentEntity entity, StandardCatalogue catalogue, PointView point, string etag, string? returnTo, string? rating, string? notes, FormErrors errors,
+        string? evidenceMessage = null) =>
         new(new
         {
             entity.Reference,
@@ -141,6 +170,7 @@ public static class PointPages
             Notes = notes,
             Return = returnTo,
             Errors = errors,
+            EvidenceMessage = evidenceMessage,
         });
 
     private static RazorComponentResult<CheckAnswersPage> CheckPage(AssessmentEntity entity, StandardCatalogue catalogue, string etag, string overall, FormErrors errors) =>
