@@ -24,6 +24,11 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Settings on top of the defaults; a subclass changes them for its tests.</summary>
     protected virtual IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>();
 
+    /// <summary>Services on top of the app's own (after them); a subclass adds test doubles or exporters.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         await Task.WhenAll(Storage.StartAsync(), SendGrid.StartAsync());
@@ -45,7 +50,7 @@ public class ServiceFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = new LocalGovStandardFactory(settings, Clock, Logs);
+        App = new LocalGovStandardFactory(settings, Clock, Logs, ConfigureTestServices);
         StartApp(App);
     }
 
@@ -77,7 +82,8 @@ public class ServiceFixture : IAsyncLifetime
     }
 }
 
-public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs)
+public sealed class LocalGovStandardFactory(
+    IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -89,6 +95,10 @@ public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(logs));
-        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            configureServices?.Invoke(services);
+        });
     }
 }
