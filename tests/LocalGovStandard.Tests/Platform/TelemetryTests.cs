@@ -225,6 +225,7 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         builder.Configuration[TelemetryRegistration.ConnectionStringSetting] =
             "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/";
         builder.Configuration[TelemetryRegistration.AuthenticationStringSetting] = "Authorization=AAD";
+        builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] = "7099";
         builder.AddServiceTelemetry();
         Assert.True(RegistersAzureMonitor(builder.Services));
         await using var app = builder.Build();
@@ -232,6 +233,11 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         var options = app.Services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName);
         Assert.StartsWith("InstrumentationKey=00000000", options.ConnectionString, StringComparison.Ordinal);
         Assert.IsType<ManagedIdentityCredential>(options.Credential);
+
+        // Under the host the console goes to Application Insights as well: there it keeps only warnings and errors.
+        var rules = app.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
+        Assert.Contains(rules, r => r.ProviderName == typeof(ConsoleLoggerProvider).FullName && r.CategoryName is null && r.LogLevel == LogLevel.Warning);
+        Assert.Equal(FunctionsConsoleFormatter.FormatterName, app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
     }
 
     [Fact]

@@ -27,11 +27,19 @@ public static class TelemetryRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
 
+        var connectionString = configuration[ConnectionStringSetting];
+        var exporting = !string.IsNullOrWhiteSpace(connectionString);
+
         // Under the Functions host every stdout line becomes a log entry of its own: one line each, with the invocation id.
         if (!string.IsNullOrEmpty(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
         {
             builder.Logging.AddConsole(console => console.FormatterName = FunctionsConsoleFormatter.FormatterName);
             builder.Logging.AddConsoleFormatter<FunctionsConsoleFormatter, ConsoleFormatterOptions>();
+            if (exporting)
+            {
+                // The host sends stdout to Application Insights too: only warnings and errors twice, not every entry.
+                builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+            }
         }
 
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -53,8 +61,7 @@ public static class TelemetryRegistration
                     options.IncludeScopes = false;
                 });
 
-        var connectionString = configuration[ConnectionStringSetting];
-        if (!string.IsNullOrWhiteSpace(connectionString))
+        if (exporting)
         {
             var credential = CredentialFor(configuration[AuthenticationStringSetting]);
             telemetry.UseAzureMonitorExporter(monitor =>
