@@ -234,6 +234,11 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         Assert.StartsWith("InstrumentationKey=00000000", options.ConnectionString, StringComparison.Ordinal);
         Assert.IsType<ManagedIdentityCredential>(options.Credential);
 
+        // The exporter's own defaults must not bring framework scopes (raw paths, URLs) back into exported logs.
+        var logging = app.Services.GetRequiredService<IOptionsMonitor<OpenTelemetryLoggerOptions>>().CurrentValue;
+        Assert.False(logging.IncludeScopes);
+        Assert.True(logging.IncludeFormattedMessage);
+
         // Under the host the console goes to Application Insights as well: there it keeps only warnings and errors.
         var rules = app.Services.GetRequiredService<IOptions<LoggerFilterOptions>>().Value.Rules;
         Assert.Contains(rules, r => r.ProviderName == typeof(ConsoleLoggerProvider).FullName && r.CategoryName is null && r.LogLevel == LogLevel.Warning);
