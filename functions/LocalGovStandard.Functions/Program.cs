@@ -9,6 +9,7 @@ using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
@@ -18,6 +19,7 @@ var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.UseCustomHandlerHosting();
+builder.AddServiceTelemetry();
 builder.Services
     .AddPlatform()
     .AddRegister()

@@ -27,6 +27,11 @@ public class ServiceFixture : IAsyncLifetime
     /// <summary>Settings on top of the defaults; a subclass changes them for its tests.</summary>
     protected virtual IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>();
 
+    /// <summary>Services on top of the app's own (after them); a subclass adds test doubles or exporters.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         await Task.WhenAll(Storage.StartAsync(), SendGrid.StartAsync());
@@ -48,7 +53,7 @@ public class ServiceFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName);
+        App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName, ConfigureTestServices);
         StartApp(App);
     }
 
@@ -80,7 +85,8 @@ public class ServiceFixture : IAsyncLifetime
     }
 }
 
-public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs, string environment)
+public sealed class LocalGovStandardFactory(
+    IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs, string environment, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -92,6 +98,10 @@ public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(logs));
-        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            configureServices?.Invoke(services);
+        });
     }
 }
