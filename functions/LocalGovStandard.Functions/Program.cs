@@ -11,6 +11,7 @@ using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
+using LocalGovStandard.Summits;
 
 // Commands (import-register, emit-functions) take their own arguments; the rest configure the host.
 var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
@@ -25,7 +26,8 @@ builder.Services
     .AddStandards()
     .AddAccess(builder.Environment)
     .AddAssessments()
-    .AddEvidence();
+    .AddEvidence()
+    .AddSummits();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -39,6 +41,7 @@ app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
 app.MapEvidenceApi();
+app.MapSummits(admin);
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
