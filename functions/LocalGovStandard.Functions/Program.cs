@@ -13,6 +13,7 @@ using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
+using LocalGovStandard.Summits;
 
 // Commands (import-register, emit-functions) take their own arguments; the rest configure the host.
 var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
@@ -28,7 +29,8 @@ builder.Services
     .AddStandards()
     .AddAccess(builder.Environment)
     .AddAssessments()
-    .AddEvidence();
+    .AddEvidence()
+    .AddSummits();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -43,6 +45,7 @@ app.MapAccess();
 app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapEvidenceApi();
+app.MapSummits(admin);
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();

@@ -32,6 +32,8 @@ var tableNames = [
   'AuditLog'
   'Assessments'
   'SubmittedAssessments'
+  'Summits'
+  'Suppressions'
 ]
 
 var containerNames = [

@@ -17,6 +17,11 @@ public static class EmlWriter
         text.Append("Date: ").Append(date.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
         text.Append("Message-ID: <").Append(message.MessageId).Append("@localgovstandard.local>\r\n");
         text.Append("X-LocalGov-Message-Id: ").Append(message.MessageId).Append("\r\n");
+        foreach (var (name, value) in message.Headers)
+        {
+            text.Append(name).Append(": ").Append(EncodeHeader(value)).Append("\r\n");
+        }
+
         text.Append("MIME-Version: 1.0\r\n");
         text.Append("Content-Type: multipart/mixed; boundary=\"").Append(mixed).Append("\"\r\n\r\n");
 

@@ -9,8 +9,10 @@ public static class TableNames
     public const string AuditLog = "AuditLog";
     public const string Assessments = "Assessments";
     public const string SubmittedAssessments = "SubmittedAssessments";
+    public const string Summits = "Summits";
+    public const string Suppressions = "Suppressions";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions];
 }
 
 public static class BlobContainerNames
