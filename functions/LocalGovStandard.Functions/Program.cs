@@ -1,5 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
+using LocalGovStandard.Assessments.Evidence;
+using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -7,16 +9,19 @@ using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
+using LocalGovStandard.Summits;
 
 // Commands (import-register, emit-functions) take their own arguments; the rest configure the host.
 var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.UseCustomHandlerHosting();
+builder.AddServiceTelemetry();
 builder.Services
     .AddPlatform()
     .AddRegister()
@@ -25,6 +30,8 @@ builder.Services
     .AddStandards()
     .AddAccess(builder.Environment)
     .AddAssessments()
+    .AddEvidence()
+    .AddSummits()
     .AddReports();
 
 var app = builder.Build();
@@ -38,6 +45,9 @@ app.MapPeerGroups(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
+app.MapAssessmentPages();
+app.MapEvidenceApi();
+app.MapSummits(admin);
 app.MapReports(admin);
 admin.MapRegister();
 admin.MapTimerAdmin();

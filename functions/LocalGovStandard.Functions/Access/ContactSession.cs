@@ -40,6 +40,13 @@ public static class ContactSession
                 options.LoginPath = "/assessments/start";
                 options.LogoutPath = "/assessments/sign-out";
                 options.Events.OnRedirectToLogin = context => ChallengeAsync(context.HttpContext, () => context.Response.Redirect(context.RedirectUri));
+                // Renew on every request, not only after half the time: the session then ends exactly
+                // SessionIdleTimeout after the last request, as the pages' timeout warning counts it.
+                options.Events.OnCheckSlidingExpiration = context =>
+                {
+                    context.ShouldRenew = true;
+                    return Task.CompletedTask;
+                };
                 options.Events.OnRedirectToAccessDenied = context => ChallengeAsync(context.HttpContext, () => context.Response.Redirect(context.RedirectUri));
             })
             .AddBearerToken(BearerScheme);

@@ -158,7 +158,7 @@ public sealed class AssessmentDetailsValidator(StandardCatalogue standards, Coun
             }
         }
 
-        if (errors.IsValid && !members.Any(m => m.Role == "lead-assessor"))
+        if (members.Count == panel.Count && !members.Any(m => m.Role == "lead-assessor"))
         {
             errors.Add("panel", "A peer panel needs a lead assessor");
         }

@@ -45,8 +45,19 @@ public sealed class AssessmentEntity : ITableEntity
     /// <summary>JSON: the peer panel (names are personal data, kept only on the assessment).</summary>
     public string PanelJson { get; set; } = "[]";
 
-    /// <summary>JSON: point number to rating, notes, evidence and carried-over origin.</summary>
+    /// <summary>
+    /// JSON of point number to rating, notes, evidence and carried-over origin, spread over up to
+    /// eight columns because one Table string column holds at most 32K characters.
+    /// Read and write it through <see cref="AssessmentJson.Points"/> and <see cref="AssessmentJson.SetPoints"/>.
+    /// </summary>
     public string PointsJson { get; set; } = "{}";
+    public string? PointsJson2 { get; set; }
+    public string? PointsJson3 { get; set; }
+    public string? PointsJson4 { get; set; }
+    public string? PointsJson5 { get; set; }
+    public string? PointsJson6 { get; set; }
+    public string? PointsJson7 { get; set; }
+    public string? PointsJson8 { get; set; }
 
     public string? OverallRating { get; set; }
     public string Status { get; set; } = Draft;

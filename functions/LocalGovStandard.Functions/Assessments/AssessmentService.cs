@@ -158,7 +158,12 @@ public sealed class AssessmentService(
             }
 
             points[number] = new PointAnswer(chosen.Value, cleanNotes, existing?.Evidence ?? []);
-            entity.SetPoints(points);
+            if (!entity.TrySetPoints(points))
+            {
+                errors.Add("notes", "This assessment has reached the most text it can hold. Shorten the notes on this or other points");
+                return errors;
+            }
+
             return null;
         }, cancellationToken);
 

@@ -6,6 +6,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Platform.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -80,6 +81,7 @@ public static class PlatformRegistration
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseFunctionInvocation();
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPageAsync);

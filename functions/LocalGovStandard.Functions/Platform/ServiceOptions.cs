@@ -41,5 +41,12 @@ public sealed class ServiceOptions
             .Select(d => d.TrimStart('.').ToLowerInvariant())
             .ToList();
 
+    /// <summary>
+    /// An app setting whose Key Vault reference could not be resolved keeps the literal
+    /// "@Microsoft.KeyVault(...)" text. Such a value is treated as unset, never used as a secret.
+    /// </summary>
+    public static string? Secret(string? value) =>
+        string.IsNullOrEmpty(value) || value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? null : value;
+
     public Uri Link(string pathAndQuery) => new(new Uri(PublicBaseUrl.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
 }

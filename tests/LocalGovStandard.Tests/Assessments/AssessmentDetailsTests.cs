@@ -71,3 +71,26 @@ public sealed class AssessmentDetailsTests(AssessmentFixture fixture) : IClassFi
         Assert.Equal("Line one\nLine two", body!["points"]![0]!["notes"]!.GetValue<string>());
     }
 }
+
+public sealed class AssessmentCapacityTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
+{
+    [Fact]
+    public async Task EveryPointWithMaximumNotes_IsStoredAndReadBackWhole()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);
+        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Full notes"));
+
+        for (var n = 1; n <= 15; n++)
+        {
+            var notes = string.Concat(Enumerable.Repeat($"Point {n:00} éèê ", 2000))[..2000];
+            var (response, _) = await AssessmentSteps.SendAsync(client, HttpMethod.Put, $"/api/assessments/{reference}/points/{n}", new { rating = "met", notes }, etag);
+            Assert.True(response.IsSuccessStatusCode, $"point {n}: {(int)response.StatusCode}");
+            etag = response.Headers.ETag!.ToString();
+        }
+
+        var stored = await client.GetFromJsonAsync<JsonNode>($"/api/assessments/{reference}");
+        var points = stored!["points"]!.AsArray();
+        Assert.All(points, p => Assert.Equal(2000, p!["notes"]!.GetValue<string>().Length));
+        Assert.StartsWith("Point 15 ", points[14]!["notes"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}

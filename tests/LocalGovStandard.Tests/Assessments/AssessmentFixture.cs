@@ -3,7 +3,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Assessments;
 
 /// <summary>A service with the test register, and verified contacts at two councils.</summary>
-public class AssessmentFixture : ServiceFixture
+public class AssessmentFixture : RegisteredServiceFixture
 {
     public const string WestminsterContact = "lead@westminster.gov.uk";
     public const string CamdenContact = "lead@camden.gov.uk";
@@ -16,7 +16,6 @@ public class AssessmentFixture : ServiceFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await TestRegister.ImportAsync(CreateAdminClient());
         await AccessSteps.VerifiedContactAsync(this, TestRegister.Westminster, WestminsterContact);
         await AccessSteps.VerifiedContactAsync(this, TestRegister.Camden, CamdenContact);
     }

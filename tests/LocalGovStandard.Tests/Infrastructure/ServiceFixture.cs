@@ -21,8 +21,16 @@ public class ServiceFixture : IAsyncLifetime
     public LogCapture Logs { get; } = new();
     public LocalGovStandardFactory App { get; private set; } = default!;
 
+    /// <summary>The host environment; "Development" maps the development-only pages.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Settings on top of the defaults; a subclass changes them for its tests.</summary>
     protected virtual IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>();
+
+    /// <summary>Services on top of the app's own (after them); a subclass adds test doubles or exporters.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
 
     public virtual async Task InitializeAsync()
     {
@@ -45,7 +53,7 @@ public class ServiceFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = new LocalGovStandardFactory(settings, Clock, Logs);
+        App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName, ConfigureTestServices);
         StartApp(App);
     }
 
@@ -64,12 +72,18 @@ public class ServiceFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>Stops Azurite and the capture server even when stopping the app throws, so no emulator outlives its tests.</summary>
+    /// <summary>
+    /// Null-safe, so a fixture whose start failed still stops its Azurite and capture server; and
+    /// they are stopped even when stopping the app throws, so no emulator outlives its tests.
+    /// </summary>
     public virtual async Task DisposeAsync()
     {
         try
         {
-            await App.DisposeAsync();
+            if (App is not null)
+            {
+                await App.DisposeAsync();
+            }
         }
         finally
         {
@@ -85,18 +99,23 @@ public class ServiceFixture : IAsyncLifetime
     }
 }
 
-public sealed class LocalGovStandardFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs)
+public sealed class LocalGovStandardFactory(
+    IReadOnlyDictionary<string, string?> settings, TimeProvider clock, LogCapture logs, string environment, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(logs));
-        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            configureServices?.Invoke(services);
+        });
     }
 }

@@ -59,3 +59,22 @@ public sealed class AdminKeyUnsetTests(AdminKeyUnsetTests.Fixture fixture) : ICl
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/admin/signups?code=", UriKind.Relative))).StatusCode);
     }
 }
+
+public sealed class AdminKeyUnresolvedReferenceTests(AdminKeyUnresolvedReferenceTests.Fixture fixture) : IClassFixture<AdminKeyUnresolvedReferenceTests.Fixture>
+{
+    public const string UnresolvedReference = "@Microsoft.KeyVault(SecretUri=https://lgs-kv.vault.azure.net/secrets/admin-key)";
+
+    public sealed class Fixture : ServiceFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?> { ["LocalGovStandard:AdminKey"] = UnresolvedReference };
+    }
+
+    [Fact]
+    public async Task AnUnresolvedKeyVaultReference_IsNeverAcceptedAsTheKey()
+    {
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", UnresolvedReference);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/admin/signups", UriKind.Relative))).StatusCode);
+    }
+}

@@ -21,12 +21,11 @@ public sealed class HealthTests(ServiceFixture fixture) : IClassFixture<ServiceF
 /// <summary>Storage goes away: the service says so clearly (503, Retry-After, a reference) and never leaks internals.</summary>
 public sealed class StorageOutageTests(StorageOutageTests.Fixture fixture) : IClassFixture<StorageOutageTests.Fixture>
 {
-    public sealed class Fixture : ServiceFixture
+    public sealed class Fixture : RegisteredServiceFixture
     {
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
             using var warmUp = await CreateClient().GetAsync(new Uri("/signup", UriKind.Relative));
             await Storage.StopAsync();
         }

@@ -9,17 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalGovStandard.Tests.Signups;
 
 /// <summary>The real SendGrid SDK against the loopback capture server: payload, retries and failures.</summary>
-public sealed class SendGridDeliveryTests(SendGridDeliveryTests.Fixture fixture) : IClassFixture<SendGridDeliveryTests.Fixture>, IAsyncLifetime
+public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>, IAsyncLifetime
 {
-    public sealed class Fixture : ServiceFixture
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
-        }
-    }
-
     private readonly HttpClient _client = fixture.CreateClient();
 
     public Task InitializeAsync()

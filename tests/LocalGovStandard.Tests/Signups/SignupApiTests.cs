@@ -11,17 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Signups;
 
-public sealed class SignupApiTests(SignupApiTests.Fixture fixture) : IClassFixture<SignupApiTests.Fixture>
+public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
-    public sealed class Fixture : ServiceFixture
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
-        }
-    }
-
     private readonly HttpClient _client = fixture.CreateClient();
 
     [Fact]

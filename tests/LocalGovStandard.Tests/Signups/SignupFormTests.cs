@@ -6,17 +6,8 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Signups;
 
 /// <summary>The HTML form through the real pipeline (the browser tests cover keyboard use and accessibility).</summary>
-public sealed class SignupFormTests(SignupFormTests.Fixture fixture) : IClassFixture<SignupFormTests.Fixture>
+public sealed class SignupFormTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
-    public sealed class Fixture : ServiceFixture
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
-        }
-    }
-
     private readonly HttpClient _client = fixture.CreateClient();
 
     [Fact]

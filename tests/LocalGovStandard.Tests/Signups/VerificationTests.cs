@@ -7,17 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Signups;
 
-public sealed class VerificationTests(VerificationTests.Fixture fixture) : IClassFixture<VerificationTests.Fixture>
+public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
-    public sealed class Fixture : ServiceFixture
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
-        }
-    }
-
     private readonly HttpClient _client = fixture.CreateClient();
 
     private TableClient Signups => fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
@@ -130,17 +121,8 @@ public sealed class VerificationTests(VerificationTests.Fixture fixture) : IClas
 }
 
 /// <summary>Expiry needs "now" to move, so it has its own service (the clock only moves forward).</summary>
-public sealed class VerificationExpiryTests(VerificationExpiryTests.Fixture fixture) : IClassFixture<VerificationExpiryTests.Fixture>
+public sealed class VerificationExpiryTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
-    public sealed class Fixture : ServiceFixture
-    {
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await TestRegister.ImportAsync(CreateAdminClient());
-        }
-    }
-
     [Fact]
     public async Task Verify_ExpiredLink_SaysExpired_ChangesNothing_AndSigningUpAgainSendsANewLinkWithTheSameReference()
     {

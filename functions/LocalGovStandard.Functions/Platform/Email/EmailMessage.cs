@@ -15,6 +15,9 @@ public sealed record EmailMessage(
     string HtmlBody)
 {
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Extra headers, e.g. List-Unsubscribe. Names and values must be single-line ASCII.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 }
 
 /// <param name="ProviderMessageId">SendGrid's X-Message-Id, or the outbox file name.</param>

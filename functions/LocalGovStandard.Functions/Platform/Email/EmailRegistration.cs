@@ -33,6 +33,10 @@ public static class EmailRegistration
             ? provider.GetRequiredService<SendGridEmailSender>()
             : provider.GetRequiredService<LocalOutboxEmailSender>());
 
+        services.AddSingleton<IBatchEmailSender>(provider => UsesSendGrid(provider)
+            ? provider.GetRequiredService<SendGridEmailSender>()
+            : provider.GetRequiredService<LocalOutboxEmailSender>());
+
         services.AddSingleton<MailLedger>();
         return services;
     }

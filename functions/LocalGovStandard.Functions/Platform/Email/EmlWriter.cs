@@ -17,6 +17,11 @@ public static class EmlWriter
         text.Append("Date: ").Append(date.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
         text.Append("Message-ID: <").Append(message.MessageId).Append("@localgovstandard.local>\r\n");
         text.Append("X-LocalGov-Message-Id: ").Append(message.MessageId).Append("\r\n");
+        foreach (var (name, value) in message.Headers)
+        {
+            text.Append(name).Append(": ").Append(EncodeHeader(value)).Append("\r\n");
+        }
+
         text.Append("MIME-Version: 1.0\r\n");
         text.Append("Content-Type: multipart/mixed; boundary=\"").Append(mixed).Append("\"\r\n\r\n");
 
@@ -47,8 +52,14 @@ public static class EmlWriter
         text.Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(body), Base64FormattingOptions.InsertLineBreaks)).Append("\r\n");
     }
 
-    private static string Address(EmailAddress address) =>
-        address.Name is { Length: > 0 } name ? $"{EncodeHeader(name)} <{address.Email}>" : address.Email;
+    /// <summary>A plain ASCII display name is quoted (so "Smith, Jo" stays one name); any other is RFC 2047 encoded.</summary>
+    private static string Address(EmailAddress address) => address.Name switch
+    {
+        null or "" => address.Email,
+        var name when name.All(c => c is >= ' ' and <= '~') =>
+            $"\"{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" <{address.Email}>",
+        var name => $"{EncodeHeader(name)} <{address.Email}>",
+    };
 
     /// <summary>RFC 2047 encoding; also stops CR/LF in a name or subject from adding headers.</summary>
     private static string EncodeHeader(string value) =>

@@ -3,8 +3,21 @@ using Microsoft.Extensions.Options;
 namespace LocalGovStandard.Platform.Email;
 
 /// <summary>Development stand-in for SendGrid: writes each message to the outbox folder as an .eml file.</summary>
-public sealed class LocalOutboxEmailSender(IOptions<LocalOutboxOptions> outbox, IOptions<SendGridOptions> sendGrid, TimeProvider clock) : IEmailSender
+public sealed class LocalOutboxEmailSender(IOptions<LocalOutboxOptions> outbox, IOptions<SendGridOptions> sendGrid, TimeProvider clock) : IEmailSender, IBatchEmailSender
 {
+    /// <summary>One .eml file per recipient, each rendered as SendGrid would substitute it.</summary>
+    public async Task<EmailReceipt> SendBatchAsync(EmailBatch batch, CancellationToken cancellationToken)
+    {
+        EmailReceipt? first = null;
+        foreach (var recipient in batch.Recipients)
+        {
+            var receipt = await SendAsync(batch.Render(recipient), cancellationToken);
+            first ??= receipt;
+        }
+
+        return first ?? new EmailReceipt("empty-batch");
+    }
+
     public string Folder => Path.GetFullPath(outbox.Value.Path);
 
     public async Task<EmailReceipt> SendAsync(EmailMessage message, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed record MailLedgerResult(MailLedgerOutcome Outcome, string? Error =
 public sealed partial class MailLedger(
     [FromKeyedServices(TableNames.MailLedger)] TableClient table,
     IEmailSender sender,
+    IBatchEmailSender batchSender,
     TimeProvider clock,
     ILogger<MailLedger> logger)
 {

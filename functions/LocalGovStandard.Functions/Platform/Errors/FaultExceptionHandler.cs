@@ -1,5 +1,6 @@
 using Azure;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,14 +19,15 @@ public sealed partial class FaultExceptionHandler(IProblemDetailsService problem
         var context = httpContext;
         var reference = ErrorReference.For(context);
         var (error, detail) = Classify(exception);
+        var route = TelemetryRedaction.PathFor(context);
 
         if (error.Status >= 500)
         {
-            LogFault(exception, reference, context.Request.Method, context.Request.Path);
+            LogFault(exception, reference, context.Request.Method, route);
         }
         else
         {
-            LogBadRequest(reference, context.Request.Method, context.Request.Path, exception.GetType().Name);
+            LogBadRequest(reference, context.Request.Method, route, exception.GetType().Name);
         }
 
         context.Response.StatusCode = error.Status;
@@ -71,9 +73,10 @@ public sealed partial class FaultExceptionHandler(IProblemDetailsService problem
         _ => exception.InnerException is { } inner && IsDependencyFault(inner),
     };
 
-    [LoggerMessage(LogLevel.Error, "Fault {Reference} on {Method} {Path}")]
-    private partial void LogFault(Exception exception, string reference, string method, string path);
+    /// <summary>The route is the endpoint's template, never the raw path (which can carry references): see TelemetryRedaction.</summary>
+    [LoggerMessage(LogLevel.Error, "Fault {Reference} on {Method} {Route}")]
+    private partial void LogFault(Exception exception, string reference, string method, string route);
 
-    [LoggerMessage(LogLevel.Information, "Bad request {Reference} on {Method} {Path}: {Fault}")]
-    private partial void LogBadRequest(string reference, string method, string path, string fault);
+    [LoggerMessage(LogLevel.Information, "Bad request {Reference} on {Method} {Route}: {Fault}")]
+    private partial void LogBadRequest(string reference, string method, string route, string fault);
 }

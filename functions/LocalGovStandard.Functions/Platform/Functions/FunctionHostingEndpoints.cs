@@ -6,14 +6,19 @@ namespace LocalGovStandard.Platform.Functions;
 
 public static class FunctionHostingEndpoints
 {
+    /// <summary>Route templates of the static file folders (also how telemetry names a request for a static file).</summary>
+    public const string AssetsRoute = "/assets/{*path}";
+
+    public const string StaticRoute = "/static/{*path}";
+
     /// <summary>
     /// Static files are served by middleware before routing; these catch-all routes exist so the
     /// Functions host forwards asset requests, and answer 404 for files that do not exist.
     /// </summary>
     public static void MapStaticAssetFunctions(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/assets/{*path}", () => TypedResults.NotFound()).AsPublicFunction("GovukAssets");
-        app.MapGet("/static/{*path}", () => TypedResults.NotFound()).AsPublicFunction("StaticFiles");
+        app.MapGet(AssetsRoute, () => TypedResults.NotFound()).AsPublicFunction("GovukAssets");
+        app.MapGet(StaticRoute, () => TypedResults.NotFound()).AsPublicFunction("StaticFiles");
     }
 
     /// <summary><c>POST /api/admin/timers/{name}/run</c>: an organiser runs a timer function now.</summary>

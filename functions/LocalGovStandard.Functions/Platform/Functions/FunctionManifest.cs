@@ -69,8 +69,17 @@ public static class FunctionManifest
         }
     }
 
-    public static string ToFunctionsRoute(RoutePattern pattern) =>
-        string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(PartText))));
+    /// <summary>
+    /// The Functions route for the site root. The host replaces an empty route with the function's
+    /// name, so the root needs an optional parameter that only the empty path satisfies.
+    /// </summary>
+    public const string RootRoute = "{ignored:maxlength(0)?}";
+
+    public static string ToFunctionsRoute(RoutePattern pattern)
+    {
+        var route = string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(PartText))));
+        return route.Length == 0 ? RootRoute : route;
+    }
 
     private static string PartText(RoutePatternPart part) => part switch
     {

@@ -55,8 +55,9 @@ public static class TimerFunctionEndpoints
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON of another shape (an array, a string, a timer that is not an object).
         }
 
         return false;
@@ -65,7 +66,7 @@ public static class TimerFunctionEndpoints
 
 /// <summary>
 /// The custom-handler response shape the Functions host expects from a non-HTTP trigger, with the
-/// property names spelled as the host documents them (the app's JSON is otherwise camelCase).
+/// documented property names (the app's JSON options would otherwise camel-case them).
 /// </summary>
 public sealed record HostInvocationResponse(
     [property: JsonPropertyName("Outputs")] IDictionary<string, object?> Outputs,

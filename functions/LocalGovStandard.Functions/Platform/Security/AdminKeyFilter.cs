@@ -18,7 +18,7 @@ public sealed class AdminKeyFilter(IOptionsMonitor<ServiceOptions> options) : IE
     {
         var request = context.HttpContext.Request;
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
-        if (!Matches(presented, options.CurrentValue.AdminKey))
+        if (!Matches(presented, ServiceOptions.Secret(options.CurrentValue.AdminKey)))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "FunctionsKey";
             return ApiErrors.Problem(ApiErrors.Unauthorized,

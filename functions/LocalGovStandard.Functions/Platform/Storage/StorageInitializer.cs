@@ -16,6 +16,7 @@ public sealed partial class StorageInitializer(
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private int _stopped;
 
     public Task Ready => _ready.Task;
 
@@ -31,11 +32,24 @@ public sealed partial class StorageInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping.Cancel();
+        StopRetrying();
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>The host may stop this service after the container disposed it; both paths stop the retries once.</summary>
+    public void Dispose()
+    {
+        StopRetrying();
+        _stopping.Dispose();
+    }
+
+    private void StopRetrying()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            _stopping.Cancel();
+        }
+    }
 
     public async Task<bool> TryCreateAllAsync(CancellationToken cancellationToken)
     {

@@ -9,17 +9,22 @@ public static class TableNames
     public const string AuditLog = "AuditLog";
     public const string Assessments = "Assessments";
     public const string SubmittedAssessments = "SubmittedAssessments";
+    public const string Summits = "Summits";
+    public const string Suppressions = "Suppressions";
     public const string ReportRuns = "ReportRuns";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, ReportRuns];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns];
 }
 
 public static class BlobContainerNames
 {
     public const string DataProtection = "dataprotection";
 
+    /// <summary>Private: assessment evidence files, at "{gss}/{assessment reference}/{point}/{evidence id}".</summary>
+    public const string Evidence = "evidence";
+
     /// <summary>Monthly peer-group workbooks, <c>{yyyy-MM}/{peer-group}.xlsx</c>. Private: read through the admin route or a signed link.</summary>
     public const string Reports = "reports";
 
-    public static readonly string[] All = [DataProtection, Reports];
+    public static readonly string[] All = [DataProtection, Evidence, Reports];
 }

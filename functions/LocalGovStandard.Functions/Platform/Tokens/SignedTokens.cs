@@ -16,7 +16,7 @@ public sealed partial class SignedTokens
 
     public SignedTokens(IOptions<ServiceOptions> options, ILogger<SignedTokens> logger)
     {
-        if (options.Value.TokenSigningKey is { Length: > 0 } configured)
+        if (ServiceOptions.Secret(options.Value.TokenSigningKey) is { } configured)
         {
             _key = Encoding.UTF8.GetBytes(configured);
         }

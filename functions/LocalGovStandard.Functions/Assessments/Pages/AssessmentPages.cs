@@ -1,0 +1,137 @@
+using LocalGovStandard.Access;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Register;
+using LocalGovStandard.Standards;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Assessments.Pages;
+
+/// <summary>
+/// A signed-in contact's pages: their council's list, each assessment's task list (or, once submitted,
+/// its read-only summary), and the question pages. Every route needs the contact session, and every
+/// read is scoped to its council, so another council's references are not found.
+/// </summary>
+public static class AssessmentPages
+{
+    public const string ListHref = "/assessments";
+
+    public static void MapAssessmentPages(this IEndpointRouteBuilder app)
+    {
+        var assessments = app.MapGroup("/assessments").RequireAuthorization(ContactSession.Policy);
+        assessments.MapGet("", ListAsync).AsPublicFunction("AssessmentListPage");
+        assessments.MapGet("/keep-alive", KeepAlive).AsPublicFunction("AssessmentKeepAlive");
+        assessments.MapDetailsPages();
+        assessments.MapGet("/{reference}", ShowAsync).AsPublicFunction("AssessmentPage");
+        assessments.MapPointPages();
+        assessments.MapGet("/{reference}/confirmation", ShowConfirmationAsync).AsPublicFunction("AssessmentConfirmationPage");
+        assessments.MapPost("/{reference}/reassess", ReassessAsync).AsPublicFunction("AssessmentReassessSubmit").DisableAntiforgery();
+        assessments.MapActionPages();
+    }
+
+    public static string ViewHref(string reference) => $"/assessments/{reference}";
+
+    public static string DetailsHref(string reference) => $"/assessments/{reference}/details";
+
+    public static string CheckHref(string reference) => $"/assessments/{reference}/check";
+
+    public static string ConfirmationHref(string reference) => $"/assessments/{reference}/confirmation";
+
+    public static string ReassessHref(string reference) => $"/assessments/{reference}/reassess";
+
+    private static async Task<RazorComponentResult<AssessmentListPage>> ListAsync(
+        bool? actionDone, HttpContext context, AssessmentService assessments, CouncilDirectory councils, StandardCatalogue catalogue, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var scope = context.User.Scope();
+        var (all, actions) = await assessments.ListAsync(scope, cancellationToken);
+        var council = await councils.FindByGssCodeAsync(scope.GssCode, cancellationToken);
+        return new(new
+        {
+            CouncilName = council?.OfficialName ?? scope.GssCode,
+            scope.ContactName,
+            Drafts = all.Where(a => a.Status == AssessmentEntity.Draft).ToList(),
+            Submitted = all.Where(a => a.Status == AssessmentEntity.Submitted).OrderByDescending(a => a.SubmittedAt).ToList(),
+            OpenActions = actions.Where(a => a.Status == ActionEntity.Open).ToList(),
+            Catalogue = catalogue,
+            Now = clock.GetUtcNow(),
+            ActionDone = actionDone == true,
+        });
+    }
+
+    /// <summary>"Stay signed in": any request restarts the sliding session, so this one need do nothing else.</summary>
+    private static NoContent KeepAlive(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ShowAsync(
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var scope = context.User.Scope();
+        var entity = await assessments.FindAsync(scope, reference, cancellationToken);
+        if (entity is null)
+        {
+            return PageResults.NotFound();
+        }
+
+        var view = AssessmentView.From(entity, catalogue);
+        var standard = catalogue.Find(entity.StandardId)!;
+        if (entity.Status == AssessmentEntity.Draft)
+        {
+            return new RazorComponentResult<TaskListPage>(new { Assessment = view, Standard = standard });
+        }
+
+        var (_, actions) = await assessments.ListAsync(scope, cancellationToken);
+        return new RazorComponentResult<SubmittedAssessmentPage>(new
+        {
+            Assessment = view,
+            Standard = standard,
+            Catalogue = catalogue,
+            Actions = actions.Where(a => a.AssessmentReference == reference).OrderBy(a => a.PointNumber).ToList(),
+            Now = clock.GetUtcNow(),
+        });
+    }
+
+    private static async Task<IResult> ShowConfirmationAsync(
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var scope = context.User.Scope();
+        var entity = await assessments.FindAsync(scope, reference, cancellationToken);
+        if (entity is null)
+        {
+            return PageResults.NotFound();
+        }
+
+        if (entity.Status != AssessmentEntity.Submitted)
+        {
+            return TypedResults.Redirect(ViewHref(reference));
+        }
+
+        var (_, actions) = await assessments.ListAsync(scope, cancellationToken);
+        return new RazorComponentResult<ConfirmationPage>(new
+        {
+            Assessment = AssessmentView.From(entity, catalogue),
+            Standard = catalogue.Find(entity.StandardId)!,
+            Actions = actions.Where(a => a.AssessmentReference == reference && a.Status == ActionEntity.Open).ToList(),
+        });
+    }
+
+    /// <summary>Starts (or, if one is in progress, goes back to) the reassessment of a submitted assessment's failing points.</summary>
+    private static async Task<IResult> ReassessAsync(string reference, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, CancellationToken cancellationToken)
+    {
+        if (!await PageResults.IsValidFormAsync(context, antiforgery))
+        {
+            return PageResults.FormExpired();
+        }
+
+        var result = await assessments.ReassessAsync(context.User.Scope(), reference, cancellationToken);
+        return result switch
+        {
+            { Assessment: { } draft } => TypedResults.Redirect(ViewHref(draft.Reference)),
+            { Failure: WriteFailure.NotFound } => PageResults.NotFound(),
+            _ => TypedResults.Redirect(ViewHref(reference)),
+        };
+    }
+}

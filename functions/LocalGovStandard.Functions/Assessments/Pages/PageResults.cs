@@ -1,0 +1,53 @@
+using LocalGovStandard.Platform.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Assessments.Pages;
+
+/// <summary>The answers every assessment page shares: forms that expired, references not found, and drafts that changed.</summary>
+public static class PageResults
+{
+    /// <summary>Checked explicitly so a stale or missing token gets a page that says what to do, not a bare 400.</summary>
+    public static async Task<bool> IsValidFormAsync(HttpContext context, IAntiforgery antiforgery) =>
+        context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
+
+    public static IResult FormExpired() =>
+        new RazorComponentResult<ErrorPage>(new
+        {
+            Heading = "Your form has expired",
+            Detail = "For your security, forms expire. Go back, reload the page and try again. Nothing you entered on that page was saved.",
+        })
+        { StatusCode = StatusCodes.Status400BadRequest };
+
+    /// <summary>Another council's references look exactly like ones that do not exist.</summary>
+    public static IResult NotFound() =>
+        new RazorComponentResult<ErrorPage>(new
+        {
+            Heading = "Page not found",
+            Detail = "There is nothing at this address for your council. If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.",
+        })
+        { StatusCode = StatusCodes.Status404NotFound };
+
+    public static IResult Changed(string reloadHref) =>
+        Problem(
+            "This draft was changed in another tab or window",
+            "Someone saved this draft after you opened this page, perhaps you in another tab. Nothing you entered on this page was saved, so nothing was overwritten.",
+            "Reload the page to see the latest answers", reloadHref);
+
+    public static IResult NotDraft(string reference) =>
+        Problem(
+            "This assessment has been submitted and can no longer be changed",
+            "Submitted assessments cannot be changed. If points were not met, you can start a reassessment from the assessment's page.",
+            "View the submitted assessment", AssessmentPages.ViewHref(reference));
+
+    /// <summary>The page for a write that did not happen; <see cref="WriteFailure.Invalid"/> is each form's own business.</summary>
+    public static IResult For(WriteFailure? failure, string reference, string reloadHref) => failure switch
+    {
+        WriteFailure.Changed => Changed(reloadHref),
+        WriteFailure.NotDraft => NotDraft(reference),
+        _ => NotFound(),
+    };
+
+    private static RazorComponentResult<AssessmentProblemPage> Problem(string heading, string detail, string linkText, string linkHref) =>
+        new(new { Heading = heading, Detail = detail, LinkText = linkText, LinkHref = linkHref }) { StatusCode = StatusCodes.Status409Conflict };
+}

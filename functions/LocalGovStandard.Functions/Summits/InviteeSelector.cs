@@ -1,0 +1,100 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using LocalGovStandard.Assessments;
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Register;
+using LocalGovStandard.Signups;
+
+namespace LocalGovStandard.Summits;
+
+public sealed record Invitee(string InvitationId, string Region, string ContactRowKey, string ContactKey, string GssCode,
+    string CouncilName, string ContactName, string ContactEmail, DateTimeOffset VerifiedAt, int SubmittedAssessments, string Reason);
+
+/// <summary>
+/// Early adopters by explicit criteria. Reads per region partition: the verified, consenting
+/// contacts (Signups), and the submitted assessments by council (a RowKey-free partition-range
+/// query over that region's "{region}|{yyyy-MM}" partitions) only when a minimum is asked for.
+/// Anyone on the suppression list is left out.
+/// </summary>
+public sealed class InviteeSelector(
+    [FromKeyedServices(TableNames.Signups)] TableClient signups,
+    [FromKeyedServices(TableNames.SubmittedAssessments)] TableClient submitted,
+    SuppressionList suppressions)
+{
+    public static string InvitationId(string gssCode, string contactKey) => $"{gssCode}-{contactKey}";
+
+    public async Task<IReadOnlyList<Invitee>> SelectAsync(InviteeCriteria criteria, CancellationToken cancellationToken)
+    {
+        var regions = criteria.PeerGroups.Count == 0
+            ? Regions.All.ToList()
+            : criteria.PeerGroups.SelectMany(g => g.Regions).DistinctBy(r => r.Slug).ToList();
+        var suppressed = await suppressions.AllAsync(cancellationToken);
+        var perRegion = await Task.WhenAll(regions.Select(region => SelectInRegionAsync(region, criteria, suppressed, cancellationToken)));
+        return perRegion.SelectMany(r => r)
+            .OrderBy(i => i.CouncilName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(i => i.ContactName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(i => i.InvitationId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<List<Invitee>> SelectInRegionAsync(Region region, InviteeCriteria criteria, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Verified} and ConsentToContact eq {true} and VerifiedAt lt {criteria.VerifiedBefore}");
+        var contacts = new List<ContactEntity>();
+        await foreach (var contact in signups.QueryAsync<ContactEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (!suppressed.Contains(contact.ContactKey))
+            {
+                contacts.Add(contact);
+            }
+        }
+
+        if (contacts.Count == 0)
+        {
+            return [];
+        }
+
+        var counts = criteria.MinSubmittedAssessments is null ? null : await SubmittedCountsAsync(region.Slug, cancellationToken);
+        var peerGroup = criteria.PeerGroups.FirstOrDefault(g => g.Regions.Any(r => r.Slug == region.Slug));
+        var invitees = new List<Invitee>();
+        foreach (var contact in contacts)
+        {
+            var count = counts?.GetValueOrDefault(contact.GssCode) ?? 0;
+            if (criteria.MinSubmittedAssessments is { } minimum && count < minimum)
+            {
+                continue;
+            }
+
+            var reason = $"Signed up and verified on {contact.VerifiedAt!.Value.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}"
+                + $" (on or before {criteria.VerifiedOnOrBefore.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}), agreed to be contacted";
+            if (criteria.MinSubmittedAssessments is { } min)
+            {
+                reason += $"; {contact.CouncilName} has submitted {count} assessment{(count == 1 ? "" : "s")} (at least {min})";
+            }
+
+            if (peerGroup is not null)
+            {
+                reason += $"; in the {peerGroup.Name} peer group";
+            }
+
+            invitees.Add(new Invitee(InvitationId(contact.GssCode, contact.ContactKey), region.Slug, contact.RowKey, contact.ContactKey, contact.GssCode,
+                contact.CouncilName, contact.ContactName, contact.ContactEmail, contact.VerifiedAt.Value, count, reason));
+        }
+
+        return invitees;
+    }
+
+    /// <summary>Submitted assessments per council in a region: every "{region}|{yyyy-MM}" partition, as one range query.</summary>
+    private async Task<Dictionary<string, int>> SubmittedCountsAsync(string region, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {region + "|"} and PartitionKey lt {region + "}"}");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in submitted.QueryAsync<SubmittedAssessmentEntity>(filter, select: ["GssCode"], cancellationToken: cancellationToken))
+        {
+            counts[row.GssCode] = counts.GetValueOrDefault(row.GssCode) + 1;
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using LocalGovStandard.Platform.Email;
+
+namespace LocalGovStandard.Summits;
+
+/// <summary>
+/// Summit mail. Invitations and reminders are batch templates with per-recipient tags (-name-,
+/// -council-, -rsvp_link-, -unsubscribe_link-; the _html variants are HTML-encoded). Answers to an
+/// RSVP are single messages.
+/// </summary>
+public static class SummitEmails
+{
+    public const string InvitationCategory = "summit-invitation";
+    public const string ReminderCategory = "summit-reminder";
+    public const string AnswerCategory = "summit-answer";
+
+    public static EmailBatch Invitation(SummitEntity summit, IReadOnlyList<BatchRecipient> recipients) =>
+        Batch(InvitationCategory, $"Invitation: {summit.Name}", summit, recipients,
+            "You are invited to {0}, for early adopters of the Local Government Digital Service Standard.",
+            "Tell us whether you can come by {1}.");
+
+    public static EmailBatch Reminder(SummitEntity summit, IReadOnlyList<BatchRecipient> recipients) =>
+        Batch(ReminderCategory, $"Reminder: will you come to {summit.Name}?", summit, recipients,
+            "We have not yet heard whether you can come to {0}.",
+            "Please answer by {1}. It takes a minute.");
+
+    public static Dictionary<string, string> Values(InvitationEntity invitation, Uri rsvp, Uri unsubscribe) => new(StringComparer.Ordinal)
+    {
+        ["name"] = invitation.ContactName,
+        ["council"] = invitation.CouncilName,
+        ["rsvp_link"] = rsvp.AbsoluteUri,
+        ["unsubscribe_link"] = unsubscribe.AbsoluteUri,
+    };
+
+    private static EmailBatch Batch(string category, string subject, SummitEntity summit, IReadOnlyList<BatchRecipient> recipients, string opening, string ask)
+    {
+        var html = HtmlEncoder.Default;
+        var when = EmailDates.Format(summit.StartsAt);
+        var rsvpBy = EmailDates.Format(summit.RsvpBy);
+        var intro = string.Format(System.Globalization.CultureInfo.InvariantCulture, opening, summit.Name, rsvpBy);
+        var request = string.Format(System.Globalization.CultureInfo.InvariantCulture, ask, summit.Name, rsvpBy);
+        var text = $"""
+            Dear -name-,
+
+            {intro}
+
+            When: {when}
+            Where: {summit.Venue}, {summit.Address.ReplaceLineEndings(", ")}
+
+            {summit.Description}
+
+            You were chosen as a contact for -council-. {request}
+            Accept or decline here (places are limited; if the summit is full you will join the waiting list):
+            -rsvp_link-
+
+            LocalGov Digital
+
+            To stop getting emails about Standard Summits, unsubscribe: -unsubscribe_link-
+            """;
+        var body = $"""
+            <p>Dear -name_html-,</p>
+            <p>{html.Encode(intro)}</p>
+            <p><strong>When:</strong> {html.Encode(when)}<br><strong>Where:</strong> {html.Encode(summit.Venue)}, {html.Encode(summit.Address.ReplaceLineEndings(", "))}</p>
+            <p>{html.Encode(summit.Description).ReplaceLineEndings("<br>")}</p>
+            <p>You were chosen as a contact for -council_html-. {html.Encode(request)}</p>
+            <p><a href="-rsvp_link_html-">Accept or decline</a>. Places are limited; if the summit is full you will join the waiting list.</p>
+            <p>LocalGov Digital</p>
+            <p><a href="-unsubscribe_link_html-">Unsubscribe from emails about Standard Summits</a></p>
+            """;
+        return new EmailBatch(category, subject, text, body, recipients);
+    }
+
+    public enum AnswerKind
+    {
+        Accepted,
+        Waitlisted,
+        PromotedFromWaitlist,
+    }
+
+    public static EmailMessage Answer(AnswerKind kind, SummitEntity summit, InvitationEntity invitation, Uri rsvp, Uri unsubscribe, DateTimeOffset now)
+    {
+        var html = HtmlEncoder.Default;
+        var when = EmailDates.Format(summit.StartsAt);
+        var (subject, lead) = kind switch
+        {
+            AnswerKind.Accepted => ($"You are coming to {summit.Name}", $"Thank you: your place at {summit.Name} is confirmed."),
+            AnswerKind.PromotedFromWaitlist => ($"A place is now yours at {summit.Name}",
+                $"A place has become free at {summit.Name} and it is now yours: you are off the waiting list and your place is confirmed."),
+            _ => ($"You are on the waiting list for {summit.Name}",
+                $"{summit.Name} is full, so you are on the waiting list (number {invitation.WaitlistPosition} in the queue). If a place becomes free, it goes to the first person on the list and we will email you."),
+        };
+        var calendar = kind == AnswerKind.Waitlisted ? "" : "The calendar file attached adds it to your calendar.";
+        var text = $"""
+            Dear {invitation.ContactName},
+
+            {lead}
+
+            When: {when}
+            Where: {summit.Venue}, {summit.Address.ReplaceLineEndings(", ")}
+            {calendar}
+
+            You can change your answer until {EmailDates.Format(summit.RsvpBy)}:
+            {rsvp.AbsoluteUri}
+
+            LocalGov Digital
+
+            To stop getting emails about Standard Summits, unsubscribe: {unsubscribe.AbsoluteUri}
+            """;
+        var body = $"""
+            <p>Dear {html.Encode(invitation.ContactName)},</p>
+            <p>{html.Encode(lead)}</p>
+            <p><strong>When:</strong> {html.Encode(when)}<br><strong>Where:</strong> {html.Encode(summit.Venue)}, {html.Encode(summit.Address.ReplaceLineEndings(", "))}</p>
+            <p>{html.Encode(calendar)}</p>
+            <p><a href="{html.Encode(rsvp.AbsoluteUri)}">Change your answer</a> until {html.Encode(EmailDates.Format(summit.RsvpBy))}.</p>
+            <p>LocalGov Digital</p>
+            <p><a href="{html.Encode(unsubscribe.AbsoluteUri)}">Unsubscribe from emails about Standard Summits</a></p>
+            """;
+        var messageId = kind == AnswerKind.Waitlisted
+            ? $"{invitation.InvitationId}-waitlisted-{invitation.WaitlistPosition}"
+            : $"{invitation.InvitationId}-accepted-{invitation.AcceptanceCount}";
+        return new EmailMessage(messageId, AnswerCategory, new EmailAddress(invitation.ContactEmail, invitation.ContactName), subject, text, body)
+        {
+            Headers = SummitLinks.UnsubscribeHeaders(unsubscribe),
+            Attachments = kind == AnswerKind.Waitlisted
+                ? []
+                : [new EmailAttachment("summit.ics", "text/calendar; charset=utf-8; method=PUBLISH", CalendarFile.Build(summit, now))],
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using ClosedXML.Excel;
+using LocalGovStandard.Platform.Audit;
+
+namespace LocalGovStandard.Summits;
+
+/// <summary>
+/// The organiser's lists: attendees, the waitlist (in order) and declines, as JSON or as a
+/// workbook with one named table each. Every cell is written as text, so a value that starts with
+/// =, +, - or @ is never a formula.
+/// </summary>
+public static class SummitExport
+{
+    public sealed record Person(
+        string InvitationId, string CouncilCode, string CouncilName, string ContactName, string ContactEmail,
+        string? BadgeName, string? DietaryNeeds, string? AccessNeeds, int? WaitlistPosition, DateTimeOffset? RespondedAt);
+
+    public sealed record AttendeeLists(string SummitId, string Name, int Capacity, IReadOnlyList<Person> Attendees, IReadOnlyList<Person> Waitlist, IReadOnlyList<Person> Declines);
+
+    public static async Task<AttendeeLists?> ListsAsync(SummitStore store, string summitId, CancellationToken cancellationToken)
+    {
+        var summit = await store.FindAsync(summitId, cancellationToken);
+        if (summit is null)
+        {
+            return null;
+        }
+
+        var invitations = await store.InvitationsAsync(summitId, cancellationToken);
+        List<Person> Of(string response) => invitations.Where(i => i.Response == response)
+            .OrderBy(i => response == InvitationEntity.Waitlisted ? i.WaitlistPosition : 0)
+            .ThenBy(i => i.CouncilName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.ContactName, StringComparer.OrdinalIgnoreCase)
+            .Select(i => new Person(i.InvitationId, i.GssCode, i.CouncilName, i.ContactName, i.ContactEmail, i.BadgeName, i.DietaryNeeds, i.AccessNeeds,
+                i.Response == InvitationEntity.Waitlisted ? i.WaitlistPosition : null, i.RespondedAt))
+            .ToList();
+        return new AttendeeLists(summit.SummitId, summit.Name, summit.Capacity, Of(InvitationEntity.Accepted), Of(InvitationEntity.Waitlisted), Of(InvitationEntity.Declined));
+    }
+
+    public static async Task<IResult> JsonAsync(string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var lists = await ListsAsync(store, summitId, cancellationToken);
+        if (lists is null)
+        {
+            return SummitsApi.SummitNotFound();
+        }
+
+        await audit.WriteAsync("organiser", "summit.exported", summitId, "json", CancellationToken.None);
+        return TypedResults.Ok(lists);
+    }
+
+    public static async Task<IResult> WorkbookAsync(string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var lists = await ListsAsync(store, summitId, cancellationToken);
+        if (lists is null)
+        {
+            return SummitsApi.SummitNotFound();
+        }
+
+        await audit.WriteAsync("organiser", "summit.exported", summitId, "xlsx", CancellationToken.None);
+        return TypedResults.File(Workbook(lists), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{summitId}-attendees.xlsx");
+    }
+
+    public static byte[] Workbook(AttendeeLists lists)
+    {
+        using var workbook = new XLWorkbook();
+        AddTable(workbook, "Attendees", lists.Attendees, includePosition: false);
+        AddTable(workbook, "Waitlist", lists.Waitlist, includePosition: true);
+        AddTable(workbook, "Declines", lists.Declines, includePosition: false);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void AddTable(XLWorkbook workbook, string name, IReadOnlyList<Person> people, bool includePosition)
+    {
+        var sheet = workbook.Worksheets.Add(name);
+        var headers = new List<string> { "Council", "Council code", "Name", "Email", "Badge name", "Dietary needs", "Access needs", "Answered (UTC)" };
+        if (includePosition)
+        {
+            headers.Insert(0, "Position");
+        }
+
+        for (var c = 0; c < headers.Count; c++)
+        {
+            Text(sheet.Cell(1, c + 1), headers[c]);
+        }
+
+        for (var r = 0; r < people.Count; r++)
+        {
+            var p = people[r];
+            var values = new List<string?>
+            {
+                p.CouncilName, p.CouncilCode, p.ContactName, p.ContactEmail, p.BadgeName, p.DietaryNeeds, p.AccessNeeds,
+                p.RespondedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (includePosition)
+            {
+                values.Insert(0, p.WaitlistPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            for (var c = 0; c < values.Count; c++)
+            {
+                Text(sheet.Cell(r + 2, c + 1), values[c] ?? "");
+            }
+        }
+
+        // A table needs a data row: an empty list gets one empty row.
+        var lastRow = Math.Max(2, people.Count + 1);
+        sheet.Range(1, 1, lastRow, headers.Count).CreateTable(name);
+        sheet.Columns(1, headers.Count).Width = 24; // fixed: measuring text needs System.Drawing, which Linux lacks
+    }
+
+    /// <summary>Always a text cell: a leading =, +, - or @ stays text (and Excel shows it with a quote prefix).</summary>
+    private static void Text(IXLCell cell, string value)
+    {
+        cell.SetValue(value);
+        cell.DataType = XLDataType.Text;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        {
+            cell.Style.IncludeQuotePrefix = true;
+        }
+    }
+}

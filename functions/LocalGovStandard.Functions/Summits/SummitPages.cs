@@ -1,0 +1,129 @@
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Validation;
+using LocalGovStandard.Summits.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Summits;
+
+/// <summary>The invitee's pages: RSVP (answer, change until rsvpBy) and unsubscribe.</summary>
+public static class SummitPages
+{
+    public const int BadgeNameMaxLength = 60;
+    public const int NeedsMaxLength = 300;
+    public static readonly IReadOnlyList<string> FieldOrder = ["attending", "badgeName", "dietaryNeeds", "accessNeeds"];
+
+    public static void MapSummitPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/summit/rsvp", ShowRsvpAsync).AsPublicFunction("SummitRsvp").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost("/summit/rsvp", AnswerRsvpAsync).AsPublicFunction("SummitRsvpAnswer").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
+        app.MapGet("/summit/unsubscribe", ShowUnsubscribe).AsPublicFunction("SummitUnsubscribe").RequireRateLimiting(RateLimits.PublicForms);
+
+        // RFC 8058 one-click: mail programs POST "List-Unsubscribe=One-Click" with no antiforgery token.
+        // The signed token is the credential, and unsubscribing twice changes nothing.
+        app.MapPost("/summit/unsubscribe", UnsubscribeAsync).AsPublicFunction("SummitUnsubscribeConfirm").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ShowRsvpAsync(string? token, RsvpService rsvp, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (result, summit, invitation) = await rsvp.OpenAsync(token, cancellationToken);
+        if (result != RsvpLinkResult.Valid)
+        {
+            return LinkProblem(result);
+        }
+
+        if (clock.GetUtcNow() > summit!.RsvpBy)
+        {
+            return Closed(summit, invitation!);
+        }
+
+        var values = new RsvpFormValues(
+            invitation!.Response switch { InvitationEntity.Accepted or InvitationEntity.Waitlisted => "yes", InvitationEntity.Declined => "no", _ => null },
+            invitation.BadgeName ?? invitation.ContactName, invitation.DietaryNeeds, invitation.AccessNeeds);
+        return new RazorComponentResult<RsvpPage>(new { Summit = summit, Invitation = invitation, Token = token!, Values = values, Errors = new FormErrors() });
+    }
+
+    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, IAntiforgery antiforgery, RsvpService rsvp, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return new RazorComponentResult<ErrorPage>(new
+            {
+                Heading = "Your form has expired",
+                Detail = "For your security, forms expire. Open the link in your invitation email again and answer again. Nothing you entered was saved.",
+            })
+            { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        string? token = form["token"];
+        var (result, summit, invitation) = await rsvp.OpenAsync(token, cancellationToken);
+        if (result != RsvpLinkResult.Valid)
+        {
+            return LinkProblem(result);
+        }
+
+        var values = new RsvpFormValues(form["attending"], form["badgeName"], form["dietaryNeeds"], form["accessNeeds"]);
+        var errors = new FieldErrors();
+        if (values.Attending is not ("yes" or "no"))
+        {
+            errors.Add("attending", "Select yes if you can come, or no if you cannot");
+        }
+
+        var attending = values.Attending == "yes";
+        var badge = attending
+            ? errors.RequiredText("badgeName", values.BadgeName, "Name for your badge", BadgeNameMaxLength, "Enter the name for your badge")
+            : null;
+        var dietary = attending ? errors.OptionalText("dietaryNeeds", values.DietaryNeeds, "Dietary needs", NeedsMaxLength) : null;
+        var access = attending ? errors.OptionalText("accessNeeds", values.AccessNeeds, "Access needs", NeedsMaxLength) : null;
+        if (!errors.IsValid)
+        {
+            return new RazorComponentResult<RsvpPage>(new
+            {
+                Summit = summit!, Invitation = invitation!, Token = token!, Values = values, Errors = FormErrors.From(errors.ToDictionary(), FieldOrder),
+            })
+            { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var (outcome, latestSummit, answered) = await rsvp.AnswerAsync(summit!.SummitId, invitation!.InvitationId, new RsvpAnswer(attending, badge, dietary, access), cancellationToken);
+        return outcome == RsvpOutcome.Closed
+            ? Closed(latestSummit, answered)
+            : new RazorComponentResult<RsvpDonePage>(new { Summit = latestSummit, Invitation = answered, Outcome = outcome, Token = token! });
+    }
+
+    private static RazorComponentResult<RsvpProblemPage> LinkProblem(RsvpLinkResult result) =>
+        new(new { Problem = result == RsvpLinkResult.Expired ? RsvpProblemPage.Kind.Expired : RsvpProblemPage.Kind.Invalid })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+
+    private static RazorComponentResult<RsvpProblemPage> Closed(SummitEntity summit, InvitationEntity invitation) =>
+        new(new { Problem = RsvpProblemPage.Kind.Closed, Summit = summit, Invitation = invitation }) { StatusCode = StatusCodes.Status409Conflict };
+
+    private static RazorComponentResult<UnsubscribePage> ShowUnsubscribe(string? token, SuppressionList suppressions) =>
+        suppressions.Read(token) is null
+            ? new RazorComponentResult<UnsubscribePage>(new { Token = "", Done = false, Valid = false }) { StatusCode = StatusCodes.Status400BadRequest }
+            : new RazorComponentResult<UnsubscribePage>(new { Token = token!, Done = false, Valid = true });
+
+    private static async Task<IResult> UnsubscribeAsync(HttpContext context, SuppressionList suppressions, CancellationToken cancellationToken)
+    {
+        string? token = context.Request.Query["token"];
+        if (string.IsNullOrEmpty(token) && context.Request.HasFormContentType)
+        {
+            token = (await context.Request.ReadFormAsync(cancellationToken))["token"];
+        }
+
+        var payload = suppressions.Read(token);
+        if (payload is null)
+        {
+            return new RazorComponentResult<UnsubscribePage>(new { Token = "", Done = false, Valid = false }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        await suppressions.AddAsync(payload.ContactKey, $"summit:{payload.SummitId}", cancellationToken);
+        return new RazorComponentResult<UnsubscribePage>(new { Token = "", Done = true, Valid = true });
+    }
+}
+
+public sealed record RsvpFormValues(string? Attending, string? BadgeName, string? DietaryNeeds, string? AccessNeeds);

@@ -1,0 +1,140 @@
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Email;
+
+namespace LocalGovStandard.Summits;
+
+public sealed record SendRun(int Sent, int AlreadySent, int InProgress, int Failed, int Unsubscribed);
+
+public sealed record InvitationCounts(int Invited, int Queued, int Sent, int Failed, int Accepted, int Declined, int Waitlisted, int NoAnswer, int Unsubscribed);
+
+public sealed record InvitationRow(
+    string InvitationId, string CouncilCode, string CouncilName, string ContactName, string ContactEmail, string Reason,
+    string Delivery, string? DeliveryError, int Attempts, DateTimeOffset? SentAt,
+    string Response, DateTimeOffset? RespondedAt, int? WaitlistPosition);
+
+public sealed record InvitationStatus(string SummitId, InvitationCounts Counts, IReadOnlyList<InvitationRow> Invitations);
+
+/// <summary>
+/// Sends invitations and reminders through the mail ledger: one ledger row per (summit, contact)
+/// for invitations and per (summit, round, contact) for reminders, so a repeat never sends twice
+/// and a resume sends whoever is not yet confirmed sent. See ADR 0008.
+/// </summary>
+public sealed class SummitSender(SummitStore store, SuppressionList suppressions, SummitLinks links, MailLedger ledger, AuditLog audit, TimeProvider clock)
+{
+    public static readonly string Queued = "queued";
+    public static readonly string Sending = "sending";
+    public static readonly string Unsubscribed = "unsubscribed";
+
+    /// <summary>Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.</summary>
+    public async Task<SendRun> SendInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)
+    {
+        if (invitees is not null)
+        {
+            var now = clock.GetUtcNow();
+            await store.AddInvitationsAsync(summit.SummitId, invitees.Select(i => new InvitationEntity
+            {
+                PartitionKey = summit.SummitId, RowKey = SummitKeys.InvitationRowKey(i.InvitationId), InvitationId = i.InvitationId,
+                Region = i.Region, ContactRowKey = i.ContactRowKey, ContactKey = i.ContactKey, GssCode = i.GssCode, CouncilName = i.CouncilName,
+                ContactName = i.ContactName, ContactEmail = i.ContactEmail, Reason = i.Reason, InvitedAt = now,
+            }).ToList(), cancellationToken);
+        }
+
+        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
+        var run = await SendAsync(SummitKeys.InvitationLedger(summit.SummitId), invitations, recipients => SummitEmails.Invitation(summit, recipients), summit, cancellationToken);
+        await audit.WriteAsync(actor, "summit.invitations.sent", summit.SummitId, $"sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
+        return run;
+    }
+
+    /// <summary>A reminder round goes to invitees whose invitation was sent and who have not answered; each round once.</summary>
+    public async Task<SendRun> SendRemindersAsync(SummitEntity summit, int round, string actor, CancellationToken cancellationToken)
+    {
+        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
+        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var unanswered = invitations
+            .Where(i => i.Response == InvitationEntity.NoAnswer && sent.GetValueOrDefault(i.InvitationId)?.Status == MailLedgerEntry.Sent)
+            .ToList();
+        var run = await SendAsync(SummitKeys.ReminderLedger(summit.SummitId, round), unanswered, recipients => SummitEmails.Reminder(summit, recipients), summit, cancellationToken);
+        await audit.WriteAsync(actor, "summit.reminders.sent", summit.SummitId, $"round {round}: sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
+        return run;
+    }
+
+    private async Task<SendRun> SendAsync(
+        string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
+        SummitEntity summit, CancellationToken cancellationToken)
+    {
+        var suppressed = await suppressions.AllAsync(cancellationToken);
+        var already = await ledger.PartitionAsync(ledgerPartition, cancellationToken);
+        var unsubscribed = 0;
+        var alreadySent = 0;
+        var recipients = new List<BatchRecipient>();
+        foreach (var invitation in invitations.OrderBy(i => i.RowKey, StringComparer.Ordinal))
+        {
+            if (already.GetValueOrDefault(invitation.InvitationId)?.Status == MailLedgerEntry.Sent)
+            {
+                alreadySent++;
+            }
+            else if (suppressed.Contains(invitation.ContactKey))
+            {
+                unsubscribed++;
+            }
+            else
+            {
+                var unsubscribe = links.Unsubscribe(summit, invitation);
+                recipients.Add(new BatchRecipient(
+                    invitation.InvitationId,
+                    new EmailAddress(invitation.ContactEmail, invitation.ContactName),
+                    SummitEmails.Values(invitation, links.Rsvp(summit, invitation), unsubscribe),
+                    SummitLinks.UnsubscribeHeaders(unsubscribe)));
+            }
+        }
+
+        if (recipients.Count == 0)
+        {
+            return new SendRun(0, alreadySent, 0, 0, unsubscribed);
+        }
+
+        var results = await ledger.SendBatchOnceAsync(ledgerPartition, build(recipients), cancellationToken);
+        return new SendRun(
+            results.Values.Count(r => r.Outcome == MailLedgerOutcome.Sent),
+            alreadySent + results.Values.Count(r => r.Outcome == MailLedgerOutcome.AlreadySent),
+            results.Values.Count(r => r.Outcome == MailLedgerOutcome.InProgress),
+            results.Values.Count(r => r.Outcome == MailLedgerOutcome.Failed),
+            unsubscribed);
+    }
+
+    public async Task<InvitationStatus> StatusAsync(SummitEntity summit, CancellationToken cancellationToken)
+    {
+        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
+        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var suppressed = await suppressions.AllAsync(cancellationToken);
+        var rows = invitations
+            .Select(i =>
+            {
+                var entry = sent.GetValueOrDefault(i.InvitationId);
+                var delivery = entry?.Status switch
+                {
+                    MailLedgerEntry.Sent => MailLedgerEntry.Sent,
+                    MailLedgerEntry.Failed => MailLedgerEntry.Failed,
+                    MailLedgerEntry.Claimed => Sending,
+                    _ when suppressed.Contains(i.ContactKey) => Unsubscribed,
+                    _ => Queued,
+                };
+                return new InvitationRow(i.InvitationId, i.GssCode, i.CouncilName, i.ContactName, i.ContactEmail, i.Reason,
+                    delivery, entry?.Status == MailLedgerEntry.Failed ? entry.Error : null, entry?.Attempts ?? 0, entry?.SentAt,
+                    i.Response, i.RespondedAt, i.Response == InvitationEntity.Waitlisted ? i.WaitlistPosition : null);
+            })
+            .OrderBy(r => r.CouncilName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.ContactName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var counts = new InvitationCounts(
+            rows.Count,
+            rows.Count(r => r.Delivery == Queued || r.Delivery == Sending),
+            rows.Count(r => r.Delivery == MailLedgerEntry.Sent),
+            rows.Count(r => r.Delivery == MailLedgerEntry.Failed),
+            rows.Count(r => r.Response == InvitationEntity.Accepted),
+            rows.Count(r => r.Response == InvitationEntity.Declined),
+            rows.Count(r => r.Response == InvitationEntity.Waitlisted),
+            rows.Count(r => r.Delivery == MailLedgerEntry.Sent && r.Response == InvitationEntity.NoAnswer),
+            rows.Count(r => r.Delivery == Unsubscribed));
+        return new InvitationStatus(summit.SummitId, counts, rows);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Storage;
+
+namespace LocalGovStandard.Summits;
+
+/// <summary>Summits and their invitations: always one partition (the summit's, or the index).</summary>
+public sealed class SummitStore([FromKeyedServices(TableNames.Summits)] TableClient table, TimeProvider clock)
+{
+    public TableClient Table => table;
+
+    public async Task<SummitEntity> CreateAsync(ValidSummit summit, CancellationToken cancellationToken)
+    {
+        var id = "smt-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+        var state = new SummitEntity
+        {
+            PartitionKey = id, RowKey = SummitKeys.StateRow, SummitId = id, Name = summit.Name, StartsAt = summit.StartsAt, EndsAt = summit.EndsAt,
+            Venue = summit.Venue, Address = summit.Address, Capacity = summit.Capacity, RsvpBy = summit.RsvpBy,
+            Description = summit.Description, CreatedAt = clock.GetUtcNow(),
+        };
+        await table.AddEntityAsync(state, cancellationToken);
+
+        // The index row is written second: a summit is listed only once its partition exists.
+        var index = new SummitEntity
+        {
+            PartitionKey = SummitKeys.IndexPartition, RowKey = id, SummitId = id, Name = state.Name, StartsAt = state.StartsAt, EndsAt = state.EndsAt,
+            Venue = state.Venue, Address = state.Address, Capacity = state.Capacity, RsvpBy = state.RsvpBy,
+            Description = state.Description, CreatedAt = state.CreatedAt,
+        };
+        await table.AddEntityAsync(index, cancellationToken);
+        return state;
+    }
+
+    public async Task<IReadOnlyList<SummitEntity>> ListAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SummitKeys.IndexPartition}");
+        var summits = new List<SummitEntity>();
+        await foreach (var summit in table.QueryAsync<SummitEntity>(filter, cancellationToken: cancellationToken))
+        {
+            summits.Add(summit);
+        }
+
+        return summits.OrderBy(s => s.StartsAt).ToList();
+    }
+
+    public async Task<SummitEntity?> FindAsync(string? summitId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(summitId) || summitId.Length > 40 || !summitId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return null;
+        }
+
+        var found = await table.GetEntityIfExistsAsync<SummitEntity>(summitId, SummitKeys.StateRow, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    public async Task<InvitationEntity?> FindInvitationAsync(string summitId, string invitationId, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<InvitationEntity>(summitId, SummitKeys.InvitationRowKey(invitationId), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    public async Task<List<InvitationEntity>> InvitationsAsync(string summitId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {summitId} and RowKey ge {SummitKeys.InvitationPrefix} and RowKey lt {"inv}"}");
+        var invitations = new List<InvitationEntity>();
+        await foreach (var invitation in table.QueryAsync<InvitationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            invitations.Add(invitation);
+        }
+
+        return invitations;
+    }
+
+    /// <summary>
+    /// Records the invitees (insert-if-absent, in transactions of 100): an invitee already recorded
+    /// keeps their row and answer. Rows are written before any mail, so a resumed send finds everyone.
+    /// </summary>
+    public async Task AddInvitationsAsync(string summitId, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
+    {
+        var existing = (await InvitationsAsync(summitId, cancellationToken)).Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in invitations.Where(i => !existing.Contains(i.RowKey)).DistinctBy(i => i.RowKey).Chunk(100))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(group.Select(i => new TableTransactionAction(TableTransactionActionType.Add, i)), cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            {
+                // Another send recorded some of them first: add the rest one by one.
+                foreach (var invitation in group)
+                {
+                    try
+                    {
+                        await table.AddEntityAsync(invitation, cancellationToken);
+                    }
+                    catch (RequestFailedException conflict) when (conflict.Status == 409)
+                    {
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+// The service's only data store: Table Storage for records, Blob Storage for files, and the
+// Functions host's own state. Reached only with Microsoft Entra identities: shared keys are off.
+
+@description('Storage account name: 3-24 lower-case letters and digits, globally unique.')
+@minLength(3)
+@maxLength(24)
+param name string
+
+param location string
+
+param tags object
+
+@description('Replication. Standard_LRS is enough for dev; Standard_ZRS survives a zone outage.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param skuName string
+
+@description('Days a deleted or overwritten blob (and a deleted container) can be restored.')
+@minValue(1)
+@maxValue(365)
+param softDeleteRetentionDays int
+
+@description('Blob container that holds the Flex Consumption deployment package.')
+param deploymentContainerName string
+
+// The app creates the same tables and containers at start-up (Platform/Storage/StorageNames.cs);
+// declaring them here means a first request never waits for that, and nothing relies on it.
+var tableNames = [
+  'Councils'
+  'PeerGroups'
+  'Signups'
+  'MailLedger'
+  'AuditLog'
+  'Assessments'
+  'SubmittedAssessments'
+  'Summits'
+  'Suppressions'
+  'ReportRuns'
+]
+
+var containerNames = [
+  'reports'
+  'evidence'
+  'dataprotection'
+  deploymentContainerName
+]
+
+resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: false
+      services: {
+        blob: { enabled: true, keyType: 'Account' }
+        file: { enabled: true, keyType: 'Account' }
+        table: { enabled: true, keyType: 'Account' }
+        queue: { enabled: true, keyType: 'Account' }
+      }
+    }
+  }
+}
+
+// Versioning and soft delete let an organiser restore an overwritten report or a deleted evidence
+// file, and let an operator roll the deployment package back to an earlier version.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteRetentionDays
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
+  for containerName in containerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+// Without versions being expired, every package upload and every re-written report would be kept
+// (and billed) for ever.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-old-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 90
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [blobService]
+}
+
+output name string = account.name
+output id string = account.id
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output tableNames string[] = tableNames
+output containerNames string[] = containerNames

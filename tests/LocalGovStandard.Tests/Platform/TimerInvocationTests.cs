@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Signups;
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalGovStandard.Tests.Platform;
+
+/// <summary>
+/// Timer functions as the Functions host invokes them (<c>POST /{FunctionName}</c> with the custom
+/// handler payload) and as an organiser runs them. The clock only moves forward within this class,
+/// so each test seeds its own contacts and moves time on from wherever it is.
+/// </summary>
+public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
+{
+    /// <summary>Past the 72-hour link and the 30-day retention after it.</summary>
+    private static readonly TimeSpan PastRetention = TimeSpan.FromHours(72) + TimeSpan.FromDays(31);
+
+    private const string HostPayload = """
+        {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"not-a-date","Next":"2026-11-24T03:00:00+00:00","LastUpdated":"0001-01-01T00:00:00"},"IsPastDue":false}},
+         "Metadata":{"sys":{"MethodName":"PurgeExpiredVerifications","UtcNow":"2026-11-23T03:00:00Z","RandGuid":"5f3b1c7e-2d4a-4e55-9a51-0c1f2b3d4e5f"}}}
+        """;
+
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    private TableClient Signups => fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
+
+    [Fact]
+    public async Task HostInvocation_AnswersWithTheCustomHandlerResponse()
+    {
+        using var response = await InvokeAsHostAsync(HostPayload);
+
+        var body = await AssertHostResponseAsync(response);
+        Assert.Single(body.Logs);
+    }
+
+    [Fact]
+    public async Task HostInvocation_PurgesOnlyContactsWhoseLinkExpiredPastRetention()
+    {
+        var expiredA = "purge.expired.a@westminster.gov.uk";
+        var expiredB = "purge.expired.b@camden.gov.uk";
+        var verified = "purge.verified@birmingham.gov.uk";
+        var recent = "purge.recent@leicester.gov.uk";
+
+        // Other tests in this class may have left expired contacts behind: clear them so the count below is ours.
+        using (var clear = await InvokeAsHostAsync(HostPayload))
+        {
+            await AssertHostResponseAsync(clear);
+        }
+
+        // Day 0: three sign-ups; one confirms.
+        await SignUpAsync(TestRegister.Westminster, expiredA);
+        await SignUpAsync(TestRegister.Camden, expiredB);
+        await SignUpAsync(TestRegister.Birmingham, verified);
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, verified);
+        using (var confirmed = await _client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        // Day 21: a fourth signs up; its link expires on day 24.
+        fixture.Clock.Advance(TimeSpan.FromDays(21));
+        await SignUpAsync(TestRegister.Leicester, recent);
+
+        // Day 34: the first two links expired 31 days ago, the fourth 10 days ago.
+        fixture.Clock.Advance(TimeSpan.FromDays(13));
+        Assert.Equal(4, (await ContactsAsync(expiredA, expiredB, verified, recent)).Count);
+
+        using var response = await InvokeAsHostAsync(HostPayload);
+
+        var body = await AssertHostResponseAsync(response);
+        Assert.Contains(body.Logs, line => line.StartsWith("Deleted 2 unverified contact(s)", StringComparison.Ordinal));
+        var remaining = await ContactsAsync(expiredA, expiredB, verified, recent);
+        Assert.Equal([recent, verified], remaining.Select(c => c.ContactEmail).Order(StringComparer.Ordinal));
+        Assert.Equal(ContactEntity.Verified, remaining.Single(c => c.ContactEmail == verified).Status);
+        Assert.Equal(ContactEntity.Pending, remaining.Single(c => c.ContactEmail == recent).Status);
+
+        // A second run finds nothing more to delete.
+        using var again = await InvokeAsHostAsync(HostPayload);
+        Assert.Contains((await AssertHostResponseAsync(again)).Logs, line => line.StartsWith("Deleted 0 ", StringComparison.Ordinal));
+        Assert.Equal(2, (await ContactsAsync(verified, recent)).Count);
+    }
+
+    [Fact]
+    public async Task HostInvocation_WithTheTimerSerialisedAsAString_StillRuns()
+    {
+        var email = "purge.string-data@camden.gov.uk";
+        await SignUpAsync(TestRegister.Camden, email);
+        fixture.Clock.Advance(PastRetention);
+        var timer = """{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"not-a-date","Next":"2026-11-24T03:00:00+00:00"},"IsPastDue":true}""";
+        var payload = new JsonObject
+        {
+            ["Data"] = new JsonObject { ["timer"] = timer },
+            ["Metadata"] = new JsonObject { ["sys"] = new JsonObject { ["MethodName"] = "PurgeExpiredVerifications" } },
+        };
+
+        using var response = await InvokeAsHostAsync(payload.ToJsonString());
+
+        await AssertHostResponseAsync(response);
+        Assert.Empty(await ContactsAsync(email));
+    }
+
+    public static TheoryData<string, string> MalformedBodies => new()
+    {
+        { "not json", "this is {not json" },
+        { "empty", "" },
+        { "array", "[1,2,3]" },
+        { "string", "\"timer\"" },
+        { "data is a string that is not json", """{"Data":{"timer":"not json"}}""" },
+        { "data is an array", """{"Data":[{"IsPastDue":true}]}""" },
+        { "timer is an array", """{"Data":{"timer":[true]}}""" },
+        { "IsPastDue is not a bool", """{"Data":{"timer":{"IsPastDue":"yes"}}}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task HostInvocation_WithAMalformedBody_StillRuns(string scenario, string body)
+    {
+        var email = $"purge.malformed.{scenario.Replace(' ', '-')}@westminster.gov.uk";
+        await SignUpAsync(TestRegister.Westminster, email);
+        fixture.Clock.Advance(PastRetention);
+
+        using var response = await InvokeAsHostAsync(body);
+
+        Assert.True(response.IsSuccessStatusCode, $"{scenario}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await AssertHostResponseAsync(response);
+        Assert.Empty(await ContactsAsync(email));
+    }
+
+    [Fact]
+    public async Task OrganiserRun_WithKey_RunsTheTimerFunction()
+    {
+        var email = "purge.organiser@birmingham.gov.uk";
+        await SignUpAsync(TestRegister.Birmingham, email);
+        fixture.Clock.Advance(PastRetention);
+
+        using var response = await fixture.CreateAdminClient().PostAsync(new Uri("/api/admin/timers/PurgeExpiredVerifications/run", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await AssertHostResponseAsync(response);
+        Assert.Contains(body.Logs, line => line.StartsWith("Deleted 1 unverified contact(s)", StringComparison.Ordinal));
+        Assert.Empty(await ContactsAsync(email));
+    }
+
+    [Fact]
+    public async Task OrganiserRun_WithoutKey_Is401_AndRunsNothing()
+    {
+        var email = "purge.no-key@leicester.gov.uk";
+        await SignUpAsync(TestRegister.Leicester, email);
+        fixture.Clock.Advance(PastRetention);
+
+        using var response = await _client.PostAsync(new Uri("/api/admin/timers/PurgeExpiredVerifications/run", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Single(await ContactsAsync(email));
+    }
+
+    [Fact]
+    public async Task OrganiserRun_UnknownTimer_Is404Problem()
+    {
+        using var response = await fixture.CreateAdminClient().PostAsync(new Uri("/api/admin/timers/NoSuchTimer/run", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(404, problem["status"]!.GetValue<int>());
+        Assert.Contains("PurgeExpiredVerifications", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> InvokeAsHostAsync(string body)
+    {
+        // As the host sends it: the function name as the path, JSON content, no key.
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await _client.PostAsync(new Uri("/PurgeExpiredVerifications", UriKind.Relative), content);
+    }
+
+    private static async Task<(JsonObject Outputs, List<string> Logs)> AssertHostResponseAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+
+        var body = Assert.IsType<JsonObject>(JsonNode.Parse(text));
+        var outputs = Assert.IsType<JsonObject>(body["Outputs"]);
+        var logs = Assert.IsType<JsonArray>(body["Logs"]).Select(l => l!.GetValue<string>()).ToList();
+        Assert.True(body.TryGetPropertyValue("ReturnValue", out var returnValue), "ReturnValue must be present");
+        Assert.Null(returnValue);
+        Assert.Contains(logs, line => line.StartsWith("Deleted ", StringComparison.Ordinal));
+        return (outputs, logs);
+    }
+
+    private async Task SignUpAsync(TestCouncil council, string email)
+    {
+        var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(council, email));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"sign-up for {email}: {(int)response.StatusCode} {body}");
+    }
+
+    private async Task<List<ContactEntity>> ContactsAsync(params string[] emails)
+    {
+        var contacts = new List<ContactEntity>();
+        await foreach (var contact in Signups.QueryAsync<ContactEntity>(c => c.Kind == SignupKeys.ContactKind))
+        {
+            if (emails.Contains(contact.ContactEmail, StringComparer.OrdinalIgnoreCase))
+            {
+                contacts.Add(contact);
+            }
+        }
+
+        return contacts;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using LocalGovStandard.DevOutbox;
+using LocalGovStandard.Tests.Infrastructure;
+
+namespace LocalGovStandard.Tests.Signups;
+
+/// <summary>Without a SendGrid key (the local default), mail is written to the outbox folder and listed on a development page.</summary>
+public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassFixture<LocalOutboxTests.Fixture>
+{
+    public sealed class Fixture : RegisteredServiceFixture
+    {
+        public string OutboxFolder { get; } = Directory.CreateTempSubdirectory("outbox-").FullName;
+
+        protected override string EnvironmentName => "Development";
+
+        protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "",
+            ["LocalOutbox:Path"] = OutboxFolder,
+        };
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Directory.Delete(OutboxFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Signup_WritesTheVerificationEmailAsAnEmlFile_ListedOnTheOutboxPage_WithAWorkingLink()
+    {
+        var client = fixture.CreateClient();
+        var (response, body) = await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Cardiff, "outbox@cardiff.gov.wales", name: "Siân Jones"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Empty(fixture.SendGrid.Requests);
+        var message = Assert.Single(OutboxReader.List(fixture.OutboxFolder));
+        Assert.Equal("Siân Jones <outbox@cardiff.gov.wales>", message.To);
+        Assert.Contains("Confirm your email address", message.Subject, StringComparison.Ordinal);
+        var raw = await File.ReadAllTextAsync(Path.Combine(fixture.OutboxFolder, message.FileName));
+        Assert.Contains("MIME-Version: 1.0", raw, StringComparison.Ordinal);
+        Assert.Contains("From: \"LocalGov Digital Service Standard\" <standard@localgov.digital>", raw, StringComparison.Ordinal);
+
+        var page = await client.GetStringAsync(new Uri("/dev/outbox", UriKind.Relative));
+        Assert.Contains(message.Subject, page, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"http://localhost(/signup/verify\\?token=[^\"]+)\"").Groups[1].Value;
+        var verified = await client.GetAsync(new Uri(WebUtility.HtmlDecode(link), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Contains("Email address confirmed", await verified.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutboxPage_IsNotMappedOutsideDevelopment()
+    {
+        var response = await new ServiceFixtureWithoutDevelopment().RunAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response);
+    }
+
+    private sealed class ServiceFixtureWithoutDevelopment : ServiceFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "" };
+
+        public async Task<HttpStatusCode> RunAsync()
+        {
+            await InitializeAsync();
+            try
+            {
+                return (await CreateClient().GetAsync(new Uri("/dev/outbox", UriKind.Relative))).StatusCode;
+            }
+            finally
+            {
+                await DisposeAsync();
+            }
+        }
+    }
+}
