@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 
 namespace LocalGovStandard.Tests.Infrastructure;
 
@@ -9,11 +11,13 @@ namespace LocalGovStandard.Tests.Infrastructure;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const int Attempts = 3;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private Process? _process;
 
-    public int BlobPort { get; } = FreePort.Next();
-    public int QueuePort { get; } = FreePort.Next();
-    public int TablePort { get; } = FreePort.Next();
+    public int BlobPort { get; private set; }
+    public int QueuePort { get; private set; }
+    public int TablePort { get; private set; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
@@ -23,6 +27,10 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>
+    /// Starts Azurite, choosing fresh ports and starting again when a port was taken between choosing and binding
+    /// (another process can win that race) or the emulator exits early.
+    /// </summary>
     public async Task StartAsync()
     {
         var executable = Path.Combine(RepositoryPaths.NodeModules, ".bin", "azurite");
@@ -31,27 +39,73 @@ public sealed class Azurite : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {executable}. Run 'npm ci' at the repository root.");
         }
 
-        var start = new ProcessStartInfo(executable)
+        var failures = new StringBuilder();
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            ArgumentList =
-            {
-                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence", "--loose",
-                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+            (BlobPort, QueuePort, TablePort) = FreePort.NextThree();
+            var output = new StringBuilder();
+            _process = Process.Start(StartInfo(executable)) ?? throw new InvalidOperationException("Azurite did not start.");
+            _process.OutputDataReceived += (_, line) => Append(output, line.Data);
+            _process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
 
-        await FreePort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30));
-        await FreePort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(30));
+            if (await WaitUntilServingAsync(_process))
+            {
+                return;
+            }
+
+            await StopAsync();
+            _process.Dispose();
+            _process = null;
+            lock (output)
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"Attempt {attempt} (ports {BlobPort}/{QueuePort}/{TablePort}): {output}");
+            }
+        }
+
+        throw new InvalidOperationException($"Azurite did not start after {Attempts} attempts.{Environment.NewLine}{failures}");
+    }
+
+    private ProcessStartInfo StartInfo(string executable) => new(executable)
+    {
+        ArgumentList =
+        {
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence", "--loose",
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
+        },
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+    };
+
+    private async Task<bool> WaitUntilServingAsync(Process process)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        foreach (var port in new[] { TablePort, BlobPort, QueuePort })
+        {
+            if (!await FreePort.WaitUntilListeningAsync(port, deadline, () => process.HasExited))
+            {
+                return false;
+            }
+        }
+
+        return !process.HasExited;
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
     }
 
     /// <summary>Stops the emulator (its in-memory data is lost), for outage tests.</summary>
