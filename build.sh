@@ -3,6 +3,7 @@
 #   ./build.sh run       run the product locally (Azurite + handler on http://localhost:7071)
 #   ./build.sh test      run every test (installs what it needs)
 #   ./build.sh publish   write artifacts/functionapp/ and artifacts/functionapp.zip
+#   ./build.sh bench     run the benchmarks and write docs/performance.md (not part of test)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -106,9 +107,23 @@ cmd_publish() {
   bash functions/publish.sh
 }
 
+# Builds every tools/*Bench project (the runner, the workbook benchmark, and any other benchmark,
+# which the runner finds and runs), then runs them all through tools/LocalGovStandard.Bench.
+# Options go to the runner: --scales 1,2,4  --quick  --report PATH (empty: print only).
+cmd_bench() {
+  npm_install
+  local project
+  for project in tools/*Bench/*.csproj; do
+    echo "==> dotnet build $project"
+    dotnet build "$project" -c Release --nologo -v quiet
+  done
+  dotnet run -c Release --no-build --project tools/LocalGovStandard.Bench -- "$@"
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   publish) shift; cmd_publish "$@" ;;
-  *) sed -n '2,6p' "$0"; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) sed -n '2,7p' "$0"; exit 2 ;;
 esac

@@ -57,6 +57,11 @@ if (options.Scales.Contains(1) && options.Scales.Contains(2))
     }
 }
 
+if (options.JsonPath is { } jsonPath)
+{
+    await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(results));
+}
+
 return 0;
 
 static async Task<PhaseResult> RunChildAsync(BenchOptions options, string writer, int scale)
@@ -149,36 +154,6 @@ internal static class Phase
         })).ToList();
 }
 
-/// <summary>Samples the managed heap every few milliseconds: its peak is the GC's view of peak memory.</summary>
-internal sealed class HeapSampler : IDisposable
-{
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Thread _thread;
-    private long _peak;
-
-    public HeapSampler()
-    {
-        _thread = new Thread(() =>
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                _peak = Math.Max(_peak, GC.GetTotalMemory(forceFullCollection: false));
-                Thread.Sleep(2);
-            }
-        }) { IsBackground = true };
-        _thread.Start();
-    }
-
-    public long PeakBytes => Interlocked.Read(ref _peak);
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _thread.Join();
-        _stop.Dispose();
-    }
-}
-
 internal sealed class BenchOptions
 {
     public string? RegisterPath { get; private set; }
@@ -188,6 +163,9 @@ internal sealed class BenchOptions
     public int[] Scales { get; private set; } = [1, 2];
     public string? Phase { get; private set; }
     public string? SaveTo { get; private set; }
+
+    /// <summary>Where to write the results as JSON as well (for tools/LocalGovStandard.Bench).</summary>
+    public string? JsonPath { get; private set; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -204,7 +182,8 @@ internal sealed class BenchOptions
                 case "--scale": options.Scale = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--phase": options.Phase = Next(); break;
                 case "--save": options.SaveTo = Next(); break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Options: --register PATH --assessments N --iterations N --scales 1,2 --save DIR");
+                case "--json": options.JsonPath = Next(); break;
+                default: throw new ArgumentException($"Unknown option {args[i]}. Options: --register PATH --assessments N --iterations N --scales 1,2 --save DIR --json PATH");
             }
         }
 
@@ -268,14 +247,4 @@ internal sealed class BenchOptions
 
         return null;
     }
-}
-
-internal static class Machine
-{
-    public static string CpuModel() =>
-        File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
-            : RuntimeInformation.ProcessArchitecture.ToString();
-
-    public static double MemoryGiB() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
 }

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using LocalGovStandard.Register;
+
+namespace LocalGovStandard.Bench;
+
+/// <param name="StorageRequestsPerSignup">Table and blob requests the app made per sign-up (outgoing HTTP metrics).</param>
+/// <param name="StorageRequestsPerSecond">The app's storage requests per second while signing up: comparable with the bare inserts per second.</param>
+internal sealed record IntakeResult(
+    int Scale, int Councils, LoadResult BareInserts, LoadResult Signups,
+    double StorageRequestsPerSignup, double SendGridRequestsPerSignup, double StorageRequestsPerSecond, double PeakWorkingSetMB);
+
+/// <summary>
+/// Sign-ups POSTed to /api/signups by 32 concurrent clients, against a bare Azure.Data.Tables
+/// insert loop at the same concurrency into the same Azurite. Two sign-ups per council of the
+/// (scaled) register, each a new contact, so each is the full path: validate, store, audit,
+/// claim the ledger row, send the verification email through the SendGrid SDK, record it.
+/// </summary>
+internal static class IntakeScenario
+{
+    public const string Name = "intake";
+    public const int ContactsPerCouncil = 2;
+    private const int WarmUpOperations = 128;
+
+    public static async Task<IntakeResult> RunAsync(int scale)
+    {
+        var councils = await BenchRegister.CurrentCouncilsAsync(scale);
+        await using var app = await BenchApp.StartAsync(storage => BenchRegister.WriteAsync(storage.ConnectionString, councils));
+        using var client = app.CreateClient();
+        var inserts = new TableClient(app.Storage.ConnectionString, "BareInserts");
+        await inserts.CreateAsync();
+        var count = councils.Count * ContactsPerCouncil;
+
+        await ConcurrentLoad.RunAsync(WarmUpOperations, i => InsertAsync(inserts, councils, "warm-up", i));
+        await ConcurrentLoad.RunAsync(WarmUpOperations, i => SignUpAsync(client, councils, "warm-up", i));
+
+        // The baseline brackets the sign-ups, half before and half after, so a change in the machine's load
+        // during the run weighs on both alike.
+        var bareBefore = await ConcurrentLoad.RunAsync(count / 2, i => InsertAsync(inserts, councils, "before", i));
+        var outgoing = new OutgoingRequestCounter();
+        var signups = await ConcurrentLoad.RunAsync(count, i => SignUpAsync(client, councils, "contact", i));
+        outgoing.Dispose();
+        var storageRequests = outgoing.To(app.Storage.TablePort) + outgoing.To(app.Storage.BlobPort);
+        var sendGridRequests = outgoing.To(new Uri(app.SendGrid.BaseUrl).Port);
+        var bare = bareBefore.Plus(await ConcurrentLoad.RunAsync(count - count / 2, i => InsertAsync(inserts, councils, "after", i)));
+
+        return new IntakeResult(scale, councils.Count, bare, signups,
+            storageRequests / (double)count, sendGridRequests / (double)count, storageRequests / signups.Seconds,
+            Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
+    }
+
+    private static async Task<bool> SignUpAsync(HttpClient client, IReadOnlyList<CouncilEntity> councils, string prefix, int i)
+    {
+        using var response = await client.PostAsJsonAsync("/api/signups", new
+        {
+            councilCode = councils[i % councils.Count].GssCode,
+            contactName = $"Contact {i}",
+            contactEmail = BenchContacts.Email(prefix, i),
+            jobTitle = "Head of Digital",
+            adoptionRoute = "digital-strategy",
+            consentToContact = true,
+            consentToPublish = false,
+        });
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    /// <summary>The row a sign-up writes first, with the same keys and about the same size.</summary>
+    private static async Task<bool> InsertAsync(TableClient table, IReadOnlyList<CouncilEntity> councils, string prefix, int i)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var contact = BenchContacts.Pending(councils[i % councils.Count], BenchContacts.Email(prefix, i), i, now);
+        contact.VerificationTokenHash = new string('a', 64);
+        contact.VerificationExpiresAt = now.AddDays(3);
+        contact.LinkIssuedAt = now;
+        await table.AddEntityAsync(contact);
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+
+namespace LocalGovStandard.Bench;
+
+internal sealed record Report(string Tables, string Document);
+
+/// <summary>docs/performance.md, written whole from one run's results: nothing in it is edited by hand.</summary>
+internal static class PerformanceReport
+{
+    public static string IntakeLine(IntakeResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"    {r.Signups.Operations:N0} sign-ups: {r.Signups.PerSecond:0}/s (p50 {r.Signups.P50Ms:0} ms, p99 {r.Signups.P99Ms:0} ms); bare inserts {r.BareInserts.PerSecond:0}/s (p50 {r.BareInserts.P50Ms:0} ms, p99 {r.BareInserts.P99Ms:0} ms); ratio {IntakeReport.Ratio(r):0.00}; {r.StorageRequestsPerSignup:0.0} storage requests per sign-up; {r.Signups.Failures + r.BareInserts.Failures} failed");
+
+    public static string InvitationsLine(InvitationsResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"    {r.Sent:N0} sent in {r.SendGridRequests:N0} SendGrid requests, {r.StorageRequests:N0} storage requests, {r.WallMs:N0} ms, {r.AllocatedMB:0} MB allocated, peak GC heap {r.PeakHeapMB:0} MB");
+
+    public static Report Write(BenchResults results, string machine, BenchArguments arguments)
+    {
+        var tables = new StringBuilder()
+            .AppendLine("Summary").AppendLine(Summary(results))
+            .AppendLine("Intake").AppendLine(IntakeReport.Table(results.Intake))
+            .AppendLine("Monthly run").AppendLine(MonthlyRunReport.Table(results.MonthlyRun))
+            .AppendLine("Invitations").AppendLine(InvitationsReport.Table(results.Invitations))
+            .AppendLine("Cold start").AppendLine(ColdStartReport.Table(results.ColdStart))
+            .AppendLine("Growth").AppendLine(GrowthReport.Table(results.Intake, results.MonthlyRun))
+            .ToString();
+
+        var document = new StringBuilder()
+            .AppendLine($"""
+                # Performance
+
+                Written by `./build.sh bench` (`tools/LocalGovStandard.Bench`) on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.
+                Do not edit it by hand: run the command again. Every figure has its baseline from the same run
+                beside it, and the ratio. It is a benchmark, not a test: nothing in `./build.sh test` runs it or
+                asserts a timing.
+
+                ## Machine and command
+
+                - **Machine:** {machine}; Release build; workstation GC; load average {LoadAverage.AtStart} at the start and
+                  {LoadAverage.Now()} at the end.
+                - **Noise:** the machine is shared with other engineers' builds and tests, which run at the same
+                  time, so absolute times move from run to run by tens of percent. Read the ratios, which
+                  compare figures taken minutes apart in the same conditions.
+                - **Command:** `./build.sh bench{(arguments.Quick ? " --quick" : "")}` (this run took {results.Elapsed.TotalMinutes:0.0} minutes). It builds the
+                  benchmark projects (Release), then runs `dotnet run -c Release --no-build --project
+                  tools/LocalGovStandard.Bench`, which runs each scenario in a child process of its own, one
+                  after another. Options: `--scales 1,2,4` (data scales), `--quick` (fewer repetitions),
+                  `--report PATH` (empty: print only).
+
+                ## Summary
+
+                {Summary(results)}
+                """)
+            .AppendLine(IntakeReport.Section(results.Intake))
+            .AppendLine(MonthlyRunReport.Section(results.MonthlyRun, results.MonthlyRunCommand))
+            .AppendLine(InvitationsReport.Section(results.Invitations))
+            .AppendLine(ColdStartReport.Section(results.ColdStart, results.ColdStartRuns))
+            .AppendLine(GrowthReport.Section(results.Intake, results.MonthlyRun, results.Others));
+        foreach (var other in results.Others)
+        {
+            document.AppendLine($"""
+                ## Other benchmarks: {other.Project}
+
+                Run by `./build.sh bench` as `dotnet run -c Release --no-build --project {other.Project}`; its output as printed:
+
+                ```text
+                {other.Output.TrimEnd()}
+                ```
+
+                """);
+        }
+
+        return new Report(tables, document.ToString().TrimEnd() + "\n");
+    }
+
+    private static string Summary(BenchResults results)
+    {
+        var table = new MarkdownTable("scenario", "figure", ">measured", "baseline (same run)", ">baseline", ">ratio", "target");
+        var intake = results.Intake.Single(r => r.Scale == 1);
+        table.Row("intake, 1x", "sign-ups per second", intake.Signups.PerSecond, "bare inserts per second", intake.BareInserts.PerSecond, IntakeReport.Ratio(intake),
+            IntakeReport.Ratio(intake) >= IntakeReport.TargetRatio ? "at least 0.8: met" : "at least 0.8: **missed**");
+        table.Row("intake, 1x", "app storage requests per second", intake.StorageRequestsPerSecond, "bare inserts per second", intake.BareInserts.PerSecond, IntakeReport.StorageRatio(intake), "");
+        table.Row("intake, 1x", "sign-up p50 / p99 ms", $"{intake.Signups.P50Ms:0} / {intake.Signups.P99Ms:0}", "insert p50 / p99 ms", $"{intake.BareInserts.P50Ms:0} / {intake.BareInserts.P99Ms:0}", intake.Signups.P50Ms / intake.BareInserts.P50Ms, "");
+        var closed = MonthlyRunReport.Phase(results.MonthlyRun, 1, MonthlyRunReport.ClosedXml);
+        var floor = MonthlyRunReport.Phase(results.MonthlyRun, 1, MonthlyRunReport.Floor);
+        table.Row("monthly run, 1x", "all groups' workbooks, ms", closed.TotalMs, "OpenXmlWriter floor, ms", floor.TotalMs, closed.TotalMs / floor.TotalMs, "");
+        table.Row("monthly run, 1x", "peak working set MB", closed.PeakWorkingSetMB, "floor", floor.PeakWorkingSetMB, closed.PeakWorkingSetMB / floor.PeakWorkingSetMB, "");
+        table.Row("monthly run, 1x", "bytes, all groups", closed.TotalBytes, "floor", floor.TotalBytes, closed.TotalBytes / (double)floor.TotalBytes, "");
+        var product = InvitationsReport.Variant(results.Invitations, InvitationsScenario.Product);
+        var batches = InvitationsReport.Variant(results.Invitations, InvitationsScenario.SdkBatches);
+        var single = InvitationsReport.Variant(results.Invitations, InvitationsScenario.SdkSingle);
+        table.Row("invitations", $"{product.Sent:N0} sent, wall ms ({product.SendGridRequests} requests)", product.WallMs, "SDK batches, no ledger", batches.WallMs, product.WallMs / batches.WallMs, "");
+        table.Row("invitations", "allocated MB", product.AllocatedMB, "SDK batches, no ledger", batches.AllocatedMB, product.AllocatedMB / batches.AllocatedMB, "");
+        table.Row("invitations", $"one per request, wall ms ({single.SendGridRequests:N0} requests)", single.WallMs, "SDK batches, no ledger", batches.WallMs, single.WallMs / batches.WallMs, "");
+        var readyToRun = results.ColdStart.Single(r => r.Variant == ColdStartScenario.ReadyToRun);
+        var jit = results.ColdStart.Single(r => r.Variant == ColdStartScenario.Jit);
+        table.Row("cold start", "ReadyToRun, median ms to first 200", readyToRun.MedianMs, "JIT only", jit.MedianMs, readyToRun.MedianMs / jit.MedianMs, "");
+        table.Row("cold start", "ReadyToRun, median CPU ms to first 200", readyToRun.MedianCpuMs, "JIT only", jit.MedianCpuMs, readyToRun.MedianCpuMs / jit.MedianCpuMs, "");
+        return table.ToString();
+    }
+}
+
+internal static class LoadAverage
+{
+    public static string AtStart { get; } = Now();
+
+    /// <summary>The 1, 5 and 15 minute load averages (on 2 cores, 2.00 means both busy).</summary>
+    public static string Now() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
