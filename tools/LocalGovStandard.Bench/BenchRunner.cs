@@ -11,6 +11,7 @@ internal sealed record BenchResults(
     IReadOnlyList<OtherBenchOutput> Others,
     string MonthlyRunCommand,
     int ColdStartRuns,
+    string LoadAverageAtStart,
     TimeSpan Elapsed);
 
 /// <summary>Runs every scenario, one after another (the machine has few cores), prints the tables and writes the report.</summary>
@@ -19,6 +20,7 @@ internal static class BenchRunner
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
         var started = Stopwatch.GetTimestamp();
+        var loadAtStart = LoadAverage.Now();
         var machine = MachineDescription.Current();
         Console.WriteLine($"==> Benchmarks on {machine}");
         Console.WriteLine($"    Register: {BenchRegister.Description}");
@@ -44,7 +46,7 @@ internal static class BenchRunner
         }
 
         var runs = arguments.Quick ? 3 : 7;
-        Console.WriteLine($"==> Cold start: ReadyToRun against JIT only, {runs} starts each");
+        Console.WriteLine($"==> Cold start: with and without ReadyToRun, {runs} starts each");
         var coldStart = await ColdStartScenario.RunAsync(runs);
 
         var others = new List<OtherBenchOutput>();
@@ -55,7 +57,7 @@ internal static class BenchRunner
         }
 
         var results = new BenchResults(intake, monthly, invitations, coldStart, others,
-            MonthlyRunScenario.Command(arguments.Scales, iterations), runs, Stopwatch.GetElapsedTime(started));
+            MonthlyRunScenario.Command(arguments.Scales, iterations), runs, loadAtStart, Stopwatch.GetElapsedTime(started));
         var report = PerformanceReport.Write(results, machine, arguments);
         Console.WriteLine();
         Console.WriteLine(report.Tables);

@@ -15,52 +15,60 @@ internal sealed record ColdStartResult(string Variant, double MedianMs, double M
 /// <summary>
 /// From process start to the first 200 on /api/health, of the self-contained linux-x64 handler
 /// published with and without ReadyToRun, started as the Functions host starts it
-/// (FUNCTIONS_CUSTOMHANDLER_PORT, Production) against a running Azurite. The two are
-/// alternated, after one untimed start of each (tables created, files in the page cache).
+/// (FUNCTIONS_CUSTOMHANDLER_PORT, Production) against a running Azurite. The starts alternate
+/// between the variants, after one untimed start of each (tables created, files in the page cache).
 /// </summary>
 internal static class ColdStartScenario
 {
-    public const string ReadyToRun = "ReadyToRun";
-    public const string Jit = "JIT only";
+    public const string ReadyToRun = "ReadyToRun (as shipped)";
+    public const string Jit = "without ReadyToRun";
+    public const string NothingPrecompiled = "without ReadyToRun, DOTNET_ReadyToRun=0";
     private const string HandlerName = "LocalGovStandard.Functions";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <param name="Environment">Extra environment: DOTNET_ReadyToRun=0 also ignores the framework's own precompiled code.</param>
+    private sealed record Variant(string Name, string Folder, IReadOnlyDictionary<string, string> Environment);
+
     public static async Task<IReadOnlyList<ColdStartResult>> RunAsync(int runs)
     {
-        var variants = new Dictionary<string, string>
-        {
-            [ReadyToRun] = await HandlerPublish.EnsureAsync(readyToRun: true),
-            [Jit] = await HandlerPublish.EnsureAsync(readyToRun: false),
-        };
+        var readyToRun = await HandlerPublish.EnsureAsync(readyToRun: true);
+        var jit = await HandlerPublish.EnsureAsync(readyToRun: false);
+        Variant[] variants =
+        [
+            new(ReadyToRun, readyToRun, new Dictionary<string, string>()),
+            new(Jit, jit, new Dictionary<string, string>()),
+            new(NothingPrecompiled, jit, new Dictionary<string, string> { ["DOTNET_ReadyToRun"] = "0" }),
+        ];
 
         await using var storage = new Azurite();
         await storage.StartAsync();
-        var starts = variants.Keys.ToDictionary(v => v, _ => new List<(double WallMs, double CpuMs)>());
-        foreach (var (_, folder) in variants)
+        var starts = variants.ToDictionary(v => v.Name, _ => new List<(double WallMs, double CpuMs)>());
+        foreach (var variant in variants)
         {
-            await TimeStartAsync(folder, storage);
+            await TimeStartAsync(variant, storage);
         }
 
         for (var run = 0; run < runs; run++)
         {
-            foreach (var (variant, folder) in variants)
+            foreach (var variant in variants)
             {
-                starts[variant].Add(await TimeStartAsync(folder, storage));
+                starts[variant.Name].Add(await TimeStartAsync(variant, storage));
             }
         }
 
         return variants.Select(v =>
         {
-            var wall = starts[v.Key].Select(s => s.WallMs).Order().ToList();
-            var cpu = starts[v.Key].Select(s => s.CpuMs).Order().ToList();
-            var bytes = new DirectoryInfo(v.Value).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-            return new ColdStartResult(v.Key, ConcurrentLoad.Percentile(wall, 0.5), wall[0], wall[^1], ConcurrentLoad.Percentile(cpu, 0.5),
-                starts[v.Key].Select(s => s.WallMs).ToList(), bytes);
+            var wall = starts[v.Name].Select(s => s.WallMs).Order().ToList();
+            var cpu = starts[v.Name].Select(s => s.CpuMs).Order().ToList();
+            var bytes = new DirectoryInfo(v.Folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+            return new ColdStartResult(v.Name, ConcurrentLoad.Percentile(wall, 0.5), wall[0], wall[^1], ConcurrentLoad.Percentile(cpu, 0.5),
+                starts[v.Name].Select(s => s.WallMs).ToList(), bytes);
         }).ToList();
     }
 
-    private static async Task<(double WallMs, double CpuMs)> TimeStartAsync(string folder, Azurite storage)
+    private static async Task<(double WallMs, double CpuMs)> TimeStartAsync(Variant variant, Azurite storage)
     {
+        var folder = variant.Folder;
         var port = FreePort.Next();
         var start = new ProcessStartInfo(Path.Combine(folder, HandlerName))
         {
@@ -75,6 +83,10 @@ internal static class ColdStartScenario
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (name, value) in variant.Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var health = new Uri($"http://127.0.0.1:{port}/api/health");

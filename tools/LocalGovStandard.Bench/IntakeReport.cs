@@ -13,12 +13,12 @@ internal static class IntakeReport
     public static string Table(IReadOnlyList<IntakeResult> results)
     {
         var table = new MarkdownTable("data", ">councils", ">operations", ">sign-ups/s", ">bare inserts/s", ">ratio", ">sign-up p50 ms", ">p99 ms",
-            ">insert p50 ms", ">p99 ms", ">storage requests per sign-up", ">app storage requests/s", ">ratio to bare inserts/s", ">failed");
+            ">insert p50 ms", ">p99 ms", ">storage requests per sign-up", ">app storage requests/s", ">ratio to bare inserts/s", ">failed", ">process peak WS MB");
         foreach (var r in results)
         {
             table.Row($"{r.Scale}x", r.Councils, r.Signups.Operations, r.Signups.PerSecond, r.BareInserts.PerSecond, Ratio(r),
                 r.Signups.P50Ms, r.Signups.P99Ms, r.BareInserts.P50Ms, r.BareInserts.P99Ms,
-                r.StorageRequestsPerSignup, r.StorageRequestsPerSecond, StorageRatio(r), r.Signups.Failures + r.BareInserts.Failures);
+                r.StorageRequestsPerSignup, r.StorageRequestsPerSecond, StorageRatio(r), r.Signups.Failures + r.BareInserts.Failures, r.PeakWorkingSetMB);
         }
 
         return table.ToString();
@@ -51,30 +51,42 @@ internal static class IntakeReport
               (the existing setting; the default is 30 a minute).
             - *Storage requests per sign-up* are counted from the runtime's own `System.Net.Http`
               metrics (requests to Azurite's table and blob ports during the timed sign-ups).
+            - *Process peak WS* is the benchmark process's peak working set: the app, its 32 clients and
+              the SendGrid loopback server together (Azurite is a separate Node.js process).
 
             {Table(results)}
-            **Against the target (ratio at least {TargetRatio:0.0}):** at 1x the app signs up
-            {first.Signups.PerSecond.ToString("0", CultureInfo.InvariantCulture)} councils' contacts a second against
-            {first.BareInserts.PerSecond.ToString("0", CultureInfo.InvariantCulture)} bare inserts a second, a ratio of
-            {Ratio(first).ToString("0.00", CultureInfo.InvariantCulture)}. {Verdict(first)}
+            **Against the target (ratio at least {TargetRatio:0.0}):** {Verdict(first)}
             """;
     }
 
     private static string Verdict(IntakeResult r)
     {
-        var perSignup = r.StorageRequestsPerSignup.ToString("0.0", CultureInfo.InvariantCulture);
-        var storageRatio = StorageRatio(r).ToString("0.00", CultureInfo.InvariantCulture);
-        return Ratio(r) >= TargetRatio
-            ? "The target is met."
+        string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        var rates = $"at 1x the app takes {F(r.Signups.PerSecond, "0")} sign-ups a second against {F(r.BareInserts.PerSecond, "0")} bare inserts a second, a ratio of {F(Ratio(r), "0.00")}.";
+        if (Ratio(r) >= TargetRatio)
+        {
+            return rates + " The target is met.";
+        }
+
+        var bound = StorageRatio(r) >= 0.7
+            ? $"""
+              The app makes {F(r.StorageRequestsPerSecond, "0")} storage requests a second, {F(StorageRatio(r), "0.00")} of the
+              bare loop's rate: it keeps Azurite about as busy as the bare loop does, so the sign-up rate is
+              set by how fast the single Node.js Azurite process answers, not by the app's own work.
+              """
             : $"""
-              The target is missed, and cannot be met by a sign-up as designed: a sign-up is not one insert
-              but {perSignup} storage requests (a point read, the contact insert, the audit row, the ledger
-              claim and its update, the contact's update) plus a SendGrid request, all against a single
-              Node.js Azurite process that is the bottleneck on this machine. Per storage request the app
-              reaches {storageRatio} of the bare loop's rate, which is the fairer measure of the app's own
-              overhead (validation, JSON, Kestrel, the SDK pipelines and the email on the same two cores).
-              Reaching 0.8 per sign-up would mean dropping the audit row, the ledger or the email
-              bookkeeping, each of which the design asks for (ADR 0003, the audit log).
+              The app makes {F(r.StorageRequestsPerSecond, "0")} storage requests a second, only {F(StorageRatio(r), "0.00")} of the
+              bare loop's rate, so in this run the app's own work (validation, JSON, Kestrel, the SDK
+              pipelines and the email, on the same two cores as Azurite and the clients) also held it back.
               """;
+        return $"""
+            {rates} The target is **missed**, and a sign-up as designed cannot meet it: a
+            sign-up is not one insert but {F(r.StorageRequestsPerSignup, "0.0")} storage requests (a point read, the contact
+            insert, the audit row, the ledger's claim and its update, the contact's update) and a SendGrid
+            request. {bound}
+            Per storage request, that ratio is the fair measure of the app's overhead. Reaching 0.8 per
+            sign-up would mean dropping the audit row, the mail ledger or the record of the email, each
+            of which the design asks for (ADR 0003, the audit log).
+            """;
     }
 }

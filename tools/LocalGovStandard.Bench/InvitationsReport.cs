@@ -59,8 +59,9 @@ internal static class InvitationsReport
             The product sends {product.Sent:N0} invitations in {product.SendGridRequests} SendGrid requests in
             {F(product.WallMs / 1000)} s, {F(product.WallMs / baseline.WallMs)} times the time of the bare SDK
             batches ({F(baseline.WallMs / 1000)} s); the difference is its {product.StorageRequests:N0} storage
-            requests. One request per message takes {F(single.WallMs / 1000)} s for the same mail and
-            {single.SendGridRequests:N0} requests, against SendGrid's rate limits.
+            requests. One request per message takes {F(single.WallMs / 1000)} s for the same mail, in
+            {single.SendGridRequests:N0} requests where batching needs {baseline.SendGridRequests}; against the real SendGrid each
+            request also pays a round trip over the internet and counts towards its rate limits.
             """;
     }
 }

@@ -36,11 +36,11 @@ internal static class PerformanceReport
 
                 ## Machine and command
 
-                - **Machine:** {machine}; Release build; workstation GC; load average {LoadAverage.AtStart} at the start and
-                  {LoadAverage.Now()} at the end.
+                - **Machine:** {machine}; Release build; workstation GC; load average (1, 5, 15 minutes)
+                  {results.LoadAverageAtStart} at the start and {LoadAverage.Now()} at the end.
                 - **Noise:** the machine is shared with other engineers' builds and tests, which run at the same
-                  time, so absolute times move from run to run by tens of percent. Read the ratios, which
-                  compare figures taken minutes apart in the same conditions.
+                  time, so absolute times move from run to run by tens of percent. Read the ratios: each compares
+                  figures taken within a minute of each other, in the same conditions.
                 - **Command:** `./build.sh bench{(arguments.Quick ? " --quick" : "")}` (this run took {results.Elapsed.TotalMinutes:0.0} minutes). It builds the
                   benchmark projects (Release), then runs `dotnet run -c Release --no-build --project
                   tools/LocalGovStandard.Bench`, which runs each scenario in a child process of its own, one
@@ -51,11 +51,11 @@ internal static class PerformanceReport
 
                 {Summary(results)}
                 """)
-            .AppendLine(IntakeReport.Section(results.Intake))
-            .AppendLine(MonthlyRunReport.Section(results.MonthlyRun, results.MonthlyRunCommand))
-            .AppendLine(InvitationsReport.Section(results.Invitations))
-            .AppendLine(ColdStartReport.Section(results.ColdStart, results.ColdStartRuns))
-            .AppendLine(GrowthReport.Section(results.Intake, results.MonthlyRun, results.Others));
+            .AppendLine(IntakeReport.Section(results.Intake)).AppendLine()
+            .AppendLine(MonthlyRunReport.Section(results.MonthlyRun, results.MonthlyRunCommand)).AppendLine()
+            .AppendLine(InvitationsReport.Section(results.Invitations)).AppendLine()
+            .AppendLine(ColdStartReport.Section(results.ColdStart, results.ColdStartRuns)).AppendLine()
+            .AppendLine(GrowthReport.Section(results.Intake, results.MonthlyRun, results.Others)).AppendLine();
         foreach (var other in results.Others)
         {
             document.AppendLine($"""
@@ -94,16 +94,14 @@ internal static class PerformanceReport
         table.Row("invitations", $"one per request, wall ms ({single.SendGridRequests:N0} requests)", single.WallMs, "SDK batches, no ledger", batches.WallMs, single.WallMs / batches.WallMs, "");
         var readyToRun = results.ColdStart.Single(r => r.Variant == ColdStartScenario.ReadyToRun);
         var jit = results.ColdStart.Single(r => r.Variant == ColdStartScenario.Jit);
-        table.Row("cold start", "ReadyToRun, median ms to first 200", readyToRun.MedianMs, "JIT only", jit.MedianMs, readyToRun.MedianMs / jit.MedianMs, "");
-        table.Row("cold start", "ReadyToRun, median CPU ms to first 200", readyToRun.MedianCpuMs, "JIT only", jit.MedianCpuMs, readyToRun.MedianCpuMs / jit.MedianCpuMs, "");
+        table.Row("cold start", "ReadyToRun, median ms to first 200", readyToRun.MedianMs, "without ReadyToRun", jit.MedianMs, readyToRun.MedianMs / jit.MedianMs, "");
+        table.Row("cold start", "ReadyToRun, median CPU ms to first 200", readyToRun.MedianCpuMs, "without ReadyToRun", jit.MedianCpuMs, readyToRun.MedianCpuMs / jit.MedianCpuMs, "");
         return table.ToString();
     }
 }
 
 internal static class LoadAverage
 {
-    public static string AtStart { get; } = Now();
-
     /// <summary>The 1, 5 and 15 minute load averages (on 2 cores, 2.00 means both busy).</summary>
     public static string Now() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
