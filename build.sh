@@ -115,7 +115,7 @@ cmd_bench() {
   local project
   for project in tools/*Bench/*.csproj; do
     echo "==> dotnet build $project"
-    dotnet build "$project" -c Release --nologo -v quiet
+    dotnet build "$project" -c Release --nologo -v quiet -clp:NoSummary
   done
   dotnet run -c Release --no-build --project tools/LocalGovStandard.Bench -- "$@"
 }

@@ -37,7 +37,7 @@ internal static class ColdStartReport
             Each start runs the executable as the Functions host does (`FUNCTIONS_CUSTOMHANDLER_PORT`,
             Production) against a running Azurite, and polls `/api/health` every 5 ms from the moment
             the process is started until it answers 200 (which needs the storage tables to answer). After
-            one untimed start of each, the two alternate, {runs} timed starts each; the figures are medians.
+            one untimed start of each, the three take turns, {runs} timed starts each; the figures are medians.
             The Functions host's own start-up, before it starts the handler, is not included. *CPU ms* is
             the handler process's own CPU time (user and system) when the 200 arrives: on a busy shared
             machine the wall time mostly measures waiting for a core, while the CPU time shows the work

@@ -45,9 +45,9 @@ internal static class GrowthReport
             peer group and partition holds twice or four times the rows. Intake posts two sign-ups per
             council at each scale; the monthly run has 10 assessments per council. The *vs 1x* columns
             divide the cost by the data and compare it with 1x: 1.00 means exactly linear. Two measures
-            are exact, whatever else runs on the machine: the storage requests per sign-up, and the
-            bytes allocated per assessment. The times are not: each scale runs at a different moment
-            of a shared machine's load.
+            hardly move with what else runs on the machine: the storage requests per sign-up (counted),
+            and the bytes allocated per assessment (within about 10% from run to run). The times do
+            move: each scale runs at a different moment of a shared machine's load.
 
             {Table(intake, monthly)}
             **Intake is {Linear(requestsRatio)}.** Each sign-up makes {F(intakeOne.StorageRequestsPerSignup)} storage requests at 1x and

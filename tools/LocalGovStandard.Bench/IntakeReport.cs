@@ -84,7 +84,7 @@ internal static class IntakeReport
             sign-up is not one insert but {F(r.StorageRequestsPerSignup, "0.0")} storage requests (a point read, the contact
             insert, the audit row, the ledger's claim and its update, the contact's update) and a SendGrid
             request. {bound}
-            Per storage request, that ratio is the fair measure of the app's overhead. Reaching 0.8 per
+            That per-request ratio is the fairer measure of the app's own overhead. Reaching 0.8 per
             sign-up would mean dropping the audit row, the mail ledger or the record of the email, each
             of which the design asks for (ADR 0003, the audit log).
             """;
