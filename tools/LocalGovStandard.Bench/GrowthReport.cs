@@ -37,7 +37,7 @@ internal static class GrowthReport
         var requestsRatio = intakeLargest.StorageRequestsPerSignup / intakeOne.StorageRequestsPerSignup;
         var allocatedRatio = PerAssessment(closed, closedOne, p => p.AllocatedMB);
         string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-        string Range(IEnumerable<double> values) => $"{F(values.Min())} to {F(values.Max())}";
+        string Range(IEnumerable<double> values) => $"{F(values.Min())} and {F(values.Max())}";
         return $"""
             ## Growth: 1x, 2x and 4x the data
 
@@ -52,7 +52,7 @@ internal static class GrowthReport
             {Table(intake, monthly)}
             **Intake is {Linear(requestsRatio)}.** Each sign-up makes {F(intakeOne.StorageRequestsPerSignup)} storage requests at 1x and
             {F(intakeLargest.StorageRequestsPerSignup)} at {largest}x, and its wall time per sign-up moved between
-            {Range(intake.Select(r => PerSignup(r, intakeOne)))} times 1x, which is this machine's noise. A sign-up
+            {Range(intake.Select(r => PerSignup(r, intakeOne)))} times 1x with the machine's load, not with the data. A sign-up
             touches a fixed number of rows whatever the data: a point read and an insert in the council's
             region partition (by PartitionKey and RowKey), an append to the audit log and to the mail
             ledger, and one lookup in the register, which is cached in memory (one query per region every
