@@ -30,11 +30,11 @@ foreach (var scale in options.Scales)
     }
 }
 
-Console.WriteLine($"{"scale",-6}{"writer",-11}{"councils",9}{"assessments",12}{"actions",9}{"groups",7}{"calc ms",9}{"write ms",10}{"total ms",10}{"slowest group ms",17}{"alloc MB",10}{"peak GC heap MB",16}{"peak WS MB",11}{"bytes (all groups)",19}{"largest",9}");
+Console.WriteLine($"{"scale",-6}{"writer",-11}{"councils",9}{"assessments",12}{"actions",9}{"groups",7}{"calc ms",9}{"write ms",10}{"total ms",10}{"slowest group ms",17}{"alloc MB",10}{"peak GC heap MB",16}{"peak WS MB",11}{"bytes (all groups)",19}{"largest",11}");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{r.Scale + "x",-6}{r.Writer,-11}{r.Councils,9}{r.Assessments,12}{r.Actions,9}{r.Groups,7}{r.CalculateMs,9:0}{r.WriteMs,10:0}{r.TotalMs,10:0}{r.SlowestGroupMs,17:0}{r.AllocatedMB,10:0}{r.PeakHeapMB,16:0}{r.PeakWorkingSetMB,11:0}{r.TotalBytes,19:N0}{r.LargestBytes,9:N0}"));
+        $"{r.Scale + "x",-6}{r.Writer,-11}{r.Councils,9}{r.Assessments,12}{r.Actions,9}{r.Groups,7}{r.CalculateMs,9:0}{r.WriteMs,10:0}{r.TotalMs,10:0}{r.SlowestGroupMs,17:0}{r.AllocatedMB,10:0}{r.PeakHeapMB,16:0}{r.PeakWorkingSetMB,11:0}{r.TotalBytes,19:N0}{r.LargestBytes,11:N0}"));
 }
 
 Console.WriteLine();
