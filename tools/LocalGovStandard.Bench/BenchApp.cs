@@ -17,9 +17,9 @@ internal sealed class BenchApp : IAsyncDisposable
     public const string AdminKey = "bench-admin-key";
     public const string EmailDomain = "bench.gov.uk";
 
-    private readonly Factory _factory;
+    private readonly Factory? _factory;
 
-    private BenchApp(Azurite storage, SendGridCaptureServer sendGrid, Factory factory, Uri baseUrl)
+    private BenchApp(Azurite storage, SendGridCaptureServer sendGrid, Factory? factory, Uri baseUrl)
     {
         Storage = storage;
         SendGrid = sendGrid;
@@ -30,35 +30,45 @@ internal sealed class BenchApp : IAsyncDisposable
     public Azurite Storage { get; }
     public SendGridCaptureServer SendGrid { get; }
     public Uri BaseUrl { get; }
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _factory!.Services;
 
     public static async Task<BenchApp> StartAsync(Func<Azurite, Task>? seedBeforeStart = null)
     {
         var storage = new Azurite();
         var sendGrid = new SendGridCaptureServer();
-        await Task.WhenAll(storage.StartAsync(), sendGrid.StartAsync());
-        if (seedBeforeStart is not null)
+        Factory? factory = null;
+        try
         {
-            await seedBeforeStart(storage);
-        }
+            await Task.WhenAll(storage.StartAsync(), sendGrid.StartAsync());
+            if (seedBeforeStart is not null)
+            {
+                await seedBeforeStart(storage);
+            }
 
-        var factory = new Factory(new Dictionary<string, string?>
+            factory = new Factory(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = storage.ConnectionString,
+                ["SendGrid:ApiKey"] = "SG.bench-key",
+                ["SendGrid:Host"] = sendGrid.BaseUrl,
+                ["LocalGovStandard:AdminKey"] = AdminKey,
+                ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
+                ["LocalGovStandard:AllowedEmailDomains"] = EmailDomain,
+                ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "1000000",
+                ["Timers:RunInProcess"] = "false",
+                ["Logging:LogLevel:Default"] = "Error",
+                ["Logging:LogLevel:Azure.Core"] = "Error",
+            });
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new BenchApp(storage, sendGrid, factory, new Uri(address));
+        }
+        catch
         {
-            ["AzureWebJobsStorage"] = storage.ConnectionString,
-            ["SendGrid:ApiKey"] = "SG.bench-key",
-            ["SendGrid:Host"] = sendGrid.BaseUrl,
-            ["LocalGovStandard:AdminKey"] = AdminKey,
-            ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
-            ["LocalGovStandard:AllowedEmailDomains"] = EmailDomain,
-            ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "1000000",
-            ["Timers:RunInProcess"] = "false",
-            ["Logging:LogLevel:Default"] = "Error",
-            ["Logging:LogLevel:Azure.Core"] = "Error",
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchApp(storage, sendGrid, factory, new Uri(address));
+            // A failed start must not leave an emulator running after this process exits.
+            await new BenchApp(storage, sendGrid, factory, new Uri("http://127.0.0.1/")).DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A client for many requests in flight: one connection per request, never a queue in the client.</summary>
@@ -77,7 +87,10 @@ internal sealed class BenchApp : IAsyncDisposable
     {
         try
         {
-            await _factory.DisposeAsync();
+            if (_factory is not null)
+            {
+                await _factory.DisposeAsync();
+            }
         }
         finally
         {
