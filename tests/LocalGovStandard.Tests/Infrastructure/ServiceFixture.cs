@@ -53,6 +53,11 @@ public class ServiceFixture : IAsyncLifetime
             settings[key] = value;
         }
 
+        foreach (var (key, value) in settings.Where(s => s.Key.EndsWith("Key", StringComparison.Ordinal)))
+        {
+            SuiteLogs.Secret(value);
+        }
+
         App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName, ConfigureTestServices);
         StartApp(App);
     }
