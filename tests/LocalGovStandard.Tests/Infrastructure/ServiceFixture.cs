@@ -46,6 +46,7 @@ public class ServiceFixture : IAsyncLifetime
             ["LocalGovStandard:AdminKey"] = AdminKey,
             ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
             ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "100000",
+            ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = "100000",
             ["Timers:RunInProcess"] = "false",
         };
         foreach (var (key, value) in SettingOverrides)
