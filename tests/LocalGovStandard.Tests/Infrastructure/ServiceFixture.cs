@@ -15,7 +15,15 @@ public class ServiceFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-5f0c";
 
-    public Azurite Storage { get; } = new();
+    public ServiceFixture()
+        : this(new Azurite())
+    {
+    }
+
+    /// <summary>For a fixture whose storage must survive a restart (<see cref="Azurite.OnDisk"/>).</summary>
+    protected ServiceFixture(Azurite storage) => Storage = storage;
+
+    public Azurite Storage { get; }
     public SendGridCaptureServer SendGrid { get; } = new();
     public ShiftableClock Clock { get; } = new();
     public LogCapture Logs { get; } = new();
