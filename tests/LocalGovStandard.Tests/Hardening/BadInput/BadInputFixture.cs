@@ -26,6 +26,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     public string RsvpPath { get; private set; } = "";
     public string UnsubscribeToken { get; private set; } = "";
 
+    /// <summary>Storage as the previous case left it (cases run one at a time), so each case takes one snapshot, not two.</summary>
+    public IReadOnlySet<string>? LastSnapshot { get; set; }
+
     protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>
     {
         ["LocalGovStandard:TokenSigningKey"] = "bad-input-signing-key-0123456789abcdef01234",

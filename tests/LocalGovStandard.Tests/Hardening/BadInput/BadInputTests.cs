@@ -7,7 +7,9 @@ namespace LocalGovStandard.Tests.Hardening.BadInput;
 /// <summary>
 /// Every bad-input case against one running app: a 4xx whose message names the problem
 /// (ProblemDetails field errors for the API, the GOV.UK error summary or a clear page for forms),
-/// never a 5xx, never a stack trace, and nothing stored.
+/// never a 5xx, never a stack trace, and nothing stored. The session cookie's flags are checked by
+/// AssessmentAccessTests.CookieSession_FromTheLink_IsHttpOnlySecureAndLax_AndRedirectsToTheList,
+/// the antiforgery cookie's by Security/SecurityHeaderTests.
 /// </summary>
 public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixture>
 {
@@ -19,11 +21,13 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
     {
         var item = BadInputCatalogue.Find(id);
         await fixture.RefreshAsync();
-        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+        var before = fixture.LastSnapshot ?? await StorageSnapshot.TakeAsync(fixture.App.Services);
 
         using var response = await item.Send(fixture);
         var body = await response.Content.ReadAsStringAsync();
-        var changes = StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services));
+        var after = await StorageSnapshot.TakeAsync(fixture.App.Services);
+        fixture.LastSnapshot = after;
+        var changes = StorageSnapshot.Differences(before, after);
 
         var status = (int)response.StatusCode;
         Assert.True(status is >= 400 and < 500, $"Answered {status}: {Shorten(body)} {fixture.Logs.Lines.LastOrDefault(l => l.StartsWith("Error", StringComparison.Ordinal))}");
@@ -41,6 +45,26 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
 
         Assert.Empty(routes.Except(covered));
         Assert.Empty(covered.Except(routes));
+    }
+
+    /// <summary>
+    /// Every form post (a public write route outside /api) has a missing- and a wrong-token case.
+    /// The exception is the RFC 8058 one-click unsubscribe: mail programs post it without a token, and the signed link is the credential.
+    /// </summary>
+    [Fact]
+    public void EveryFormPost_HasMissingAndWrongAntiforgeryTokenCases()
+    {
+        var forms = PublicRoutes.Writes(fixture.App.Services)
+            .Where(route => !route.Contains(" /api/", StringComparison.Ordinal) && route != "POST /summit/unsubscribe")
+            .ToList();
+
+        Assert.NotEmpty(forms);
+        Assert.All(forms, route =>
+        {
+            var names = BadInputCatalogue.All.Where(c => c.Route == route).Select(c => c.Name).ToList();
+            Assert.Contains("antiforgery token missing", names);
+            Assert.Contains("antiforgery token wrong", names);
+        });
     }
 
     [Fact]
