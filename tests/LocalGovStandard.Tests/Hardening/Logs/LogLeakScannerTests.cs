@@ -14,6 +14,7 @@ public sealed class LogLeakScannerTests
     [InlineData("Error Z: key test-admin-key-5f0c was refused")]
     [InlineData("Error Z: replayed c2VjcmV0LXRva2VuLXZhbHVlLTEyMzQ1Njc4 from an email")]
     [InlineData("Information Q: /api/admin/signups?code=test-admin-key-wrong-one")]
+    [InlineData("Warning K: the key was test-admin-key-5f0c.")]
     public void PlantedLeak_IsFound(string line)
     {
         var findings = LogLeakScanner.Findings([line], Secrets);
