@@ -72,6 +72,8 @@ public static class PlatformRegistration
         {
             antiforgery.Cookie.Name = "lgs-antiforgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            // The framework's default is never Secure; over HTTPS (always, in Azure) it must be.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<ForwardedHeadersOptions>(forwarded =>
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

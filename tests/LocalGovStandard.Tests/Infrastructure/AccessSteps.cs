@@ -56,7 +56,9 @@ public static partial class AccessSteps
         var response = await client.PostAsJsonAsync("/api/access/token", new { token = TokenOf(link) });
         response.EnsureSuccessStatusCode();
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body["accessToken"]!.GetValue<string>());
+        var accessToken = body["accessToken"]!.GetValue<string>();
+        SuiteLogs.Secret(accessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }
 

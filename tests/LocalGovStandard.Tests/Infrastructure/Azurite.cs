@@ -7,9 +7,21 @@ namespace LocalGovStandard.Tests.Infrastructure;
 /// <summary>
 /// A real Azurite (Blob, Queue, Table) from node_modules, in memory, on free loopback ports.
 /// Each test class gets its own, so tests never see each other's data and clean-up is the process exit.
+/// <see cref="OnDisk"/> keeps the data in a temporary folder instead, so an outage test can stop
+/// the emulator and <see cref="RestartAsync"/> it on the same ports with what it had acknowledged.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
+    private readonly string? _location;
+
+    public Azurite()
+    {
+    }
+
+    private Azurite(string location) => _location = location;
+
+    public static Azurite OnDisk() => new(Directory.CreateTempSubdirectory("lgs-azurite-").FullName);
+
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private const int Attempts = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -71,7 +83,8 @@ public sealed class Azurite : IAsyncDisposable
     {
         ArgumentList =
         {
-            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence", "--loose",
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+            _location is null ? "--inMemoryPersistence" : "--location=" + _location,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
@@ -108,6 +121,57 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the stopped emulator again on the same ports (clients keep their connection strings).
+    /// Only an <see cref="OnDisk"/> emulator still has its data afterwards.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _process?.Dispose();
+        var executable = Path.Combine(RepositoryPaths.NodeModules, ".bin", "azurite");
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            _process = Process.Start(StartInfo(executable)) ?? throw new InvalidOperationException("Azurite did not start.");
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            if (await WaitUntilServingAsync(_process))
+            {
+                return;
+            }
+
+            await StopAsync();
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException($"Azurite did not restart on ports {BlobPort}/{QueuePort}/{TablePort}.");
+    }
+
+    /// <summary>
+    /// Stops the emulator with SIGINT so an <see cref="OnDisk"/> one writes out what it acknowledged
+    /// (killed, it loses its last few seconds, which real storage never does), then kills it if it lingers.
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var signal = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await signal.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await StopAsync();
+            }
+        }
+    }
+
     /// <summary>Stops the emulator (its in-memory data is lost), for outage tests.</summary>
     public async Task StopAsync()
     {
@@ -122,5 +186,9 @@ public sealed class Azurite : IAsyncDisposable
     {
         await StopAsync();
         _process?.Dispose();
+        if (_location is not null)
+        {
+            Directory.Delete(_location, recursive: true);
+        }
     }
 }

@@ -47,6 +47,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 
             var line = $"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}";
             capture._entries.Enqueue(new CapturedLog(line, scopes));
+            SuiteLogs.Record(line);
         }
     }
 }

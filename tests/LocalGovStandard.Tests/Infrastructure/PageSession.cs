@@ -67,7 +67,8 @@ public sealed class PageSession(HttpClient client)
         return await GetAsync(posted.Location!);
     }
 
-    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
+    /// <summary>The fields a browser would post for this form, as it stands.</summary>
+    public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)

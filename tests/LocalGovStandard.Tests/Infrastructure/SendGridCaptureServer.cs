@@ -58,6 +58,10 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var canned = _script.TryDequeue(out var next) ? next : CannedResponse.Accepted;
         _requests.Enqueue(new CapturedRequest(context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body)!, canned.Status));
+        foreach (var token in LinkTokens.In(body))
+        {
+            SuiteLogs.Secret(token);
+        }
 
         if (canned.Delay > TimeSpan.Zero)
         {

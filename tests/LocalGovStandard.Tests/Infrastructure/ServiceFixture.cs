@@ -15,7 +15,15 @@ public class ServiceFixture : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-5f0c";
 
-    public Azurite Storage { get; } = new();
+    public ServiceFixture()
+        : this(new Azurite())
+    {
+    }
+
+    /// <summary>For a fixture whose storage must survive a restart (<see cref="Azurite.OnDisk"/>).</summary>
+    protected ServiceFixture(Azurite storage) => Storage = storage;
+
+    public Azurite Storage { get; }
     public SendGridCaptureServer SendGrid { get; } = new();
     public ShiftableClock Clock { get; } = new();
     public LogCapture Logs { get; } = new();
@@ -46,11 +54,17 @@ public class ServiceFixture : IAsyncLifetime
             ["LocalGovStandard:AdminKey"] = AdminKey,
             ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
             ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "100000",
+            ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = "100000",
             ["Timers:RunInProcess"] = "false",
         };
         foreach (var (key, value) in SettingOverrides)
         {
             settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings.Where(s => s.Key.EndsWith("Key", StringComparison.Ordinal)))
+        {
+            SuiteLogs.Secret(value);
         }
 
         App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName, ConfigureTestServices);

@@ -58,11 +58,22 @@ public sealed partial class FaultExceptionHandler(IProblemDetailsService problem
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (ApiErrors.PayloadTooLarge, "The request body is larger than this route accepts."),
-        BadHttpRequestException bad =>
+        _ when IsUnreadableRequest(exception) =>
             (ApiErrors.MalformedRequest, "The request could not be read. Check its format and send it again."),
         _ when IsDependencyFault(exception) =>
             (ApiErrors.StorageUnavailable, $"Your request was not completed, so nothing was saved. Try again in {ApiErrors.RetryAfterSeconds} seconds. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
         _ => (ApiErrors.Unexpected, "Try again later. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
+    };
+
+    /// <summary>
+    /// A body the framework cannot parse: broken multipart, a form value with a NUL, or the
+    /// antiforgery check failing because it could not read the form. The client's fault, so 400.
+    /// </summary>
+    private static bool IsUnreadableRequest(Exception exception) => exception switch
+    {
+        BadHttpRequestException or InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => true,
+        IOException io => io.TargetSite?.DeclaringType?.Namespace == "Microsoft.AspNetCore.WebUtilities",
+        _ => false,
     };
 
     private static bool IsDependencyFault(Exception exception) => exception switch

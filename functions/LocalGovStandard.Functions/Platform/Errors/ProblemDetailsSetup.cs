@@ -14,6 +14,13 @@ public static class ProblemDetailsSetup
                 problem.Type = ApiErrors.NotFound.Uri;
                 problem.Title = ApiErrors.NotFound.Title;
             }
+
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Type is null or "https://tools.ietf.org/html/rfc9110#section-15.5.16")
+            {
+                problem.Type = ApiErrors.UnsupportedMediaType.Uri;
+                problem.Title = ApiErrors.UnsupportedMediaType.Title;
+                problem.Detail ??= "Send the request body as JSON with Content-Type: application/json.";
+            }
         });
         services.AddExceptionHandler<FaultExceptionHandler>();
         return services;

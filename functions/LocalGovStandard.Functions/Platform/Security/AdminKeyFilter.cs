@@ -10,7 +10,7 @@ namespace LocalGovStandard.Platform.Security;
 /// declared anonymous by mistake) nothing else guards admin routes. Accepts the Functions
 /// conventions: the <c>x-functions-key</c> header or <c>?code=</c>.
 /// </summary>
-public sealed class AdminKeyFilter(IOptionsMonitor<ServiceOptions> options) : IEndpointFilter
+public sealed class AdminKeyFilter(IOptionsMonitor<ServiceOptions> options, AdminKeyThrottle throttle) : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
 
@@ -20,6 +20,14 @@ public sealed class AdminKeyFilter(IOptionsMonitor<ServiceOptions> options) : IE
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
         if (!Matches(presented, ServiceOptions.Secret(options.CurrentValue.AdminKey)))
         {
+            using var lease = throttle.RecordFailure(context.HttpContext);
+            if (!lease.IsAcquired)
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await RateLimits.OnRejectedAsync(new Microsoft.AspNetCore.RateLimiting.OnRejectedContext { HttpContext = context.HttpContext, Lease = lease }, context.HttpContext.RequestAborted);
+                return Results.Empty;
+            }
+
             context.HttpContext.Response.Headers.WWWAuthenticate = "FunctionsKey";
             return ApiErrors.Problem(ApiErrors.Unauthorized,
                 $"Send the organiser key in the {HeaderName} header (or the code query parameter).");

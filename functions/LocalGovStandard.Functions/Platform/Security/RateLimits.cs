@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
     public int PublicFormsPermitLimit { get; set; } = 30;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Wrong organiser keys per client per window before every admin request from it is refused with 429.</summary>
+    public int AdminKeyFailuresPermitLimit { get; set; } = 10;
 }
 
 /// <summary>Per-client fixed windows on the public routes; 429 with Retry-After when a client goes over.</summary>
@@ -26,6 +29,7 @@ public static class RateLimits
     public static IServiceCollection AddServiceRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<AdminKeyThrottle>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,9 +49,9 @@ public static class RateLimits
     }
 
     /// <summary>The client's address; under the Functions host it arrives in X-Forwarded-For (see UseForwardedHeaders).</summary>
-    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    internal static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;

@@ -51,7 +51,7 @@ public sealed class FieldErrors
         }
 
         var text = value.Normalize(NormalizationForm.FormC).Trim();
-        if (text.Length == 0)
+        if (!HasVisibleText(text))
         {
             return null;
         }
@@ -59,6 +59,12 @@ public sealed class FieldErrors
         if (text.Any(c => char.IsControl(c)))
         {
             Add(field, $"{label} must be on one line, without line breaks or control characters.");
+            return null;
+        }
+
+        if (HasBidiControls(text))
+        {
+            Add(field, BidiMessage(label));
             return null;
         }
 
@@ -92,14 +98,38 @@ public sealed class FieldErrors
             return null;
         }
 
+        if (HasBidiControls(text))
+        {
+            Add(field, BidiMessage(label));
+            return null;
+        }
+
         if (new StringInfo(text).LengthInTextElements > maxLength)
         {
             Add(field, $"{label} must be {maxLength} characters or fewer.");
             return null;
         }
 
-        return text.Length == 0 ? null : text;
+        return HasVisibleText(text) ? text : null;
     }
+
+    /// <summary>
+    /// Text made only of invisible characters (zero-width spaces and joiners, combining marks with
+    /// nothing to combine with) counts as empty: a name nobody can see is not a name.
+    /// </summary>
+    private static bool HasVisibleText(string text) =>
+        text.Any(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.EnclosingMark or UnicodeCategory.SpaceSeparator or UnicodeCategory.Control));
+
+    /// <summary>
+    /// Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a reader
+    /// sees, so a name or note can pose as something else in emails and workbooks. Right-to-left
+    /// letters themselves (Arabic, Hebrew, Welsh with RTL quotes) are fine.
+    /// </summary>
+    private static bool HasBidiControls(string text) => text.Any(c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+
+    private static string BidiMessage(string label) =>
+        $"{label} contains invisible characters that change the direction of the text. Type it again rather than pasting it.";
 
     private static bool IsWellFormedUnicode(string value)
     {

@@ -20,7 +20,7 @@ public static class JsonBody
 
         try
         {
-            var value = await request.ReadFromJsonAsync<T>(cancellationToken);
+            var value = await request.ReadFromJsonAsync<T>(StrictOptions, cancellationToken);
             return value is null
                 ? (null, ApiErrors.FieldProblem("body", "The request body must be a JSON object."))
                 : (value, null);
@@ -31,12 +31,35 @@ public static class JsonBody
         }
     }
 
+    /// <summary>The web defaults, refusing fields the route does not have (a typo would otherwise be silently ignored).</summary>
+    private static readonly JsonSerializerOptions StrictOptions = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>
+    /// A value of the wrong type names its field; an unknown field names itself; anything else
+    /// (truncated, single quotes, too deep) is a broken body, whatever field the reader had reached.
+    /// </summary>
     private static ValidationProblem Describe(JsonException exception)
     {
         var field = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var message = field == "body"
-            ? "The request body is not valid JSON."
-            : $"{field} has the wrong type or format. Check the API reference for this field.";
-        return ApiErrors.FieldProblem(field, message);
+        if (exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var unknown = UnmappedName(exception.Message) ?? field;
+            return ApiErrors.FieldProblem(unknown, $"{unknown} is not a field of this request. Remove it, and check the API reference for the field names.");
+        }
+
+        return field != "body" && exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? ApiErrors.FieldProblem(field, $"{field} has the wrong type or format. Check the API reference for this field.")
+            : ApiErrors.FieldProblem("body", "The request body is not valid JSON.");
+    }
+
+    /// <summary>The property name in "The JSON property 'x' could not be mapped to any .NET member ...".</summary>
+    private static string? UnmappedName(string message)
+    {
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start + 1 ? message[(start + 1)..end] : null;
     }
 }

@@ -1,0 +1,33 @@
+namespace LocalGovStandard.Tests.Hardening.BadInput;
+
+/// <summary>
+/// Every bad-input case, by route. A new public route adds its cases here (a few lines with
+/// <see cref="JsonRouteCases"/> or <see cref="FormRouteCases"/>); the coverage test fails until it does.
+/// </summary>
+public static class BadInputCatalogue
+{
+    public static readonly IReadOnlyList<BadInputCase> All =
+    [
+        .. SignupCases.Api(), .. SignupCases.Form(),
+        .. AccessCases.StartForm(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
+        .. SummitCases.Rsvp(), .. SummitCases.Unsubscribe(),
+        .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),
+        .. AssessmentApiCases.Submit(), .. AssessmentApiCases.Reassess(), .. AssessmentApiCases.ActionDone(),
+        .. AssessmentApiCases.UploadEvidence(), .. AssessmentApiCases.RemoveEvidence(),
+        .. AssessmentPageCases.NewQuestion(), .. AssessmentPageCases.DetailsQuestion(), .. AssessmentPageCases.Point(),
+        .. AssessmentPageCases.Check(), .. AssessmentPageCases.Reassess(), .. AssessmentPageCases.ActionDone(),
+    ];
+
+    public static BadInputCase Find(string id) => All.Single(c => c.Id == id);
+
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (var item in All)
+        {
+            data.Add(item.Id);
+        }
+
+        return data;
+    }
+}

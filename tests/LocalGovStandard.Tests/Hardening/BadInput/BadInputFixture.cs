@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Summits;
+
+namespace LocalGovStandard.Tests.Hardening.BadInput;
+
+/// <summary>
+/// One app for every bad-input case: a verified contact signed in both ways (cookie and bearer),
+/// a draft assessment, a submitted one with an open action, and a summit invitation with its
+/// RSVP and unsubscribe links, so each case reaches the validation it is aimed at.
+/// </summary>
+public sealed class BadInputFixture : RegisteredServiceFixture
+{
+    public const string Contact = "lead@westminster.gov.uk";
+    public const int FailedPoint = 3;
+    private static readonly string[] Midlands = ["midlands"];
+
+    public HttpClient Bearer { get; private set; } = default!;
+    public PageSession Pages { get; private set; } = default!;
+
+    /// <summary>A session of its own for the sign-out form, so a case that wrongly signs out cannot end the others' session.</summary>
+    public PageSession SignOutPages { get; private set; } = default!;
+    public string Draft { get; private set; } = "";
+    public string DraftETag { get; private set; } = "";
+    public string Submitted { get; private set; } = "";
+    public string RsvpPath { get; private set; } = "";
+    public string UnsubscribeToken { get; private set; } = "";
+
+    /// <summary>Storage as the previous case left it (cases run one at a time), so each case takes one snapshot, not two.</summary>
+    public IReadOnlySet<string>? LastSnapshot { get; set; }
+
+    protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>
+    {
+        ["LocalGovStandard:TokenSigningKey"] = "bad-input-signing-key-0123456789abcdef01234",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await AccessSteps.VerifiedContactAsync(this, TestRegister.Westminster, Contact);
+        Bearer = await AccessSteps.BearerClientAsync(this, Contact);
+        Pages = await PageSession.SignInAsync(this, Contact);
+        SignOutPages = await PageSession.SignInAsync(this, Contact);
+
+        (Draft, DraftETag) = await AssessmentSteps.CreateAsync(Bearer, AssessmentSteps.SelfDetails("lgdss-2016", "Draft under attack"));
+        var (submitted, etag) = await AssessmentSteps.CreateAsync(Bearer, AssessmentSteps.SelfDetails("lgdss-2016", "Submitted with an action"));
+        etag = await AssessmentSteps.RateAllAsync(Bearer, submitted, etag, n => n == FailedPoint ? "not-met" : "met", 15);
+        await AssessmentSteps.SubmitAsync(Bearer, submitted, etag);
+        Submitted = submitted;
+
+        await InviteToASummitAsync();
+    }
+
+    /// <summary>The draft's current ETag, so a case that was wrongly accepted fails alone rather than making every later case stale.</summary>
+    public async Task RefreshAsync()
+    {
+        using var response = await Bearer.GetAsync(new Uri($"/api/assessments/{Draft}", UriKind.Relative));
+        DraftETag = response.Headers.ETag?.ToString() ?? DraftETag;
+    }
+
+    private async Task InviteToASummitAsync()
+    {
+        await SummitSteps.SeedContactsAsync(this, TestRegister.Birmingham, "invitee", 1, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var admin = CreateAdminClient();
+        var summit = await SummitSteps.CreateSummitAsync(admin, Clock, capacity: 10);
+        await SummitSteps.SendAsync(admin, summit["id"]!.GetValue<string>(), new { verifiedOnOrBefore = "2026-01-31", peerGroups = Midlands });
+        var invitee = Assert.Single(SummitSteps.Recipients(SendGrid.Accepted), r => r.Substitutions.ContainsKey("-rsvp_link-"));
+        RsvpPath = SummitSteps.PathAndQuery(invitee.RsvpLink);
+        UnsubscribeToken = LinkTokens.In(invitee.UnsubscribeLink).Single();
+    }
+
+    public static JsonObject SignupBody() => new()
+    {
+        ["councilCode"] = TestRegister.Westminster.GssCode,
+        ["contactName"] = "Ada Lovelace",
+        ["contactEmail"] = "ada@westminster.gov.uk",
+        ["jobTitle"] = "Head of Digital",
+        ["adoptionRoute"] = "digital-strategy",
+        ["consentToContact"] = true,
+        ["consentToPublish"] = false,
+    };
+}

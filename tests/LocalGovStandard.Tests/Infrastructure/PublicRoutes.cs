@@ -1,0 +1,25 @@
+using LocalGovStandard.Platform.Functions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalGovStandard.Tests.Infrastructure;
+
+/// <summary>The app's own list of the routes anyone can call (anonymous HTTP functions), from its endpoint data sources.</summary>
+public static class PublicRoutes
+{
+    private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
+
+    /// <summary>"METHOD /route/template" for every anonymous function that accepts a body or changes something.</summary>
+    public static IReadOnlyList<string> Writes(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<HttpFunctionDeclaration>() is { AuthLevel: FunctionAuthLevel.Anonymous })
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? [])
+                .Where(method => WriteMethods.Contains(method, StringComparer.OrdinalIgnoreCase))
+                .Select(method => Key(method, endpoint.RoutePattern.RawText ?? "")))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static string Key(string method, string template) => $"{method.ToUpperInvariant()} /{template.Trim('/')}";
+}
