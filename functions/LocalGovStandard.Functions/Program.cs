@@ -2,6 +2,7 @@ using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
+using LocalGovStandard.Dashboard;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -32,7 +33,8 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
-    .AddReports();
+    .AddReports()
+    .AddDashboard();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -49,6 +51,7 @@ app.MapAssessmentPages();
 app.MapEvidenceApi();
 app.MapSummits(admin);
 app.MapReports(admin);
+app.MapDashboard();
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
