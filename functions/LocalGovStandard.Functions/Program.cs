@@ -3,6 +3,7 @@ using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.Dashboard;
+using LocalGovStandard.Feed;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -34,7 +35,8 @@ builder.Services
     .AddEvidence()
     .AddSummits()
     .AddReports()
-    .AddDashboard();
+    .AddDashboard()
+    .AddFeed();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -51,7 +53,8 @@ app.MapAssessmentPages();
 app.MapEvidenceApi();
 app.MapSummits(admin);
 app.MapReports(admin);
-app.MapDashboard();
+app.MapDashboard(admin);
+app.MapFeed();
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();

@@ -2,7 +2,6 @@ using LocalGovStandard.Dashboard.Pages;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
-using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,12 +9,14 @@ namespace LocalGovStandard.Dashboard;
 
 /// <summary>
 /// The public dashboard (<c>/dashboard</c>: aggregates and the adopters list) and the organiser's
-/// (<c>/dashboard/organiser</c>, behind the admin key: the same plus each council), each with CSV and xlsx exports.
+/// (<c>/api/admin/dashboard</c>: the same plus each council), each with CSV and xlsx exports. The organiser's view
+/// lives under <c>/api/admin</c> so that, like every organiser route, it needs a function key in Azure and the
+/// handler's own key check (the <c>x-functions-key</c> header, or <c>?code=</c> from a browser).
 /// </summary>
 public static class DashboardPages
 {
     public const string PublicPath = "/dashboard";
-    public const string OrganiserPath = "/dashboard/organiser";
+    public const string OrganiserPath = "/api/admin/dashboard";
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
@@ -27,17 +28,16 @@ public static class DashboardPages
         return services;
     }
 
-    public static void MapDashboard(this IEndpointRouteBuilder app)
+    public static void MapDashboard(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
     {
         app.MapGet(PublicPath, (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: false, ct))
             .AsPublicFunction("Dashboard");
         app.MapGet(PublicPath + "/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: false, ct))
             .AsPublicFunction("DashboardExport");
 
-        var organiser = app.MapGroup(OrganiserPath).AddEndpointFilter<AdminKeyFilter>();
-        organiser.MapGet("", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: true, ct))
+        admin.MapGet("/dashboard", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: true, ct))
             .AsKeyedFunction("OrganiserDashboard");
-        organiser.MapGet("/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
+        admin.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
             .AsKeyedFunction("OrganiserDashboardExport");
 
         app.MapTimerFunction<RefreshDashboardSnapshots>(RefreshDashboardSnapshots.Name, RefreshDashboardSnapshots.Schedule);

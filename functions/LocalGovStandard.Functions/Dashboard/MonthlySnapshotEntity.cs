@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -43,8 +44,10 @@ public sealed class MonthlySnapshotEntity : ITableEntity
 
     public static string RowKeyOf(string region, string standard) => $"{region}|{standard}";
 
+    [IgnoreDataMember]
     public IReadOnlyList<SnapshotPoint> Points => JsonSerializer.Deserialize<List<SnapshotPoint>>(PointsJson, JsonSerializerOptions.Web) ?? [];
 
+    [IgnoreDataMember]
     public IReadOnlyList<SnapshotCouncil> CouncilDetail => JsonSerializer.Deserialize<List<SnapshotCouncil>>(CouncilsJson, JsonSerializerOptions.Web) ?? [];
 
     public static MonthlySnapshotEntity From(string region, string standard, MonthCounts counts, DateTimeOffset refreshedAt) => new()
