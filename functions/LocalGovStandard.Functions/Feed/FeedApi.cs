@@ -29,7 +29,7 @@ public static class FeedApi
     {
         AllowedQueryOptions = AllowedQueryOptions.Filter | AllowedQueryOptions.Select | AllowedQueryOptions.OrderBy
             | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.Format | AllowedQueryOptions.SkipToken,
-        MaxTop = 10_000,
+        MaxTop = FeedModel.MaxTop,
     };
 
     public static IServiceCollection AddFeed(this IServiceCollection services)
