@@ -34,11 +34,22 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["LocalGovStandard__ReadKey"] = ReadKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The handler did not start.");
+        // The handler's warnings and errors (with the fault behind a 500) go to this process's error output.
+        process.ErrorDataReceived += (_, line) => ForwardError(line.Data);
+        process.OutputDataReceived += (_, line) => ForwardError(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         await Ports.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => process.HasExited);
         return app;
+    }
+
+    private static void ForwardError(string? line)
+    {
+        if (line is not null && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("Exception", StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine("handler: " + line);
+        }
     }
 
     public HttpClient Client(string? header = null, string? key = null)

@@ -37,8 +37,16 @@ public sealed class MonthlySnapshotEntity : ITableEntity
     /// <summary>JSON array of <see cref="SnapshotPoint"/>: each point's ratings and passes.</summary>
     public string PointsJson { get; set; } = "[]";
 
-    /// <summary>JSON array of <see cref="SnapshotCouncil"/>: per-council detail (council facts only, never contacts).</summary>
+    /// <summary>
+    /// JSON array of <see cref="SnapshotCouncil"/>: per-council detail (council facts only, never contacts),
+    /// spread over up to four columns because one Table string column holds at most 32K characters.
+    /// </summary>
     public string CouncilsJson { get; set; } = "[]";
+    public string? CouncilsJson2 { get; set; }
+    public string? CouncilsJson3 { get; set; }
+    public string? CouncilsJson4 { get; set; }
+
+    private const int ColumnChars = 30_000;
 
     public DateTimeOffset RefreshedAt { get; set; }
 
@@ -48,28 +56,45 @@ public sealed class MonthlySnapshotEntity : ITableEntity
     public IReadOnlyList<SnapshotPoint> Points => JsonSerializer.Deserialize<List<SnapshotPoint>>(PointsJson, JsonSerializerOptions.Web) ?? [];
 
     [IgnoreDataMember]
-    public IReadOnlyList<SnapshotCouncil> CouncilDetail => JsonSerializer.Deserialize<List<SnapshotCouncil>>(CouncilsJson, JsonSerializerOptions.Web) ?? [];
+    public IReadOnlyList<SnapshotCouncil> CouncilDetail =>
+        JsonSerializer.Deserialize<List<SnapshotCouncil>>(CouncilsJson + CouncilsJson2 + CouncilsJson3 + CouncilsJson4, JsonSerializerOptions.Web) ?? [];
 
-    public static MonthlySnapshotEntity From(string region, string standard, MonthCounts counts, DateTimeOffset refreshedAt) => new()
+    private void SetCouncils(IEnumerable<SnapshotCouncil> councils)
     {
-        PartitionKey = counts.Month.ToString(),
-        RowKey = RowKeyOf(region, standard),
-        Region = region,
-        Standard = standard,
-        Councils = counts.CouncilCount,
-        SignedUp = counts.SignedUp,
-        WithVerifiedContact = counts.WithVerifiedContact,
-        Assessed = counts.Assessed,
-        SubmittedInMonth = counts.SubmittedInMonth,
-        SubmittedToDate = counts.SubmittedToDate,
-        PointsRated = counts.PointsRated,
-        PointsPassing = counts.PointsPassing,
-        ActionsOpen = counts.ActionsOpen,
-        ActionsOverdue = counts.ActionsOverdue,
-        PointsJson = JsonSerializer.Serialize(counts.PointRates.Select(r => new SnapshotPoint(r.Standard.Id, r.Point.Number, r.Ratings, r.Passing)), JsonSerializerOptions.Web),
-        CouncilsJson = JsonSerializer.Serialize(counts.Councils.Select(SnapshotCouncil.From), JsonSerializerOptions.Web),
-        RefreshedAt = refreshedAt,
-    };
+        var json = JsonSerializer.Serialize(councils, JsonSerializerOptions.Web);
+        if (json.Length > 4 * ColumnChars)
+        {
+            throw new InvalidOperationException($"A region's council detail ({json.Length} characters) does not fit in four columns.");
+        }
+
+        string? Part(int index) => json.Length > index * ColumnChars ? json.Substring(index * ColumnChars, Math.Min(ColumnChars, json.Length - index * ColumnChars)) : null;
+        (CouncilsJson, CouncilsJson2, CouncilsJson3, CouncilsJson4) = (Part(0) ?? "[]", Part(1), Part(2), Part(3));
+    }
+
+    public static MonthlySnapshotEntity From(string region, string standard, MonthCounts counts, DateTimeOffset refreshedAt)
+    {
+        var entity = new MonthlySnapshotEntity
+        {
+            PartitionKey = counts.Month.ToString(),
+            RowKey = RowKeyOf(region, standard),
+            Region = region,
+            Standard = standard,
+            Councils = counts.CouncilCount,
+            SignedUp = counts.SignedUp,
+            WithVerifiedContact = counts.WithVerifiedContact,
+            Assessed = counts.Assessed,
+            SubmittedInMonth = counts.SubmittedInMonth,
+            SubmittedToDate = counts.SubmittedToDate,
+            PointsRated = counts.PointsRated,
+            PointsPassing = counts.PointsPassing,
+            ActionsOpen = counts.ActionsOpen,
+            ActionsOverdue = counts.ActionsOverdue,
+            PointsJson = JsonSerializer.Serialize(counts.PointRates.Select(r => new SnapshotPoint(r.Standard.Id, r.Point.Number, r.Ratings, r.Passing)), JsonSerializerOptions.Web),
+            RefreshedAt = refreshedAt,
+        };
+        entity.SetCouncils(counts.Councils.Select(SnapshotCouncil.From));
+        return entity;
+    }
 }
 
 public sealed record SnapshotPoint(string Standard, int Point, int Rated, int Passing);

@@ -47,10 +47,11 @@ public sealed class SnapshotRefresher(
             }
         }
 
-        // One entity group transaction per month partition (at most 100 rows each).
+        // Entity group transactions within a month partition; ten rows each keeps a batch well under
+        // the 4 MB limit even when every row's council detail fills its four columns.
         foreach (var partition in rows.GroupBy(r => r.PartitionKey))
         {
-            foreach (var batch in partition.Chunk(100))
+            foreach (var batch in partition.Chunk(10))
             {
                 await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
             }
