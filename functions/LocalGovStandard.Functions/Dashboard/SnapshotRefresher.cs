@@ -48,14 +48,15 @@ public sealed class SnapshotRefresher(
         }
 
         // Entity group transactions within a month partition; ten rows each keeps a batch well under
-        // the 4 MB limit even when every row's council detail fills its four columns.
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
-        {
-            foreach (var batch in partition.Chunk(10))
+        // the 4 MB limit even when every row's council detail fills its four columns. Months are independent.
+        await Parallel.ForEachAsync(rows.GroupBy(r => r.PartitionKey), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (partition, ct) =>
             {
-                await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
-            }
-        }
+                foreach (var batch in partition.Chunk(10))
+                {
+                    await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
+                }
+            });
 
         return rows.Count;
     }
