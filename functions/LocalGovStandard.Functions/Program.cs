@@ -2,6 +2,8 @@ using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
+using LocalGovStandard.Dashboard;
+using LocalGovStandard.Feed;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Health;
 using LocalGovStandard.PeerGroups;
@@ -32,7 +34,9 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
-    .AddReports();
+    .AddReports()
+    .AddDashboard()
+    .AddFeed();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -49,6 +53,8 @@ app.MapAssessmentPages();
 app.MapEvidenceApi();
 app.MapSummits(admin);
 app.MapReports(admin);
+app.MapDashboard(admin);
+app.MapFeed();
 admin.MapRegister();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();

@@ -67,6 +67,10 @@ param sendGridApiKey string = ''
 param adminKey string = ''
 
 @secure()
+@description('Read key for the OData feed at /odata (Power BI). Empty: leave the Key Vault secret as it is.')
+param readKey string = ''
+
+@secure()
 @description('HMAC key for signed links, at least 32 characters. Empty: leave the Key Vault secret as it is.')
 param tokenSigningKey string = ''
 
@@ -127,6 +131,7 @@ module keyVault 'modules/keyvault.bicep' = {
     enablePurgeProtection: keyVaultPurgeProtection
     sendGridApiKey: sendGridApiKey
     adminKey: adminKey
+    readKey: readKey
     tokenSigningKey: tokenSigningKey
   }
 }
@@ -147,6 +152,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     sendGridApiKeySecretUri: keyVault.outputs.sendGridApiKeyUri
     adminKeySecretUri: keyVault.outputs.adminKeyUri
+    readKeySecretUri: keyVault.outputs.readKeyUri
     tokenSigningKeySecretUri: keyVault.outputs.tokenSigningKeyUri
     publicBaseUrl: publicBaseUrl
     appSettings: {

@@ -67,9 +67,10 @@ param sendGridFromEmail = readEnvironmentVariable('LGS_SENDGRID_FROM_EMAIL', 'st
 param allowedEmailDomains = readEnvironmentVariable('LGS_ALLOWED_EMAIL_DOMAINS', 'gov.uk,gov.scot,gov.wales,llyw.cymru')
 
 // Secrets: empty leaves the Key Vault secret as it is. azure.yaml's preprovision hook generates the
-// admin and token-signing keys once per azd environment; rotate with `az keyvault secret set`.
+// admin, read and token-signing keys once per azd environment; rotate with `az keyvault secret set`.
 param sendGridApiKey = readEnvironmentVariable('LGS_SENDGRID_API_KEY', '')
 param adminKey = readEnvironmentVariable('LGS_ADMIN_KEY', '')
+param readKey = readEnvironmentVariable('LGS_READ_KEY', '')
 param tokenSigningKey = readEnvironmentVariable('LGS_TOKEN_SIGNING_KEY', '')
 
 param operatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')

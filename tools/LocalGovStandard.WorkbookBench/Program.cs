@@ -93,7 +93,7 @@ internal static class Phase
     public static async Task<PhaseResult> RunAsync(BenchOptions options, string writer)
     {
         var catalogue = StandardCatalogue.LoadFrom(Path.Combine(AppContext.BaseDirectory, "Standards", "Data"));
-        var councils = Scale(await options.LoadCouncilsAsync(), options.Scale);
+        var councils = SyntheticActivity.Scale(await options.LoadCouncilsAsync(), options.Scale);
         var groups = DefaultPeerGroups.All.Select(PeerGroup.From).ToList();
         var month = ReportMonth.PreviousTo(DateTimeOffset.UtcNow);
         var activities = SyntheticActivity.For(councils, groups, catalogue, month, options.AssessmentsPerCouncil);
@@ -143,15 +143,6 @@ internal static class Phase
             median.Calculate, median.Write, median.Calculate + median.Write, median.Slowest, median.Allocated,
             sampler.PeakBytes / 1048576.0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, median.Bytes, median.Largest);
     }
-
-    /// <summary>Doubling copies every council (same region, new codes), so each group's data doubles.</summary>
-    private static List<Council> Scale(IReadOnlyList<Council> councils, int scale) =>
-        Enumerable.Range(0, scale).SelectMany(copy => councils.Select(c => copy == 0 ? c : c with
-        {
-            LocalAuthorityCode = $"{c.LocalAuthorityCode}{copy}",
-            GssCode = $"{c.GssCode}-{copy}",
-            OfficialName = $"{c.OfficialName} ({copy + 1})",
-        })).ToList();
 }
 
 internal sealed class BenchOptions
@@ -187,7 +178,7 @@ internal sealed class BenchOptions
             }
         }
 
-        options.RegisterPath ??= FindSharedRegister();
+        options.RegisterPath ??= BenchRegister.FindShared();
         return options;
     }
 
@@ -218,33 +209,5 @@ internal sealed class BenchOptions
         ? "not found, so 397 made-up councils spread over the regions"
         : $"{RegisterPath} (current authorities)";
 
-    /// <summary>The current councils of the UK register, or, without the file, 397 made-up ones.</summary>
-    public async Task<IReadOnlyList<Council>> LoadCouncilsAsync()
-    {
-        if (RegisterPath is null)
-        {
-            return Enumerable.Range(0, 397)
-                .Select(i => new Council($"X{i:D3}", $"X{i:D8}", $"Council {i}", $"Council {i}", "England", Regions.All[i % Regions.All.Count], "Unitary authority", null, true))
-                .ToList();
-        }
-
-        using var reader = new StreamReader(RegisterPath);
-        var (entities, _) = await RegisterCsv.ReadAsync(reader, CancellationToken.None);
-        return entities.Select(Council.From).Where(c => c.CanSignUp).ToList();
-    }
-
-    /// <summary>The shared data folder beside the repository (../shared/data), if this machine has it.</summary>
-    private static string? FindSharedRegister()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "shared", "data", "uk_local_authorities.csv");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public Task<IReadOnlyList<Council>> LoadCouncilsAsync() => BenchRegister.LoadAsync(RegisterPath);
 }

@@ -13,6 +13,15 @@ namespace LocalGovStandard.WorkbookBench;
 /// </summary>
 public static class SyntheticActivity
 {
+    /// <summary>Doubling copies every council (same region, new codes), so each group's data doubles.</summary>
+    public static List<Council> Scale(IReadOnlyList<Council> councils, int scale) =>
+        Enumerable.Range(0, scale).SelectMany(copy => councils.Select(c => copy == 0 ? c : c with
+        {
+            LocalAuthorityCode = $"{c.LocalAuthorityCode}{copy}",
+            GssCode = $"{c.GssCode}-{copy}",
+            OfficialName = $"{c.OfficialName} ({copy + 1})",
+        })).ToList();
+
     public static IReadOnlyList<PeerGroupActivity> For(
         IReadOnlyList<Council> councils, IReadOnlyList<PeerGroup> groups, StandardCatalogue catalogue, ReportMonth month, int assessmentsPerCouncil)
     {

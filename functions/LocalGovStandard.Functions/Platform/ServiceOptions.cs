@@ -10,6 +10,13 @@ public sealed class ServiceOptions
     /// <summary>The organiser key for <c>/api/admin/*</c>. Unset means every admin route answers 401.</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>The read key for the OData feed at <c>/odata</c> (Power BI). Unset means the feed answers 401.</summary>
+    public string? ReadKey { get; set; }
+
+    /// <summary>Rows per page of the OData feed; more rows are behind <c>@odata.nextLink</c>.</summary>
+    [Range(1, 10_000)]
+    public int FeedPageSize { get; set; } = 500;
+
     /// <summary>Base of the links in emails, e.g. https://standard.localgov.digital.</summary>
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";

@@ -19,7 +19,8 @@ public sealed record PeerGroupActivity(
 /// <summary>A council counts as signed up from the moment its first contact verified.</summary>
 public sealed record CouncilSignupFact(string GssCode, DateTimeOffset SignedUpAt);
 
-public sealed record ContactFact(string GssCode, string Name, string Email, bool ConsentToContact, bool Verified, DateTimeOffset? VerifiedAt)
+/// <param name="ConsentToPublish">The contact agreed that their council may be listed publicly as adopting the Standard.</param>
+public sealed record ContactFact(string GssCode, string Name, string Email, bool ConsentToContact, bool Verified, DateTimeOffset? VerifiedAt, bool ConsentToPublish = false)
 {
     public bool VerifiedBefore(DateTimeOffset instant) => Verified && VerifiedAt < instant;
 }

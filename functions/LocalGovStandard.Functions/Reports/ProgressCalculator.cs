@@ -17,13 +17,7 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
     {
         var month = activity.Month;
         var councils = activity.Councils.OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
-        var inGroup = councils.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
-        var facts = new Facts(
-            councils.Count,
-            activity.Signups.Where(s => inGroup.Contains(s.GssCode)).ToList(),
-            activity.Contacts.Where(c => inGroup.Contains(c.GssCode)).ToList(),
-            activity.Assessments.Where(a => inGroup.Contains(a.GssCode) && a.SubmittedAt < month.End).OrderBy(a => a.SubmittedAt).ToList(),
-            activity.Actions.Where(a => inGroup.Contains(a.GssCode)).ToList());
+        var facts = FactsOf(activity, councils, standardId: null);
 
         var trend = Enumerable.Range(0, TrendMonths).Select(i => month.AddMonths(i - TrendMonths + 1)).Select(m => Snapshot(facts, m)).ToList();
         var now = trend[^1];
@@ -58,7 +52,50 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
     ];
 
+    /// <summary>
+    /// The counts behind one month's figures, optionally for one standard's assessments and actions
+    /// only: what the dashboard's monthly snapshots store.
+    /// </summary>
+    public MonthCounts Measure(PeerGroupActivity activity, ReportMonth month, string? standardId)
+    {
+        var councils = activity.Councils.OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
+        var facts = FactsOf(activity, councils, standardId);
+        var current = CurrentAssessments(facts.Assessments, month.End);
+        return Count(facts, month) with
+        {
+            PointRates = PointRates(current).Where(r => standardId is null || r.Standard.Id == standardId).ToList(),
+            Councils = CouncilRows(councils, facts, month.End),
+        };
+    }
+
+    private static Facts FactsOf(PeerGroupActivity activity, List<Council> councils, string? standardId)
+    {
+        var inGroup = councils.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
+        return new Facts(
+            councils.Count,
+            activity.Signups.Where(s => inGroup.Contains(s.GssCode)).ToList(),
+            activity.Contacts.Where(c => inGroup.Contains(c.GssCode)).ToList(),
+            activity.Assessments.Where(a => inGroup.Contains(a.GssCode) && a.SubmittedAt < activity.Month.End && (standardId is null || a.StandardId == standardId))
+                .OrderBy(a => a.SubmittedAt).ToList(),
+            activity.Actions.Where(a => inGroup.Contains(a.GssCode) && (standardId is null || a.StandardId == standardId)).ToList());
+    }
+
     private TrendRow Snapshot(Facts facts, ReportMonth month)
+    {
+        var counts = Count(facts, month);
+        return new TrendRow(
+            month,
+            counts.SignedUp,
+            counts.WithVerifiedContact,
+            Share(counts.Assessed, counts.CouncilCount),
+            counts.SubmittedInMonth,
+            counts.SubmittedToDate,
+            Share(counts.PointsPassing, counts.PointsRated),
+            counts.ActionsOpen,
+            counts.ActionsOverdue);
+    }
+
+    private MonthCounts Count(Facts facts, ReportMonth month)
     {
         var end = month.End;
         var submitted = facts.Assessments.Where(a => a.SubmittedAt < end).ToList();
@@ -72,16 +109,20 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         }
 
         var open = facts.Actions.Where(a => IsOpenAt(a, end, facts.SubmittedAtByReference)).ToList();
-        return new TrendRow(
+        return new MonthCounts(
             month,
+            facts.CouncilCount,
             facts.Signups.Count(s => s.SignedUpAt < end),
             facts.Contacts.Where(c => c.VerifiedBefore(end)).Select(c => c.GssCode).Distinct(StringComparer.Ordinal).Count(),
-            Share(assessedCouncils, facts.CouncilCount),
+            assessedCouncils,
             submitted.Count(a => month.Contains(a.SubmittedAt)),
             submitted.Count,
-            Share(passing, ratings),
+            ratings,
+            passing,
             open.Count,
-            open.Count(a => a.DueAt < end));
+            open.Count(a => a.DueAt < end),
+            [],
+            []);
     }
 
     /// <summary>
@@ -157,7 +198,8 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
             signedUp.TryGetValue(council.GssCode, out var at) ? at : null,
             contacts[council.GssCode].Count(),
             assessments.GetValueOrDefault(council.GssCode),
-            contacts[council.GssCode].Where(c => c.ConsentToContact).OrderBy(c => c.VerifiedAt).ToList())).ToList();
+            contacts[council.GssCode].Where(c => c.ConsentToContact).OrderBy(c => c.VerifiedAt).ToList(),
+            contacts[council.GssCode].Count(c => c.ConsentToPublish))).ToList();
     }
 
     private List<AssessmentRow> AssessmentRows(IReadOnlyList<SubmittedAssessmentFact> assessments, IReadOnlyList<SubmittedAssessmentFact> current, ReportMonth month)

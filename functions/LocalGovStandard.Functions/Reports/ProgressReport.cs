@@ -39,7 +39,8 @@ public sealed record PointRate(Standard Standard, StandardPoint Point, int Ratin
     public string Label => $"{StandardLabels.Abbreviated(Standard)} {Point.Number}. {Point.Title}";
 }
 
-public sealed record CouncilRow(Council Council, DateTimeOffset? SignedUpAt, int VerifiedContacts, int AssessmentsSubmitted, IReadOnlyList<ContactFact> ConsentingContacts);
+/// <param name="ListedContacts">Verified contacts who agreed that the council may be listed publicly as adopting the Standard.</param>
+public sealed record CouncilRow(Council Council, DateTimeOffset? SignedUpAt, int VerifiedContacts, int AssessmentsSubmitted, IReadOnlyList<ContactFact> ConsentingContacts, int ListedContacts = 0);
 
 public sealed record AssessmentRow(SubmittedAssessmentFact Assessment, Standard? Standard, int PointsPassing, int PointsRated, bool InMonth, bool Current);
 
@@ -66,6 +67,22 @@ public sealed record TrendRow(
     double PassShare,
     int ActionsOpen,
     int ActionsOverdue);
+
+/// <summary>The counts behind a month's figures, as at the end of the month (see <see cref="ProgressCalculator.Measure"/>).</summary>
+public sealed record MonthCounts(
+    ReportMonth Month,
+    int CouncilCount,
+    int SignedUp,
+    int WithVerifiedContact,
+    int Assessed,
+    int SubmittedInMonth,
+    int SubmittedToDate,
+    int PointsRated,
+    int PointsPassing,
+    int ActionsOpen,
+    int ActionsOverdue,
+    IReadOnlyList<PointRate> PointRates,
+    IReadOnlyList<CouncilRow> Councils);
 
 public static class StandardLabels
 {

@@ -22,7 +22,7 @@ public sealed class ReportDataLoader(
     private static readonly string[] CouncilSignupColumns = ["RowKey", nameof(CouncilSignupEntity.SignedUpAt)];
 
     private static readonly string[] ContactColumns =
-        [nameof(ContactEntity.GssCode), nameof(ContactEntity.ContactName), nameof(ContactEntity.ContactEmail), nameof(ContactEntity.ConsentToContact), nameof(ContactEntity.Status), nameof(ContactEntity.VerifiedAt)];
+        [nameof(ContactEntity.GssCode), nameof(ContactEntity.ContactName), nameof(ContactEntity.ContactEmail), nameof(ContactEntity.ConsentToContact), nameof(ContactEntity.ConsentToPublish), nameof(ContactEntity.Status), nameof(ContactEntity.VerifiedAt)];
 
     public async Task<PeerGroupActivity> LoadAsync(PeerGroup group, ReportMonth month, CancellationToken cancellationToken)
     {
@@ -65,7 +65,7 @@ public sealed class ReportDataLoader(
         var contactFilter = TableClient.CreateQueryFilter($"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind}");
         await foreach (var row in signups.QueryAsync<ContactEntity>(contactFilter, select: ContactColumns, cancellationToken: cancellationToken))
         {
-            contacts.Add(new ContactFact(row.GssCode, row.ContactName, row.ContactEmail, row.ConsentToContact, row.Status == ContactEntity.Verified, row.VerifiedAt));
+            contacts.Add(new ContactFact(row.GssCode, row.ContactName, row.ContactEmail, row.ConsentToContact, row.Status == ContactEntity.Verified, row.VerifiedAt, row.ConsentToPublish));
         }
 
         // Month partitions "{region}|yyyy-MM" sort by date, so "to date" is one range over this region's partitions.

@@ -35,6 +35,8 @@ param sendGridApiKeySecretUri string
 
 param adminKeySecretUri string
 
+param readKeySecretUri string
+
 param tokenSigningKeySecretUri string
 
 @description('Base of the links in emails. Empty: the app\'s own https://{default host name}.')
@@ -53,6 +55,7 @@ var elasticPremiumPackageName = 'functionapp.zip'
 var keyVaultReference = {
   sendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'
   adminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
+  readKey: '@Microsoft.KeyVault(SecretUri=${readKeySecretUri})'
   tokenSigningKey: '@Microsoft.KeyVault(SecretUri=${tokenSigningKeySecretUri})'
 }
 
@@ -65,6 +68,7 @@ var infrastructureSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   SendGrid__ApiKey: keyVaultReference.sendGridApiKey
   LocalGovStandard__AdminKey: keyVaultReference.adminKey
+  LocalGovStandard__ReadKey: keyVaultReference.readKey
   LocalGovStandard__TokenSigningKey: keyVaultReference.tokenSigningKey
   LocalGovStandard__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
   // The Functions host fires the timers; the handler must not fire them too.

@@ -25,12 +25,16 @@ param sendGridApiKey string
 param adminKey string
 
 @secure()
+param readKey string
+
+@secure()
 param tokenSigningKey string
 
 // Names the app settings refer to; shared with functionapp.bicep through the outputs.
 var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
   adminKey: 'admin-key'
+  readKey: 'read-key'
   tokenSigningKey: 'token-signing-key'
 }
 
@@ -78,6 +82,15 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!em
   }
 }
 
+resource readKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(readKey)) {
+  parent: vault
+  name: secretNames.readKey
+  properties: {
+    value: readKey
+    contentType: 'Read key for the OData feed at /odata'
+  }
+}
+
 resource tokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(tokenSigningKey)) {
   parent: vault
   name: secretNames.tokenSigningKey
@@ -94,4 +107,5 @@ output uri string = vault.properties.vaultUri
 // Version-less URIs: a Key Vault reference built from one follows the secret's latest version.
 output sendGridApiKeyUri string = '${vault.properties.vaultUri}secrets/${secretNames.sendGridApiKey}'
 output adminKeyUri string = '${vault.properties.vaultUri}secrets/${secretNames.adminKey}'
+output readKeyUri string = '${vault.properties.vaultUri}secrets/${secretNames.readKey}'
 output tokenSigningKeyUri string = '${vault.properties.vaultUri}secrets/${secretNames.tokenSigningKey}'

@@ -35,6 +35,7 @@ var tableNames = [
   'Summits'
   'Suppressions'
   'ReportRuns'
+  'MonthlySnapshots'
 ]
 
 var containerNames = [

@@ -17,8 +17,9 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     private const string SendGridApiKey = "SG.sendgrid-test-secret-0123456789";
     private const string AdminKey = "admin-test-secret-0123456789";
     private const string TokenSigningKey = "token-signing-test-secret-0123456789abcdef";
+    private const string ReadKey = "read-test-secret-0123456789";
 
-    private static readonly string[] SecretSettings = ["SendGrid__ApiKey", "LocalGovStandard__AdminKey", "LocalGovStandard__TokenSigningKey"];
+    private static readonly string[] SecretSettings = ["SendGrid__ApiKey", "LocalGovStandard__AdminKey", "LocalGovStandard__ReadKey", "LocalGovStandard__TokenSigningKey"];
 
     private static readonly string[] ServiceContainers = ["reports", "evidence", "app-package"];
 
@@ -194,6 +195,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     [Theory]
     [InlineData("SendGrid__ApiKey", "sendgrid-api-key")]
     [InlineData("LocalGovStandard__AdminKey", "admin-key")]
+    [InlineData("LocalGovStandard__ReadKey", "read-key")]
     [InlineData("LocalGovStandard__TokenSigningKey", "token-signing-key")]
     public void AppSettings_TakeEachSecretFromAKeyVaultReference(string setting, string secretName)
     {
@@ -217,11 +219,12 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             .Append(deployment.Outputs.ToJsonString())
             .Concat(deployment.ModuleOutputs.Values.Select(o => o.ToJsonString()));
 
-        Assert.Equal(new[] { SendGridApiKey, AdminKey, TokenSigningKey }.Order(), secretValues);
+        Assert.Equal(new[] { SendGridApiKey, AdminKey, ReadKey, TokenSigningKey }.Order(), secretValues);
         Assert.All(everythingElse, json =>
         {
             Assert.DoesNotContain(SendGridApiKey, json, StringComparison.Ordinal);
             Assert.DoesNotContain(AdminKey, json, StringComparison.Ordinal);
+            Assert.DoesNotContain(ReadKey, json, StringComparison.Ordinal);
             Assert.DoesNotContain(TokenSigningKey, json, StringComparison.Ordinal);
         });
         Assert.All(SecretSettings, name => Assert.StartsWith("@Microsoft.KeyVault(", AppSettings(deployment)[name], StringComparison.Ordinal));
@@ -232,7 +235,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     {
         var parameters = compiled.Template["parameters"]!;
 
-        Assert.All(["sendGridApiKey", "adminKey", "tokenSigningKey"], name => Assert.Equal("securestring", parameters[name]!["type"]!.GetValue<string>()));
+        Assert.All(["sendGridApiKey", "adminKey", "readKey", "tokenSigningKey"], name => Assert.Equal("securestring", parameters[name]!["type"]!.GetValue<string>()));
         Assert.Empty(All(Deploy(), "Microsoft.KeyVault/vaults/secrets"));
     }
 
@@ -338,6 +341,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     {
         ["sendGridApiKey"] = SendGridApiKey,
         ["adminKey"] = AdminKey,
+        ["readKey"] = ReadKey,
         ["tokenSigningKey"] = TokenSigningKey,
     };
 

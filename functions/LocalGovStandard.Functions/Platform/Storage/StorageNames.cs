@@ -12,8 +12,9 @@ public static class TableNames
     public const string Summits = "Summits";
     public const string Suppressions = "Suppressions";
     public const string ReportRuns = "ReportRuns";
+    public const string MonthlySnapshots = "MonthlySnapshots";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots];
 }
 
 public static class BlobContainerNames

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using LocalGovStandard.Reports;
+
+namespace LocalGovStandard.Dashboard;
+
+/// <summary>
+/// Writes a view's tables as CSV (one long table: table, row, column, value) or as a workbook with one
+/// sheet per table. Text is always stored as text: formula-looking text never becomes a formula.
+/// </summary>
+public static class DashboardExport
+{
+    public const string CsvType = "text/csv; charset=utf-8";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static byte[] Csv(IReadOnlyList<ExportTable> tables)
+    {
+        var csv = new StringBuilder();
+        Line(csv, ["Table", "Row", "Column", "Value"]);
+        foreach (var table in tables)
+        {
+            for (var row = 0; row < table.Rows.Count; row++)
+            {
+                for (var column = 0; column < table.Columns.Count; column++)
+                {
+                    Line(csv, [table.Name, (row + 1).ToString(CultureInfo.InvariantCulture), CsvText(table.Columns[column]), CsvValue(table.Rows[row][column])]);
+                }
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, with quotes doubled.</summary>
+    private static void Line(StringBuilder csv, string[] fields)
+    {
+        csv.AppendJoin(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : f));
+        csv.Append("\r\n");
+    }
+
+    public static byte[] Xlsx(IReadOnlyList<ExportTable> tables)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var table in tables)
+        {
+            var sheet = workbook.Worksheets.Add(table.Name);
+            for (var column = 0; column < table.Columns.Count; column++)
+            {
+                SafeCells.Text(sheet.Cell(1, column + 1), table.Columns[column]);
+                sheet.Cell(1, column + 1).Style.Font.Bold = true;
+                sheet.Column(column + 1).Width = column == 0 ? 40 : 18;
+            }
+
+            for (var row = 0; row < table.Rows.Count; row++)
+            {
+                for (var column = 0; column < table.Columns.Count; column++)
+                {
+                    Write(sheet.Cell(row + 2, column + 1), table.Rows[row][column]);
+                }
+            }
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Write(IXLCell cell, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                break;
+            case string text:
+                SafeCells.Text(cell, text);
+                break;
+            case DateTimeOffset instant:
+                SafeCells.Date(cell, instant);
+                cell.Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
+                break;
+            case int number:
+                SafeCells.Number(cell, number);
+                break;
+            case double number:
+                SafeCells.Number(cell, number);
+                break;
+            default:
+                SafeCells.Text(cell, Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static string CsvValue(object? value) => value switch
+    {
+        null => "",
+        string text => CsvText(text),
+        DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => CsvText(value.ToString() ?? ""),
+    };
+
+    /// <summary>A spreadsheet opening the CSV must not run text as a formula: such text gets a leading apostrophe.</summary>
+    private static string CsvText(string text) => SafeCells.LooksLikeFormula(text) ? "'" + text : text;
+}

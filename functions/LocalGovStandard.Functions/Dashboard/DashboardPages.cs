@@ -1,0 +1,97 @@
+using LocalGovStandard.Dashboard.Pages;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Standards;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Dashboard;
+
+/// <summary>
+/// The public dashboard (<c>/dashboard</c>: aggregates and the adopters list) and the organiser's
+/// (<c>/api/admin/dashboard</c>: the same plus each council), each with CSV and xlsx exports. The organiser's view
+/// lives under <c>/api/admin</c> so that, like every organiser route, it needs a function key in Azure and the
+/// handler's own key check (the <c>x-functions-key</c> header, or <c>?code=</c> from a browser).
+/// </summary>
+public static class DashboardPages
+{
+    public const string PublicPath = "/dashboard";
+    public const string OrganiserPath = "/api/admin/dashboard";
+
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<SnapshotRefresher>();
+        services.AddSingleton<RefreshDashboardSnapshots>();
+        services.AddSingleton<DashboardQuery>();
+        services.AddSingleton<DashboardLoader>();
+        return services;
+    }
+
+    public static void MapDashboard(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
+    {
+        app.MapGet(PublicPath, (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: false, ct))
+            .AsPublicFunction("Dashboard");
+        app.MapGet(PublicPath + "/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: false, ct))
+            .AsPublicFunction("DashboardExport");
+
+        admin.MapGet("/dashboard", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: true, ct))
+            .AsKeyedFunction("OrganiserDashboard");
+        admin.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
+            .AsKeyedFunction("OrganiserDashboardExport");
+
+        app.MapTimerFunction<RefreshDashboardSnapshots>(RefreshDashboardSnapshots.Name, RefreshDashboardSnapshots.Schedule);
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext context, DashboardLoader loader, bool organiser, CancellationToken cancellationToken)
+    {
+        var request = await loader.ReadAsync(context.Request.Query, organiser, cancellationToken);
+        return new RazorComponentResult<DashboardPage>(new
+        {
+            Action = organiser ? OrganiserPath : PublicPath,
+            request.Filter,
+            request.Choices,
+            request.Errors,
+            request.View,
+            Organiser = organiser,
+            AdminCode = organiser ? context.Request.Query["code"].FirstOrDefault() : null,
+        })
+        { StatusCode = request.Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+    }
+
+    private static async Task<IResult> ExportAsync(string format, HttpContext context, DashboardLoader loader, bool organiser, CancellationToken cancellationToken)
+    {
+        if (format is not ("csv" or "xlsx"))
+        {
+            return ApiErrors.Problem(ApiErrors.NotFound, "Exports are .csv or .xlsx.");
+        }
+
+        var request = await loader.ReadAsync(context.Request.Query, organiser, cancellationToken);
+        if (request.View is null)
+        {
+            return ApiErrors.ValidationProblem(request.Errors.All.ToDictionary(e => e.Key, e => new[] { e.Value }), "The filters are not valid.");
+        }
+
+        var tables = DashboardTables.Of(request.View);
+        var name = $"{(organiser ? "organiser-dashboard" : "dashboard")}-{request.Filter.To}.{format}";
+        return format == "csv"
+            ? TypedResults.File(DashboardExport.Csv(tables), DashboardExport.CsvType, name)
+            : TypedResults.File(DashboardExport.Xlsx(tables), DashboardExport.XlsxType, name);
+    }
+}
+
+/// <summary>Reads the filters of a request and, when they are valid, loads the view.</summary>
+public sealed class DashboardLoader(DashboardQuery query, PeerGroupStore peerGroups, StandardCatalogue catalogue, TimeProvider clock)
+{
+    public sealed record Request(DashboardFilter Filter, FilterChoices Choices, Platform.Pages.FormErrors Errors, DashboardView? View);
+
+    public async Task<Request> ReadAsync(IQueryCollection queryString, bool organiser, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var groups = await peerGroups.AllAsync(cancellationToken);
+        var (filter, errors) = DashboardFilter.Parse(queryString, groups, catalogue, now);
+        var choices = FilterChoices.From(groups, catalogue, now);
+        var view = errors.Any ? null : await query.LoadAsync(filter, organiser, cancellationToken);
+        return new Request(filter, choices, errors, view);
+    }
+}

@@ -1,0 +1,93 @@
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Register;
+using LocalGovStandard.Reports;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.Dashboard;
+
+/// <summary>
+/// Builds a dashboard view from two snapshot queries (a range of month partitions for the figures,
+/// one partition for the councils), whatever the size of the activity tables.
+/// </summary>
+public sealed class DashboardQuery(SnapshotStore snapshots, PeerGroupStore peerGroups, StandardCatalogue catalogue)
+{
+    public async Task<DashboardView> LoadAsync(DashboardFilter filter, bool organiser, CancellationToken cancellationToken)
+    {
+        var groups = await peerGroups.AllAsync(cancellationToken);
+        var scope = DashboardScope.RegionsOf(filter, groups).Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+        var standard = filter.Standard ?? MonthlySnapshotEntity.AllStandards;
+        var first = filter.From.Start < filter.To.Previous.Start ? filter.From : filter.To.Previous;
+        var figuresTask = snapshots.FiguresAsync(first, filter.To, standard, cancellationToken);
+        var councilsTask = snapshots.WithCouncilsAsync(filter.To, standard, cancellationToken);
+        var rows = await figuresTask;
+        var councilRows = await councilsTask;
+
+        var byMonth = rows.ToLookup(r => r.PartitionKey, StringComparer.Ordinal);
+        SnapshotTotals Totals(ReportMonth month, IReadOnlySet<string> regions) =>
+            SnapshotTotals.Sum(byMonth[month.ToString()].Where(r => regions.Contains(r.Region)));
+
+        var now = Totals(filter.To, scope);
+        var before = Totals(filter.To.Previous, scope);
+        var points = Points(filter.Standard, now);
+        var councils = councilRows.Where(r => scope.Contains(r.Region)).SelectMany(r => r.CouncilDetail)
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        return new DashboardView(
+            filter,
+            ScopeName(filter, groups),
+            organiser,
+            rows.Count == 0 ? null : rows.Max(r => r.RefreshedAt),
+            now.Councils,
+            Headlines(now, before),
+            MonthsOf(filter).Select(m => Totals(m, scope)).Zip(MonthsOf(filter), (t, m) => new MonthSignups(m, t.SignedUp, t.Councils)).ToList(),
+            points,
+            groups.Select(g =>
+            {
+                var totals = Totals(filter.To, g.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
+                return new GroupFigures(g, totals, points.Select(p => Rate(totals, p)).ToList());
+            }).ToList(),
+            councils.Where(c => c.Listed).ToList(),
+            organiser ? councils : []);
+    }
+
+    public static IReadOnlyList<ReportMonth> MonthsOf(DashboardFilter filter)
+    {
+        var months = new List<ReportMonth>();
+        for (var month = filter.From; month.Start <= filter.To.Start; month = month.Next)
+        {
+            months.Add(month);
+        }
+
+        return months;
+    }
+
+    private static IReadOnlyList<Headline> Headlines(SnapshotTotals now, SnapshotTotals before) =>
+    [
+        new("signed-up", "Councils signed up", FigureKind.Count, now.SignedUp, before.SignedUp),
+        new("verified-contact", "Councils with a verified contact", FigureKind.Count, now.WithVerifiedContact, before.WithVerifiedContact),
+        new("assessed", "Councils with at least one submitted assessment", FigureKind.Count, now.Assessed, before.Assessed),
+        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare, before.PassShare),
+        new("actions-open", "Actions open", FigureKind.Count, now.ActionsOpen, before.ActionsOpen),
+        new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
+    ];
+
+    private List<PointFigure> Points(string? standardId, SnapshotTotals totals) =>
+        catalogue.Standards.Where(s => standardId is null || s.Id == standardId)
+            .SelectMany(s => s.Points.Select(p =>
+            {
+                var (rated, passing) = totals.Points.GetValueOrDefault((s.Id, p.Number));
+                return new PointFigure(s, p, rated, passing);
+            }))
+            .ToList();
+
+    private static double? Rate(SnapshotTotals totals, PointFigure point)
+    {
+        var (rated, passing) = totals.Points.GetValueOrDefault((point.Standard.Id, point.Point.Number));
+        return rated == 0 ? null : (double)passing / rated;
+    }
+
+    private static string ScopeName(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
+        filter.Region is not null ? Regions.FromSlug(filter.Region)!.Name
+        : filter.PeerGroup is not null ? groups.First(g => g.Slug == filter.PeerGroup).Name
+        : "All councils";
+}

@@ -1,0 +1,76 @@
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Register;
+using LocalGovStandard.Reports;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.Dashboard;
+
+/// <summary>Everything one dashboard view shows, worked out from monthly snapshots.</summary>
+public sealed record DashboardView(
+    DashboardFilter Filter,
+    string Scope,
+    bool Organiser,
+    DateTimeOffset? RefreshedAt,
+    int Councils,
+    IReadOnlyList<Headline> Headlines,
+    IReadOnlyList<MonthSignups> SignupsOverTime,
+    IReadOnlyList<PointFigure> Points,
+    IReadOnlyList<GroupFigures> PeerGroups,
+    IReadOnlyList<SnapshotCouncil> Adopters,
+    IReadOnlyList<SnapshotCouncil> CouncilDetail)
+{
+    public bool HasFigures => RefreshedAt is not null;
+}
+
+public sealed record MonthSignups(ReportMonth Month, int SignedUp, int Councils);
+
+public sealed record PointFigure(Standard Standard, StandardPoint Point, int Rated, int Passing)
+{
+    public double? Rate => Rated == 0 ? null : (double)Passing / Rated;
+
+    public string Label => $"{StandardLabels.Abbreviated(Standard)} {Point.Number}. {Point.Title}";
+
+    public string ShortLabel => $"{StandardLabels.Abbreviated(Standard)} P{Point.Number}";
+}
+
+/// <param name="PointRates">Per <see cref="DashboardView.Points"/> entry, in the same order: the group's met-or-green rate, or null when nothing was rated.</param>
+public sealed record GroupFigures(PeerGroup Group, SnapshotTotals Totals, IReadOnlyList<double?> PointRates);
+
+/// <summary>The sum of some regions' snapshot rows for one month.</summary>
+public sealed record SnapshotTotals(
+    int Councils, int SignedUp, int WithVerifiedContact, int Assessed, int SubmittedToDate,
+    int PointsRated, int PointsPassing, int ActionsOpen, int ActionsOverdue,
+    IReadOnlyDictionary<(string Standard, int Point), (int Rated, int Passing)> Points)
+{
+    public double SignedUpShare => Share(SignedUp, Councils);
+
+    public double AssessedShare => Share(Assessed, Councils);
+
+    public double PassShare => Share(PointsPassing, PointsRated);
+
+    public static SnapshotTotals Sum(IEnumerable<MonthlySnapshotEntity> rows)
+    {
+        var list = rows.ToList();
+        var points = new Dictionary<(string, int), (int Rated, int Passing)>();
+        foreach (var point in list.SelectMany(r => r.Points))
+        {
+            var (rated, passing) = points.GetValueOrDefault((point.Standard, point.Point));
+            points[(point.Standard, point.Point)] = (rated + point.Rated, passing + point.Passing);
+        }
+
+        return new SnapshotTotals(
+            list.Sum(r => r.Councils), list.Sum(r => r.SignedUp), list.Sum(r => r.WithVerifiedContact), list.Sum(r => r.Assessed),
+            list.Sum(r => r.SubmittedToDate), list.Sum(r => r.PointsRated), list.Sum(r => r.PointsPassing),
+            list.Sum(r => r.ActionsOpen), list.Sum(r => r.ActionsOverdue), points);
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}
+
+public static class DashboardScope
+{
+    public static IReadOnlyList<Region> RegionsOf(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
+        filter.Region is not null ? Regions.All.Where(r => r.Slug == filter.Region).ToList()
+        : filter.PeerGroup is not null ? groups.First(g => g.Slug == filter.PeerGroup).Regions
+        : Regions.All;
+}

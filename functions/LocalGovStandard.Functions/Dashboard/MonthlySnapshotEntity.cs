@@ -1,0 +1,112 @@
+using System.Runtime.Serialization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LocalGovStandard.Reports;
+
+namespace LocalGovStandard.Dashboard;
+
+/// <summary>
+/// One region's figures as at the end of one month, for all standards or one standard. The dashboard
+/// reads a few month partitions of these instead of the underlying tables. Peer groups and the
+/// nation are sums of their regions, so every stored figure is a count (shares are worked out on read).
+/// PartitionKey: <c>yyyy-MM</c>; RowKey: <c>{region}|{standard id or "all"}</c>. No personal data.
+/// </summary>
+public sealed class MonthlySnapshotEntity : ITableEntity
+{
+    public const string AllStandards = "all";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Region { get; set; } = "";
+    public string Standard { get; set; } = AllStandards;
+    public int Councils { get; set; }
+    public int SignedUp { get; set; }
+    public int WithVerifiedContact { get; set; }
+    public int Assessed { get; set; }
+    public int SubmittedInMonth { get; set; }
+    public int SubmittedToDate { get; set; }
+    public int PointsRated { get; set; }
+    public int PointsPassing { get; set; }
+    public int ActionsOpen { get; set; }
+    public int ActionsOverdue { get; set; }
+
+    /// <summary>JSON array of <see cref="SnapshotPoint"/>: each point's ratings and passes.</summary>
+    public string PointsJson { get; set; } = "[]";
+
+    /// <summary>
+    /// JSON array of <see cref="SnapshotCouncil"/>: per-council detail (council facts only, never contacts),
+    /// spread over up to four columns because one Table string column holds at most 32K characters.
+    /// </summary>
+    public string CouncilsJson { get; set; } = "[]";
+    public string? CouncilsJson2 { get; set; }
+    public string? CouncilsJson3 { get; set; }
+    public string? CouncilsJson4 { get; set; }
+
+    private const int ColumnChars = 30_000;
+
+    public DateTimeOffset RefreshedAt { get; set; }
+
+    public static string RowKeyOf(string region, string standard) => $"{region}|{standard}";
+
+    [IgnoreDataMember]
+    public IReadOnlyList<SnapshotPoint> Points => JsonSerializer.Deserialize<List<SnapshotPoint>>(PointsJson, JsonSerializerOptions.Web) ?? [];
+
+    [IgnoreDataMember]
+    public IReadOnlyList<SnapshotCouncil> CouncilDetail =>
+        JsonSerializer.Deserialize<List<SnapshotCouncil>>(CouncilsJson + CouncilsJson2 + CouncilsJson3 + CouncilsJson4, JsonSerializerOptions.Web) ?? [];
+
+    private void SetCouncils(IEnumerable<SnapshotCouncil> councils)
+    {
+        var json = JsonSerializer.Serialize(councils, JsonSerializerOptions.Web);
+        if (json.Length > 4 * ColumnChars)
+        {
+            throw new InvalidOperationException($"A region's council detail ({json.Length} characters) does not fit in four columns.");
+        }
+
+        string? Part(int index) => json.Length > index * ColumnChars ? json.Substring(index * ColumnChars, Math.Min(ColumnChars, json.Length - index * ColumnChars)) : null;
+        (CouncilsJson, CouncilsJson2, CouncilsJson3, CouncilsJson4) = (Part(0) ?? "[]", Part(1), Part(2), Part(3));
+    }
+
+    public static MonthlySnapshotEntity From(string region, string standard, MonthCounts counts, DateTimeOffset refreshedAt)
+    {
+        var entity = new MonthlySnapshotEntity
+        {
+            PartitionKey = counts.Month.ToString(),
+            RowKey = RowKeyOf(region, standard),
+            Region = region,
+            Standard = standard,
+            Councils = counts.CouncilCount,
+            SignedUp = counts.SignedUp,
+            WithVerifiedContact = counts.WithVerifiedContact,
+            Assessed = counts.Assessed,
+            SubmittedInMonth = counts.SubmittedInMonth,
+            SubmittedToDate = counts.SubmittedToDate,
+            PointsRated = counts.PointsRated,
+            PointsPassing = counts.PointsPassing,
+            ActionsOpen = counts.ActionsOpen,
+            ActionsOverdue = counts.ActionsOverdue,
+            PointsJson = JsonSerializer.Serialize(counts.PointRates.Select(r => new SnapshotPoint(r.Standard.Id, r.Point.Number, r.Ratings, r.Passing)), JsonSerializerOptions.Web),
+            RefreshedAt = refreshedAt,
+        };
+        entity.SetCouncils(counts.Councils.Select(SnapshotCouncil.From));
+        return entity;
+    }
+}
+
+public sealed record SnapshotPoint(string Standard, int Point, int Rated, int Passing);
+
+/// <param name="Listed">A verified contact consented to the council being listed publicly as an adopter.</param>
+public sealed record SnapshotCouncil(string GssCode, string Name, DateTimeOffset? SignedUpAt, int VerifiedContacts, int AssessmentsSubmitted, bool Listed)
+{
+    public static SnapshotCouncil From(CouncilRow row) => new(
+        row.Council.GssCode,
+        row.Council.OfficialName,
+        row.SignedUpAt,
+        row.VerifiedContacts,
+        row.AssessmentsSubmitted,
+        row.SignedUpAt is not null && row.ListedContacts > 0);
+}

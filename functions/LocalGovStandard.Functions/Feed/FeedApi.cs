@@ -1,0 +1,106 @@
+using System.Text;
+using System.Xml;
+using LocalGovStandard.Platform;
+using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Platform.Functions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Validator;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
+using Microsoft.Extensions.Options;
+
+namespace LocalGovStandard.Feed;
+
+/// <summary>
+/// A read-only OData v4 feed for Power BI at <c>/odata</c>: the service document, <c>$metadata</c>, and six
+/// entity sets with <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>, <c>$skip</c> and
+/// <c>$count</c>; pages of <see cref="ServiceOptions.FeedPageSize"/> rows linked by <c>@odata.nextLink</c>. Every route needs the read key.
+/// </summary>
+public static class FeedApi
+{
+    public const string Prefix = "/odata";
+
+    private static readonly IEdmModel Model = FeedModel.Build();
+
+    private static readonly ODataValidationSettings Validation = new()
+    {
+        AllowedQueryOptions = AllowedQueryOptions.Filter | AllowedQueryOptions.Select | AllowedQueryOptions.OrderBy
+            | AllowedQueryOptions.Top | AllowedQueryOptions.Skip | AllowedQueryOptions.Count | AllowedQueryOptions.Format | AllowedQueryOptions.SkipToken,
+        MaxTop = FeedModel.MaxTop,
+    };
+
+    public static IServiceCollection AddFeed(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddOData();
+        services.AddSingleton<FeedData>();
+        return services;
+    }
+
+    public static void MapFeed(this IEndpointRouteBuilder app)
+    {
+        var feed = app.MapGroup(Prefix).AddEndpointFilter<ReadKeyFilter>().WithTags("Feed");
+        feed.MapGet("", ServiceDocument).AsPublicFunction("FeedServiceDocument");
+        feed.MapGet("/$metadata", Metadata).AsPublicFunction("FeedMetadata");
+
+        MapSet<FeedCouncil>(feed, "Councils", async (data, ct) => (await data.RowsAsync(ct)).Councils);
+        MapSet<FeedSignUp>(feed, "SignUps", async (data, ct) => (await data.RowsAsync(ct)).SignUps);
+        MapSet<FeedAssessment>(feed, "Assessments", async (data, ct) => (await data.RowsAsync(ct)).Assessments);
+        MapSet<FeedPointResult>(feed, "PointResults", async (data, ct) => (await data.RowsAsync(ct)).PointResults);
+        MapSet<FeedAction>(feed, "Actions", async (data, ct) => (await data.RowsAsync(ct)).Actions);
+        MapSet<FeedMonthlySnapshot>(feed, "MonthlySnapshots", (data, ct) => data.SnapshotsAsync(ct));
+    }
+
+    private static void MapSet<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
+    {
+        feed.MapGet("/" + name, async Task<object> (ODataQueryOptions<T> query, FeedData data, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    query.Validate(Validation);
+                    var settings = new ODataQuerySettings { PageSize = options.CurrentValue.FeedPageSize };
+                    return query.ApplyTo((await rows(data, cancellationToken)).AsQueryable(), settings);
+                }
+                catch (ODataException exception)
+                {
+                    return ApiErrors.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [exception.Message] }, "The OData query is not valid.");
+                }
+            })
+            .WithODataResult()
+            .WithODataModel(Model)
+            .WithODataBaseAddressFactory(BaseAddress)
+            .AsPublicFunction("Feed" + name);
+    }
+
+    private static Uri BaseAddress(HttpContext context) =>
+        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{Prefix}/");
+
+    private static JsonHttpResult<Dictionary<string, object>> ServiceDocument(HttpContext context)
+    {
+        var baseAddress = BaseAddress(context);
+        context.Response.Headers["OData-Version"] = "4.0";
+        return TypedResults.Json(new Dictionary<string, object>
+        {
+            ["@odata.context"] = new Uri(baseAddress, "$metadata").ToString(),
+            ["value"] = FeedModel.EntitySets.Select(set => new { name = set, kind = "EntitySet", url = set }).ToArray(),
+        });
+    }
+
+    private static ContentHttpResult Metadata(HttpContext context)
+    {
+        var output = new StringBuilder();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
+        {
+            if (!CsdlWriter.TryWriteCsdl(Model, writer, CsdlTarget.OData, out var errors))
+            {
+                throw new InvalidOperationException("The feed's model is not valid CSDL: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
+            }
+        }
+
+        context.Response.Headers["OData-Version"] = "4.0";
+        return TypedResults.Text(output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,131 @@
+using LocalGovStandard.Dashboard;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Register;
+using LocalGovStandard.Reports;
+using LocalGovStandard.Standards;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace LocalGovStandard.Feed;
+
+/// <summary>The feed's rows, built from the same partition-query loader as the workbooks and the dashboard.</summary>
+public sealed record FeedRows(
+    IReadOnlyList<FeedCouncil> Councils,
+    IReadOnlyList<FeedSignUp> SignUps,
+    IReadOnlyList<FeedAssessment> Assessments,
+    IReadOnlyList<FeedPointResult> PointResults,
+    IReadOnlyList<FeedAction> Actions);
+
+/// <summary>
+/// Reads the activity once per minute at most and keeps it in memory, so that Power BI following
+/// <c>@odata.nextLink</c> page after page (and across entity sets) costs one read, and every page
+/// comes from the same data.
+/// </summary>
+public sealed class FeedData(
+    CouncilDirectory directory,
+    ReportDataLoader loader,
+    StandardCatalogue catalogue,
+    SnapshotStore snapshots,
+    IMemoryCache cache,
+    TimeProvider clock)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+
+    private const string CacheKey = "feed-rows";
+
+    public async Task<FeedRows> RowsAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
+            return await LoadAsync(cancellationToken);
+        }))!;
+
+    public async Task<IReadOnlyList<FeedMonthlySnapshot>> SnapshotsAsync(CancellationToken cancellationToken)
+    {
+        var window = SnapshotRefresher.Window(clock.GetUtcNow());
+        var rows = await snapshots.AllAsync(window[0], window[^1], cancellationToken);
+        return rows.Select(r => new FeedMonthlySnapshot
+        {
+            Id = $"{r.PartitionKey}|{r.RowKey}",
+            Month = r.PartitionKey,
+            Region = r.Region,
+            Standard = r.Standard,
+            Councils = r.Councils,
+            SignedUp = r.SignedUp,
+            WithVerifiedContact = r.WithVerifiedContact,
+            Assessed = r.Assessed,
+            SubmittedInMonth = r.SubmittedInMonth,
+            SubmittedToDate = r.SubmittedToDate,
+            PointsRated = r.PointsRated,
+            PointsPassing = r.PointsPassing,
+            ActionsOpen = r.ActionsOpen,
+            ActionsOverdue = r.ActionsOverdue,
+            RefreshedAt = r.RefreshedAt,
+        }).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<FeedRows> LoadAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var month = ReportMonth.Of(now);
+        var councils = await directory.AllAsync(cancellationToken);
+        var activities = new List<PeerGroupActivity>();
+        foreach (var region in Regions.All)
+        {
+            activities.Add(await loader.LoadAsync(new PeerGroup(region.Slug, region.Name, [region], []), month, cancellationToken));
+        }
+
+        var known = councils.Where(c => c.GssCode.Length > 0).DistinctBy(c => c.GssCode).ToList();
+        var regionOf = known.ToDictionary(c => c.GssCode, c => c.Region.Slug, StringComparer.Ordinal);
+        var nameOf = known.ToDictionary(c => c.GssCode, c => c.OfficialName, StringComparer.Ordinal);
+        var assessments = activities.SelectMany(a => a.Assessments).ToList();
+        var replaced = assessments.Where(a => a.PredecessorReference is not null).Select(a => (a.GssCode, a.PredecessorReference!)).ToHashSet();
+        var verified = activities.SelectMany(a => a.Contacts).Where(c => c.Verified).CountBy(c => c.GssCode).ToDictionary(StringComparer.Ordinal);
+
+        return new FeedRows(
+            known.Select(c => new FeedCouncil
+            {
+                GssCode = c.GssCode, LocalAuthorityCode = c.LocalAuthorityCode, Name = c.OfficialName, Nation = c.Nation,
+                Region = c.Region.Slug, AuthorityType = c.AuthorityType, CanSignUp = c.CanSignUp,
+            }).OrderBy(c => c.GssCode, StringComparer.Ordinal).ToList(),
+            activities.SelectMany(a => a.Signups).Select(s => new FeedSignUp
+            {
+                GssCode = s.GssCode, CouncilName = nameOf.GetValueOrDefault(s.GssCode, ""),
+                Region = regionOf.GetValueOrDefault(s.GssCode, ""), SignedUpAt = s.SignedUpAt, SignedUpMonth = ReportMonth.Of(s.SignedUpAt).ToString(),
+                VerifiedContacts = verified.GetValueOrDefault(s.GssCode),
+            }).OrderBy(s => s.GssCode, StringComparer.Ordinal).ToList(),
+            assessments.Select(a => new FeedAssessment
+            {
+                Id = $"{a.GssCode}|{a.Reference}", GssCode = a.GssCode, Reference = a.Reference, CouncilName = a.CouncilName,
+                Region = regionOf.GetValueOrDefault(a.GssCode, ""), ServiceName = a.ServiceName, Phase = a.Phase, Type = a.Type,
+                StandardId = a.StandardId, OverallResult = a.OverallResult, OverallPasses = a.OverallPasses, SubmittedAt = a.SubmittedAt,
+                SubmittedMonth = ReportMonth.Of(a.SubmittedAt).ToString(), PredecessorReference = a.PredecessorReference,
+                Current = !replaced.Contains((a.GssCode, a.Reference)),
+            }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
+            assessments.SelectMany(a => PointResults(a, regionOf, !replaced.Contains((a.GssCode, a.Reference)))).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            activities.SelectMany(a => a.Actions).Select(a => new FeedAction
+            {
+                Id = $"{a.GssCode}|{a.AssessmentReference}|{a.PointNumber}", GssCode = a.GssCode, Region = regionOf.GetValueOrDefault(a.GssCode, ""),
+                AssessmentReference = a.AssessmentReference, StandardId = a.StandardId, PointNumber = a.PointNumber, PointTitle = a.PointTitle,
+                Rating = a.Rating, Status = a.Status, CreatedAt = a.CreatedAt, DueAt = a.DueAt, DoneAt = a.DoneAt,
+                Overdue = a.Status == Assessments.ActionEntity.Open && a.DueAt < now,
+            }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
+    }
+
+    private IEnumerable<FeedPointResult> PointResults(SubmittedAssessmentFact assessment, Dictionary<string, string> regionOf, bool current)
+    {
+        var standard = catalogue.Find(assessment.StandardId);
+        return assessment.PointRatings.OrderBy(p => p.Key).Select(p => new FeedPointResult
+        {
+            Id = $"{assessment.GssCode}|{assessment.Reference}|{p.Key}",
+            AssessmentId = $"{assessment.GssCode}|{assessment.Reference}",
+            GssCode = assessment.GssCode,
+            Region = regionOf.GetValueOrDefault(assessment.GssCode, ""),
+            StandardId = assessment.StandardId,
+            PointNumber = p.Key,
+            Rating = p.Value,
+            MetOrGreen = standard?.Rating(p.Value)?.Passes ?? false,
+            SubmittedAt = assessment.SubmittedAt,
+            Current = current,
+        });
+    }
+}

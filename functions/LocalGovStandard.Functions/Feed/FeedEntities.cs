@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LocalGovStandard.Feed;
+
+// The feed's entity types: council and activity facts only. Contacts' names and addresses are never here.
+
+public sealed class FeedCouncil
+{
+    [Key] public string GssCode { get; set; } = "";
+    public string LocalAuthorityCode { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Nation { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string AuthorityType { get; set; } = "";
+    public bool CanSignUp { get; set; }
+}
+
+public sealed class FeedSignUp
+{
+    [Key] public string GssCode { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string Region { get; set; } = "";
+    public DateTimeOffset SignedUpAt { get; set; }
+    public string SignedUpMonth { get; set; } = "";
+    public int VerifiedContacts { get; set; }
+}
+
+public sealed class FeedAssessment
+{
+    [Key] public string Id { get; set; } = "";
+    public string GssCode { get; set; } = "";
+    public string Reference { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string ServiceName { get; set; } = "";
+    public string Phase { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public string OverallResult { get; set; } = "";
+    public bool OverallPasses { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public string SubmittedMonth { get; set; } = "";
+    public string? PredecessorReference { get; set; }
+
+    /// <summary>Not replaced by a later reassessment: the assessments the headline figures count.</summary>
+    public bool Current { get; set; }
+}
+
+public sealed class FeedPointResult
+{
+    [Key] public string Id { get; set; } = "";
+    public string AssessmentId { get; set; } = "";
+    public string GssCode { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public int PointNumber { get; set; }
+    public string Rating { get; set; } = "";
+    public bool MetOrGreen { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public bool Current { get; set; }
+}
+
+public sealed class FeedAction
+{
+    [Key] public string Id { get; set; } = "";
+    public string GssCode { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string AssessmentReference { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public int PointNumber { get; set; }
+    public string PointTitle { get; set; } = "";
+    public string Rating { get; set; } = "";
+    public string Status { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+    public bool Overdue { get; set; }
+}
+
+public sealed class FeedMonthlySnapshot
+{
+    [Key] public string Id { get; set; } = "";
+    public string Month { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string Standard { get; set; } = "";
+    public int Councils { get; set; }
+    public int SignedUp { get; set; }
+    public int WithVerifiedContact { get; set; }
+    public int Assessed { get; set; }
+    public int SubmittedInMonth { get; set; }
+    public int SubmittedToDate { get; set; }
+    public int PointsRated { get; set; }
+    public int PointsPassing { get; set; }
+    public int ActionsOpen { get; set; }
+    public int ActionsOverdue { get; set; }
+    public DateTimeOffset RefreshedAt { get; set; }
+}

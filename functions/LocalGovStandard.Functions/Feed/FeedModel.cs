@@ -1,0 +1,39 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+
+namespace LocalGovStandard.Feed;
+
+/// <summary>The feed's EDM model: six read-only entity sets.</summary>
+public static class FeedModel
+{
+    public const string Namespace = "LocalGovStandard";
+
+    public const int MaxTop = 10_000;
+
+    public static readonly IReadOnlyList<string> EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots"];
+
+    public static IEdmModel Build()
+    {
+        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Feed" };
+        Queryable(builder.EntitySet<FeedCouncil>("Councils").EntityType, "Council");
+        Queryable(builder.EntitySet<FeedSignUp>("SignUps").EntityType, "SignUp");
+        Queryable(builder.EntitySet<FeedAssessment>("Assessments").EntityType, "Assessment");
+        Queryable(builder.EntitySet<FeedPointResult>("PointResults").EntityType, "PointResult");
+        Queryable(builder.EntitySet<FeedAction>("Actions").EntityType, "Action");
+        Queryable(builder.EntitySet<FeedMonthlySnapshot>("MonthlySnapshots").EntityType, "MonthlySnapshot");
+        foreach (var type in builder.StructuralTypes)
+        {
+            type.Namespace = Namespace;
+        }
+
+        return builder.GetEdmModel();
+    }
+
+    /// <summary>What Power BI sends: $filter, $select, $orderby, $count and $top/$skip on every property.</summary>
+    private static void Queryable<T>(EntityTypeConfiguration<T> type, string name)
+        where T : class
+    {
+        type.Name = name;
+        type.Filter().Select().OrderBy().Count().Page(MaxTop, null);
+    }
+}

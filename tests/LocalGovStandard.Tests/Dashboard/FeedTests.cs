@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Xml;
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
+using Microsoft.OData.Edm.Validation;
+
+namespace LocalGovStandard.Tests.Dashboard;
+
+/// <summary>The OData feed for Power BI: the read key, valid metadata, paging, query options, and the same figures as the seed.</summary>
+[Collection(DashboardData.Name)]
+public sealed class FeedTests(DashboardFixture fixture)
+{
+    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots"];
+
+    private DashboardSeed Seed => fixture.Seed;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    [InlineData(ServiceFixture.AdminKey)]
+    public async Task EveryFeedRoute_WithoutTheReadKey_IsUnauthorized(string? key)
+    {
+        var client = fixture.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-read-key", key);
+        }
+
+        foreach (var path in EntitySets.Select(s => "/odata/" + s).Append("/odata").Append("/odata/$metadata"))
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{path} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task TheReadKey_AlsoWorksAsTheKeyQueryParameter()
+    {
+        var response = await fixture.CreateClient().GetAsync(new Uri($"/odata/Councils?key={DashboardFixture.ReadKey}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metadata_IsValidCsdl_WithTheSixEntitySets()
+    {
+        var xml = await Feed().GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative));
+        using var reader = XmlReader.Create(new StringReader(xml));
+        Assert.True(CsdlReader.TryParse(reader, out IEdmModel model, out var errors), string.Join("; ", errors.Select(e => e.ErrorMessage)));
+        Assert.True(model.Validate(out var validationErrors), string.Join("; ", validationErrors.Select(e => e.ErrorMessage)));
+        Assert.Equal(EntitySets.Order(), model.EntityContainer.EntitySets().Select(s => s.Name).Order());
+        var signUp = model.EntityContainer.FindEntitySet("SignUps").EntityType;
+        Assert.DoesNotContain(signUp.StructuralProperties(), p => p.Name.Contains("Email", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("ContactName", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task TheServiceDocument_ListsEveryEntitySet()
+    {
+        var document = JsonNode.Parse(await Feed().GetStringAsync(new Uri("/odata", UriKind.Relative)))!;
+        Assert.EndsWith("/odata/$metadata", document["@odata.context"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(EntitySets, document["value"]!.AsArray().Select(v => v!["url"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ServerDrivenPaging_ReturnsEveryPointResultExactlyOnce()
+    {
+        var (rows, pages) = await AllPagesAsync("/odata/PointResults");
+        var ids = rows.Select(r => r["Id"]!.GetValue<string>()).ToList();
+        var expected = Seed.Assessments.SelectMany(a => a.Ratings.Keys.Select(p => $"{a.Gss}|{a.Reference}|{p}")).ToList();
+
+        Assert.True(pages > 1, "the seed has more point results than one page");
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FilterSelectTopAndSkip_AreApplied()
+    {
+        var lgdss = await AllPagesAsync("/odata/Assessments?$filter=StandardId eq 'lgdss-2016'&$select=Reference,StandardId");
+        Assert.Equal(Seed.Assessments.Where(a => a.Standard == "lgdss-2016").Select(a => a.Reference).Order(), lgdss.Rows.Select(r => r["Reference"]!.GetValue<string>()).Order());
+        Assert.All(lgdss.Rows, r => Assert.Equal(["Reference", "StandardId"], r.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('@')).Order()));
+
+        var all = (await AllPagesAsync("/odata/Councils?$orderby=GssCode")).Rows.Select(r => r["GssCode"]!.GetValue<string>()).ToList();
+        var page = JsonNode.Parse(await Feed().GetStringAsync(new Uri("/odata/Councils?$orderby=GssCode&$skip=2&$top=3", UriKind.Relative)))!;
+        Assert.Equal(all.Skip(2).Take(3), page["value"]!.AsArray().Select(r => r!["GssCode"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ABadQuery_IsA400ProblemNamingTheQuery_NotAServerError()
+    {
+        var response = await Feed().GetAsync(new Uri("/odata/Assessments?$filter=NoSuchProperty eq 1", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]!["query"]);
+    }
+
+    [Fact]
+    public async Task TheFeedsFigures_EqualTheRecomputedFigures()
+    {
+        var signUps = (await AllPagesAsync("/odata/SignUps")).Rows;
+        Assert.Equal(Seed.Signups.Select(s => s.Gss).Order(), signUps.Select(s => s["GssCode"]!.GetValue<string>()).Order());
+        foreach (var signUp in signUps)
+        {
+            var gss = signUp["GssCode"]!.GetValue<string>();
+            Assert.Equal(Seed.Contacts.Count(c => c.Gss == gss && c.VerifiedAt is not null), signUp["VerifiedContacts"]!.GetValue<int>());
+        }
+
+        var current = (await AllPagesAsync("/odata/PointResults?$filter=Current eq true")).Rows;
+        var expected = Seed.At(0, DashboardSeed.AllRegions);
+        Assert.Equal(expected.Rated, current.Count);
+        Assert.Equal(expected.Passing, current.Count(r => r["MetOrGreen"]!.GetValue<bool>()));
+
+        var open = (await AllPagesAsync("/odata/Actions?$filter=Status eq 'open'")).Rows;
+        Assert.Equal(Seed.Actions.Count(a => a.Status == "open"), open.Count);
+
+        var snapshots = (await AllPagesAsync($"/odata/MonthlySnapshots?$filter=Month eq '{Seed.Month(0)}' and Standard eq 'all'")).Rows;
+        Assert.Equal(12, snapshots.Count);
+        Assert.Equal(expected.SignedUp, snapshots.Sum(s => s!["SignedUp"]!.GetValue<int>()));
+        Assert.Equal(expected.ActionsOverdue, snapshots.Sum(s => s!["ActionsOverdue"]!.GetValue<int>()));
+        Assert.Equal(expected.Passing, snapshots.Sum(s => s!["PointsPassing"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task NoEntitySet_CarriesContactsNamesOrEmailAddresses()
+    {
+        foreach (var set in EntitySets)
+        {
+            var (rows, _) = await AllPagesAsync("/odata/" + set);
+            var text = string.Join('\n', rows.Select(r => r.ToJsonString()));
+            Assert.All(DashboardSeed.PersonalData, person => Assert.DoesNotContain(person, text, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private HttpClient Feed()
+    {
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Add("x-read-key", DashboardFixture.ReadKey);
+        return client;
+    }
+
+    /// <summary>Follows @odata.nextLink to the end, as Power BI does.</summary>
+    private async Task<(List<JsonNode> Rows, int Pages)> AllPagesAsync(string pathAndQuery)
+    {
+        var client = Feed();
+        var rows = new List<JsonNode>();
+        var pages = 0;
+        string? next = pathAndQuery;
+        while (next is not null)
+        {
+            var response = await client.GetAsync(new Uri(next, next.StartsWith('/') ? UriKind.Relative : UriKind.Absolute));
+            Assert.True(response.IsSuccessStatusCode, $"{next} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var value = page["value"]!.AsArray();
+            Assert.True(value.Count <= DashboardFixture.FeedPageSize);
+            rows.AddRange(value.Select(v => v!));
+            pages++;
+            next = page["@odata.nextLink"]?.GetValue<string>();
+            Assert.True(pages < 100, "paging never ends");
+        }
+
+        return (rows, pages);
+    }
+}
