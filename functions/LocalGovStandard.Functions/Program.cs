@@ -1,5 +1,6 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
+using LocalGovStandard.Console;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.DevOutbox;
@@ -10,6 +11,7 @@ using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Telemetry;
+using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
@@ -32,7 +34,9 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
-    .AddReports();
+    .AddReports()
+    .AddPrivacy()
+    .AddConsole();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -50,6 +54,8 @@ app.MapEvidenceApi();
 app.MapSummits(admin);
 app.MapReports(admin);
 admin.MapRegister();
+admin.MapPrivacyApi();
+app.MapConsole();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
 if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))
