@@ -26,5 +26,5 @@ public sealed class ErasureEntity : ITableEntity
 
     public static string RowKeyFor(string gssCode, string reference) => $"erasure|{gssCode}|{reference}";
 
-    public IReadOnlyList<string> Workbooks => PendingWorkbooks.Split(';', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Workbooks() => PendingWorkbooks.Split(';', StringSplitOptions.RemoveEmptyEntries);
 }

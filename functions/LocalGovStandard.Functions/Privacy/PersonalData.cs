@@ -71,7 +71,7 @@ public sealed class PersonalData(
             erasure = await ReplaceContactAsync(contact, naming, cancellationToken);
         }
 
-        var rebuilt = erasure!.Workbooks;
+        var rebuilt = erasure!.Workbooks();
         foreach (var blobName in rebuilt)
         {
             await workbooks.RebuildAsync(blobName, cancellationToken);
