@@ -30,7 +30,7 @@ public static class AuditEndpoints
         {
             Month = current.ToString(),
             Entries = entries,
-            Next = next is null ? null : $"/admin/audit?month={current}&after={Uri.EscapeDataString(next)}",
+            Next = next is null ? null : $"/organiser/audit?month={current}&after={Uri.EscapeDataString(next)}",
             IsLaterPage = after is not null,
             Errors = errors,
         })

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace LocalGovStandard.Console;
 
 /// <summary>
-/// The organiser console at /admin: GOV.UK pages over the same services as the admin API. Every page
+/// The organiser console at /organiser: GOV.UK pages over the same services as the admin API. Every page
 /// needs the organiser's session cookie (see ADR 0009); every change is written to the audit log.
 /// </summary>
 public static class ConsoleEndpoints
@@ -21,7 +21,7 @@ public static class ConsoleEndpoints
     public static void MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapConsoleSignIn();
-        var console = app.MapGroup("/admin").RequireAuthorization(OrganiserSession.Policy).WithTags("Console");
+        var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).WithTags("Console");
         console.MapGet("/", () => new RazorComponentResult<ConsoleHomePage>()).AsPublicFunction("ConsoleHome");
         console.MapConsoleSignOut();
         console.MapConsoleAudit();

@@ -27,7 +27,7 @@ public static class ConsoleForms
 
     /// <summary>Only a local path inside the console, so a crafted link cannot send the organiser elsewhere after signing in.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith("/admin", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+        returnUrl is { Length: > 0 } url && url.StartsWith("/organiser", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
             ? url
-            : "/admin";
+            : "/organiser";
 }

@@ -6,13 +6,13 @@ namespace LocalGovStandard.Console;
 
 /// <summary>
 /// The organiser's console session: a data-protected cookie (HttpOnly, Secure, SameSite=Strict, only
-/// sent to /admin) issued after the organiser key was entered, and ending after a fixed short time.
+/// sent to /organiser) issued after the organiser key was entered, and ending after a fixed short time.
 /// </summary>
 public static class OrganiserSession
 {
     public const string Scheme = "organiser-cookie";
     public const string Policy = "organiser";
-    public const string SignInPath = "/admin/sign-in";
+    public const string SignInPath = "/organiser/sign-in";
     private const string RoleClaim = "lgs:organiser";
 
     public static IServiceCollection AddOrganiserSessions(this IServiceCollection services)
@@ -20,7 +20,7 @@ public static class OrganiserSession
         services.AddAuthentication().AddCookie(Scheme, options =>
         {
             options.Cookie.Name = "lgs-organiser";
-            options.Cookie.Path = "/admin";
+            options.Cookie.Path = "/organiser";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.Always;

@@ -90,6 +90,6 @@ public static class PeerGroupEndpoints
             };
         }
 
-        return TypedResults.Redirect($"/admin/peer-groups?saved={Uri.EscapeDataString(slug)}");
+        return TypedResults.Redirect($"/organiser/peer-groups?saved={Uri.EscapeDataString(slug)}");
     }
 }

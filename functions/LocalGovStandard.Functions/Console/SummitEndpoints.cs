@@ -63,7 +63,7 @@ public static class SummitEndpoints
 
         var summit = await store.CreateAsync(valid, cancellationToken);
         await audit.WriteAsync(ConsoleForms.Actor, "summit.created", summit.SummitId, cancellationToken: CancellationToken.None);
-        return TypedResults.Redirect($"/admin/summits/{summit.SummitId}");
+        return TypedResults.Redirect($"/organiser/summits/{summit.SummitId}");
     }
 
     /// <summary>The summit's status; with criteria in the query, also who they select (nothing is recorded or sent).</summary>

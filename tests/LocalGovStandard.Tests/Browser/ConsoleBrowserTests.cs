@@ -25,7 +25,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         var keyboard = page.Keyboard;
         var violations = new List<string>();
 
-        await page.GotoAsync("/admin/signups");
+        await page.GotoAsync("/organiser/signups");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to the organiser console");
         await CheckAsync(page, "sign-in", violations);
 
@@ -81,7 +81,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await SignInAsync(page);
         await CheckAsync(page, "home", violations);
 
-        await page.GotoAsync("/admin/register");
+        await page.GotoAsync("/organiser/register");
         await CheckAsync(page, "register", violations);
         await page.Locator("#register").SetInputFilesAsync(new FilePayload
         {
@@ -92,16 +92,16 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator("h1")).ToHaveTextAsync("Register imported");
         await CheckAsync(page, "register-imported", violations);
 
-        await page.GotoAsync("/admin/peer-groups");
+        await page.GotoAsync("/organiser/peer-groups");
         await CheckAsync(page, "peer-groups", violations);
-        await page.GotoAsync("/admin/peer-groups/wales");
+        await page.GotoAsync("/organiser/peer-groups/wales");
         await CheckAsync(page, "peer-group", violations);
         await page.Locator("#name").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save peer group" }).ClickAsync();
         await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await CheckAsync(page, "peer-group-error", violations);
 
-        await page.GotoAsync("/admin/reports");
+        await page.GotoAsync("/organiser/reports");
         await CheckAsync(page, "reports", violations);
         await TabToAsync(page, page.Locator("#peerGroup"), maxPresses: 40);
         await keyboard.PressAsync("End");
@@ -110,7 +110,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("was run");
         await CheckAsync(page, "reports-run", violations);
 
-        await page.GotoAsync("/admin/summits/new");
+        await page.GotoAsync("/organiser/summits/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create summit" }).ClickAsync();
         await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await CheckAsync(page, "summit-new-error", violations);
@@ -127,10 +127,10 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview invitees" }).ClickAsync();
         await Expect(page.Locator("#preview")).ToBeVisibleAsync();
         await CheckAsync(page, "summit", violations);
-        await page.GotoAsync("/admin/summits");
+        await page.GotoAsync("/organiser/summits");
         await CheckAsync(page, "summits", violations);
 
-        await page.GotoAsync("/admin/audit");
+        await page.GotoAsync("/organiser/audit");
         await CheckAsync(page, "audit", violations);
 
         Assert.Empty(violations);
@@ -138,7 +138,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
 
     private static async Task SignInAsync(IPage page)
     {
-        await page.GotoAsync("/admin/sign-in");
+        await page.GotoAsync("/organiser/sign-in");
         await page.Locator("#key").FillAsync(ServiceFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("What do you want to do?");

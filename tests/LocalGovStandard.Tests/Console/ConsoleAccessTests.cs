@@ -1,5 +1,7 @@
 using System.Net;
+using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 
 namespace LocalGovStandard.Tests.Console;
 
@@ -8,15 +10,15 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
 {
     public static TheoryData<string> ConsolePages => new()
     {
-        "/admin", "/admin/register", "/admin/peer-groups", "/admin/peer-groups/london", "/admin/signups", "/admin/contacts/E09000007/LGS-AAAA-BBBB",
-        "/admin/contacts/E09000007/LGS-AAAA-BBBB/personal-data", "/admin/reports", "/admin/reports/2026-01/london.xlsx", "/admin/summits",
-        "/admin/summits/new", "/admin/audit",
+        "/organiser", "/organiser/register", "/organiser/peer-groups", "/organiser/peer-groups/london", "/organiser/signups", "/organiser/contacts/E09000007/LGS-AAAA-BBBB",
+        "/organiser/contacts/E09000007/LGS-AAAA-BBBB/personal-data", "/organiser/reports", "/organiser/reports/2026-01/london.xlsx", "/organiser/summits",
+        "/organiser/summits/new", "/organiser/audit",
     };
 
     public static TheoryData<string> ConsoleForms => new()
     {
-        "/admin/register", "/admin/peer-groups/london", "/admin/contacts/E09000007/LGS-AAAA-BBBB/erase", "/admin/reports/run", "/admin/summits",
-        "/admin/summits/smt-000000000000/send", "/admin/sign-out",
+        "/organiser/register", "/organiser/peer-groups/london", "/organiser/contacts/E09000007/LGS-AAAA-BBBB/erase", "/organiser/reports/run", "/organiser/summits",
+        "/organiser/summits/smt-000000000000/send", "/organiser/sign-out",
     };
 
     [Theory]
@@ -26,7 +28,7 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
         var page = await PageSession.Anonymous(fixture).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.StartsWith("https://localhost/admin/sign-in?returnUrl=" + Uri.EscapeDataString(path), page.Location, StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/organiser/sign-in?returnUrl=" + Uri.EscapeDataString(path), page.Location, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -38,7 +40,7 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
         var posted = await PageSession.Anonymous(fixture).PostAsync(path, [KeyValuePair.Create("name", "Changed")]);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
-        Assert.Contains("/admin/sign-in", posted.Location, StringComparison.Ordinal);
+        Assert.Contains("/organiser/sign-in", posted.Location, StringComparison.Ordinal);
         Assert.Equal(before, (await ConsoleSteps.AuditAsync(fixture)).Count);
     }
 
@@ -47,7 +49,7 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     {
         var since = fixture.Clock.GetUtcNow();
         var session = PageSession.Anonymous(fixture);
-        var form = await session.GetAsync("/admin/sign-in");
+        var form = await session.GetAsync("/organiser/sign-in");
 
         var wrong = await session.SubmitAsync(form, new Dictionary<string, string> { ["key"] = "not-the-key" });
         var missing = await session.SubmitAsync(form, new Dictionary<string, string> { ["key"] = "" });
@@ -67,28 +69,28 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     {
         var since = fixture.Clock.GetUtcNow();
         var session = PageSession.Anonymous(fixture);
-        var form = await session.GetAsync("/admin/sign-in?returnUrl=%2Fadmin%2Faudit");
+        var form = await session.GetAsync("/organiser/sign-in?returnUrl=%2Forganiser%2Faudit");
 
         var signedIn = await session.SubmitAsync(form, new Dictionary<string, string> { ["key"] = ServiceFixture.AdminKey });
 
-        Assert.Equal("/admin/audit", signedIn.Location);
+        Assert.Equal("/organiser/audit", signedIn.Location);
         var cookie = signedIn.Response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lgs-organiser=", StringComparison.Ordinal)).ToLowerInvariant();
-        Assert.Contains("; path=/admin", cookie, StringComparison.Ordinal);
+        Assert.Contains("; path=/organiser", cookie, StringComparison.Ordinal);
         Assert.Contains("; secure", cookie, StringComparison.Ordinal);
         Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("; samesite=strict", cookie, StringComparison.Ordinal);
         Assert.DoesNotContain("expires=", cookie, StringComparison.Ordinal);
-        var home = await session.GetAsync("/admin");
+        var home = await session.GetAsync("/organiser");
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.Equal("What do you want to do?", home.Heading);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "console.signed-in");
 
-        var signOutForm = home.Document.QuerySelector("form[action='/admin/sign-out']")!;
+        var signOutForm = home.Document.QuerySelector("form[action='/organiser/sign-out']")!;
         var token = signOutForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var signedOut = await session.PostAsync("/admin/sign-out", [KeyValuePair.Create("__RequestVerificationToken", token)]);
+        var signedOut = await session.PostAsync("/organiser/sign-out", [KeyValuePair.Create("__RequestVerificationToken", token)]);
 
-        Assert.Equal("/admin/sign-in?signedOut=true", signedOut.Location);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin")).Status);
+        Assert.Equal("/organiser/sign-in?signedOut=true", signedOut.Location);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/organiser")).Status);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "console.signed-out");
     }
 
@@ -97,22 +99,22 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     {
         var session = await ConsoleSteps.SignInAsync(fixture);
         fixture.Clock.Advance(TimeSpan.FromMinutes(15));
-        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/organiser")).Status);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(6));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/organiser")).Status);
     }
 
     [Fact]
     public async Task SignIn_ReturnsOnlyToConsolePages()
     {
         var session = PageSession.Anonymous(fixture);
-        var form = await session.GetAsync("/admin/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
+        var form = await session.GetAsync("/organiser/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
 
         var signedIn = await session.SubmitAsync(form, new Dictionary<string, string> { ["key"] = ServiceFixture.AdminKey });
 
-        Assert.Equal("/admin", signedIn.Location);
+        Assert.Equal("/organiser", signedIn.Location);
     }
 
     [Theory]
@@ -129,10 +131,23 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal(before.Count, (await ConsoleSteps.AuditAsync(fixture)).Count);
     }
 
+    /// <summary>With routePrefix "", the Functions host keeps every route starting "admin" for its own admin API and refuses such functions.</summary>
+    [Fact]
+    public void NoFunctionRoute_StartsWithTheFunctionsHostsReservedAdminSegment()
+    {
+        var routes = fixture.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpFunctionDeclaration>() is not null)
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .ToList();
+
+        Assert.Contains(routes, r => r.StartsWith("organiser/", StringComparison.Ordinal));
+        Assert.DoesNotContain(routes, r => r.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task ApiKeyHeader_DoesNotOpenTheConsole()
     {
-        var page = await fixture.CreateAdminClient().GetAsync(new Uri("/admin", UriKind.Relative));
+        var page = await fixture.CreateAdminClient().GetAsync(new Uri("/organiser", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
     }

@@ -18,7 +18,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
     {
         var since = fixture.Clock.GetUtcNow();
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var form = await session.GetAsync("/admin/register");
+        var form = await session.GetAsync("/organiser/register");
         var csv = new StringBuilder(TestRegister.Csv(TestRegister.Westminster))
             .Append("LBH,Lambeth Council,Lambeth,E09000022,2000-01-01,,,England,London,XX,London borough,True\n")
             .Append("SWK,Southwark,Southwark,E09000028,2000-01-01,,,England,London\n")
@@ -29,7 +29,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
             { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "register", "uk_local_authorities.csv" },
         };
-        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/admin/register", UriKind.Relative), upload));
+        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Equal("Register imported", result.Heading);
@@ -46,13 +46,13 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
     public async Task RegisterImport_WithoutAFile_NamesTheFieldInTheErrorSummary()
     {
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var form = await session.GetAsync("/admin/register");
+        var form = await session.GetAsync("/organiser/register");
         using var upload = new MultipartFormDataContent
         {
             { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
         };
 
-        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/admin/register", UriKind.Relative), upload));
+        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal(["#register"], result.ErrorLinks);
@@ -63,7 +63,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
     {
         var since = fixture.Clock.GetUtcNow();
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var form = await session.GetAsync("/admin/peer-groups/north-east");
+        var form = await session.GetAsync("/organiser/peer-groups/north-east");
         Assert.Equal("Change North East", form.Heading);
 
         var invalid = await session.SubmitAsync(form, new Dictionary<string, string>
@@ -78,7 +78,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         {
             ["name"] = "North East", ["leads[0].name"] = "Nell Lead", ["leads[0].email"] = "nell.lead@newcastle.gov.uk",
         });
-        Assert.Equal("/admin/peer-groups?saved=north-east", saved.Location);
+        Assert.Equal("/organiser/peer-groups?saved=north-east", saved.Location);
         var list = await session.GetAsync(saved.Location!);
         Assert.Contains("North East was saved", list.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
 
@@ -96,7 +96,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var since = fixture.Clock.GetUtcNow();
         var session = await ConsoleSteps.SignInAsync(fixture);
 
-        var list = await session.GetAsync("/admin/signups?peerGroup=scotland");
+        var list = await session.GetAsync("/organiser/signups?peerGroup=scotland");
         var link = list.Document.QuerySelectorAll("main table a").Single(a => a.ParentElement!.ParentElement!.TextContent.Contains(email, StringComparison.Ordinal));
         var contact = await session.GetAsync(link.GetAttribute("href")!);
         Assert.Contains(email, contact.Document.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
         var erased = await session.SubmitAsync(confirm, new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.Equal("Personal data erased", erased.Element(".govuk-panel__title")!.TextContent.Trim());
-        Assert.DoesNotContain(email, (await session.GetAsync("/admin/signups")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, (await session.GetAsync("/organiser/signups")).Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync(link.GetAttribute("href")!)).Status);
         var audited = await ConsoleSteps.AssertAuditedAsync(fixture, since, "contact.erased");
         Assert.DoesNotContain(email, audited.Details ?? "", StringComparison.OrdinalIgnoreCase);
@@ -127,13 +127,13 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var since = fixture.Clock.GetUtcNow();
         var month = ReportSteps.MonthsAgo(fixture, 2);
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var page = await session.GetAsync($"/admin/reports?month={month}");
+        var page = await session.GetAsync($"/organiser/reports?month={month}");
 
-        var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["peerGroup"] = "wales" }, "/admin/reports/run");
+        var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["peerGroup"] = "wales" }, "/organiser/reports/run");
 
         Assert.Equal(HttpStatusCode.OK, run.Status);
         Assert.Contains("wales: stored", run.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
-        var download = run.Element($"#report-runs a[href='/admin/reports/{month}/wales.xlsx']");
+        var download = run.Element($"#report-runs a[href='/organiser/reports/{month}/wales.xlsx']");
         Assert.NotNull(download);
         var workbook = await session.Client.GetAsync(new Uri(download!.GetAttribute("href")!, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
@@ -146,9 +146,9 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
     public async Task Reports_ForAMonthNotYetEnded_SayWhyInTheErrorSummary()
     {
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var page = await session.GetAsync("/admin/reports");
+        var page = await session.GetAsync("/organiser/reports");
 
-        var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["month"] = fixture.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture) }, "/admin/reports/run");
+        var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["month"] = fixture.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture) }, "/organiser/reports/run");
 
         Assert.Equal(HttpStatusCode.BadRequest, run.Status);
         Assert.Equal(["#month"], run.ErrorLinks);
@@ -161,7 +161,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var emails = await SummitSteps.SeedContactsAsync(fixture, TestRegister.Cardiff, "console", 2, verified);
         var since = fixture.Clock.GetUtcNow();
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var form = await session.GetAsync("/admin/summits/new");
+        var form = await session.GetAsync("/organiser/summits/new");
 
         var empty = await session.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
@@ -211,7 +211,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         }
 
         var session = await ConsoleSteps.SignInAsync(fixture);
-        var first = await session.GetAsync("/admin/audit");
+        var first = await session.GetAsync("/organiser/audit");
         var firstSubjects = Subjects(first);
 
         Assert.Equal(50, firstSubjects.Count);

@@ -14,9 +14,9 @@ public static class ConsoleSteps
     public static async Task<PageSession> SignInAsync(ServiceFixture fixture)
     {
         var session = PageSession.Anonymous(fixture);
-        var signIn = await session.GetAsync("/admin/sign-in");
+        var signIn = await session.GetAsync("/organiser/sign-in");
         var signedIn = await session.SubmitAsync(signIn, new Dictionary<string, string> { ["key"] = ServiceFixture.AdminKey });
-        if (signedIn.Status != HttpStatusCode.Redirect || signedIn.Location != "/admin")
+        if (signedIn.Status != HttpStatusCode.Redirect || signedIn.Location != "/organiser")
         {
             throw new InvalidOperationException($"Signing in answered {(int)signedIn.Status} {signedIn.Location}: {string.Join("; ", signedIn.ErrorMessages)}");
         }

@@ -18,7 +18,7 @@ public sealed class ConsoleThrottleTests(ConsoleThrottleTests.Fixture fixture) :
     public async Task SignIn_AfterRepeatedWrongKeys_IsRefusedWith429_EvenWithTheRightKey()
     {
         var session = PageSession.Anonymous(fixture);
-        var form = await session.GetAsync("/admin/sign-in");
+        var form = await session.GetAsync("/organiser/sign-in");
         var right = await session.SubmitAsync(form, new Dictionary<string, string> { ["key"] = ServiceFixture.AdminKey });
         Assert.Equal(HttpStatusCode.Redirect, right.Status);
 
