@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace LocalGovStandard.Tests.Browser;
@@ -149,19 +150,5 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"console-{name}.png"), FullPage = true });
-    }
-
-    private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 20)
-    {
-        for (var i = 0; i < maxPresses; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"{maxPresses} presses of Tab never reached {target}");
     }
 }
