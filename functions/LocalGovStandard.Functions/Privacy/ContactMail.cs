@@ -10,7 +10,8 @@ namespace LocalGovStandard.Privacy;
 
 /// <summary>
 /// The mail ledger rows about one contact. They hold no address, but their message ids carry the
-/// contact's key: the verification and sign-in streams, and each summit's streams.
+/// contact's key: the verification and sign-in streams, each summit's streams, and the monthly
+/// workbook emails if they were also a peer group's lead (whose key is the start of the same hash).
 /// </summary>
 public sealed class ContactMail([FromKeyedServices(TableNames.MailLedger)] TableClient ledger, SummitStore summits)
 {
@@ -22,6 +23,16 @@ public sealed class ContactMail([FromKeyedServices(TableNames.MailLedger)] Table
         foreach (var summit in await summits.ListAsync(cancellationToken))
         {
             await AddAsync(rows, $"summit|{summit.SummitId}|", $"summit|{summit.SummitId}}}", InviteeSelector.InvitationId(gssCode, contactKey), cancellationToken);
+        }
+
+        var leadKey = "-" + contactKey[..16];
+        var reports = TableClient.CreateQueryFilter($"PartitionKey ge {"report-"} and PartitionKey lt {"report."}");
+        await foreach (var row in ledger.QueryAsync<MailLedgerEntry>(reports, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.Contains(leadKey, StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
         }
 
         return rows;

@@ -7,7 +7,7 @@ using LocalGovStandard.Summits;
 
 namespace LocalGovStandard.Privacy;
 
-public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int Emails, int AuditEntries, int WorkbooksRebuilt);
+public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int PeerGroupsLed, int Emails, int AuditEntries, int WorkbooksRebuilt);
 
 /// <summary>
 /// UK GDPR requests about one contact: export everything held about them, or erase them everywhere.
@@ -20,6 +20,7 @@ public sealed class PersonalData(
     ContactSummits summits,
     ContactAssessments assessments,
     ContactMail mail,
+    ContactLeadership leadership,
     ContactAudit auditMentions,
     StoredWorkbooks workbooks,
     AuditLog audit,
@@ -33,6 +34,7 @@ public sealed class PersonalData(
         var invitations = await summits.InvitationsAsync(gss, key, cancellationToken);
         var suppressed = await suppressions.GetEntityIfExistsAsync<SuppressionEntity>(SuppressionEntity.Partition, key, cancellationToken: cancellationToken);
         var emails = await mail.RowsAsync(gss, key, cancellationToken);
+        var led = await leadership.GroupsLedByAsync(contact.ContactEmail, cancellationToken);
         var entries = await auditMentions.MentionsAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
 
         await audit.WriteAsync(actor, "contact.exported", $"{contact.PartitionKey}/{gss}/{reference}", cancellationToken: CancellationToken.None);
@@ -47,6 +49,7 @@ public sealed class PersonalData(
             found.ActionsMarkedDone.Select(a => new ExportedAction(a.AssessmentReference, a.PointNumber, a.PointTitle, a.DoneAt, a.DoneNote)).ToList(),
             found.PanelPlaces.Select(p => new ExportedPanelPlace(p.Assessment.PartitionKey, p.Assessment.Reference, p.Assessment.ServiceName, p.Member.Name, p.Member.Role)).ToList(),
             invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation)).ToList(),
+            led.Select(g => g.Name).ToList(),
             suppressed.HasValue ? new ExportedSuppression(suppressed.Value!.UnsubscribedAt, suppressed.Value.Source) : null,
             emails.Select(e => new ExportedEmail(e.PartitionKey, e.RowKey, e.Category, e.Subject, e.Status, e.SentAt)).ToList(),
             entries.Select(e => new ExportedAuditEntry(e.At, e.Actor, e.Action, e.Subject)).ToList());
@@ -59,11 +62,12 @@ public sealed class PersonalData(
     /// </summary>
     public async Task<ErasureOutcome> EraseAsync(ContactLocation location, string actor, CancellationToken cancellationToken)
     {
-        var (invitations, mentions, emails, entries) = (0, 0, 0, 0);
+        var (invitations, mentions, emails, entries, groups) = (0, 0, 0, 0, 0);
         var erasure = location.Erasure;
         if (location.Contact is { } contact)
         {
             invitations = await summits.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
+            groups = await leadership.EraseAsync(contact.ContactEmail, actor, cancellationToken);
             mentions = await assessments.EraseAsync(contact.GssCode, contact.Reference, contact.ContactName, cancellationToken);
             emails = await mail.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
             entries = await auditMentions.ScrubAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
@@ -78,9 +82,9 @@ public sealed class PersonalData(
         }
 
         await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
-        var outcome = new ErasureOutcome(invitations, mentions, emails, entries, rebuilt.Count);
+        var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
-            $"summit invitations {invitations}; assessment mentions {mentions}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}",
+            $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}",
             CancellationToken.None);
         return outcome;
     }

@@ -12,6 +12,7 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ExportedAction> ActionsMarkedDone,
     IReadOnlyList<ExportedPanelPlace> PanelPlaces,
     IReadOnlyList<ExportedInvitation> SummitInvitations,
+    IReadOnlyList<string> PeerGroupsLed,
     ExportedSuppression? SummitMailSuppression,
     IReadOnlyList<ExportedEmail> Emails,
     IReadOnlyList<ExportedAuditEntry> AuditEntries);

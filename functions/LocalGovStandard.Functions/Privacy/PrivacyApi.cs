@@ -15,6 +15,7 @@ public static class PrivacyApi
         services.AddSingleton<ContactSummits>();
         services.AddSingleton<ContactAssessments>();
         services.AddSingleton<ContactMail>();
+        services.AddSingleton<ContactLeadership>();
         services.AddSingleton<ContactAudit>();
         services.AddSingleton<StoredWorkbooks>();
         services.AddSingleton<PersonalData>();
