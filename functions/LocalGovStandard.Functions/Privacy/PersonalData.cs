@@ -72,7 +72,7 @@ public sealed class PersonalData(
             emails = await mail.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
             entries = await auditMentions.ScrubAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
             var naming = await workbooks.NamingAsync([contact.ContactEmail, contact.ContactName], cancellationToken);
-            erasure = await ReplaceContactAsync(contact, naming, cancellationToken);
+            erasure = await ReplaceContactWithRetriesAsync(contact, naming, cancellationToken);
         }
 
         var rebuilt = erasure!.Workbooks();
@@ -91,6 +91,23 @@ public sealed class PersonalData(
 
     private static IReadOnlyList<string> Identifiers(ContactEntity contact) =>
         [contact.Reference, contact.ContactKey];
+
+    /// <summary>A verification counted on the council row at the same moment changes its ETag: read both rows again and retry.</summary>
+    private async Task<ErasureEntity> ReplaceContactWithRetriesAsync(ContactEntity contact, IReadOnlyList<string> workbooksNaming, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ReplaceContactAsync(contact, workbooksNaming, cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && attempt < 4)
+            {
+                var current = await signups.GetEntityIfExistsAsync<ContactEntity>(contact.PartitionKey, contact.RowKey, cancellationToken: cancellationToken);
+                contact = current.HasValue ? current.Value! : throw new RequestFailedException(409, "The contact was removed while being erased; ask again to finish.");
+            }
+        }
+    }
 
     /// <summary>One entity group transaction: the contact row goes, the council's count of verified contacts follows, and the erasure row takes its place.</summary>
     private async Task<ErasureEntity> ReplaceContactAsync(ContactEntity contact, IReadOnlyList<string> workbooksNaming, CancellationToken cancellationToken)
