@@ -3,15 +3,17 @@ using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.Dashboard;
-using LocalGovStandard.Feed;
 using LocalGovStandard.DevOutbox;
+using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
+using LocalGovStandard.Organiser;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Telemetry;
+using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
@@ -36,7 +38,9 @@ builder.Services
     .AddSummits()
     .AddReports()
     .AddDashboard()
-    .AddFeed();
+    .AddFeed()
+    .AddPrivacy()
+    .AddConsole();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -56,6 +60,8 @@ app.MapReports(admin);
 app.MapDashboard(admin);
 app.MapFeed();
 admin.MapRegister();
+admin.MapPrivacyApi();
+app.MapConsole();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
 if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))

@@ -9,7 +9,7 @@ namespace LocalGovStandard.Register;
 public static class RegisterApi
 {
     /// <summary>The real register is about 170 KB; this leaves room without inviting abuse.</summary>
-    private const long MaxCsvBytes = 10 * 1024 * 1024;
+    public const long MaxCsvBytes = 10 * 1024 * 1024;
 
     public static IServiceCollection AddRegister(this IServiceCollection services)
     {

@@ -173,15 +173,35 @@ public sealed partial class MonthlyReportRunner(
         }
     }
 
-    private async Task<StoredWorkbook> BuildAndStoreAsync(ReportMonth month, PeerGroup group, int generation, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the stored workbook again from today's records, as of when it was first built, and emails
+    /// nobody: after an erasure the stored copy must no longer hold the person.
+    /// </summary>
+    public async Task RebuildStoredAsync(ReportMonth month, PeerGroup group, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(month, group.Slug, cancellationToken);
+        var (workbook, _) = await BuildAndUploadAsync(month, group, run?.BuiltAt ?? clock.GetUtcNow(), cancellationToken);
+        if (run is not null)
+        {
+            await runs.UpdateAsync(month, group.Slug, r => r.SizeBytes = workbook.Length, cancellationToken);
+        }
+    }
+
+    private async Task<(byte[] Workbook, ProgressReport Report)> BuildAndUploadAsync(ReportMonth month, PeerGroup group, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var activity = await loader.LoadAsync(group, month, cancellationToken);
-        var report = calculator.Calculate(activity, now);
+        var report = calculator.Calculate(activity, asOf);
         var workbook = ProgressWorkbook.Build(report);
         await Blob(month, group.Slug).UploadAsync(BinaryData.FromBytes(workbook), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = ProgressWorkbook.ContentType },
         }, cancellationToken);
+        return (workbook, report);
+    }
+
+    private async Task<StoredWorkbook> BuildAndStoreAsync(ReportMonth month, PeerGroup group, int generation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (workbook, report) = await BuildAndUploadAsync(month, group, now, cancellationToken);
 
         var delivery = workbook.Length > options.CurrentValue.MaxAttachmentBytes ? Link : Attachment;
         await runs.UpdateAsync(month, group.Slug, r =>

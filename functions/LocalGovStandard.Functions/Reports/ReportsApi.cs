@@ -88,7 +88,7 @@ public static class ReportsApi
         return TypedResults.Ok(new ReportRunList(reportMonth.ToString(), views));
     }
 
-    private static async Task<IReadOnlyList<ReportRunView>> ListViewsAsync(ReportMonth month, IReadOnlyList<PeerGroup> groups, ReportRunStore runs, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<ReportRunView>> ListViewsAsync(ReportMonth month, IReadOnlyList<PeerGroup> groups, ReportRunStore runs, CancellationToken cancellationToken)
     {
         var stored = (await runs.ForMonthAsync(month, cancellationToken)).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
         return groups.OrderBy(g => g.Slug, StringComparer.Ordinal).Select(g => ReportRunView.From(month, g, stored.GetValueOrDefault(g.Slug))).ToList();
@@ -126,7 +126,7 @@ public static class ReportsApi
         };
     }
 
-    private static async Task<IResult?> WorkbookAsync(MonthlyReportRunner runner, ReportMonth month, string peerGroup, CancellationToken cancellationToken)
+    internal static async Task<IResult?> WorkbookAsync(MonthlyReportRunner runner, ReportMonth month, string peerGroup, CancellationToken cancellationToken)
     {
         try
         {

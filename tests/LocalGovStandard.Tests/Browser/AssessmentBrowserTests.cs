@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace LocalGovStandard.Tests.Browser;
@@ -264,20 +265,6 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
     }
 
     /// <summary>Presses Tab until the target has focus, failing if it takes more than a page's worth of stops.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 20)
-    {
-        for (var i = 0; i < maxPresses; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"{maxPresses} presses of Tab never reached {target}");
-    }
-
     [GeneratedRegex(@"http://localhost/assessments/access\?token=[A-Za-z0-9_.-]+")]
     private static partial Regex AccessLinkPattern();
 

@@ -1,6 +1,7 @@
 using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Summits;
 using Microsoft.Playwright;
+using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace LocalGovStandard.Tests.Browser;
@@ -81,19 +82,5 @@ public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixtu
         violations.AddRange(await AxeChecks.ViolationsAsync(page, "unsubscribed"));
 
         Assert.True(violations.Count == 0, "axe-core found WCAG 2.2 A/AA violations:\n" + string.Join('\n', violations));
-    }
-
-    private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 20)
-    {
-        for (var i = 0; i < maxPresses; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"{maxPresses} presses of Tab never reached {target}");
     }
 }

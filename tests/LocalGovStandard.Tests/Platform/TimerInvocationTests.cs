@@ -142,7 +142,8 @@ public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : ICl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await AssertHostResponseAsync(response);
-        Assert.Contains(body.Logs, line => line.StartsWith("Deleted 1 unverified contact(s)", StringComparison.Ordinal));
+        // Other tests in this class leave expired contacts too (the one refused a run keeps its own), so the count may be more than 1.
+        Assert.Contains(body.Logs, line => line.StartsWith("Deleted ", StringComparison.Ordinal) && line.Contains(" unverified contact(s)", StringComparison.Ordinal) && !line.StartsWith("Deleted 0 ", StringComparison.Ordinal));
         Assert.Empty(await ContactsAsync(email));
     }
 

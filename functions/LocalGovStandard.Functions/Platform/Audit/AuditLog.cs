@@ -27,6 +27,19 @@ public sealed class AuditLog([FromKeyedServices(TableNames.AuditLog)] TableClien
         await table.AddEntityAsync(entry, cancellationToken);
     }
 
+    /// <summary>One page of a month's entries, newest first (the row keys sort that way), and where the next page starts.</summary>
+    public async Task<(IReadOnlyList<AuditEntry> Entries, string? Next)> PageAsync(DateTimeOffset month, string? continuation, int size, CancellationToken cancellationToken)
+    {
+        var partition = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var page in table.QueryAsync<AuditEntry>(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
+        {
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ForMonthAsync(DateTimeOffset month, CancellationToken cancellationToken)
     {
         var partition = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);

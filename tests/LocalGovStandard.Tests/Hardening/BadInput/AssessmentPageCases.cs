@@ -48,7 +48,7 @@ public static class AssessmentPageCases
             .All;
 
     public static IEnumerable<BadInputCase> Reassess() =>
-        new FormRouteCases("POST /assessments/{reference}/reassess", f => f.Pages, f => $"/assessments/{f.Submitted}", action: null)
+        new FormRouteCases("POST /assessments/{reference}/reassess", f => f.Pages, f => $"/assessments/{f.Submitted}", action: (string?)null)
             .BrokenPosts(FormExpired, largestField: null)
             .All;
 

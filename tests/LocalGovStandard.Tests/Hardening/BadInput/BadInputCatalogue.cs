@@ -16,6 +16,8 @@ public static class BadInputCatalogue
         .. AssessmentApiCases.UploadEvidence(), .. AssessmentApiCases.RemoveEvidence(),
         .. AssessmentPageCases.NewQuestion(), .. AssessmentPageCases.DetailsQuestion(), .. AssessmentPageCases.Point(),
         .. AssessmentPageCases.Check(), .. AssessmentPageCases.Reassess(), .. AssessmentPageCases.ActionDone(),
+        .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(),
+        .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.EraseContact(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Organiser;
 using LocalGovStandard.Tests.Summits;
 
 namespace LocalGovStandard.Tests.Hardening.BadInput;
@@ -20,6 +21,14 @@ public sealed class BadInputFixture : RegisteredServiceFixture
 
     /// <summary>A session of its own for the sign-out form, so a case that wrongly signs out cannot end the others' session.</summary>
     public PageSession SignOutPages { get; private set; } = default!;
+    /// <summary>The organiser console, signed in; its sign-out form gets a session of its own, and the sign-in form a signed-out one.</summary>
+    public PageSession Organiser { get; private set; } = default!;
+    public PageSession OrganiserSignOut { get; private set; } = default!;
+    public PageSession OrganiserSignedOut { get; private set; } = default!;
+
+    /// <summary>The console's page for the contact (a path), and the summit the console can send for.</summary>
+    public string ContactPage { get; private set; } = "";
+    public string SummitId { get; private set; } = "";
     public string Draft { get; private set; } = "";
     public string DraftETag { get; private set; } = "";
     public string Submitted { get; private set; } = "";
@@ -49,6 +58,18 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         Submitted = submitted;
 
         await InviteToASummitAsync();
+        await OpenTheConsoleAsync();
+    }
+
+    private async Task OpenTheConsoleAsync()
+    {
+        Organiser = await ConsoleSteps.SignInAsync(this);
+        OrganiserSignOut = await ConsoleSteps.SignInAsync(this);
+        OrganiserSignedOut = PageSession.Anonymous(this);
+        var list = await Organiser.GetAsync("/organiser/signups");
+        ContactPage = list.Document.QuerySelectorAll("main table a")
+            .Single(a => a.ParentElement!.ParentElement!.TextContent.Contains(Contact, StringComparison.Ordinal))
+            .GetAttribute("href")!;
     }
 
     /// <summary>The draft's current ETag, so a case that was wrongly accepted fails alone rather than making every later case stale.</summary>
@@ -63,6 +84,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         await SummitSteps.SeedContactsAsync(this, TestRegister.Birmingham, "invitee", 1, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var admin = CreateAdminClient();
         var summit = await SummitSteps.CreateSummitAsync(admin, Clock, capacity: 10);
+        SummitId = summit["id"]!.GetValue<string>();
         await SummitSteps.SendAsync(admin, summit["id"]!.GetValue<string>(), new { verifiedOnOrBefore = "2026-01-31", peerGroups = Midlands });
         var invitee = Assert.Single(SummitSteps.Recipients(SendGrid.Accepted), r => r.Substitutions.ContainsKey("-rsvp_link-"));
         RsvpPath = SummitSteps.PathAndQuery(invitee.RsvpLink);

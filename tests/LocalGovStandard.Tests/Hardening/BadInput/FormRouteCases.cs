@@ -7,8 +7,14 @@ namespace LocalGovStandard.Tests.Hardening.BadInput;
 /// them, a missing or wrong antiforgery token, the wrong content type, malformed multipart and a
 /// body over the limit.
 /// </summary>
-public sealed class FormRouteCases(string route, Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, string? action = null)
+public sealed class FormRouteCases(string route, Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, Func<BadInputFixture, string?> action)
 {
+    /// <param name="action">The form's action when the page has several; null takes the main form.</param>
+    public FormRouteCases(string route, Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, string? action = null)
+        : this(route, session, page, _ => action)
+    {
+    }
+
     /// <summary>The heading of the page for a body the framework cannot read (broken multipart, a NUL in a value).</summary>
     public const string Unreadable = "could not be read";
 

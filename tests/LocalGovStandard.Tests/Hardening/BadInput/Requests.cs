@@ -47,10 +47,10 @@ public static class Requests
 
     /// <summary>Opens <paramref name="page"/>, takes the form posting to <paramref name="action"/> (else the main one) as a browser would fill it, changes it, and posts it.</summary>
     public static Func<BadInputFixture, Task<HttpResponseMessage>> Form(
-        Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, Action<List<KeyValuePair<string, string>>> change, string? action = null) =>
+        Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, Action<List<KeyValuePair<string, string>>> change, Func<BadInputFixture, string?> action) =>
         async fixture =>
         {
-            var (client, form) = await OpenFormAsync(session(fixture), page(fixture), action);
+            var (client, form) = await OpenFormAsync(session(fixture), page(fixture), action(fixture));
             var fields = PageSession.FieldsOf(form);
             change(fields);
             return await PostAsBrowserAsync(client, form, new FormUrlEncodedContent(fields));
@@ -58,10 +58,10 @@ public static class Requests
 
     /// <summary>Opens the page (so the client holds its antiforgery cookie) and posts other content to the form's action.</summary>
     public static Func<BadInputFixture, Task<HttpResponseMessage>> FormAction(
-        Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, Func<IHtmlFormElement, HttpContent> content, string? action = null) =>
+        Func<BadInputFixture, PageSession> session, Func<BadInputFixture, string> page, Func<IHtmlFormElement, HttpContent> content, Func<BadInputFixture, string?> action) =>
         async fixture =>
         {
-            var (client, form) = await OpenFormAsync(session(fixture), page(fixture), action);
+            var (client, form) = await OpenFormAsync(session(fixture), page(fixture), action(fixture));
             return await PostAsBrowserAsync(client, form, content(form));
         };
 
@@ -76,7 +76,7 @@ public static class Requests
     {
         var html = await session.Client.GetStringAsync(new Uri(page, UriKind.Relative));
         var document = new HtmlParser().ParseDocument(html);
-        var form = document.QuerySelectorAll("main form").OfType<IHtmlFormElement>()
+        var form = document.QuerySelectorAll(action is null ? "main form" : "form").OfType<IHtmlFormElement>()
             .FirstOrDefault(f => action is null ? f.GetAttribute("action") != "/assessments/sign-out" : f.GetAttribute("action") == action)
             ?? throw new InvalidOperationException($"No form {action} on {page}: {document.Title}");
         return (session.Client, form);

@@ -1,0 +1,34 @@
+using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.Platform.Functions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>
+/// The organiser console at /organiser: GOV.UK pages over the same services as the admin API. Every page
+/// needs the organiser's session cookie (see ADR 0009); every change is written to the audit log.
+/// </summary>
+public static class ConsoleEndpoints
+{
+    public static IServiceCollection AddConsole(this IServiceCollection services)
+    {
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
+        services.AddSingleton<SignInThrottle>();
+        services.AddOrganiserSessions();
+        return services;
+    }
+
+    public static void MapConsole(this IEndpointRouteBuilder app)
+    {
+        app.MapConsoleSignIn();
+        var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).WithTags("Console");
+        console.MapGet("/", () => new RazorComponentResult<ConsoleHomePage>()).AsPublicFunction("ConsoleHome");
+        console.MapConsoleSignOut();
+        console.MapConsoleAudit();
+        console.MapConsoleContacts();
+        console.MapConsoleRegister();
+        console.MapConsolePeerGroups();
+        console.MapConsoleReports();
+        console.MapConsoleSummits();
+    }
+}

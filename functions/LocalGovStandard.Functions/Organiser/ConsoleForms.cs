@@ -1,0 +1,33 @@
+using LocalGovStandard.Platform.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>What every console form shares: the explicit antiforgery check and who the audit log says acted.</summary>
+public static class ConsoleForms
+{
+    /// <summary>The audit log's actor for everything done through the console (the API writes "organiser").</summary>
+    public const string Actor = "organiser:console";
+
+    /// <returns>The posted form, or null when it has no valid antiforgery token.</returns>
+    public static async Task<IFormCollection?> ReadAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
+        context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context)
+            ? await context.Request.ReadFormAsync(cancellationToken)
+            : null;
+
+    public static RazorComponentResult<ErrorPage> Expired() =>
+        new(new { Heading = "Your form has expired", Detail = "For your security, forms expire. Go back, reload the page and try again. Nothing was changed." })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+        };
+
+    public static RazorComponentResult<ErrorPage> NotFound(string detail) =>
+        new(new { Heading = "Page not found", Detail = detail }) { StatusCode = StatusCodes.Status404NotFound };
+
+    /// <summary>Only a local path inside the console, so a crafted link cannot send the organiser elsewhere after signing in.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith("/organiser", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+            ? url
+            : "/organiser";
+}

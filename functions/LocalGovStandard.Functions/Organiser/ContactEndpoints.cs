@@ -1,0 +1,105 @@
+using System.Text.Json;
+using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Privacy;
+using LocalGovStandard.Register;
+using LocalGovStandard.Signups;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>Sign-ups and contacts, and a contact's UK GDPR requests: the same services as the admin API.</summary>
+public static class ContactEndpoints
+{
+    private const string Contact = "/contacts/{councilCode}/{reference}";
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerOptions.Web) { WriteIndented = true };
+
+    public static void MapConsoleContacts(this RouteGroupBuilder console)
+    {
+        console.MapGet("/signups", ListAsync).AsPublicFunction("ConsoleSignups");
+        console.MapGet(Contact, ShowAsync).AsPublicFunction("ConsoleContact");
+        console.MapGet(Contact + "/personal-data", ExportAsync).AsPublicFunction("ConsoleContactExport");
+        console.MapGet(Contact + "/erase", ConfirmEraseAsync).AsPublicFunction("ConsoleContactErase");
+        console.MapPost(Contact + "/erase", EraseAsync).AsPublicFunction("ConsoleContactEraseSubmit").DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ListAsync(string? peerGroup, PeerGroupStore peerGroups, SignupQueries queries, CancellationToken cancellationToken)
+    {
+        var groups = await peerGroups.AllAsync(cancellationToken);
+        var choices = groups.Select(g => new Choice(g.Slug, g.Name)).ToList();
+        var errors = new FormErrors();
+        IReadOnlyCollection<Region> regions = Regions.All.ToList();
+        if (!string.IsNullOrWhiteSpace(peerGroup))
+        {
+            if (groups.FirstOrDefault(g => g.Slug == peerGroup) is { } group)
+            {
+                regions = group.Regions.ToList();
+            }
+            else
+            {
+                errors.Add("peerGroup", "Choose a peer group from the list");
+            }
+        }
+
+        var councils = errors.Any ? [] : await queries.ForRegionsAsync(regions, cancellationToken);
+        return new RazorComponentResult<SignupsPage>(new { Councils = councils, PeerGroups = choices, PeerGroup = peerGroup, Errors = errors })
+        {
+            StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+        };
+    }
+
+    private static async Task<IResult> ShowAsync(string councilCode, string reference, ContactFinder finder, CancellationToken cancellationToken) =>
+        await finder.FindAsync(councilCode, reference, cancellationToken) is { Contact: { } contact }
+            ? new RazorComponentResult<ContactPage>(new { Contact = contact })
+            : ContactNotFound();
+
+    private static async Task<IResult> ExportAsync(
+        string councilCode, string reference, ContactFinder finder, PersonalData personalData, CancellationToken cancellationToken)
+    {
+        if (await finder.FindAsync(councilCode, reference, cancellationToken) is not { Contact: not null } location)
+        {
+            return ContactNotFound();
+        }
+
+        var export = await personalData.ExportAsync(location, ConsoleForms.Actor, cancellationToken);
+        var json = JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
+        return TypedResults.File(json, "application/json", $"personal-data-{reference}.json");
+    }
+
+    private static async Task<IResult> ConfirmEraseAsync(string councilCode, string reference, ContactFinder finder, CancellationToken cancellationToken) =>
+        await finder.FindAsync(councilCode, reference, cancellationToken) is { Contact: { } contact }
+            ? new RazorComponentResult<EraseContactPage>(new { Contact = contact })
+            : ContactNotFound();
+
+    private static async Task<IResult> EraseAsync(
+        string councilCode, string reference, HttpContext context, IAntiforgery antiforgery, ContactFinder finder, PersonalData personalData,
+        CancellationToken cancellationToken)
+    {
+        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
+        if (form is null)
+        {
+            return ConsoleForms.Expired();
+        }
+
+        if (await finder.FindAsync(councilCode, reference, cancellationToken) is not { } location)
+        {
+            return ContactNotFound();
+        }
+
+        if (location.Contact is { } contact && form["confirm"] != "true")
+        {
+            var errors = new FormErrors();
+            errors.Add("confirm", $"Confirm that {contact.ContactName} asked to be erased");
+            return new RazorComponentResult<EraseContactPage>(new { Contact = contact, Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var outcome = await personalData.EraseAsync(location, ConsoleForms.Actor, cancellationToken);
+        return new RazorComponentResult<ErasedPage>(new { Outcome = outcome });
+    }
+
+    private static RazorComponentResult<ErrorPage> ContactNotFound() =>
+        ConsoleForms.NotFound("There is no contact with that council and reference. An erased contact cannot be found again.");
+}

@@ -1,0 +1,107 @@
+using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Reports;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>A month's workbooks: run or re-run them through the same runner as the timer and the API, and download them.</summary>
+public static class ReportEndpoints
+{
+    public static void MapConsoleReports(this RouteGroupBuilder console)
+    {
+        console.MapGet("/reports", ShowAsync).AsPublicFunction("ConsoleReports");
+        console.MapPost("/reports/run", RunAsync).AsPublicFunction("ConsoleReportsRun").DisableAntiforgery();
+        console.MapGet("/reports/{month}/{peerGroup}.xlsx", DownloadAsync).AsPublicFunction("ConsoleReportDownload");
+    }
+
+    private static async Task<IResult> ShowAsync(string? month, PeerGroupStore peerGroups, ReportRunStore runs, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FormErrors();
+        var shown = ReportMonth.PreviousTo(clock.GetUtcNow());
+        if (!string.IsNullOrWhiteSpace(month) && !ReportMonth.TryParse(month.Trim(), out shown))
+        {
+            errors.Add("month", "Enter a month as year and month, like 2026-10");
+            shown = ReportMonth.PreviousTo(clock.GetUtcNow());
+        }
+
+        return await PageAsync(shown, [], errors, peerGroups, runs, cancellationToken);
+    }
+
+    private static async Task<IResult> RunAsync(
+        HttpContext context, IAntiforgery antiforgery, PeerGroupStore peerGroups, MonthlyReportRunner runner, ReportRunStore runs, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
+        if (form is null)
+        {
+            return ConsoleForms.Expired();
+        }
+
+        var errors = new FormErrors();
+        if (!ReportMonth.TryParse(form["month"], out var month))
+        {
+            errors.Add("month", "Enter a month as year and month, like 2026-10");
+            month = ReportMonth.PreviousTo(clock.GetUtcNow());
+        }
+        else if (!month.HasEndedBy(clock.GetUtcNow()))
+        {
+            errors.Add("month", $"{month.DisplayName} has not ended yet. A month can be run from the first day of the next month");
+        }
+
+        var groups = await peerGroups.AllAsync(cancellationToken);
+        string? peerGroup = form["peerGroup"];
+        if (!string.IsNullOrEmpty(peerGroup))
+        {
+            groups = groups.Where(g => g.Slug == peerGroup).ToList();
+            if (groups.Count == 0)
+            {
+                errors.Add("peerGroup", "Choose a peer group from the list");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return await PageAsync(month, [], errors, peerGroups, runs, cancellationToken);
+        }
+
+        var outcomes = await runner.RunAsync(month, groups, resend: form["resend"] == "true", ConsoleForms.Actor, cancellationToken);
+        return await PageAsync(month, outcomes, errors, peerGroups, runs, cancellationToken);
+    }
+
+    private static async Task<IResult> DownloadAsync(string month, string peerGroup, PeerGroupStore peerGroups, MonthlyReportRunner runner, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!ReportMonth.TryParse(month, out var reportMonth) || await peerGroups.FindAsync(peerGroup, cancellationToken) is null)
+        {
+            return ConsoleForms.NotFound("There is no such month or peer group.");
+        }
+
+        var workbook = await ReportsApi.WorkbookAsync(runner, reportMonth, peerGroup, cancellationToken);
+        if (workbook is null)
+        {
+            return ConsoleForms.NotFound($"There is no {peerGroup} workbook for {reportMonth.DisplayName} yet. Run the month first.");
+        }
+
+        await audit.WriteAsync(ConsoleForms.Actor, "report.downloaded", $"report/{reportMonth}/{peerGroup}", cancellationToken: CancellationToken.None);
+        return workbook;
+    }
+
+    private static async Task<IResult> PageAsync(
+        ReportMonth month, IReadOnlyList<GroupRunOutcome> outcomes, FormErrors errors, PeerGroupStore peerGroups, ReportRunStore runs, CancellationToken cancellationToken)
+    {
+        var groups = await peerGroups.AllAsync(cancellationToken);
+        return new RazorComponentResult<ReportsPage>(new
+        {
+            Month = month.ToString(),
+            Runs = await ReportsApi.ListViewsAsync(month, groups, runs, cancellationToken),
+            Outcomes = outcomes,
+            PeerGroups = groups.Select(g => new Choice(g.Slug, g.Name)).ToList(),
+            Errors = errors,
+        })
+        { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+    }
+}

@@ -1,0 +1,85 @@
+using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.Platform;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>Signing in with the organiser key, and out. See ADR 0009.</summary>
+public static class SignInEndpoints
+{
+    public static void MapConsoleSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(OrganiserSession.SignInPath, (string? returnUrl, bool? signedOut) =>
+                new RazorComponentResult<SignInPage>(new { ReturnUrl = ConsoleForms.SafeReturnUrl(returnUrl), SignedOut = signedOut == true }))
+            .AsPublicFunction("ConsoleSignIn");
+        app.MapPost(OrganiserSession.SignInPath, SignInAsync).AsPublicFunction("ConsoleSignInSubmit").DisableAntiforgery();
+    }
+
+    /// <summary>Inside the signed-in group: the form's antiforgery token was issued to the signed-in organiser.</summary>
+    public static void MapConsoleSignOut(this RouteGroupBuilder console) =>
+        console.MapPost("/sign-out", SignOutAsync).AsPublicFunction("ConsoleSignOut").DisableAntiforgery();
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext context, IAntiforgery antiforgery, SignInThrottle throttle, IOptionsMonitor<ServiceOptions> options, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
+        if (form is null)
+        {
+            return ConsoleForms.Expired();
+        }
+
+        var client = SignInThrottle.ClientOf(context);
+        var returnUrl = ConsoleForms.SafeReturnUrl(form["returnUrl"]);
+        if (throttle.IsBlocked(client))
+        {
+            context.Response.Headers.RetryAfter = "900";
+            return new RazorComponentResult<ErrorPage>(new
+            {
+                Heading = "Too many attempts",
+                Detail = "The organiser key was entered wrongly too many times from your connection. Wait 15 minutes and try again.",
+            })
+            { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
+        string? key = form["key"];
+        var errors = new FormErrors();
+        if (string.IsNullOrEmpty(key))
+        {
+            errors.Add("key", "Enter the organiser key");
+        }
+        else if (!AdminKeyFilter.Matches(key, ServiceOptions.Secret(options.CurrentValue.AdminKey)))
+        {
+            throttle.RecordFailure(client);
+            await audit.WriteAsync("anonymous", "console.sign-in-failed", "console", cancellationToken: CancellationToken.None);
+            errors.Add("key", "The organiser key is not right. Check it and try again");
+        }
+
+        if (errors.Any)
+        {
+            return new RazorComponentResult<SignInPage>(new { Errors = errors, ReturnUrl = returnUrl }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        await context.SignInAsync(OrganiserSession.Scheme, OrganiserSession.Principal());
+        await audit.WriteAsync(ConsoleForms.Actor, "console.signed-in", "console", cancellationToken: CancellationToken.None);
+        return TypedResults.Redirect(returnUrl);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken) is null)
+        {
+            return ConsoleForms.Expired();
+        }
+
+        await context.SignOutAsync(OrganiserSession.Scheme);
+        await audit.WriteAsync(ConsoleForms.Actor, "console.signed-out", "console", cancellationToken: CancellationToken.None);
+        return TypedResults.Redirect(OrganiserSession.SignInPath + "?signedOut=true");
+    }
+}

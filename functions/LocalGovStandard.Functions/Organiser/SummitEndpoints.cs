@@ -1,0 +1,185 @@
+using System.Globalization;
+using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Validation;
+using LocalGovStandard.Summits;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Primitives;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>Summits: create, preview invitees, send, and follow invitations and answers, with the API's validator, selector and sender.</summary>
+public static class SummitEndpoints
+{
+    private static readonly IReadOnlyList<string> SummitFields = ["name", "startsAt", "endsAt", "venue", "address", "capacity", "rsvpBy", "description"];
+    private static readonly IReadOnlyList<string> CriteriaFields = ["verifiedOnOrBefore", "minSubmittedAssessments", "peerGroups"];
+
+    public static void MapConsoleSummits(this RouteGroupBuilder console)
+    {
+        console.MapGet("/summits", async (SummitStore store, CancellationToken cancellationToken) =>
+            new RazorComponentResult<SummitsPage>(new { Summits = await store.ListAsync(cancellationToken) })).AsPublicFunction("ConsoleSummits");
+        console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
+        console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate").DisableAntiforgery();
+        console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
+        console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend").DisableAntiforgery();
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext context, IAntiforgery antiforgery, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
+        if (form is null)
+        {
+            return ConsoleForms.Expired();
+        }
+
+        var values = SummitFields.ToDictionary(f => f, f => form[f].ToString());
+        var parseErrors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(values["startsAt"]))
+        {
+            parseErrors.Add("startsAt", "Enter when the summit starts, like 2027-03-04 09:30");
+        }
+
+        var request = new SummitRequest(
+            values["name"], When(values["startsAt"], "startsAt", parseErrors), When(values["endsAt"], "endsAt", parseErrors), values["venue"], values["address"],
+            Capacity(values["capacity"], parseErrors), When(values["rsvpBy"], "rsvpBy", parseErrors), values["description"]);
+        var (valid, errors) = SummitValidator.Validate(request, clock.GetUtcNow());
+        foreach (var (field, messages) in parseErrors.ToDictionary())
+        {
+            errors.ToDictionary()[field] = messages;
+        }
+
+        if (valid is null || !parseErrors.IsValid)
+        {
+            return new RazorComponentResult<NewSummitPage>(new { Values = values, Errors = FormErrors.From(errors.ToDictionary(), SummitFields) })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            };
+        }
+
+        var summit = await store.CreateAsync(valid, cancellationToken);
+        await audit.WriteAsync(ConsoleForms.Actor, "summit.created", summit.SummitId, cancellationToken: CancellationToken.None);
+        return TypedResults.Redirect($"/organiser/summits/{summit.SummitId}");
+    }
+
+    /// <summary>The summit's status; with criteria in the query, also who they select (nothing is recorded or sent).</summary>
+    private static async Task<IResult> ShowAsync(
+        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, InviteeSelector selector,
+        CancellationToken cancellationToken)
+    {
+        var summit = await store.FindAsync(summitId, cancellationToken);
+        if (summit is null)
+        {
+            return ConsoleForms.NotFound("There is no summit at this address.");
+        }
+
+        var criteria = CriteriaFrom(request.Query);
+        IReadOnlyList<Invitee>? invitees = null;
+        var errors = new FormErrors();
+        if (request.Query.ContainsKey("verifiedOnOrBefore"))
+        {
+            (invitees, errors) = await SelectAsync(criteria, request.Query["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
+        }
+
+        return await PageAsync(summit, criteria, invitees, null, errors, sender, peerGroups, cancellationToken);
+    }
+
+    private static async Task<IResult> SendAsync(
+        string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
+        InviteeSelector selector, CancellationToken cancellationToken)
+    {
+        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
+        if (form is null)
+        {
+            return ConsoleForms.Expired();
+        }
+
+        var summit = await store.FindAsync(summitId, cancellationToken);
+        if (summit is null)
+        {
+            return ConsoleForms.NotFound("There is no summit at this address.");
+        }
+
+        var criteria = CriteriaFrom(form);
+        var (invitees, errors) = await SelectAsync(criteria, form["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
+        if (invitees is null)
+        {
+            return await PageAsync(summit, criteria, null, null, errors, sender, peerGroups, cancellationToken);
+        }
+
+        var run = await sender.SendInvitationsAsync(summit, invitees, ConsoleForms.Actor, cancellationToken);
+        return await PageAsync(summit, criteria, null, run, errors, sender, peerGroups, cancellationToken);
+    }
+
+    private static InviteeCriteriaRequest CriteriaFrom(IEnumerable<KeyValuePair<string, StringValues>> values)
+    {
+        var fields = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        var minimum = int.TryParse(fields.GetValueOrDefault("minSubmittedAssessments"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        return new InviteeCriteriaRequest(fields.GetValueOrDefault("verifiedOnOrBefore"), minimum, fields.GetValueOrDefault("peerGroups").OfType<string>().ToList());
+    }
+
+    private static async Task<(IReadOnlyList<Invitee>? Invitees, FormErrors Errors)> SelectAsync(
+        InviteeCriteriaRequest request, StringValues minimumText, PeerGroupStore peerGroups, InviteeSelector selector, CancellationToken cancellationToken)
+    {
+        var (criteria, errors) = await InviteeCriteria.ValidateAsync(request, peerGroups, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(minimumText) && request.MinSubmittedAssessments is null)
+        {
+            errors.Add("minSubmittedAssessments", "Enter the number of submitted assessments as a whole number, like 1");
+        }
+
+        return criteria is null || !errors.IsValid
+            ? (null, FormErrors.From(errors.ToDictionary(), CriteriaFields))
+            : (await selector.SelectAsync(criteria, cancellationToken), new FormErrors());
+    }
+
+    private static async Task<IResult> PageAsync(
+        SummitEntity summit, InviteeCriteriaRequest criteria, IReadOnlyList<Invitee>? invitees, SendRun? run, FormErrors errors,
+        SummitSender sender, PeerGroupStore peerGroups, CancellationToken cancellationToken) =>
+        new RazorComponentResult<SummitPage>(new
+        {
+            Summit = summit,
+            Status = await sender.StatusAsync(summit, cancellationToken),
+            Criteria = criteria,
+            Invitees = invitees,
+            Run = run,
+            PeerGroups = (await peerGroups.AllAsync(cancellationToken)).Select(g => new Choice(g.Slug, g.Name)).ToList(),
+            Errors = errors,
+        })
+        { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+
+    private static DateTimeOffset? When(string text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return new DateTimeOffset(parsed, TimeSpan.Zero);
+        }
+
+        errors.Add(field, "Enter a date and time in UTC as year-month-day hours:minutes, like 2027-03-04 09:30");
+        return null;
+    }
+
+    private static int? Capacity(string text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var capacity))
+        {
+            return capacity;
+        }
+
+        errors.Add("capacity", "Enter the number of places as a whole number, like 120");
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Storage;
+
+namespace LocalGovStandard.Privacy;
+
+/// <summary>
+/// Audit entries that name a contact by their reference or key (as actor or subject). Entries never
+/// hold names or addresses, but after an erasure they must not point at the person either, so the
+/// identifiers are replaced and the entries keep only what happened and when. The log is read month
+/// by month from the contact's sign-up, the only months that can mention them.
+/// </summary>
+public sealed class ContactAudit([FromKeyedServices(TableNames.AuditLog)] TableClient table, TimeProvider clock)
+{
+    public const string Replacement = "erased";
+
+    public async Task<IReadOnlyList<AuditEntry>> MentionsAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    {
+        var found = new List<AuditEntry>();
+        var now = clock.GetUtcNow();
+        for (var month = new DateTimeOffset(since.Year, since.Month, 1, 0, 0, 0, TimeSpan.Zero); month <= now; month = month.AddMonths(1))
+        {
+            var partition = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            await foreach (var entry in table.QueryAsync<AuditEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+            {
+                if (identifiers.Any(id => Mentions(entry, id)))
+                {
+                    found.Add(entry);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<int> ScrubAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    {
+        var entries = await MentionsAsync(since, identifiers, cancellationToken);
+        foreach (var entry in entries)
+        {
+            foreach (var id in identifiers)
+            {
+                entry.Actor = entry.Actor.Replace(id, Replacement, StringComparison.Ordinal);
+                entry.Subject = entry.Subject.Replace(id, Replacement, StringComparison.Ordinal);
+                entry.Details = entry.Details?.Replace(id, Replacement, StringComparison.Ordinal);
+            }
+
+            await table.UpdateEntityAsync(entry, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return entries.Count;
+    }
+
+    private static bool Mentions(AuditEntry entry, string id) =>
+        entry.Actor.Contains(id, StringComparison.Ordinal)
+        || entry.Subject.Contains(id, StringComparison.Ordinal)
+        || entry.Details?.Contains(id, StringComparison.Ordinal) == true;
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static LocalGovStandard.Tests.Browser.KeyboardSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace LocalGovStandard.Tests.Browser;
+
+/// <summary>
+/// The organiser console in headless Chromium: signing in and erasing a contact, and running a month's
+/// workbooks, with the keyboard alone; axe-core on every console page type; a screenshot of each in
+/// artifacts/screenshots/.
+/// </summary>
+public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+
+    [Fact]
+    public async Task SignIn_AndEraseAContact_WithTheKeyboardOnly_WithNoAxeViolations()
+    {
+        const string email = "erin.erase@birmingham.gov.uk";
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Birmingham, email);
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        var keyboard = page.Keyboard;
+        var violations = new List<string>();
+
+        await page.GotoAsync("/organiser/signups");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to the organiser console");
+        await CheckAsync(page, "sign-in", violations);
+
+        await TabToAsync(page, page.Locator("#key"));
+        await keyboard.TypeAsync("wrong-key");
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await CheckAsync(page, "sign-in-error", violations);
+
+        await keyboard.PressAsync("Tab");
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#key")).ToBeFocusedAsync();
+        await keyboard.TypeAsync(ServiceFixture.AdminKey);
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign-ups and contacts");
+        await CheckAsync(page, "signups", violations);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).First, maxPresses: 60);
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ada Lovelace");
+        await CheckAsync(page, "contact", violations);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Erase their personal data" }));
+        await keyboard.PressAsync("Enter");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Erase personal data" }));
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await CheckAsync(page, "erase-error", violations);
+
+        await keyboard.PressAsync("Tab");
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#confirm")).ToBeFocusedAsync();
+        await keyboard.PressAsync("Space");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Erase personal data" }));
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Personal data erased");
+        await CheckAsync(page, "erased", violations);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }), maxPresses: 30);
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".govuk-notification-banner__heading")).ToHaveTextAsync("You have been signed out.");
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task EveryConsolePageType_HasNoAxeViolations_AndAMonthIsRunWithTheKeyboardOnly()
+    {
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        var keyboard = page.Keyboard;
+        var violations = new List<string>();
+        await SignInAsync(page);
+        await CheckAsync(page, "home", violations);
+
+        await page.GotoAsync("/organiser/register");
+        await CheckAsync(page, "register", violations);
+        await page.Locator("#register").SetInputFilesAsync(new FilePayload
+        {
+            Name = "uk_local_authorities.csv", MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(TestRegister.Csv(TestRegister.Camden) + "SWK,Southwark,Southwark,E09000028\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Register imported");
+        await CheckAsync(page, "register-imported", violations);
+
+        await page.GotoAsync("/organiser/peer-groups");
+        await CheckAsync(page, "peer-groups", violations);
+        await page.GotoAsync("/organiser/peer-groups/wales");
+        await CheckAsync(page, "peer-group", violations);
+        await page.Locator("#name").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save peer group" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await CheckAsync(page, "peer-group-error", violations);
+
+        await page.GotoAsync("/organiser/reports");
+        await CheckAsync(page, "reports", violations);
+        await TabToAsync(page, page.Locator("#peerGroup"), maxPresses: 40);
+        await keyboard.PressAsync("End");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Run " }));
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("was run");
+        await CheckAsync(page, "reports-run", violations);
+
+        await page.GotoAsync("/organiser/summits/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create summit" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await CheckAsync(page, "summit-new-error", violations);
+        var starts = fixture.Clock.GetUtcNow().AddDays(40);
+        await page.Locator("#name").FillAsync("Browser Summit");
+        await page.Locator("#startsAt").FillAsync(starts.ToString("yyyy-MM-dd 09:30", CultureInfo.InvariantCulture));
+        await page.Locator("#venue").FillAsync("The Hall");
+        await page.Locator("#address").FillAsync("1 High Street\nLeeds");
+        await page.Locator("#capacity").FillAsync("50");
+        await page.Locator("#rsvpBy").FillAsync(starts.AddDays(-7).ToString("yyyy-MM-dd 17:00", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create summit" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Browser Summit");
+        await page.Locator("#verifiedOnOrBefore").FillAsync(fixture.Clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview invitees" }).ClickAsync();
+        await Expect(page.Locator("#preview")).ToBeVisibleAsync();
+        await CheckAsync(page, "summit", violations);
+        await page.GotoAsync("/organiser/summits");
+        await CheckAsync(page, "summits", violations);
+
+        await page.GotoAsync("/organiser/audit");
+        await CheckAsync(page, "audit", violations);
+
+        Assert.Empty(violations);
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/organiser/sign-in");
+        await page.Locator("#key").FillAsync(ServiceFixture.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("What do you want to do?");
+    }
+
+    private static async Task CheckAsync(IPage page, string name, List<string> violations)
+    {
+        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"console-{name}.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,76 @@
+namespace LocalGovStandard.Tests.Hardening.BadInput;
+
+/// <summary>The organiser console's forms. Wrong organiser keys are left to the throttle tests: each one is audited, which is a change in storage.</summary>
+public static class OrganiserCases
+{
+    private const string FormExpired = "Your form has expired";
+
+    private static readonly (string, string)[] Months =
+    [
+        ("empty", "\"\""), ("not a month", "\"November\""), ("month 13", "\"2026-13\""), ("formula", "\"=2026-10\""), ("CR/LF", "\"2026-10\\r\\nX: y\""),
+    ];
+
+    public static IEnumerable<BadInputCase> SignIn() =>
+        new FormRouteCases("POST /organiser/sign-in", f => f.OrganiserSignedOut, _ => "/organiser/sign-in")
+            .Field("key", [("empty", "\"\"")])
+            .Missing("key")
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> SignOut() =>
+        new FormRouteCases("POST /organiser/sign-out", f => f.OrganiserSignOut, _ => "/organiser", "/organiser/sign-out")
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> Register() =>
+        new FormRouteCases("POST /organiser/register", f => f.Organiser, _ => "/organiser/register")
+            .Change("no file", _ => { }, new Expectation.Page("#register"))
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> PeerGroup() =>
+        new FormRouteCases("POST /organiser/peer-groups/{slug}", f => f.Organiser, _ => "/organiser/peer-groups/london")
+            .Field("name", NastyValues.RequiredText(80).Take(6))
+            .Field("leads[0].email", [("not an email", "\"lead at example\""), ("CR/LF", NastyValues.Quote("a@b.gov.uk\r\nBcc: x@evil.example"))], fields => fields.Set("leads[0].name", "Lead"))
+            .BrokenPosts(FormExpired, "name")
+            .All;
+
+    public static IEnumerable<BadInputCase> RunReports() =>
+        new FormRouteCases("POST /organiser/reports/run", f => f.Organiser, _ => "/organiser/reports?month=2026-10", "/organiser/reports/run")
+            .Field("month", Months)
+            .Field("peerGroup", [("unknown group", "\"atlantis\""), ("markup", "\"<script>alert(1)</script>\"")])
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> CreateSummit() =>
+        new FormRouteCases("POST /organiser/summits", f => f.Organiser, _ => "/organiser/summits/new")
+            .Field("name", NastyValues.RequiredText(120).Take(6), Valid)
+            .Field("startsAt", [("empty", "\"\""), ("not a date", "\"next Tuesday\""), ("formula", "\"=NOW()\"")], Valid)
+            .Field("capacity", [("not a number", "\"lots\""), ("negative", "\"-1\""), ("huge", "\"99999999999999999999\"")], Valid)
+            .Field("address", [("301 characters", NastyValues.Quote(new string('a', 301)))], Valid)
+            .BrokenPosts(FormExpired, "description", Valid)
+            .All;
+
+    public static IEnumerable<BadInputCase> SendSummit() =>
+        new FormRouteCases("POST /organiser/summits/{summitId}/send", f => f.Organiser,
+                f => $"/organiser/summits/{f.SummitId}?verifiedOnOrBefore=2026-01-31&peerGroups=midlands", f => $"/organiser/summits/{f.SummitId}/send")
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> EraseContact() =>
+        new FormRouteCases("POST /organiser/contacts/{councilCode}/{reference}/erase", f => f.Organiser, f => f.ContactPage + "/erase")
+            .Change("confirm: missing", fields => fields.Remove("confirm"), new Expectation.Page("#confirm"))
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    /// <summary>A summit the form would accept, so each case fails only on the field it changes.</summary>
+    private static void Valid(List<KeyValuePair<string, string>> fields)
+    {
+        fields.Set("name", "Standard Summit");
+        fields.Set("startsAt", "2027-03-04 09:30");
+        fields.Set("venue", "Guildhall");
+        fields.Set("address", "Gresham Street, London");
+        fields.Set("capacity", "100");
+        fields.Set("rsvpBy", "2027-02-18 17:00");
+    }
+}

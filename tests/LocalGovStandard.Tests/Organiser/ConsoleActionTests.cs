@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Reports;
+using LocalGovStandard.Tests.Summits;
+
+namespace LocalGovStandard.Tests.Organiser;
+
+/// <summary>Each console action does its work through the same services as the API, and is written to the audit log as the console's.</summary>
+public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
+{
+    [Fact]
+    public async Task RegisterImport_UploadsTheCsv_ShowsCountsAndEachBadLine_AndIsAudited()
+    {
+        var since = fixture.Clock.GetUtcNow();
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/register");
+        var csv = new StringBuilder(TestRegister.Csv(TestRegister.Westminster))
+            .Append("LBH,Lambeth Council,Lambeth,E09000022,2000-01-01,,,England,London,XX,London borough,True\n")
+            .Append("SWK,Southwark,Southwark,E09000028,2000-01-01,,,England,London\n")
+            .ToString();
+
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "register", "uk_local_authorities.csv" },
+        };
+        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("Register imported", result.Heading);
+        Assert.Equal("1", result.Element("#imported")!.TextContent);
+        Assert.Equal("1", result.Element("#skipped")!.TextContent);
+        Assert.Equal("1", result.Element("#failed")!.TextContent);
+        var line = result.Document.QuerySelectorAll("#line-errors tbody tr td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("4", line[0]);
+        Assert.NotEmpty(line[1]);
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "register.imported");
+    }
+
+    [Fact]
+    public async Task RegisterImport_WithoutAFile_NamesTheFieldInTheErrorSummary()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/register");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+        };
+
+        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal(["#register"], result.ErrorLinks);
+    }
+
+    [Fact]
+    public async Task PeerGroup_Edit_NamesEachBadField_ThenSavesRegionsAndLeads_AndIsAudited()
+    {
+        var since = fixture.Clock.GetUtcNow();
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/peer-groups/north-east");
+        Assert.Equal("Change North East", form.Heading);
+
+        var invalid = await session.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["name"] = "", ["leads[0].name"] = "Nell Lead", ["leads[0].email"] = "not-an-address",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
+        Assert.Equal(["#name", "#leads[0].email"], invalid.ErrorLinks);
+        Assert.Equal("Nell Lead", invalid.ValueOf("leads[0].name"));
+
+        var saved = await session.SubmitAsync(invalid, new Dictionary<string, string>
+        {
+            ["name"] = "North East", ["leads[0].name"] = "Nell Lead", ["leads[0].email"] = "nell.lead@newcastle.gov.uk",
+        });
+        Assert.Equal("/organiser/peer-groups?saved=north-east", saved.Location);
+        var list = await session.GetAsync(saved.Location!);
+        Assert.Contains("North East was saved", list.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+
+        var groups = (await fixture.CreateAdminClient().GetFromJsonAsync<JsonNode>("/api/admin/peer-groups"))!.AsArray();
+        var northEast = groups.Single(g => g!["slug"]!.GetValue<string>() == "north-east")!;
+        Assert.Equal("nell.lead@newcastle.gov.uk", Assert.Single(northEast["leads"]!.AsArray())!["email"]!.GetValue<string>());
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "peer-group.saved", "peer-group/north-east");
+    }
+
+    [Fact]
+    public async Task Contact_IsListed_ExportedAsJson_ThenErasedAfterConfirmation_AndBothAreAudited()
+    {
+        const string email = "fiona.fife@fife.gov.uk";
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Fife, email);
+        var since = fixture.Clock.GetUtcNow();
+        var session = await ConsoleSteps.SignInAsync(fixture);
+
+        var list = await session.GetAsync("/organiser/signups?peerGroup=scotland");
+        var link = list.Document.QuerySelectorAll("main table a").Single(a => a.ParentElement!.ParentElement!.TextContent.Contains(email, StringComparison.Ordinal));
+        var contact = await session.GetAsync(link.GetAttribute("href")!);
+        Assert.Contains(email, contact.Document.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+
+        var export = await session.Client.GetAsync(new Uri(contact.Element("a[download]")!.GetAttribute("href")!, UriKind.Relative));
+        Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", export.Content.Headers.ContentDisposition!.DispositionType);
+        var json = JsonNode.Parse(await export.Content.ReadAsStringAsync())!;
+        Assert.Equal(email, json["contact"]!["email"]!.GetValue<string>());
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "contact.exported");
+
+        var confirm = await session.GetAsync(link.GetAttribute("href") + "/erase");
+        var unconfirmed = await session.SubmitAsync(confirm);
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
+        Assert.Equal(["#confirm"], unconfirmed.ErrorLinks);
+
+        var erased = await session.SubmitAsync(confirm, new Dictionary<string, string> { ["confirm"] = "true" });
+        Assert.Equal("Personal data erased", erased.Element(".govuk-panel__title")!.TextContent.Trim());
+        Assert.DoesNotContain(email, (await session.GetAsync("/organiser/signups")).Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync(link.GetAttribute("href")!)).Status);
+        var audited = await ConsoleSteps.AssertAuditedAsync(fixture, since, "contact.erased");
+        Assert.DoesNotContain(email, audited.Details ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Reports_RunAMonthForOneGroup_ShowTheRun_AndDownloadTheWorkbook_AllAudited()
+    {
+        var since = fixture.Clock.GetUtcNow();
+        var month = ReportSteps.MonthsAgo(fixture, 2);
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var page = await session.GetAsync($"/organiser/reports?month={month}");
+
+        var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["peerGroup"] = "wales" }, "/organiser/reports/run");
+
+        Assert.Equal(HttpStatusCode.OK, run.Status);
+        Assert.Contains("wales: stored", run.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        var download = run.Element($"#report-runs a[href='/organiser/reports/{month}/wales.xlsx']");
+        Assert.NotNull(download);
+        var workbook = await session.Client.GetAsync(new Uri(download!.GetAttribute("href")!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal("PK", Encoding.ASCII.GetString((await workbook.Content.ReadAsByteArrayAsync())[..2]));
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "report.run", $"report/{month}");
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "report.downloaded", $"report/{month}/wales");
+    }
+
+    [Fact]
+    public async Task Reports_ForAMonthNotYetEnded_SayWhyInTheErrorSummary()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var page = await session.GetAsync("/organiser/reports");
+
+        var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["month"] = fixture.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture) }, "/organiser/reports/run");
+
+        Assert.Equal(HttpStatusCode.BadRequest, run.Status);
+        Assert.Equal(["#month"], run.ErrorLinks);
+    }
+
+    [Fact]
+    public async Task Summit_IsCreated_InviteesPreviewed_InvitationsSent_AndAnswersFollowed_AllAudited()
+    {
+        var verified = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+        var emails = await SummitSteps.SeedContactsAsync(fixture, TestRegister.Cardiff, "console", 2, verified);
+        var since = fixture.Clock.GetUtcNow();
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/summits/new");
+
+        var empty = await session.SubmitAsync(form);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal(["#name", "#startsAt", "#venue", "#address", "#capacity", "#rsvpBy"], empty.ErrorLinks);
+
+        var starts = fixture.Clock.GetUtcNow().AddDays(40);
+        var created = await session.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["name"] = "Console Summit, Cardiff", ["startsAt"] = starts.ToString("yyyy-MM-dd 09:30", CultureInfo.InvariantCulture), ["venue"] = "City Hall",
+            ["address"] = "Cathays Park\nCardiff CF10 3ND", ["capacity"] = "1", ["rsvpBy"] = starts.AddDays(-10).ToString("yyyy-MM-dd 17:00", CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var summitPath = created.Location!;
+        var summitId = summitPath.Split('/').Last();
+
+        var preview = await session.GetAsync($"{summitPath}?verifiedOnOrBefore=2026-01-31&peerGroups=wales");
+        Assert.Equal("2 invitee(s) match", preview.Element("#preview")!.TextContent);
+        Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
+
+        fixture.SendGrid.Reset();
+        var sent = await session.SubmitAsync(preview, action: $"{summitPath}/send");
+        Assert.Contains("Invitations sent: 2.", sent.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, sent.Document.QuerySelectorAll("#invitations tbody tr").Length);
+
+        var invitee = SummitSteps.Recipients(fixture.SendGrid.Accepted).Single(r => r.Email == emails[0]);
+        var browser = fixture.CreateClient();
+        var (_, hidden) = await SummitSteps.OpenRsvpAsync(browser, invitee.RsvpLink);
+        (await SummitSteps.AnswerAsync(browser, hidden, "yes")).Dispose();
+
+        var status = await session.GetAsync(summitPath);
+        var counts = status.Document.QuerySelectorAll("#invitation-counts .govuk-summary-list__row")
+            .ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal("2", counts["Sent"]);
+        Assert.Equal("1", counts["Coming"]);
+        Assert.Equal("1", counts["No answer yet"]);
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.created", summitId);
+        await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.invitations.sent", summitId);
+    }
+
+    [Fact]
+    public async Task AuditLog_ShowsTheNewestFirst_FiftyAPage_WithALinkToOlderEntries()
+    {
+        var audit = fixture.Service<AuditLog>();
+        for (var i = 0; i < 60; i++)
+        {
+            await audit.WriteAsync("test", "test.entry", $"entry/{i:D2}");
+        }
+
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var first = await session.GetAsync("/organiser/audit");
+        var firstSubjects = Subjects(first);
+
+        Assert.Equal(50, firstSubjects.Count);
+        Assert.Equal("console", firstSubjects[0]);
+        Assert.Equal("entry/59", firstSubjects[1]);
+        var older = await session.GetAsync(first.Element("a[rel=next]")!.GetAttribute("href")!);
+        var olderSubjects = Subjects(older);
+        Assert.Contains("entry/00", olderSubjects);
+        Assert.Empty(firstSubjects.Intersect(olderSubjects.Where(s => s.StartsWith("entry/", StringComparison.Ordinal))));
+    }
+
+    private static List<string> Subjects(HtmlPage page) =>
+        page.Document.QuerySelectorAll("main table tbody tr").Select(r => r.Children[3].TextContent.Trim()).ToList();
+}
