@@ -12,7 +12,12 @@ namespace LocalGovStandard.Tests.Infrastructure;
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const int Attempts = 3;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly string Executable = Path.Combine(RepositoryPaths.NodeModules, ".bin", "azurite");
     private readonly string? _location;
+    private Process? _process;
 
     public Azurite()
     {
@@ -21,11 +26,6 @@ public sealed class Azurite : IAsyncDisposable
     private Azurite(string location) => _location = location;
 
     public static Azurite OnDisk() => new(Directory.CreateTempSubdirectory("lgs-azurite-").FullName);
-
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private const int Attempts = 3;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private Process? _process;
 
     public int BlobPort { get; private set; }
     public int QueuePort { get; private set; }
@@ -45,10 +45,9 @@ public sealed class Azurite : IAsyncDisposable
     /// </summary>
     public async Task StartAsync()
     {
-        var executable = Path.Combine(RepositoryPaths.NodeModules, ".bin", "azurite");
-        if (!File.Exists(executable))
+        if (!File.Exists(Executable))
         {
-            throw new InvalidOperationException($"Azurite is not installed at {executable}. Run 'npm ci' at the repository root.");
+            throw new InvalidOperationException($"Azurite is not installed at {Executable}. Run 'npm ci' at the repository root.");
         }
 
         var failures = new StringBuilder();
@@ -56,20 +55,11 @@ public sealed class Azurite : IAsyncDisposable
         {
             (BlobPort, QueuePort, TablePort) = FreePort.NextThree();
             var output = new StringBuilder();
-            _process = Process.Start(StartInfo(executable)) ?? throw new InvalidOperationException("Azurite did not start.");
-            _process.OutputDataReceived += (_, line) => Append(output, line.Data);
-            _process.ErrorDataReceived += (_, line) => Append(output, line.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-
-            if (await WaitUntilServingAsync(_process))
+            if (await LaunchAsync(output))
             {
                 return;
             }
 
-            await StopAsync();
-            _process.Dispose();
-            _process = null;
             lock (output)
             {
                 failures.AppendLine(CultureInfo.InvariantCulture, $"Attempt {attempt} (ports {BlobPort}/{QueuePort}/{TablePort}): {output}");
@@ -79,7 +69,25 @@ public sealed class Azurite : IAsyncDisposable
         throw new InvalidOperationException($"Azurite did not start after {Attempts} attempts.{Environment.NewLine}{failures}");
     }
 
-    private ProcessStartInfo StartInfo(string executable) => new(executable)
+    /// <summary>Starts the emulator on the current ports; false (and stopped) when it exits or never listens.</summary>
+    private async Task<bool> LaunchAsync(StringBuilder output)
+    {
+        _process?.Dispose();
+        _process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, line) => Append(output, line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(output, line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        if (await WaitUntilServingAsync(_process))
+        {
+            return true;
+        }
+
+        await StopAsync();
+        return false;
+    }
+
+    private ProcessStartInfo StartInfo() => new(Executable)
     {
         ArgumentList =
         {
@@ -128,23 +136,18 @@ public sealed class Azurite : IAsyncDisposable
     public async Task RestartAsync()
     {
         await StopAsync();
-        _process?.Dispose();
-        var executable = Path.Combine(RepositoryPaths.NodeModules, ".bin", "azurite");
+        var output = new StringBuilder();
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            _process = Process.Start(StartInfo(executable)) ?? throw new InvalidOperationException("Azurite did not start.");
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            if (await WaitUntilServingAsync(_process))
+            if (await LaunchAsync(output))
             {
                 return;
             }
 
-            await StopAsync();
             await Task.Delay(500);
         }
 
-        throw new InvalidOperationException($"Azurite did not restart on ports {BlobPort}/{QueuePort}/{TablePort}.");
+        throw new InvalidOperationException($"Azurite did not restart on ports {BlobPort}/{QueuePort}/{TablePort}: {output}");
     }
 
     /// <summary>
