@@ -19,6 +19,9 @@ public sealed class SuiteLogAudit
     [Fact]
     public void EveryLogLineWrittenDuringTheRun_HoldsNoEmailAddressTokenOrKey()
     {
+        // Without captured lines and known secrets the scan below would pass whatever the app logged.
+        Assert.True(SuiteLogs.Lines.Count > 0, "No log lines were captured: the run-wide sink is not wired to the apps' loggers (or this ran alone).");
+        Assert.NotEmpty(SuiteLogs.Secrets);
         var findings = LogLeakScanner.Findings(SuiteLogs.Lines, SuiteLogs.Secrets);
 
         Assert.True(findings.Count == 0,
