@@ -55,6 +55,7 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
 
         Assert.Equal(SignUps, answers.Count);
         Assert.NotEmpty(refused);
+        Assert.NotEmpty(created);
         Assert.All(created, email => Assert.True(stored.ContainsKey(email), $"{email} was acknowledged but is not stored"));
         Assert.All(refused, answer =>
         {
@@ -69,6 +70,7 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
             Assert.NotNull(contact.VerificationExpiresAt);
         });
         var emailed = fixture.SendGrid.Accepted.Select(r => r.To).ToList();
+        Assert.NotEmpty(emailed);
         Assert.All(emailed, to => Assert.True(stored.ContainsKey(to), $"{to} was sent a link but has no contact row"));
         Assert.Equal(emailed.Count, emailed.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
