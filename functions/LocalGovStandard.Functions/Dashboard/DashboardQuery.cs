@@ -39,7 +39,11 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             rows.Count == 0 ? null : rows.Max(r => r.RefreshedAt),
             now.Councils,
             Headlines(now, before),
-            MonthsOf(filter).Select(m => Totals(m, scope)).Zip(MonthsOf(filter), (t, m) => new MonthSignups(m, t.SignedUp, t.Councils)).ToList(),
+            MonthsOf(filter).Select(m =>
+            {
+                var totals = Totals(m, scope);
+                return new MonthSignups(m, totals.SignedUp, totals.Councils);
+            }).ToList(),
             points,
             groups.Select(g =>
             {
