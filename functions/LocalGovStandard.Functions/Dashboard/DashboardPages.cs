@@ -91,7 +91,7 @@ public sealed class DashboardLoader(DashboardQuery query, PeerGroupStore peerGro
         var groups = await peerGroups.AllAsync(cancellationToken);
         var (filter, errors) = DashboardFilter.Parse(queryString, groups, catalogue, now);
         var choices = FilterChoices.From(groups, catalogue, now);
-        var view = errors.Any ? null : await query.LoadAsync(filter, organiser, cancellationToken);
+        var view = errors.Any ? null : await query.LoadAsync(filter, groups, organiser, cancellationToken);
         return new Request(filter, choices, errors, view);
     }
 }

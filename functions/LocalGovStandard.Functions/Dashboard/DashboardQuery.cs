@@ -9,11 +9,11 @@ namespace LocalGovStandard.Dashboard;
 /// Builds a dashboard view from two snapshot queries (a range of month partitions for the figures,
 /// one partition for the councils), whatever the size of the activity tables.
 /// </summary>
-public sealed class DashboardQuery(SnapshotStore snapshots, PeerGroupStore peerGroups, StandardCatalogue catalogue)
+public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue catalogue)
 {
-    public async Task<DashboardView> LoadAsync(DashboardFilter filter, bool organiser, CancellationToken cancellationToken)
+    /// <param name="groups">The peer groups the filter was parsed against (the caller has read them already).</param>
+    public async Task<DashboardView> LoadAsync(DashboardFilter filter, IReadOnlyList<PeerGroup> groups, bool organiser, CancellationToken cancellationToken)
     {
-        var groups = await peerGroups.AllAsync(cancellationToken);
         var scope = DashboardScope.RegionsOf(filter, groups).Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         var standard = filter.Standard ?? MonthlySnapshotEntity.AllStandards;
         var first = filter.From.Start < filter.To.Previous.Start ? filter.From : filter.To.Previous;
@@ -39,7 +39,11 @@ public sealed class DashboardQuery(SnapshotStore snapshots, PeerGroupStore peerG
             rows.Count == 0 ? null : rows.Max(r => r.RefreshedAt),
             now.Councils,
             Headlines(now, before),
-            MonthsOf(filter).Select(m => Totals(m, scope)).Zip(MonthsOf(filter), (t, m) => new MonthSignups(m, t.SignedUp, t.Councils)).ToList(),
+            MonthsOf(filter).Select(m =>
+            {
+                var totals = Totals(m, scope);
+                return new MonthSignups(m, totals.SignedUp, totals.Councils);
+            }).ToList(),
             points,
             groups.Select(g =>
             {
