@@ -17,6 +17,9 @@ public sealed class SignInThrottle(IOptions<ConsoleOptions> options) : IDisposab
 
     public static string ClientOf(HttpContext context) => RateLimits.ClientKey(context);
 
+    /// <summary>How long a blocked client waits at most: the configured failure window.</summary>
+    public TimeSpan Window => options.Value.SignInFailureWindow;
+
     public bool IsBlocked(string client) => _failures.GetStatistics(client)?.CurrentAvailablePermits == 0;
 
     public void RecordFailure(string client)
