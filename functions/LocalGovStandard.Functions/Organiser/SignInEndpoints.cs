@@ -39,11 +39,12 @@ public static class SignInEndpoints
         var returnUrl = ConsoleForms.SafeReturnUrl(form["returnUrl"]);
         if (throttle.IsBlocked(client))
         {
-            context.Response.Headers.RetryAfter = "900";
+            var minutes = (int)Math.Ceiling(throttle.Window.TotalMinutes);
+            context.Response.Headers.RetryAfter = (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return new RazorComponentResult<ErrorPage>(new
             {
                 Heading = "Too many attempts",
-                Detail = "The organiser key was entered wrongly too many times from your connection. Wait 15 minutes and try again.",
+                Detail = $"The organiser key was entered wrongly too many times from your connection. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.",
             })
             { StatusCode = StatusCodes.Status429TooManyRequests };
         }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using LocalGovStandard.Platform.Security;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Organiser;
@@ -11,15 +12,13 @@ namespace LocalGovStandard.Organiser;
 /// </summary>
 public sealed class SignInThrottle(IOptions<ConsoleOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.SignInFailureLimit,
-            Window = options.Value.SignInFailureWindow,
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _failures =
+        RateLimits.FailuresPerClient(() => options.Value.SignInFailureLimit, () => options.Value.SignInFailureWindow);
 
-    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string ClientOf(HttpContext context) => RateLimits.ClientKey(context);
+
+    /// <summary>How long a blocked client waits at most: the configured failure window.</summary>
+    public TimeSpan Window => options.Value.SignInFailureWindow;
 
     public bool IsBlocked(string client) => _failures.GetStatistics(client)?.CurrentAvailablePermits == 0;
 

@@ -10,13 +10,8 @@ namespace LocalGovStandard.Platform.Security;
 /// </summary>
 public sealed class AdminKeyThrottle(IOptionsMonitor<RateLimitOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.CurrentValue.AdminKeyFailuresPermitLimit,
-            Window = options.CurrentValue.Window,
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _failures =
+        RateLimits.FailuresPerClient(() => options.CurrentValue.AdminKeyFailuresPermitLimit, () => options.CurrentValue.Window);
 
     /// <summary>Whether this client may still be told "wrong key"; when not, the lease says when to retry.</summary>
     public RateLimitLease RecordFailure(HttpContext context) => _failures.AttemptAcquire(RateLimits.ClientKey(context));

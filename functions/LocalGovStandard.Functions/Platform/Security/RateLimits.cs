@@ -48,6 +48,19 @@ public static class RateLimits
         return services;
     }
 
+    /// <summary>
+    /// A fixed-window count of failures per client, with no queue: one permit is spent per failure, and a
+    /// client with none left is blocked until its window ends. The settings are read when a client is first seen.
+    /// </summary>
+    internal static PartitionedRateLimiter<string> FailuresPerClient(Func<int> permitLimit, Func<TimeSpan> window) =>
+        PartitionedRateLimiter.Create<string, string>(client =>
+            RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitLimit(),
+                Window = window(),
+                QueueLimit = 0,
+            }));
+
     /// <summary>The client's address; under the Functions host it arrives in X-Forwarded-For (see UseForwardedHeaders).</summary>
     internal static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -62,15 +62,8 @@ public sealed class FieldErrors
             return null;
         }
 
-        if (HasBidiControls(text))
+        if (!FitsDisplay(field, text, label, maxLength))
         {
-            Add(field, BidiMessage(label));
-            return null;
-        }
-
-        if (new StringInfo(text).LengthInTextElements > maxLength)
-        {
-            Add(field, $"{label} must be {maxLength} characters or fewer.");
             return null;
         }
 
@@ -98,19 +91,33 @@ public sealed class FieldErrors
             return null;
         }
 
+        if (!FitsDisplay(field, text, label, maxLength))
+        {
+            return null;
+        }
+
+        return HasVisibleText(text) ? text : null;
+    }
+
+    /// <summary>
+    /// The checks both text kinds share after their own control-character rule: no bidirectional
+    /// controls, and no more than <paramref name="maxLength"/> user-perceived characters.
+    /// </summary>
+    private bool FitsDisplay(string field, string text, string label, int maxLength)
+    {
         if (HasBidiControls(text))
         {
             Add(field, BidiMessage(label));
-            return null;
+            return false;
         }
 
         if (new StringInfo(text).LengthInTextElements > maxLength)
         {
             Add(field, $"{label} must be {maxLength} characters or fewer.");
-            return null;
+            return false;
         }
 
-        return HasVisibleText(text) ? text : null;
+        return true;
     }
 
     /// <summary>
