@@ -6,6 +6,8 @@ namespace LocalGovStandard.Tests.Platform;
 
 public sealed class PeerGroupsTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
+    private static readonly string[] WalesRegions = ["wales"];
+
     [Fact]
     public async Task PeerGroups_ListsTheDefaultGroupsAndTheirRegions()
     {
@@ -24,8 +26,19 @@ public sealed class PeerGroupsTests(ServiceFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task PeerGroups_NeverShowLeads()
     {
+        // The default groups have no leads, so give one a lead first: otherwise there would be nothing to leak.
+        using var saved = await fixture.CreateAdminClient().PutAsJsonAsync("/api/admin/peer-groups/wales", new
+        {
+            name = "Wales",
+            regions = WalesRegions,
+            leads = new[] { new { name = "Gwen Arweinydd", email = "gwen.arweinydd@cardiff.gov.wales" } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, saved.StatusCode);
+
         var text = await fixture.CreateClient().GetStringAsync(new Uri("/api/peer-groups", UriKind.Relative));
 
+        Assert.Contains("\"wales\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gwen", text, StringComparison.Ordinal);
         Assert.DoesNotContain("lead", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@", text, StringComparison.Ordinal);
     }

@@ -29,6 +29,18 @@ public static class AssessmentPages
         assessments.MapActionPages();
     }
 
+    /// <summary>A page of a draft: not found outside the caller's council, the summary once submitted, else <paramref name="render"/>.</summary>
+    internal static async Task<IResult> DraftPageAsync(string reference, HttpContext context, AssessmentService assessments, Func<AssessmentEntity, IResult> render, CancellationToken cancellationToken)
+    {
+        var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
+        if (entity is null)
+        {
+            return PageResults.NotFound();
+        }
+
+        return entity.Status != AssessmentEntity.Draft ? TypedResults.Redirect(ViewHref(reference)) : render(entity);
+    }
+
     public static string ViewHref(string reference) => $"/assessments/{reference}";
 
     public static string DetailsHref(string reference) => $"/assessments/{reference}/details";

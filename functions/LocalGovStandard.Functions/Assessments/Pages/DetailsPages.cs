@@ -92,18 +92,13 @@ public static class DetailsPages
         return TypedResults.Redirect(AssessmentPages.ViewHref(created.Reference));
     }
 
-    private static async Task<IResult> ShowDetailsAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
-    {
-        var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
-        if (entity is null)
-        {
-            return PageResults.NotFound();
-        }
-
-        return entity.Status != AssessmentEntity.Draft
-            ? TypedResults.Redirect(AssessmentPages.ViewHref(reference))
-            : new RazorComponentResult<DetailsPage>(new { Assessment = AssessmentView.From(entity, catalogue), Standard = catalogue.Find(entity.StandardId)! });
-    }
+    private static Task<IResult> ShowDetailsAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken) =>
+        AssessmentPages.DraftPageAsync(
+            reference,
+            context,
+            assessments,
+            entity => new RazorComponentResult<DetailsPage>(new { Assessment = AssessmentView.From(entity, catalogue), Standard = catalogue.Find(entity.StandardId)! }),
+            cancellationToken);
 
     private static async Task<IResult> ShowQuestionAsync(
         string reference, string step, string? type, string? @return, HttpContext context, AssessmentService assessments,

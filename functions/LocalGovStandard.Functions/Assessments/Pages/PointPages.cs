@@ -103,18 +103,8 @@ public static class PointPages
         return TypedResults.Redirect(returnTo == "check" ? AssessmentPages.CheckHref(reference) : NextHref(saved, catalogue, number));
     }
 
-    private static async Task<IResult> ShowCheckAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
-    {
-        var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
-        if (entity is null)
-        {
-            return PageResults.NotFound();
-        }
-
-        return entity.Status != AssessmentEntity.Draft
-            ? TypedResults.Redirect(AssessmentPages.ViewHref(reference))
-            : CheckPage(entity, catalogue, entity.ETag.ToString(), "", new FormErrors());
-    }
+    private static Task<IResult> ShowCheckAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken) =>
+        AssessmentPages.DraftPageAsync(reference, context, assessments, entity => CheckPage(entity, catalogue, entity.ETag.ToString(), "", new FormErrors()), cancellationToken);
 
     private static async Task<IResult> SubmitAsync(
         string reference, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
