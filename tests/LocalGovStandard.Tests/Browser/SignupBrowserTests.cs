@@ -179,19 +179,22 @@ public sealed partial class SignupBrowserTests(BrowserFixture fixture) : IClassF
                 loaded.Enqueue(new Uri(response.Url).AbsolutePath);
             }
         };
+        // app.mjs imports govuk-frontend.min.js only once it has been parsed, which on a busy machine
+        // can fall after a 500 ms network-idle gap, so each expected file is awaited by name.
+        string[] expected = ["/static/govuk/govuk-frontend.min.css", "/static/govuk/govuk-frontend.min.js", "/static/app/app.mjs", "/static/app/enable-js.js"];
+        var arrivals = expected.Select(path => page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == path)).ToArray();
 
-        await page.GotoAsync("/signup", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GotoAsync("/signup");
+        var responses = await Task.WhenAll(arrivals);
+        await Expect(page.Locator("button[data-module=govuk-button]")).ToHaveAttributeAsync("data-govuk-button-init", "");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var bodyFont = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.govuk-label')).fontFamily");
 
         Assert.True(problems.IsEmpty, "The form page had problems:\n" + string.Join('\n', problems));
-        Assert.Contains("/static/govuk/govuk-frontend.min.css", loaded);
-        Assert.Contains("/static/govuk/govuk-frontend.min.js", loaded);
-        Assert.Contains("/static/app/app.mjs", loaded);
-        Assert.Contains("/static/app/enable-js.js", loaded);
+        Assert.All(responses, response => Assert.True(response.Ok, $"{response.Url} answered {response.Status}"));
         Assert.DoesNotContain("GDS Transport", bodyFont, StringComparison.Ordinal);
         Assert.DoesNotContain(loaded, path => path.StartsWith("/assets/fonts/", StringComparison.Ordinal));
         await Expect(page.Locator("body")).ToHaveClassAsync(new Regex("govuk-frontend-supported"));
-        await Expect(page.Locator("button[data-module=govuk-button]")).ToHaveAttributeAsync("data-govuk-button-init", "");
     }
 
     /// <summary>Presses Tab until the target has focus, failing if it takes more than a page's worth of stops.</summary>
