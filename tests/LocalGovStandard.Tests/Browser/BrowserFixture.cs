@@ -56,7 +56,10 @@ public class BrowserFixture : ServiceFixture
         app.ClientOptions.BaseAddress = BaseUrl;
     }
 
-    /// <summary>A fresh browser profile (cookies, storage) pointed at the app, failing fast rather than after 30 s.</summary>
+    /// <summary>
+    /// A fresh browser profile (cookies, storage) pointed at the app. Actions give up after 20 s rather than 30 s;
+    /// expectations wait up to 15 s rather than Playwright's 5 s, which a page's first render can take on a busy CI machine.
+    /// </summary>
     public async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -66,7 +69,8 @@ public class BrowserFixture : ServiceFixture
             BypassCSP = bypassCsp,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 
