@@ -22,13 +22,7 @@ public static class ReportEndpoints
     private static async Task<IResult> ShowAsync(string? month, PeerGroupStore peerGroups, ReportRunStore runs, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FormErrors();
-        var shown = ReportMonth.PreviousTo(clock.GetUtcNow());
-        if (!string.IsNullOrWhiteSpace(month) && !ReportMonth.TryParse(month.Trim(), out shown))
-        {
-            errors.Add("month", "Enter a month as year and month, like 2026-10");
-            shown = ReportMonth.PreviousTo(clock.GetUtcNow());
-        }
-
+        var shown = string.IsNullOrWhiteSpace(month) ? ReportMonth.PreviousTo(clock.GetUtcNow()) : MonthOrLastEnded(month, errors, clock);
         return await PageAsync(shown, [], errors, peerGroups, runs, cancellationToken);
     }
 
@@ -43,12 +37,8 @@ public static class ReportEndpoints
         }
 
         var errors = new FormErrors();
-        if (!ReportMonth.TryParse(form["month"], out var month))
-        {
-            errors.Add("month", "Enter a month as year and month, like 2026-10");
-            month = ReportMonth.PreviousTo(clock.GetUtcNow());
-        }
-        else if (!month.HasEndedBy(clock.GetUtcNow()))
+        var month = MonthOrLastEnded(form["month"], errors, clock);
+        if (!errors.Any && !month.HasEndedBy(clock.GetUtcNow()))
         {
             errors.Add("month", $"{month.DisplayName} has not ended yet. A month can be run from the first day of the next month");
         }
@@ -88,6 +78,18 @@ public static class ReportEndpoints
 
         await audit.WriteAsync(ConsoleForms.Actor, "report.downloaded", $"report/{reportMonth}/{peerGroup}", cancellationToken: CancellationToken.None);
         return workbook;
+    }
+
+    /// <summary>The month entered; if it is not a month, an error for the field and the last ended month to show instead.</summary>
+    private static ReportMonth MonthOrLastEnded(string? text, FormErrors errors, TimeProvider clock)
+    {
+        if (ReportMonth.TryParse(text?.Trim(), out var month))
+        {
+            return month;
+        }
+
+        errors.Add("month", "Enter a month as year and month, like 2026-10");
+        return ReportMonth.PreviousTo(clock.GetUtcNow());
     }
 
     private static async Task<IResult> PageAsync(
