@@ -59,7 +59,7 @@ public sealed record DashboardFilter(string? PeerGroup, string? Region, string? 
     }
 
     /// <summary>The filter as a query string ("?peerGroup=london&amp;from=2026-01..."), for links and exports.</summary>
-    public string ToQueryString(string? extraName = null, string? extraValue = null)
+    public string ToQueryString()
     {
         var values = new Dictionary<string, string?>
         {
@@ -69,11 +69,6 @@ public sealed record DashboardFilter(string? PeerGroup, string? Region, string? 
             ["from"] = From.ToString(),
             ["to"] = To.ToString(),
         };
-        if (extraName is not null)
-        {
-            values[extraName] = extraValue;
-        }
-
         return QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 

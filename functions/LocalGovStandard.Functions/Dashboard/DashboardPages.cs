@@ -8,15 +8,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace LocalGovStandard.Dashboard;
 
 /// <summary>
-/// The public dashboard (<c>/dashboard</c>: aggregates and the adopters list) and the organiser's
-/// (<c>/api/admin/dashboard</c>: the same plus each council), each with CSV and xlsx exports. The organiser's view
-/// lives under <c>/api/admin</c> so that, like every organiser route, it needs a function key in Azure and the
-/// handler's own key check (the <c>x-functions-key</c> header, or <c>?code=</c> from a browser).
+/// The public dashboard (<c>/dashboard</c>: aggregates and the adopters list) and the organiser's (the same plus
+/// each council), each with CSV and xlsx exports. Organisers open theirs in the console (<c>/organiser/dashboard</c>,
+/// behind the console's session cookie, so no key travels in an address); scripts and the benchmark use
+/// <c>/api/admin/dashboard</c> with the <c>x-functions-key</c> header like every other organiser API route.
 /// </summary>
 public static class DashboardPages
 {
     public const string PublicPath = "/dashboard";
     public const string OrganiserPath = "/api/admin/dashboard";
+    public const string ConsolePath = "/organiser/dashboard";
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
@@ -30,12 +31,12 @@ public static class DashboardPages
 
     public static void MapDashboard(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
     {
-        app.MapGet(PublicPath, (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: false, ct))
+        app.MapGet(PublicPath, (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, Shown.Public, ct))
             .AsPublicFunction("Dashboard");
         app.MapGet(PublicPath + "/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: false, ct))
             .AsPublicFunction("DashboardExport");
 
-        admin.MapGet("/dashboard", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, organiser: true, ct))
+        admin.MapGet("/dashboard", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, Shown.OrganiserApi, ct))
             .AsKeyedFunction("OrganiserDashboard");
         admin.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
             .AsKeyedFunction("OrganiserDashboardExport");
@@ -43,18 +44,34 @@ public static class DashboardPages
         app.MapTimerFunction<RefreshDashboardSnapshots>(RefreshDashboardSnapshots.Name, RefreshDashboardSnapshots.Schedule);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, DashboardLoader loader, bool organiser, CancellationToken cancellationToken)
+    /// <summary>The organiser's view in the console; the group already requires the console session.</summary>
+    public static void MapConsoleDashboard(this RouteGroupBuilder console)
     {
-        var request = await loader.ReadAsync(context.Request.Query, organiser, cancellationToken);
+        console.MapGet("/dashboard", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, Shown.InTheConsole, ct))
+            .AsPublicFunction("ConsoleDashboard");
+        console.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
+            .AsPublicFunction("ConsoleDashboardExport");
+    }
+
+    private sealed record Shown(string Path, bool Organiser, bool InConsole)
+    {
+        public static readonly Shown Public = new(PublicPath, Organiser: false, InConsole: false);
+        public static readonly Shown OrganiserApi = new(OrganiserPath, Organiser: true, InConsole: false);
+        public static readonly Shown InTheConsole = new(ConsolePath, Organiser: true, InConsole: true);
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext context, DashboardLoader loader, Shown shown, CancellationToken cancellationToken)
+    {
+        var request = await loader.ReadAsync(context.Request.Query, shown.Organiser, cancellationToken);
         return new RazorComponentResult<DashboardPage>(new
         {
-            Action = organiser ? OrganiserPath : PublicPath,
+            Action = shown.Path,
             request.Filter,
             request.Choices,
             request.Errors,
             request.View,
-            Organiser = organiser,
-            AdminCode = organiser ? context.Request.Query["code"].FirstOrDefault() : null,
+            shown.Organiser,
+            shown.InConsole,
         })
         { StatusCode = request.Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
     }

@@ -1,3 +1,4 @@
+using LocalGovStandard.Dashboard;
 using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Functions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,5 +31,6 @@ public static class ConsoleEndpoints
         console.MapConsolePeerGroups();
         console.MapConsoleReports();
         console.MapConsoleSummits();
+        console.MapConsoleDashboard();
     }
 }

@@ -134,6 +134,10 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync("/organiser/audit");
         await CheckAsync(page, "audit", violations);
 
+        await page.GotoAsync("/organiser/dashboard");
+        await Expect(page.Locator("h1")).ToContainTextAsync("Organiser dashboard");
+        await CheckAsync(page, "dashboard", violations);
+
         Assert.Empty(violations);
     }
 

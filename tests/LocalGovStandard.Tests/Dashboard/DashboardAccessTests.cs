@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Organiser;
 using static LocalGovStandard.Tests.Dashboard.DashboardReading;
 
 namespace LocalGovStandard.Tests.Dashboard;
@@ -63,10 +64,25 @@ public sealed class DashboardAccessTests(DashboardFixture fixture)
         var camden = rows.Single(r => r[0] == TestRegister.Camden.OfficialName);
         Assert.Equal(["1", "1", "No"], camden[3..]); // one verified contact (the pending one is not counted), one assessment, not listed
 
-        // The filter form keeps the key, so the next view stays the organiser's.
-        Assert.Equal(ServiceFixture.AdminKey, page.QuerySelector("form input[name='code']")!.GetAttribute("value"));
-
         var csv = ParseCsv(await fixture.CreateAdminClient().GetByteArrayAsync(new Uri("/api/admin/dashboard/export.csv?peerGroup=london", UriKind.Relative)));
+        Assert.Equal(2, CsvTable(csv, "Councils").Count);
+    }
+
+    [Fact]
+    public async Task TheOrganiserView_InTheConsole_AddsEachCouncil_AndNoLinkOrFormCarriesTheKey()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+
+        var page = await session.GetAsync("/organiser/dashboard?peerGroup=london");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal([TestRegister.Westminster.OfficialName, TestRegister.Camden.OfficialName], TableRows(page.Document, "councils").Select(r => r[0]));
+        Assert.Equal("page", page.Element("nav[aria-label='Organiser console'] a[href='/organiser/dashboard']")!.GetAttribute("aria-current"));
+        Assert.Equal("/organiser/dashboard", page.Element("main form[method='get']")!.GetAttribute("action"));
+        Assert.DoesNotContain(ServiceFixture.AdminKey, page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        var exportLink = page.Element("a[href^='/organiser/dashboard/export.csv']")!.GetAttribute("href")!;
+        Assert.Contains("peerGroup=london", exportLink, StringComparison.Ordinal);
+        var csv = ParseCsv(await session.Client.GetByteArrayAsync(new Uri(exportLink, UriKind.Relative)));
         Assert.Equal(2, CsvTable(csv, "Councils").Count);
     }
 
