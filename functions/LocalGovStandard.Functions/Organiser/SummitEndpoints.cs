@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
@@ -158,13 +159,19 @@ public static class SummitEndpoints
             return null;
         }
 
-        if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (!DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clockTime))
         {
-            return new DateTimeOffset(parsed, TimeSpan.Zero);
+            errors.Add(field, "Enter a date and time as year-month-day hours:minutes, like 2027-03-04 09:30");
+            return null;
         }
 
-        errors.Add(field, "Enter a date and time in UTC as year-month-day hours:minutes, like 2027-03-04 09:30");
-        return null;
+        if (UkTime.FromUkClock(clockTime) is not { } instant)
+        {
+            errors.Add(field, $"{clockTime:HH:mm} does not happen in the UK on {clockTime:d MMMM yyyy}: the clocks go forward from 1am to 2am. Enter a time from 2am");
+            return null;
+        }
+
+        return instant;
     }
 
     private static int? Capacity(string text, FieldErrors errors)

@@ -14,6 +14,34 @@ namespace LocalGovStandard.Tests.Organiser;
 public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     [Fact]
+    public async Task NewSummit_TakesUkClockTimes_ShowsThemBackInUkTime_AndRefusesTheHourTheClocksSkip()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/summits/new");
+        var answers = new Dictionary<string, string>
+        {
+            ["name"] = "Summer Summit, York", ["startsAt"] = "2031-06-12 09:30", ["venue"] = "The Guildhall", ["address"] = "St Helen's Square\nYork YO1 9QN",
+            ["capacity"] = "40", ["rsvpBy"] = "2031-03-30 01:30",
+        };
+
+        var skipped = await session.SubmitAsync(form, answers);
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.Status);
+        Assert.Equal(["#rsvpBy"], skipped.ErrorLinks);
+        Assert.Equal(["01:30 does not happen in the UK on 30 March 2031: the clocks go forward from 1am to 2am. Enter a time from 2am"], skipped.ErrorMessages);
+
+        answers["rsvpBy"] = "2031-05-30 17:00";
+        var created = await session.SubmitAsync(form, answers);
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var summits = JsonNode.Parse(await fixture.CreateAdminClient().GetStringAsync(new Uri("/api/admin/summits", UriKind.Relative)))!.AsArray();
+        var summit = summits.Single(s => s!["name"]!.GetValue<string>() == "Summer Summit, York")!;
+        Assert.Equal(new DateTimeOffset(2031, 6, 12, 8, 30, 0, TimeSpan.Zero), summit["startsAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(new DateTimeOffset(2031, 5, 30, 16, 0, 0, TimeSpan.Zero), summit["rsvpBy"]!.GetValue<DateTimeOffset>());
+        var shown = await session.GetAsync(created.Location!);
+        Assert.Contains("9:30am UK time on 12 June 2031 at The Guildhall", shown.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("answers needed by 5:00pm UK time on 30 May 2031", shown.Document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RegisterImport_UploadsTheCsv_ShowsCountsAndEachBadLine_AndIsAudited()
     {
         var since = fixture.Clock.GetUtcNow();
