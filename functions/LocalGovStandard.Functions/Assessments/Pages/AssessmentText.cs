@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Standards;
 
@@ -50,7 +51,8 @@ public static class AssessmentText
             ? date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
             : isoDate ?? "";
 
-    public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The UK calendar date of an instant, "2 November 2026".</summary>
+    public static string Date(DateTimeOffset value) => UkTime.ToUk(value).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>GOV.UK tag colours: green passes, red is the worst rating, anything between is yellow.</summary>
     public static string TagClass(IReadOnlyList<Rating> scale, Rating rating) =>
