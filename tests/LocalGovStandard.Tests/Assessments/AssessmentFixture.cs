@@ -20,3 +20,9 @@ public class AssessmentFixture : RegisteredServiceFixture
         await AccessSteps.VerifiedContactAsync(this, TestRegister.Camden, CamdenContact);
     }
 }
+
+/// <summary>The same on Kestrel, so uploads meet the real request body limits (the route's own, above the 1 MB default).</summary>
+public sealed class LoopbackAssessmentFixture : AssessmentFixture
+{
+    protected override bool OnLoopback => true;
+}

@@ -1,7 +1,4 @@
 using LocalGovStandard.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LocalGovStandard.Tests.Browser;
@@ -22,10 +19,12 @@ public class BrowserFixture : ServiceFixture
 
     private IPlaywright? _playwright;
 
-    public IBrowser Browser { get; private set; } = default!;
+    /// <summary>Where the app listens on loopback.</summary>
+    public Uri BaseUrl => LoopbackUrl!;
 
-    /// <summary>Where the app listens on loopback, for example http://127.0.0.1:45123/.</summary>
-    public Uri BaseUrl { get; private set; } = default!;
+    protected override bool OnLoopback => true;
+
+    public IBrowser Browser { get; private set; } = default!;
 
     public static string AxeScriptPath => Path.Combine(RepositoryPaths.NodeModules, "axe-core", "axe.min.js");
 
@@ -45,15 +44,6 @@ public class BrowserFixture : ServiceFixture
             Headless = true,
             Args = ChromiumArgs,
         });
-    }
-
-    protected override void StartApp(LocalGovStandardFactory app)
-    {
-        app.UseKestrel(0);
-        app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address);
-        app.ClientOptions.BaseAddress = BaseUrl;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,8 +73,29 @@ public class ServiceFixture : IAsyncLifetime
         StartApp(App);
     }
 
-    /// <summary>Starts the app in memory (TestServer); the browser fixture starts it on a real loopback port instead.</summary>
-    protected virtual void StartApp(LocalGovStandardFactory app) => _ = app.Server;
+    /// <summary>
+    /// True to run the app on Kestrel on a loopback port rather than the in-memory TestServer: for a browser,
+    /// and for Kestrel's own limits (the request body size), which TestServer does not enforce.
+    /// <see cref="CreateClient"/> then talks HTTP to it.
+    /// </summary>
+    protected virtual bool OnLoopback => false;
+
+    /// <summary>Where the app listens when <see cref="OnLoopback"/>, for example http://127.0.0.1:45123/.</summary>
+    public Uri? LoopbackUrl { get; private set; }
+
+    private void StartApp(LocalGovStandardFactory app)
+    {
+        if (!OnLoopback)
+        {
+            _ = app.Server;
+            return;
+        }
+
+        app.UseKestrel(0);
+        app.StartServer();
+        LoopbackUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        app.ClientOptions.BaseAddress = LoopbackUrl;
+    }
 
     public HttpClient CreateClient() =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = App.ClientOptions.BaseAddress });

@@ -56,13 +56,21 @@ public sealed partial class FaultExceptionHandler(IProblemDetailsService problem
 
     internal static (ApiErrors.ErrorType Error, string Detail) Classify(Exception exception) => exception switch
     {
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+        _ when IsTooLarge(exception) =>
             (ApiErrors.PayloadTooLarge, "The request body is larger than this route accepts."),
         _ when IsUnreadableRequest(exception) =>
             (ApiErrors.MalformedRequest, "The request could not be read. Check its format and send it again."),
         _ when IsDependencyFault(exception) =>
             (ApiErrors.StorageUnavailable, $"Your request was not completed, so nothing was saved. Try again in {ApiErrors.RetryAfterSeconds} seconds. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
         _ => (ApiErrors.Unexpected, "Try again later. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
+    };
+
+    /// <summary>Kestrel's body limit, also when it surfaces inside another exception (antiforgery reading a form wraps it).</summary>
+    private static bool IsTooLarge(Exception? exception) => exception switch
+    {
+        null => false,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        _ => IsTooLarge(exception.InnerException),
     };
 
     /// <summary>
