@@ -96,6 +96,12 @@ public sealed class ActionEntity : ITableEntity
     /// <summary>The reassessment whose passing rating closed this action.</summary>
     public string? ClosedByReference { get; set; }
 
+    /// <summary>The latest reassessment that rated the point again and left this action open.</summary>
+    public string? ReassessedBy { get; set; }
+
+    /// <summary>Whether the assessment <paramref name="reference"/> raised this action, kept it open or closed it.</summary>
+    public bool ConcernsAssessment(string reference) => AssessmentReference == reference || ReassessedBy == reference || ClosedByReference == reference;
+
     public bool IsOverdue(DateTimeOffset now) => Status == Open && now > DueAt;
 }
 

@@ -274,8 +274,8 @@ public sealed class AssessmentService(
 
         await audit.WriteAsync($"contact:{scope.ContactReference}", "assessment.submitted", $"{scope.GssCode}/{reference}", result.Value, cancellationToken);
         await IndexAsync(entity, cancellationToken);
-        var newActions = actions.Select(a => a.Entity).OfType<ActionEntity>().Where(a => a.AssessmentReference == reference).ToList();
-        await SendCopyAsync(scope, entity, standard, newActions, cancellationToken);
+        var openActions = actions.Select(a => a.Entity).OfType<ActionEntity>().Where(a => a.Status == ActionEntity.Open).OrderBy(a => a.PointNumber).ToList();
+        await SendCopyAsync(scope, entity, standard, openActions, cancellationToken);
         return new WriteResult(await FindAsync(scope, reference, cancellationToken));
     }
 
@@ -312,7 +312,7 @@ public sealed class AssessmentService(
 
         var carried = standard.Points
             .Where(p => !failing.Contains(p))
-            .ToDictionary(p => p.Number, p => points[p.Number] with { CarriedFrom = new CarriedPoint(reference, predecessor.AssessmentDate) });
+            .ToDictionary(p => p.Number, p => points[p.Number] with { CarriedFrom = points[p.Number].CarriedFrom ?? new CarriedPoint(reference, predecessor.AssessmentDate) });
         var details = new AssessmentDetails(predecessor.ServiceName, predecessor.ServiceUrl, predecessor.Phase, predecessor.Type, standard,
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), predecessor.Panel());
         var created = await CreateAsync(scope, predecessor.CouncilName, details, cancellationToken);
@@ -388,41 +388,57 @@ public sealed class AssessmentService(
             }));
     }
 
-    /// <summary>A reassessment closes the predecessor's open actions whose points now pass; the others stay open.</summary>
+    /// <summary>
+    /// A reassessment closes the open actions of the points it rated again once they pass; the others stay open, marked
+    /// as reassessed by it. A point's action is the nearest one up the chain of predecessors: a reassessment that left a
+    /// point failing raised no action of its own, so the action of a reassessment's reassessment can be two steps back.
+    /// </summary>
     private async Task<(List<TableTransactionAction> Changes, HashSet<int> StillOpen)> PredecessorActionChangesAsync(
         AssessmentEntity entity, Standard standard, Dictionary<int, PointAnswer> points, CancellationToken cancellationToken)
     {
         var changes = new List<TableTransactionAction>();
         var stillOpen = new HashSet<int>();
-        if (entity.PredecessorReference is null)
+        var unresolved = standard.Points.Where(p => points[p.Number].CarriedFrom is null).Select(p => p.Number).ToHashSet();
+        for (var ancestor = entity.PredecessorReference; ancestor is not null && unresolved.Count > 0; ancestor = await PredecessorOfAsync(entity.PartitionKey, ancestor, cancellationToken))
         {
-            return (changes, stillOpen);
-        }
-
-        foreach (var point in standard.Points.Where(p => points[p.Number].CarriedFrom is null))
-        {
-            var found = await table.GetEntityIfExistsAsync<ActionEntity>(entity.PartitionKey, AssessmentKeys.ActionRowKey(entity.PredecessorReference, point.Number), cancellationToken: cancellationToken);
-            if (!found.HasValue || found.Value!.Status != ActionEntity.Open)
+            foreach (var number in unresolved.ToList())
             {
-                continue;
-            }
+                var found = await table.GetEntityIfExistsAsync<ActionEntity>(entity.PartitionKey, AssessmentKeys.ActionRowKey(ancestor, number), cancellationToken: cancellationToken);
+                if (!found.HasValue)
+                {
+                    continue;
+                }
 
-            var action = found.Value;
-            action.Rating = points[point.Number].Rating!;
-            if (standard.Rating(action.Rating)?.Passes == true)
-            {
-                action.Status = ActionEntity.Closed;
-                action.ClosedByReference = entity.Reference;
-            }
-            else
-            {
-                stillOpen.Add(point.Number);
-            }
+                unresolved.Remove(number);
+                var action = found.Value!;
+                if (action.Status != ActionEntity.Open)
+                {
+                    continue;
+                }
 
-            changes.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, action, action.ETag));
+                action.Rating = points[number].Rating!;
+                if (standard.Rating(action.Rating)?.Passes == true)
+                {
+                    action.Status = ActionEntity.Closed;
+                    action.ClosedByReference = entity.Reference;
+                }
+                else
+                {
+                    action.ReassessedBy = entity.Reference;
+                    stillOpen.Add(number);
+                }
+
+                changes.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, action, action.ETag));
+            }
         }
 
         return (changes, stillOpen);
+    }
+
+    private async Task<string?> PredecessorOfAsync(string gssCode, string reference, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<AssessmentEntity>(gssCode, AssessmentKeys.AssessmentRowKey(reference), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.PredecessorReference : null;
     }
 
     /// <summary>Emails the submitter a copy of the answers, once (the ledger keys it by assessment).</summary>

@@ -56,11 +56,12 @@ public static class SubmissionEmail
         body.Append("</ol>");
         if (actions.Count > 0)
         {
-            text.AppendLine().AppendLine("Actions raised:");
-            body.Append("<p>Actions raised:</p><ul>");
+            text.AppendLine().AppendLine("Actions to complete:");
+            body.Append("<p>Actions to complete:</p><ul>");
             foreach (var action in actions)
             {
-                var line = $"Point {action.PointNumber}, {action.PointTitle}: due {EmailDates.Format(action.DueAt)}";
+                var since = action.AssessmentReference == assessment.Reference ? "" : $" (open since {action.AssessmentReference})";
+                var line = $"Point {action.PointNumber}, {action.PointTitle}: due {EmailDates.Format(action.DueAt)}{since}";
                 text.AppendLine($"- {line}");
                 body.Append("<li>").Append(html.Encode(line)).Append("</li>");
             }

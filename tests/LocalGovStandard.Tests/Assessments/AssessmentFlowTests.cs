@@ -201,7 +201,7 @@ public sealed class AssessmentFlowTests(AssessmentFixture fixture) : IClassFixtu
         Assert.Contains("Overall result: Not met", copy.PlainText, StringComparison.Ordinal);
         Assert.Contains("13. Identify and publish performance indicators: Not met", copy.PlainText, StringComparison.Ordinal);
         Assert.Contains("Notes: Evidence for point 13", copy.PlainText, StringComparison.Ordinal);
-        Assert.Contains("Actions raised:", copy.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Actions to complete:", copy.PlainText, StringComparison.Ordinal);
         Assert.Null(copy.Body["attachments"]);
     }
 }

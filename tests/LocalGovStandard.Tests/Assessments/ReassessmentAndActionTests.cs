@@ -47,6 +47,63 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task AReassessmentOfAReassessment_ClosesTheOriginalAction_RaisesNoDuplicate_AndKeepsEachPointsOriginalDate()
+    {
+        var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
+        var (original, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Reassessed twice"));
+        etag = await AssessmentSteps.RateAllAsync(client, original, etag, n => n is 3 or 7 ? "not-met" : "met", 15);
+        await AssessmentSteps.SubmitAsync(client, original, etag);
+
+        // First reassessment: point 3 still fails (its action stays open, no second action), point 7 now passes.
+        var first = await ReassessAsync(client, original);
+        var firstEtag = await RateAsync(client, first.Reference, first.ETag, (3, "not-met"), (7, "met"));
+        await AssessmentSteps.SubmitAsync(client, first.Reference, firstEtag);
+
+        var afterFirst = await AssessmentSteps.ListAsync(client);
+        var open = Assert.Single(afterFirst["openActions"]!.AsArray(), a => Concerns(a!, original, first.Reference))!;
+        Assert.Equal([original, "3", first.Reference], [open["assessmentReference"]!.GetValue<string>(), open["pointNumber"]!.ToJsonString(), open["reassessedBy"]!.GetValue<string>()]);
+        var confirmation = fixture.SendGrid.Accepted.Last(m => m.Subject.Contains(first.Reference, StringComparison.Ordinal));
+        Assert.Contains($"(open since {original})", confirmation.PlainText, StringComparison.Ordinal);
+
+        // Second reassessment, of the first: only point 3 is asked; point 7 keeps the first reassessment's date, the rest the original's.
+        var second = await ReassessAsync(client, first.Reference);
+        var points = second.Body["points"]!.AsArray();
+        Assert.Equal([3], points.Where(p => p!["carriedFrom"] is null).Select(p => p!["number"]!.GetValue<int>()));
+        Assert.Equal(first.Reference, points[6]!["carriedFrom"]!["reference"]!.GetValue<string>());
+        Assert.Equal(original, points[0]!["carriedFrom"]!["reference"]!.GetValue<string>());
+        Assert.NotEqual(points[0]!["carriedFrom"]!["assessmentDate"]!.GetValue<string>(), points[6]!["carriedFrom"]!["assessmentDate"]!.GetValue<string>());
+
+        var secondEtag = await RateAsync(client, second.Reference, second.ETag, (3, "met"));
+        await AssessmentSteps.SubmitAsync(client, second.Reference, secondEtag);
+
+        var afterSecond = await AssessmentSteps.ListAsync(client);
+        Assert.DoesNotContain(afterSecond["openActions"]!.AsArray(), a => Concerns(a!, original, first.Reference, second.Reference));
+        var closed = Assert.Single(afterSecond["closedActions"]!.AsArray(), a => a!["assessmentReference"]!.GetValue<string>() == original && a["pointNumber"]!.GetValue<int>() == 3)!;
+        Assert.Equal(second.Reference, closed["closedByReference"]!.GetValue<string>());
+    }
+
+    private static bool Concerns(JsonNode action, params string[] references) => references.Contains(action["assessmentReference"]!.GetValue<string>());
+
+    private static async Task<(string Reference, string ETag, JsonNode Body)> ReassessAsync(HttpClient client, string reference)
+    {
+        var (created, body) = await AssessmentSteps.SendAsync(client, HttpMethod.Post, $"/api/assessments/{reference}/reassess", null, null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (body!["reference"]!.GetValue<string>(), created.Headers.ETag!.ToString(), body);
+    }
+
+    private static async Task<string> RateAsync(HttpClient client, string reference, string etag, params (int Point, string Rating)[] ratings)
+    {
+        foreach (var (point, rating) in ratings)
+        {
+            var (rated, _) = await AssessmentSteps.SendAsync(client, HttpMethod.Put, $"/api/assessments/{reference}/points/{point}", new { rating }, etag);
+            Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+            etag = rated.Headers.ETag!.ToString();
+        }
+
+        return etag;
+    }
+
+    [Fact]
     public async Task Reassess_OfAnAllPassingAssessment_IsRefused()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);

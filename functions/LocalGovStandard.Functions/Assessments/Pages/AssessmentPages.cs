@@ -101,7 +101,7 @@ public static class AssessmentPages
             Assessment = view,
             Standard = standard,
             Catalogue = catalogue,
-            Actions = actions.Where(a => a.AssessmentReference == reference).OrderBy(a => a.PointNumber).ToList(),
+            Actions = actions.Where(a => a.ConcernsAssessment(reference)).OrderBy(a => a.PointNumber).ToList(),
             Now = clock.GetUtcNow(),
         });
     }
@@ -126,7 +126,7 @@ public static class AssessmentPages
         {
             Assessment = AssessmentView.From(entity, catalogue),
             Standard = catalogue.Find(entity.StandardId)!,
-            Actions = actions.Where(a => a.AssessmentReference == reference && a.Status == ActionEntity.Open).ToList(),
+            Actions = actions.Where(a => a.ConcernsAssessment(reference) && a.Status == ActionEntity.Open).ToList(),
         });
     }
 
