@@ -33,6 +33,29 @@ chromium_install() {
   fi
 }
 
+# A new local installation has no council register, so nobody could sign up. When the real register sits beside the
+# repository (../shared/data, or LGS_REGISTER_CSV names it), it is imported as soon as the handler answers; importing
+# again skips the rows that have not changed.
+import_local_register() {
+  local csv="${LGS_REGISTER_CSV:-../shared/data/uk_local_authorities.csv}"
+  if [ ! -f "$csv" ] || ! command -v curl >/dev/null 2>&1; then
+    echo "    To let councils sign up, import the register (mySociety's uk_local_authorities.csv) at http://localhost:7071/organiser/register"
+    return
+  fi
+  for _ in $(seq 1 180); do
+    if curl -fsS -o /dev/null http://localhost:7071/api/health 2>/dev/null; then
+      if curl -fsS -o /dev/null -X POST -H "x-functions-key: local-dev-admin-key" -H "Content-Type: text/csv" \
+          --data-binary "@$csv" http://localhost:7071/api/admin/register; then
+        echo "==> Council register imported from $csv"
+      else
+        echo "    Importing $csv failed; import it at http://localhost:7071/organiser/register" >&2
+      fi
+      return
+    fi
+    sleep 1
+  done
+}
+
 cmd_run() {
   npm_install
   mkdir -p .data/azurite .data/outbox
@@ -44,6 +67,9 @@ cmd_run() {
   echo "==> Handler on http://localhost:7071 (sign-up: http://localhost:7071/signup)"
   echo "    Email goes to the local outbox: .data/outbox/*.eml, listed at http://localhost:7071/dev/outbox"
   echo "    Organiser key (Development): local-dev-admin-key"
+  import_local_register &
+  IMPORT_PID=$!
+  trap 'kill $AZURITE_PID $IMPORT_PID 2>/dev/null || true' EXIT INT TERM
   ASPNETCORE_ENVIRONMENT=Development LocalOutbox__Path="$PWD/.data/outbox" \
     dotnet run --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
 }
