@@ -27,6 +27,11 @@ public static class SummitEndpoints
         console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate").DisableAntiforgery();
         console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
         console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend").DisableAntiforgery();
+        console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind").DisableAntiforgery();
+        console.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
+            SummitExport.WorkbookAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitWorkbook");
+        console.MapGet("/summits/{summitId}/attendees.json", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
+            SummitExport.JsonAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitAttendees");
     }
 
     private static async Task<IResult> CreateAsync(
@@ -69,7 +74,7 @@ public static class SummitEndpoints
 
     /// <summary>The summit's status; with criteria in the query, also who they select (nothing is recorded or sent).</summary>
     private static async Task<IResult> ShowAsync(
-        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, InviteeSelector selector,
+        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, InviteeSelector selector, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var summit = await store.FindAsync(summitId, cancellationToken);
@@ -86,34 +91,65 @@ public static class SummitEndpoints
             (invitees, errors) = await SelectAsync(criteria, request.Query["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
         }
 
-        return await PageAsync(summit, criteria, invitees, null, errors, sender, peerGroups, cancellationToken);
+        return await PageAsync(summit, criteria, invitees, null, errors, sender, peerGroups, clock, cancellationToken);
     }
 
     private static async Task<IResult> SendAsync(
         string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
-        InviteeSelector selector, CancellationToken cancellationToken)
+        InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (form is null)
+        var (form, summit, refusal) = await PostedToSummitAsync(summitId, context, antiforgery, store, cancellationToken);
+        if (refusal is not null)
         {
-            return ConsoleForms.Expired();
-        }
-
-        var summit = await store.FindAsync(summitId, cancellationToken);
-        if (summit is null)
-        {
-            return ConsoleForms.NotFound("There is no summit at this address.");
+            return refusal;
         }
 
         var criteria = CriteriaFrom(form);
         var (invitees, errors) = await SelectAsync(criteria, form["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
         if (invitees is null)
         {
-            return await PageAsync(summit, criteria, null, null, errors, sender, peerGroups, cancellationToken);
+            return await PageAsync(summit, criteria, null, null, errors, sender, peerGroups, clock, cancellationToken);
         }
 
         var run = await sender.SendInvitationsAsync(summit, invitees, ConsoleForms.Actor, cancellationToken);
-        return await PageAsync(summit, criteria, null, run, errors, sender, peerGroups, cancellationToken);
+        return await PageAsync(summit, criteria, null, new SummitPage.Sent("Invitations", run), errors, sender, peerGroups, clock, cancellationToken);
+    }
+
+    /// <summary>The next reminder round, to everyone invited who has not answered. The round is in the form, so a second click cannot send another.</summary>
+    private static async Task<IResult> RemindAsync(
+        string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (form, summit, refusal) = await PostedToSummitAsync(summitId, context, antiforgery, store, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var round = int.TryParse(form["round"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
+        {
+            var errors = new FormErrors();
+            errors.Add("round", problem);
+            return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, null, errors, sender, peerGroups, clock, cancellationToken);
+        }
+
+        var run = await sender.SendRemindersAsync(summit, round!.Value, ConsoleForms.Actor, cancellationToken);
+        return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, new SummitPage.Sent($"Reminders (round {round})", run), new FormErrors(), sender, peerGroups, clock, cancellationToken);
+    }
+
+    /// <summary>The posted form and its summit, or the page that refuses the post (the form expired, or there is no such summit).</summary>
+    private static async Task<(IFormCollection Form, SummitEntity Summit, IResult? Refusal)> PostedToSummitAsync(
+        string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, CancellationToken cancellationToken)
+    {
+        if (await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken) is not { } form)
+        {
+            return (FormCollection.Empty, default!, ConsoleForms.Expired());
+        }
+
+        return await store.FindAsync(summitId, cancellationToken) is { } summit
+            ? (form, summit, null)
+            : (form, default!, ConsoleForms.NotFound("There is no summit at this address."));
     }
 
     private static InviteeCriteriaRequest CriteriaFrom(IEnumerable<KeyValuePair<string, StringValues>> values)
@@ -138,12 +174,14 @@ public static class SummitEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        SummitEntity summit, InviteeCriteriaRequest criteria, IReadOnlyList<Invitee>? invitees, SendRun? run, FormErrors errors,
-        SummitSender sender, PeerGroupStore peerGroups, CancellationToken cancellationToken) =>
+        SummitEntity summit, InviteeCriteriaRequest criteria, IReadOnlyList<Invitee>? invitees, SummitPage.Sent? run, FormErrors errors,
+        SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken) =>
         new RazorComponentResult<SummitPage>(new
         {
             Summit = summit,
             Status = await sender.StatusAsync(summit, cancellationToken),
+            NextReminderRound = await sender.NextReminderRoundAsync(summit, cancellationToken),
+            AnswersOpen = clock.GetUtcNow() <= summit.RsvpBy,
             Criteria = criteria,
             Invitees = invitees,
             Run = run,

@@ -34,7 +34,7 @@ public static class SummitExport
         return new AttendeeLists(summit.SummitId, summit.Name, summit.Capacity, Of(InvitationEntity.Accepted), Of(InvitationEntity.Waitlisted), Of(InvitationEntity.Declined));
     }
 
-    public static async Task<IResult> JsonAsync(string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<IResult> JsonAsync(string summitId, SummitStore store, AuditLog audit, string actor, CancellationToken cancellationToken)
     {
         var lists = await ListsAsync(store, summitId, cancellationToken);
         if (lists is null)
@@ -42,11 +42,11 @@ public static class SummitExport
             return SummitsApi.SummitNotFound();
         }
 
-        await audit.WriteAsync("organiser", "summit.exported", summitId, "json", CancellationToken.None);
+        await audit.WriteAsync(actor, "summit.exported", summitId, "json", CancellationToken.None);
         return TypedResults.Ok(lists);
     }
 
-    public static async Task<IResult> WorkbookAsync(string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<IResult> WorkbookAsync(string summitId, SummitStore store, AuditLog audit, string actor, CancellationToken cancellationToken)
     {
         var lists = await ListsAsync(store, summitId, cancellationToken);
         if (lists is null)
@@ -54,7 +54,7 @@ public static class SummitExport
             return SummitsApi.SummitNotFound();
         }
 
-        await audit.WriteAsync("organiser", "summit.exported", summitId, "xlsx", CancellationToken.None);
+        await audit.WriteAsync(actor, "summit.exported", summitId, "xlsx", CancellationToken.None);
         return TypedResults.File(Workbook(lists), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{summitId}-attendees.xlsx");
     }
 

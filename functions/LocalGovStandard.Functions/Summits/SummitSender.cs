@@ -45,6 +45,26 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
         return run;
     }
 
+    public const int MaxReminderRounds = 20;
+
+    /// <summary>Why a reminder round cannot be sent, or null when it can.</summary>
+    public static string? ReminderProblem(SummitEntity summit, int? round, DateTimeOffset now) =>
+        round is not (>= 1 and <= MaxReminderRounds) ? $"round must be a whole number from 1 to {MaxReminderRounds}: each round is sent once"
+        : now > summit.RsvpBy ? "RSVPs for this summit are closed, so there is nothing to remind people about."
+        : null;
+
+    /// <summary>The first reminder round not yet sent to anyone (each round is its own mail stream in the ledger).</summary>
+    public async Task<int> NextReminderRoundAsync(SummitEntity summit, CancellationToken cancellationToken)
+    {
+        var round = 1;
+        while (round < MaxReminderRounds && (await ledger.PartitionAsync(SummitKeys.ReminderLedger(summit.SummitId, round), cancellationToken)).Count > 0)
+        {
+            round++;
+        }
+
+        return round;
+    }
+
     /// <summary>A reminder round goes to invitees whose invitation was sent and who have not answered; each round once.</summary>
     public async Task<SendRun> SendRemindersAsync(SummitEntity summit, int round, string actor, CancellationToken cancellationToken)
     {

@@ -32,8 +32,10 @@ public static class SummitsApi
         admin.MapPost("/summits/{summitId}/invitations/send", SendAsync).AsKeyedFunction("SendSummitInvitations");
         admin.MapGet("/summits/{summitId}/invitations", InvitationsAsync).AsKeyedFunction("ListSummitInvitations");
         admin.MapPost("/summits/{summitId}/reminders/send", RemindAsync).AsKeyedFunction("SendSummitReminders");
-        admin.MapGet("/summits/{summitId}/attendees", SummitExport.JsonAsync).AsKeyedFunction("ExportSummitAttendees");
-        admin.MapGet("/summits/{summitId}/attendees.xlsx", SummitExport.WorkbookAsync).AsKeyedFunction("ExportSummitWorkbook");
+        admin.MapGet("/summits/{summitId}/attendees", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.JsonAsync(summitId, store, audit, Organiser, ct))
+            .AsKeyedFunction("ExportSummitAttendees");
+        admin.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.WorkbookAsync(summitId, store, audit, Organiser, ct))
+            .AsKeyedFunction("ExportSummitWorkbook");
         app.MapSummitPages();
     }
 
@@ -174,17 +176,12 @@ public static class SummitsApi
             return problem;
         }
 
-        if (body!.Round is not (>= 1 and <= 20))
+        if (SummitSender.ReminderProblem(summit, body!.Round, clock.GetUtcNow()) is { } reminderProblem)
         {
-            return ApiErrors.FieldProblem("round", "round must be a whole number from 1 to 20: each round is sent once");
+            return ApiErrors.FieldProblem("round", reminderProblem);
         }
 
-        if (clock.GetUtcNow() > summit.RsvpBy)
-        {
-            return ApiErrors.FieldProblem("round", "RSVPs for this summit are closed, so there is nothing to remind people about.");
-        }
-
-        var run = await sender.SendRemindersAsync(summit, body.Round.Value, Organiser, cancellationToken);
+        var run = await sender.SendRemindersAsync(summit, body.Round!.Value, Organiser, cancellationToken);
         var status = await sender.StatusAsync(summit, cancellationToken);
         return TypedResults.Ok(new SendResponse(run, status.Counts));
     }

@@ -13,12 +13,13 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
         "/organiser", "/organiser/register", "/organiser/peer-groups", "/organiser/peer-groups/london", "/organiser/signups", "/organiser/contacts/E09000007/LGS-AAAA-BBBB",
         "/organiser/contacts/E09000007/LGS-AAAA-BBBB/personal-data", "/organiser/reports", "/organiser/reports/2026-01/london.xlsx", "/organiser/summits",
         "/organiser/summits/new", "/organiser/audit", "/organiser/dashboard", "/organiser/dashboard/export.csv",
+        "/organiser/summits/smt-000000000000/attendees.xlsx", "/organiser/summits/smt-000000000000/attendees.json",
     };
 
     public static TheoryData<string> ConsoleForms => new()
     {
         "/organiser/register", "/organiser/peer-groups/london", "/organiser/contacts/E09000007/LGS-AAAA-BBBB/erase", "/organiser/reports/run", "/organiser/summits",
-        "/organiser/summits/smt-000000000000/send", "/organiser/sign-out",
+        "/organiser/summits/smt-000000000000/send", "/organiser/summits/smt-000000000000/reminders", "/organiser/sign-out",
     };
 
     [Theory]

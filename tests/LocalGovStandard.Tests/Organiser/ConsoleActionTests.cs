@@ -227,6 +227,24 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("1", counts["No answer yet"]);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.created", summitId);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.invitations.sent", summitId);
+
+        // A reminder round goes to the one who has not answered, once, and the page moves on to the next round.
+        fixture.SendGrid.Reset();
+        var reminded = await session.SubmitAsync(status, action: $"{summitPath}/reminders");
+        Assert.Contains("Reminders (round 1) sent: 1.", reminded.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal([emails[1]], SummitSteps.Recipients(fixture.SendGrid.Accepted).Select(r => r.Email));
+        Assert.Equal("Send reminder round 2", reminded.Element("#round")!.TextContent.Trim());
+        var again = await session.SubmitAsync(status, action: $"{summitPath}/reminders");
+        Assert.Contains("Reminders (round 1) sent: 0. Already sent before: 1.", again.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(SummitSteps.Recipients(fixture.SendGrid.Accepted));
+        Assert.Equal(2, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.reminders.sent" && r.Subject == summitId));
+
+        // Who is coming, downloaded from the console and audited as the console's.
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await session.Client.GetByteArrayAsync(new Uri($"{summitPath}/attendees.xlsx", UriKind.Relative))));
+        Assert.Equal(emails[0], workbook.Worksheet("Attendees").Table("Attendees").DataRange.Rows().Single().Cells().Select(c => c.GetString()).Single(v => v.Contains('@', StringComparison.Ordinal)));
+        var lists = JsonNode.Parse(await session.Client.GetStringAsync(new Uri($"{summitPath}/attendees.json", UriKind.Relative)))!;
+        Assert.Equal(emails[0], lists["attendees"]![0]!["contactEmail"]!.GetValue<string>());
+        Assert.Equal(2, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.exported" && r.Subject == summitId));
     }
 
     [Fact]

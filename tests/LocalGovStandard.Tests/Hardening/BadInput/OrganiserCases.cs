@@ -57,6 +57,14 @@ public static class OrganiserCases
             .BrokenPosts(FormExpired, largestField: null)
             .All;
 
+    public static IEnumerable<BadInputCase> RemindSummit() =>
+        new FormRouteCases("POST /organiser/summits/{summitId}/reminders", f => f.Organiser,
+                f => $"/organiser/summits/{f.SummitId}", f => $"/organiser/summits/{f.SummitId}/reminders")
+            .Field("round", [("zero", "\"0\""), ("21", "\"21\""), ("not a number", "\"next\""), ("formula", "\"=1+1\""), ("negative", "\"-1\"")])
+            .Missing("round")
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
     public static IEnumerable<BadInputCase> EraseContact() =>
         new FormRouteCases("POST /organiser/contacts/{councilCode}/{reference}/erase", f => f.Organiser, f => f.ContactPage + "/erase")
             .Change("confirm: missing", fields => fields.Remove("confirm"), new Expectation.Page("#confirm"))
