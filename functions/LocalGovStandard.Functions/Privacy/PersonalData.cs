@@ -7,7 +7,7 @@ using LocalGovStandard.Summits;
 
 namespace LocalGovStandard.Privacy;
 
-public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int PeerGroupsLed, int Emails, int AuditEntries, int WorkbooksRebuilt);
+public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int PeerGroupsLed, int Emails, int AuditEntries, int WorkbooksRebuilt, int EarlierWorkbookVersionsDeleted);
 
 /// <summary>
 /// UK GDPR requests about one contact: export everything held about them, or erase them everywhere.
@@ -81,10 +81,12 @@ public sealed class PersonalData(
             await workbooks.RebuildAsync(blobName, cancellationToken);
         }
 
+        var versions = await workbooks.DeleteEarlierVersionsAsync(cancellationToken);
+
         await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
-        var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count);
+        var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
-            $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}",
+            $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}",
             CancellationToken.None);
         return outcome;
     }

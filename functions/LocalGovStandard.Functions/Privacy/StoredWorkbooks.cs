@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Reports;
@@ -46,6 +47,27 @@ public sealed class StoredWorkbooks(BlobServiceClient blobs, PeerGroupStore peer
         }
 
         await runner.RebuildStoredAsync(month, group, cancellationToken);
+    }
+
+    /// <summary>
+    /// Blob versioning keeps each overwritten workbook (see infra/bicep/modules/storage.bicep), and an earlier version can
+    /// name the person however the current one reads. Workbooks can always be built again, so every earlier version of
+    /// every stored workbook goes; soft delete then holds them only for its retention days.
+    /// </summary>
+    public async Task<int> DeleteEarlierVersionsAsync(CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(BlobContainerNames.Reports);
+        var deleted = 0;
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.Version, prefix: null, cancellationToken))
+        {
+            if (blob.VersionId is { } versionId && blob.IsLatestVersion != true)
+            {
+                await container.GetBlobClient(blob.Name).WithVersion(versionId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
     }
 
     private static bool Contains(byte[] package, IReadOnlyList<string> needles)
