@@ -1,4 +1,5 @@
 using LocalGovStandard.Access.Pages;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
@@ -75,7 +76,7 @@ public static class AccessEndpoints
         var (result, principal) = await links.SignInAsync(token, ContactSession.CookieScheme, cancellationToken);
         if (result != AccessLinkResult.SignedIn)
         {
-            return LinkProblem(result);
+            return LinkProblem(result, links.LinkLifetime);
         }
 
         await context.SignInAsync(ContactSession.CookieScheme, principal!);
@@ -95,7 +96,7 @@ public static class AccessEndpoints
 
     public sealed record TokenRequest(string? Token);
 
-    /// <summary>The API's sign-in: the emailed link's token (single use) becomes a bearer token for 30 minutes.</summary>
+    /// <summary>The API's sign-in: the emailed link's token (single use) becomes a bearer token for the session's idle timeout.</summary>
     private static async Task<IResult> ExchangeForBearerAsync(HttpRequest request, AccessLinks links, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, cancellationToken);
@@ -113,9 +114,9 @@ public static class AccessEndpoints
         };
     }
 
-    private static RazorComponentResult<LinkProblemPage> LinkProblem(AccessLinkResult result) =>
+    private static RazorComponentResult<LinkProblemPage> LinkProblem(AccessLinkResult result, TimeSpan linkLifetime) =>
         new(result == AccessLinkResult.Expired
-            ? new { Heading = "This sign-in link has expired", Detail = "Sign-in links work for 30 minutes." }
+            ? new { Heading = "This sign-in link has expired", Detail = $"Sign-in links work for {Durations.Describe(linkLifetime)}." }
             : new { Heading = "This sign-in link is not valid", Detail = "It may have been used already, replaced by a newer link, or not copied in full. Each link works once." })
         {
             StatusCode = StatusCodes.Status400BadRequest,

@@ -33,6 +33,8 @@ public sealed class AccessLinks(
 {
     public const string LedgerPartition = "access";
 
+    public TimeSpan LinkLifetime => options.CurrentValue.AccessLinkLifetime;
+
     private sealed record Payload(string Region, string RowKey, string Nonce, DateTimeOffset ExpiresAt);
 
     /// <summary>Emails a link to every verified contact with this address. Says nothing about who exists.</summary>

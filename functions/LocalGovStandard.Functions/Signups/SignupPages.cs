@@ -1,3 +1,4 @@
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
@@ -6,6 +7,7 @@ using LocalGovStandard.Register;
 using LocalGovStandard.Signups.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Signups;
 
@@ -69,10 +71,11 @@ public static class SignupPages
             ? new RazorComponentResult<SignupConfirmationPage>(new { Reference = reference!, EmailSent = email != "not-sent" })
             : TypedResults.Redirect("/signup");
 
-    private static async Task<RazorComponentResult<VerifyPage>> VerifyAsync(string? token, SignupService signups, CancellationToken cancellationToken)
+    private static async Task<RazorComponentResult<VerifyPage>> VerifyAsync(
+        string? token, SignupService signups, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken)
     {
         var outcome = await signups.VerifyAsync(token, cancellationToken);
-        return new RazorComponentResult<VerifyPage>(new { Outcome = outcome })
+        return new RazorComponentResult<VerifyPage>(new { Outcome = outcome, LinkLifetime = options.CurrentValue.VerificationLinkLifetime })
         {
             StatusCode = outcome.Result == VerificationResult.Verified ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
         };

@@ -198,7 +198,7 @@ public sealed class SignupService(
     private async Task SendLinkAsync(ContactEntity contact, VerificationToken token, CancellationToken cancellationToken)
     {
         var link = options.CurrentValue.Link("signup/verify?token=" + token.Encode());
-        var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value);
+        var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value, options.CurrentValue.UnverifiedRetention);
         var result = await mail.SendOnceAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
         var sent = result.Outcome is MailLedgerOutcome.Sent or MailLedgerOutcome.AlreadySent;
 

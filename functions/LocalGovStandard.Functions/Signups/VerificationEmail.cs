@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
 
 namespace LocalGovStandard.Signups;
@@ -7,9 +8,10 @@ public static class VerificationEmail
 {
     public const string LedgerPartition = "verification";
 
-    public static EmailMessage Build(ContactEntity contact, Uri link, DateTimeOffset expiresAt)
+    public static EmailMessage Build(ContactEntity contact, Uri link, DateTimeOffset expiresAt, TimeSpan unverifiedRetention)
     {
         var expires = EmailDates.Format(expiresAt);
+        var retention = Durations.Describe(unverifiedRetention);
         var subject = "Confirm your email address to sign up to the Local Government Digital Service Standard";
         var text = $"""
             Dear {contact.ContactName},
@@ -23,7 +25,7 @@ public static class VerificationEmail
 
             Your reference is {contact.Reference}.
 
-            If you did not ask for this, ignore this email and nothing will happen. We delete unconfirmed sign-ups after 30 days.
+            If you did not ask for this, ignore this email and nothing will happen. We delete unconfirmed sign-ups after {retention}.
 
             LocalGov Digital
             """;
@@ -35,7 +37,7 @@ public static class VerificationEmail
             <p><a href="{html.Encode(link.AbsoluteUri)}">Confirm your email address</a></p>
             <p>The link works once and expires at {html.Encode(expires)}.</p>
             <p>Your reference is <strong>{html.Encode(contact.Reference)}</strong>.</p>
-            <p>If you did not ask for this, ignore this email and nothing will happen. We delete unconfirmed sign-ups after 30 days.</p>
+            <p>If you did not ask for this, ignore this email and nothing will happen. We delete unconfirmed sign-ups after {retention}.</p>
             <p>LocalGov Digital</p>
             """;
 
