@@ -41,6 +41,12 @@ public sealed class SignupService(
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How long a link still "sending" counts as in flight. Longer, and the sign-up was cut off part-way (storage went away
+    /// after the row was written and the person got a 503 asking them to try again in 30 seconds): the retry sends a link.
+    /// </summary>
+    public static readonly TimeSpan SendingWindow = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// Stores a pending contact (one insert: stored whole or not at all), then emails the link.
     /// The same person again gets the same reference; while still pending they get a fresh link.
     /// </summary>
@@ -61,7 +67,8 @@ public sealed class SignupService(
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, VerificationEmail: null);
                 }
 
-                if (contact.VerificationEmail != "not-sent" && clock.GetUtcNow() - contact.LinkIssuedAt < ResendInterval)
+                var sinceLink = clock.GetUtcNow() - contact.LinkIssuedAt;
+                if ((contact.VerificationEmail == "sent" && sinceLink < ResendInterval) || (contact.VerificationEmail == "sending" && sinceLink < SendingWindow))
                 {
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
                 }
@@ -168,9 +175,31 @@ public sealed class SignupService(
             return null;
         }
 
-        await audit.WriteAsync($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}", cancellationToken: cancellationToken);
+        try
+        {
+            await audit.WriteAsync($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}", cancellationToken: cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing was mailed yet: take the row back, so the 503 that follows ("nothing was saved") is true.
+            await ForgetAsync(contact);
+            throw;
+        }
+
         await SendLinkAsync(contact, token, cancellationToken);
         return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, contact.VerificationEmail);
+    }
+
+    /// <summary>Best effort: when storage is still away the row stays, "sending", and the retry sends the link (see <see cref="SendingWindow"/>).</summary>
+    private async Task ForgetAsync(ContactEntity contact)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(contact.PartitionKey, contact.RowKey, contact.ETag, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
+        {
+        }
     }
 
     private async Task<SignupOutcome?> TryReissueLinkAsync(ContactEntity contact, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
     public async Task SignupsDuringAnOutage_AcknowledgedAreStored_OthersAre503WithRetryAfterAndAReference_NothingHalfStored()
     {
         var answers = new ConcurrentDictionary<string, (HttpStatusCode Status, string? RetryAfter, string Body)>();
+        var councilOf = new ConcurrentDictionary<string, TestCouncil>();
         var acknowledged = 0;
         var outage = new TaskCompletionSource();
         var client = fixture.CreateClient();
@@ -34,6 +35,7 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
         {
             var council = Councils[i % Councils.Length];
             var email = $"outage.{i:D4}@{council.NiceName.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal)}.gov.uk";
+            councilOf[email] = council;
             using var response = await client.PostAsJsonAsync("/api/signups", SignupSteps.Body(council, email), cancellationToken);
             answers[email] = (response.StatusCode, response.Headers.RetryAfter?.ToString(), await response.Content.ReadAsStringAsync(cancellationToken));
             if (response.StatusCode == HttpStatusCode.Created && Interlocked.Increment(ref acknowledged) == StopAfter)
@@ -73,6 +75,20 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
         Assert.NotEmpty(emailed);
         Assert.All(emailed, to => Assert.True(stored.ContainsKey(to), $"{to} was sent a link but has no contact row"));
         Assert.Equal(emailed.Count, emailed.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // Each refused person tries again after the Retry-After, as the 503 asked: they are signed up and get a link,
+        // also when storage went away after their row was written.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(31));
+        var retried = new ConcurrentDictionary<string, HttpStatusCode>();
+        await Parallel.ForEachAsync(refused.Select(r => r.Key), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (email, cancellationToken) =>
+        {
+            using var response = await client.PostAsJsonAsync("/api/signups", SignupSteps.Body(councilOf[email], email), cancellationToken);
+            retried[email] = response.StatusCode;
+        });
+        var afterRetry = (await ContactsAsync()).ToDictionary(c => c.ContactEmail, StringComparer.OrdinalIgnoreCase);
+        var emailedAfterRetry = fixture.SendGrid.Accepted.Select(r => r.To).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.All(retried, answer => Assert.True(answer.Value is HttpStatusCode.Created or HttpStatusCode.OK, $"{answer.Key} retried: {answer.Value}"));
+        Assert.All(retried.Keys, email => Assert.True(afterRetry.ContainsKey(email) && emailedAfterRetry.Contains(email), $"{email} retried but has no row or no link"));
     }
 
     private async Task<List<ContactEntity>> ContactsAsync()
