@@ -61,11 +61,9 @@ internal static class PerformanceReport
             document.AppendLine($"""
                 ## Other benchmarks: {other.Project}
 
-                Run by `./build.sh bench` as `dotnet run -c Release --no-build --project {other.Project}`; its output as printed:
+                Run by `./build.sh bench` as `dotnet run -c Release --no-build --project {other.Project}`; its output (markdown) as printed:
 
-                ```text
                 {other.Output.TrimEnd()}
-                ```
 
                 """);
         }

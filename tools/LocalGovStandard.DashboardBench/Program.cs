@@ -125,7 +125,7 @@ return 0;
 static string Growth(double ratio, double scale) =>
     (Math.Log(ratio) / Math.Log(scale)) switch
     {
-        < 0.5 => "well under linear (close to flat)",
+        < 0.2 => "close to flat",
         < 0.8 => "under linear",
         <= 1.2 => "about linear",
         _ => "faster than linear",

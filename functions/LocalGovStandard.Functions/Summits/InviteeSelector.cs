@@ -30,10 +30,12 @@ public sealed class InviteeSelector(
             : criteria.PeerGroups.SelectMany(g => g.Regions).DistinctBy(r => r.Slug).ToList();
         var suppressed = await suppressions.AllAsync(cancellationToken);
         var perRegion = await Task.WhenAll(regions.Select(region => SelectInRegionAsync(region, criteria, suppressed, cancellationToken)));
+        // One person signed up for two councils (a shared service, say) is invited once, for the first council by name.
         return perRegion.SelectMany(r => r)
             .OrderBy(i => i.CouncilName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(i => i.ContactName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(i => i.InvitationId, StringComparer.Ordinal)
+            .DistinctBy(i => i.ContactKey)
             .ToList();
     }
 

@@ -239,6 +239,22 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
         await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
         await CheckAsync("action done with errors");
         await CheckAsync("list with items", "/assessments", "Your council's service assessments");
+        var (reassessed, reassessment) = await AssessmentSteps.SendAsync(api, HttpMethod.Post, $"/api/assessments/{submitted}/reassess", null, null);
+        Assert.Equal(System.Net.HttpStatusCode.Created, reassessed.StatusCode);
+        await CheckAsync("carried point", $"/assessments/{reassessment!["reference"]!.GetValue<string>()}/points/1");
+        await Expect(page.Locator(".govuk-inset-text")).ToContainTextAsync($"This point passed in {submitted}");
+
+        // The pages before signing in, in a browser without a session.
+        await using var signedOut = await fixture.NewContextAsync(bypassCsp: true);
+        page = await signedOut.NewPageAsync();
+        await CheckAsync("start", "/assessments/start", "Sign in to your council's service assessments");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Email me a sign-in link" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await CheckAsync("start with errors");
+        await page.Locator("#email").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Email me a sign-in link" }).ClickAsync();
+        await CheckAsync("check your email", heading: "Check your email");
+        await CheckAsync("sign-in link not valid", "/assessments/access?token=not-a-real-token", "This sign-in link is not valid");
 
         Assert.True(violations.Count == 0, "axe-core found WCAG 2.2 A/AA violations:\n" + string.Join('\n', violations));
     }

@@ -83,4 +83,35 @@ public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixtu
 
         Assert.True(violations.Count == 0, "axe-core found WCAG 2.2 A/AA violations:\n" + string.Join('\n', violations));
     }
+
+    [Fact]
+    public async Task TheWaitingListAndClosedPages_HaveNoAxeViolations()
+    {
+        var emails = await SummitSteps.SeedContactsAsync(fixture, TestRegister.Leicester, "full", 2, Verified);
+        fixture.SendGrid.Reset();
+        var admin = fixture.CreateAdminClient();
+        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, capacity: 1))["id"]!.GetValue<string>();
+        await SummitSteps.SendAsync(admin, id, MidlandsCriteria);
+        var invitees = SummitSteps.Recipients(fixture.SendGrid.Accepted).Where(r => emails.Contains(r.Email)).ToList();
+        var first = fixture.CreateClient();
+        var (_, hidden) = await SummitSteps.OpenRsvpAsync(first, invitees[0].RsvpLink);
+        (await SummitSteps.AnswerAsync(first, hidden, "yes")).Dispose();
+
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        await page.GotoAsync(SummitSteps.PathAndQuery(invitees[1].RsvpLink));
+        await page.Locator("#attending").CheckAsync();
+        await page.Locator("#badgeName").FillAsync("Second Person");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("You are on the waiting list");
+        violations.AddRange(await AxeChecks.ViolationsAsync(page, "waiting list"));
+
+        fixture.Clock.Advance(TimeSpan.FromDays(15));
+        await page.GotoAsync(SummitSteps.PathAndQuery(invitees[1].RsvpLink));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("RSVPs are closed");
+        violations.AddRange(await AxeChecks.ViolationsAsync(page, "rsvps closed"));
+
+        Assert.True(violations.Count == 0, "axe-core found WCAG 2.2 A/AA violations:\n" + string.Join('\n', violations));
+    }
 }

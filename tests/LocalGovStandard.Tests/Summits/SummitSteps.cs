@@ -31,11 +31,11 @@ public static partial class SummitSteps
     /// </summary>
     public static async Task<List<string>> SeedContactsAsync(
         ServiceFixture fixture, TestCouncil council, string prefix, int count, DateTimeOffset verifiedAt,
-        bool consent = true, string status = ContactEntity.Verified)
+        bool consent = true, string status = ContactEntity.Verified, string? domain = null)
     {
         var table = fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
         var region = LocalGovStandard.Register.Regions.FromName(council.Region)!.Slug;
-        var domain = council.NiceName.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal) + ".gov.uk";
+        domain ??= council.NiceName.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal) + ".gov.uk";
         var emails = Enumerable.Range(1, count).Select(i => $"{prefix}.{i:D4}@{domain}").ToList();
         foreach (var chunk in emails.Chunk(100))
         {
