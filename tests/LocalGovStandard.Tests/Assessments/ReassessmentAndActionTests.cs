@@ -11,9 +11,7 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     public async Task Reassessment_AsksOnlyForFailedPoints_CarriesTheRest_AndClosesActionsThatNowPass()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
-        var (original, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("service-standard-2019", "Reassessed"));
-        etag = await AssessmentSteps.RateAllAsync(client, original, etag, n => n switch { 2 => "amber", 5 => "red", _ => "green" }, 14);
-        await AssessmentSteps.SubmitAsync(client, original, etag);
+        var original = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("service-standard-2019", "Reassessed"), n => n switch { 2 => "amber", 5 => "red", _ => "green" }, 14);
 
         var (created, body) = await AssessmentSteps.SendAsync(client, HttpMethod.Post, $"/api/assessments/{original}/reassess", null, null);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -50,9 +48,7 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     public async Task AReassessmentOfAReassessment_ClosesTheOriginalAction_RaisesNoDuplicate_AndKeepsEachPointsOriginalDate()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
-        var (original, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Reassessed twice"));
-        etag = await AssessmentSteps.RateAllAsync(client, original, etag, n => n is 3 or 7 ? "not-met" : "met", 15);
-        await AssessmentSteps.SubmitAsync(client, original, etag);
+        var original = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Reassessed twice"), n => n is 3 or 7 ? "not-met" : "met", 15);
 
         // First reassessment: point 3 still fails (its action stays open, no second action), point 7 now passes.
         var first = await ReassessAsync(client, original);
@@ -107,9 +103,7 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     public async Task Reassess_OfAnAllPassingAssessment_IsRefused()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);
-        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "All good"));
-        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, _ => "met", 15);
-        await AssessmentSteps.SubmitAsync(client, reference, etag);
+        var reference = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "All good"), _ => "met", 15);
 
         var (response, problem) = await AssessmentSteps.SendAsync(client, HttpMethod.Post, $"/api/assessments/{reference}/reassess", null, null);
 
@@ -121,9 +115,7 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     public async Task Action_CanBeMarkedDoneWithANote_Once()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.CamdenContact);
-        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Done action"));
-        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, n => n == 4 ? "not-met" : "met", 15);
-        await AssessmentSteps.SubmitAsync(client, reference, etag);
+        var reference = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Done action"), n => n == 4 ? "not-met" : "met", 15);
 
         var noNote = await client.PostAsJsonAsync($"/api/actions/{reference}/4/done", new { note = "  " });
         var done = await client.PostAsJsonAsync($"/api/actions/{reference}/4/done", new { note = "Monthly releases agreed with the service owner" });
@@ -145,9 +137,7 @@ public sealed class OverdueActionTests(AssessmentFixture fixture) : IClassFixtur
     public async Task OpenAction_PastItsDueDate_IsOverdue()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
-        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Overdue"));
-        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, n => n is 1 or 2 ? "not-met" : "met", 15);
-        await AssessmentSteps.SubmitAsync(client, reference, etag);
+        var reference = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Overdue"), n => n is 1 or 2 ? "not-met" : "met", 15);
         await client.PostAsJsonAsync($"/api/actions/{reference}/1/done", new { note = "Research plan agreed" });
 
         fixture.Clock.Advance(TimeSpan.FromDays(93));

@@ -70,6 +70,15 @@ public static class AssessmentSteps
         return body!;
     }
 
+    /// <summary>Creates an assessment, rates each of its <paramref name="points"/> with <paramref name="ratingFor"/> and submits it.</summary>
+    public static async Task<string> SubmittedAsync(HttpClient client, object details, Func<int, string> ratingFor, int points)
+    {
+        var (reference, etag) = await CreateAsync(client, details);
+        etag = await RateAllAsync(client, reference, etag, ratingFor, points);
+        await SubmitAsync(client, reference, etag);
+        return reference;
+    }
+
     public static async Task<JsonNode> ListAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonNode>("/api/assessments"))!;
 

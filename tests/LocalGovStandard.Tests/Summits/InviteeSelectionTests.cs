@@ -14,9 +14,7 @@ public sealed class InviteeSelectionTests(AssessmentFixture fixture) : IClassFix
     public async Task AMinimumOfSubmittedAssessments_InvitesTheContactsOfCouncilsThatHaveThem_AndNoOthers()
     {
         var client = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
-        var (reference, etag) = await AssessmentSteps.CreateAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Invitation qualifier"));
-        etag = await AssessmentSteps.RateAllAsync(client, reference, etag, _ => "met", 15);
-        await AssessmentSteps.SubmitAsync(client, reference, etag);
+        var reference = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Invitation qualifier"), _ => "met", 15);
         var admin = fixture.CreateAdminClient();
         var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 10))["id"]!.GetValue<string>();
         var today = fixture.Clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
