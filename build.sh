@@ -5,6 +5,8 @@
 #   ./build.sh publish   write artifacts/functionapp/ and artifacts/functionapp.zip
 #   ./build.sh bench     run the benchmarks and write docs/performance.md (not part of test)
 set -euo pipefail
+# A relative register path (see import_local_register) is taken from where the command was run.
+if [ -n "${LGS_REGISTER_CSV:-}" ]; then LGS_REGISTER_CSV="$(realpath -m "$LGS_REGISTER_CSV")"; fi
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -54,6 +56,7 @@ import_local_register() {
     fi
     sleep 1
   done
+  echo "    The handler did not answer within 3 minutes, so the register was not imported; import it at http://localhost:7071/organiser/register" >&2
 }
 
 cmd_run() {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
@@ -99,7 +100,7 @@ public sealed class AssessmentDetailsValidator(StandardCatalogue standards, Coun
             return null;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         if (date > today)
         {
             errors.Add("assessmentDate", "Date of the assessment must be today or in the past");

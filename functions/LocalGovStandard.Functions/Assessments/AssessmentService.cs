@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Access;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Storage;
@@ -314,7 +315,7 @@ public sealed class AssessmentService(
             .Where(p => !failing.Contains(p))
             .ToDictionary(p => p.Number, p => points[p.Number] with { CarriedFrom = points[p.Number].CarriedFrom ?? new CarriedPoint(reference, predecessor.AssessmentDate) });
         var details = new AssessmentDetails(predecessor.ServiceName, predecessor.ServiceUrl, predecessor.Phase, predecessor.Type, standard,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), predecessor.Panel());
+            UkTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), predecessor.Panel());
         var created = await CreateAsync(scope, predecessor.CouncilName, details, cancellationToken);
         created.PredecessorReference = reference;
         created.SetPoints(carried);

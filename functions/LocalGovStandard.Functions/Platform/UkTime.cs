@@ -18,6 +18,9 @@ public static class UkTime
 
     public static DateTimeOffset ToUk(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The date on a UK calendar now, which is not the UTC date between midnight and 1am in summer.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToUk(clock.GetUtcNow()).DateTime);
+
     /// <summary>
     /// The instant a UK clock shows <paramref name="clockTime"/>; null for the hour the clocks skip in March.
     /// In the hour October repeats, the first (BST) is meant.

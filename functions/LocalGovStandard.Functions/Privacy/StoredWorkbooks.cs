@@ -60,9 +60,9 @@ public sealed class StoredWorkbooks(BlobServiceClient blobs, PeerGroupStore peer
         var deleted = 0;
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.Version, prefix: null, cancellationToken))
         {
-            if (blob.VersionId is { } versionId && blob.IsLatestVersion != true)
+            if (blob.VersionId is { } versionId && blob.IsLatestVersion != true
+                && await container.GetBlobClient(blob.Name).WithVersion(versionId).DeleteIfExistsAsync(cancellationToken: cancellationToken))
             {
-                await container.GetBlobClient(blob.Name).WithVersion(versionId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
                 deleted++;
             }
         }

@@ -41,12 +41,6 @@ public sealed class SignupService(
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long a link still "sending" counts as in flight. Longer, and the sign-up was cut off part-way (storage went away
-    /// after the row was written and the person got a 503 asking them to try again in 30 seconds): the retry sends a link.
-    /// </summary>
-    public static readonly TimeSpan SendingWindow = TimeSpan.FromSeconds(20);
-
-    /// <summary>
     /// Stores a pending contact (one insert: stored whole or not at all), then emails the link.
     /// The same person again gets the same reference; while still pending they get a fresh link.
     /// </summary>
@@ -67,8 +61,7 @@ public sealed class SignupService(
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, VerificationEmail: null);
                 }
 
-                var sinceLink = clock.GetUtcNow() - contact.LinkIssuedAt;
-                if ((contact.VerificationEmail == "sent" && sinceLink < ResendInterval) || (contact.VerificationEmail == "sending" && sinceLink < SendingWindow))
+                if (await LatestLinkStandsAsync(contact, cancellationToken))
                 {
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
                 }
@@ -181,7 +174,7 @@ public sealed class SignupService(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Nothing was mailed yet: take the row back, so the 503 that follows ("nothing was saved") is true.
+            // Nothing was mailed yet: take the row back, so the 503 that follows ("nothing was saved") is true where storage allows.
             await ForgetAsync(contact);
             throw;
         }
@@ -190,7 +183,31 @@ public sealed class SignupService(
         return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, contact.VerificationEmail);
     }
 
-    /// <summary>Best effort: when storage is still away the row stays, "sending", and the retry sends the link (see <see cref="SendingWindow"/>).</summary>
+    /// <summary>
+    /// Whether a repeat sign-up keeps the latest link rather than getting a new one: it was sent less than a minute ago
+    /// (double clicks, retries), or its email may still be on its way. A row left "sending" because the sign-up was cut off
+    /// (storage went away, the person got a 503 asking them to try again) is settled by the mail ledger: a live claim or a
+    /// sent message means the email went or may have; no claim, a failed one or an expired one means it did not, so the
+    /// retry sends a link. Either way nobody gets the same link twice.
+    /// </summary>
+    private async Task<bool> LatestLinkStandsAsync(ContactEntity contact, CancellationToken cancellationToken)
+    {
+        var recent = clock.GetUtcNow() - contact.LinkIssuedAt < ResendInterval;
+        if (contact.VerificationEmail != "sending")
+        {
+            return contact.VerificationEmail == "sent" && recent;
+        }
+
+        var entry = await mail.FindAsync(VerificationEmail.LedgerPartition, VerificationEmail.MessageId(contact, contact.VerificationExpiresAt!.Value), cancellationToken);
+        return entry?.Status switch
+        {
+            MailLedgerEntry.Sent => recent,
+            MailLedgerEntry.Claimed => clock.GetUtcNow() - entry.ClaimedAt < MailLedger.ClaimTimeout,
+            _ => false,
+        };
+    }
+
+    /// <summary>Best effort: when storage is still away the row stays "sending", and the ledger shows the retry that no mail went.</summary>
     private async Task ForgetAsync(ContactEntity contact)
     {
         try

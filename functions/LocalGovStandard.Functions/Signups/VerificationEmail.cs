@@ -8,6 +8,9 @@ public static class VerificationEmail
 {
     public const string LedgerPartition = "verification";
 
+    /// <summary>One message per link: the contact's row and the link's expiry.</summary>
+    public static string MessageId(ContactEntity contact, DateTimeOffset expiresAt) => $"verify-{contact.RowKey.Replace('|', '-')}-{expiresAt.UtcTicks}";
+
     public static EmailMessage Build(ContactEntity contact, Uri link, DateTimeOffset expiresAt, TimeSpan unverifiedRetention)
     {
         var expires = EmailDates.Format(expiresAt);
@@ -41,7 +44,6 @@ public static class VerificationEmail
             <p>LocalGov Digital</p>
             """;
 
-        var messageId = $"verify-{contact.RowKey.Replace('|', '-')}-{expiresAt.UtcTicks}";
-        return new EmailMessage(messageId, "verification", new EmailAddress(contact.ContactEmail, contact.ContactName), subject, text, body);
+        return new EmailMessage(MessageId(contact, expiresAt), "verification", new EmailAddress(contact.ContactEmail, contact.ContactName), subject, text, body);
     }
 }

@@ -53,16 +53,18 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
         : now > summit.RsvpBy ? "RSVPs for this summit are closed, so there is nothing to remind people about."
         : null;
 
-    /// <summary>The first reminder round not yet sent to anyone (each round is its own mail stream in the ledger).</summary>
-    public async Task<int> NextReminderRoundAsync(SummitEntity summit, CancellationToken cancellationToken)
+    /// <summary>The first reminder round not yet sent to anyone (each round is its own mail stream in the ledger); null once all are used.</summary>
+    public async Task<int?> NextReminderRoundAsync(SummitEntity summit, CancellationToken cancellationToken)
     {
-        var round = 1;
-        while (round < MaxReminderRounds && (await ledger.PartitionAsync(SummitKeys.ReminderLedger(summit.SummitId, round), cancellationToken)).Count > 0)
+        for (var round = 1; round <= MaxReminderRounds; round++)
         {
-            round++;
+            if (!await ledger.AnyInAsync(SummitKeys.ReminderLedger(summit.SummitId, round), cancellationToken))
+            {
+                return round;
+            }
         }
 
-        return round;
+        return null;
     }
 
     /// <summary>A reminder round goes to invitees whose invitation was sent and who have not answered; each round once.</summary>

@@ -76,12 +76,15 @@ public sealed class SummitStore([FromKeyedServices(TableNames.Summits)] TableCli
 
     /// <summary>
     /// Records the invitees (insert-if-absent, in transactions of 100): an invitee already recorded
-    /// keeps their row and answer. Rows are written before any mail, so a resumed send finds everyone.
+    /// keeps their row and answer, also when a later send selects the same person for another of their
+    /// councils. Rows are written before any mail, so a resumed send finds everyone.
     /// </summary>
     public async Task AddInvitationsAsync(string summitId, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
     {
-        var existing = (await InvitationsAsync(summitId, cancellationToken)).Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in invitations.Where(i => !existing.Contains(i.RowKey)).DistinctBy(i => i.RowKey).Chunk(100))
+        var recorded = await InvitationsAsync(summitId, cancellationToken);
+        var existing = recorded.Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
+        var people = recorded.Select(i => i.ContactKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in invitations.Where(i => !existing.Contains(i.RowKey) && !people.Contains(i.ContactKey)).DistinctBy(i => i.ContactKey).Chunk(100))
         {
             try
             {

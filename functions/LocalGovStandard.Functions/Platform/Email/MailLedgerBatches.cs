@@ -84,6 +84,18 @@ public sealed partial class MailLedger
         return results;
     }
 
+    /// <summary>Whether a mail stream has any row (the first page of one, a single row).</summary>
+    public async Task<bool> AnyInAsync(string partition, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var page in table.QueryAsync<MailLedgerEntry>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            return page.Values.Count > 0;
+        }
+
+        return false;
+    }
+
     /// <summary>Every ledger row of one mail stream (one partition query).</summary>
     public async Task<Dictionary<string, MailLedgerEntry>> PartitionAsync(string partition, CancellationToken cancellationToken)
     {

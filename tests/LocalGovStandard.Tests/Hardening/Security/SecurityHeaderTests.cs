@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LocalGovStandard.Tests.Hardening.Security;
 
 /// <summary>The headers every response carries, on pages, the API and errors; HSTS only outside Development.</summary>
-public sealed class SecurityHeaderTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+public sealed class SecurityHeaderTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     public static TheoryData<string> Paths => new() { "/signup", "/api/health", "/api/peer-groups", "/no-such-page" };
 
