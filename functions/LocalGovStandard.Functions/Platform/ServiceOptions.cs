@@ -37,6 +37,13 @@ public sealed class ServiceOptions
     [MinLength(32)]
     public string? TokenSigningKey { get; set; }
 
+    /// <summary>
+    /// The signing key before the last rotation: links signed with it still verify (new links use
+    /// <see cref="TokenSigningKey"/>), so emails already sent (RSVP, unsubscribe, downloads) keep working.
+    /// </summary>
+    [MinLength(32)]
+    public string? PreviousTokenSigningKey { get; set; }
+
     /// <summary>How long an emailed sign-in link for assessments works.</summary>
     public TimeSpan AccessLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -9,10 +9,12 @@ namespace LocalGovStandard.Platform.Tokens;
 /// <summary>
 /// Tamper-proof tokens for emailed links: a JSON payload and its HMAC-SHA256, both base64url.
 /// Expiry and single use are the caller's rules; this class only proves the payload is ours.
+/// New tokens are signed with the current key; the previous key (during a rotation) still verifies.
 /// </summary>
 public sealed partial class SignedTokens
 {
     private readonly byte[] _key;
+    private readonly byte[][] _verifyingKeys;
 
     public SignedTokens(IOptions<ServiceOptions> options, ILogger<SignedTokens> logger)
     {
@@ -25,6 +27,10 @@ public sealed partial class SignedTokens
             _key = RandomNumberGenerator.GetBytes(32);
             LogGeneratedKey(logger);
         }
+
+        _verifyingKeys = ServiceOptions.Secret(options.Value.PreviousTokenSigningKey) is { } previous
+            ? [_key, Encoding.UTF8.GetBytes(previous)]
+            : [_key];
     }
 
     public string Sign<T>(T payload)
@@ -44,7 +50,7 @@ public sealed partial class SignedTokens
         {
             var body = WebEncoders.Base64UrlDecode(encodedBody);
             var signature = WebEncoders.Base64UrlDecode(encodedSignature);
-            return CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(_key, body))
+            return _verifyingKeys.Any(key => CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(key, body)))
                 ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)
                 : null;
         }
