@@ -22,7 +22,7 @@ public static class ConsoleEndpoints
     public static void MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapConsoleSignIn();
-        var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).WithTags("Console");
+        var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).AddEndpointFilter(ConsoleForms.RequireValidFormAsync).WithTags("Console");
         console.MapGet("/", () => new RazorComponentResult<ConsoleHomePage>()).AsPublicFunction("ConsoleHome");
         console.MapConsoleSignOut();
         console.MapConsoleAudit();

@@ -4,17 +4,28 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
 
-/// <summary>What every console form shares: the explicit antiforgery check and who the audit log says acted.</summary>
+/// <summary>What every console form shares: the antiforgery check and who the audit log says acted.</summary>
 public static class ConsoleForms
 {
     /// <summary>The audit log's actor for everything done through the console (the API writes "organiser").</summary>
     public const string Actor = "organiser:console";
 
-    /// <returns>The posted form, or null when it has no valid antiforgery token.</returns>
-    public static async Task<IFormCollection?> ReadAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
-        context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context)
-            ? await context.Request.ReadFormAsync(cancellationToken)
-            : null;
+    /// <summary>
+    /// An endpoint filter for the console's posts: one that is not a form or has no valid antiforgery token changes
+    /// nothing and gets the "form has expired" page, so the handlers read a form that passed.
+    /// </summary>
+    public static async ValueTask<object?> RequireValidFormAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return await next(invocation);
+        }
+
+        return context.Request.HasFormContentType && await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context)
+            ? await next(invocation)
+            : Expired();
+    }
 
     public static RazorComponentResult<ErrorPage> Expired() =>
         new(new { Heading = "Your form has expired", Detail = "For your security, forms expire. Go back, reload the page and try again. Nothing was changed." })

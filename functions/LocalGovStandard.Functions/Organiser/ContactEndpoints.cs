@@ -6,7 +6,6 @@ using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -75,14 +74,10 @@ public static class ContactEndpoints
             : ContactNotFound();
 
     private static async Task<IResult> EraseAsync(
-        string councilCode, string reference, HttpContext context, IAntiforgery antiforgery, ContactFinder finder, PersonalData personalData,
+        string councilCode, string reference, HttpContext context, ContactFinder finder, PersonalData personalData,
         CancellationToken cancellationToken)
     {
-        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (form is null)
-        {
-            return ConsoleForms.Expired();
-        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
 
         if (await finder.FindAsync(councilCode, reference, cancellationToken) is not { } location)
         {

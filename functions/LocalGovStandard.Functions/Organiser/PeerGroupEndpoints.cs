@@ -2,7 +2,6 @@ using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -67,13 +66,9 @@ public static class PeerGroupEndpoints
 
     /// <summary>Saves through the same editor as PUT /api/admin/peer-groups/{slug}: the same rules, the same audit entry.</summary>
     private static async Task<IResult> SaveAsync(
-        string slug, HttpContext context, IAntiforgery antiforgery, PeerGroupStore store, PeerGroupEditor editor, CancellationToken cancellationToken)
+        string slug, HttpContext context, PeerGroupStore store, PeerGroupEditor editor, CancellationToken cancellationToken)
     {
-        var posted = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (posted is null)
-        {
-            return ConsoleForms.Expired();
-        }
+        var posted = await context.Request.ReadFormAsync(cancellationToken);
 
         if (await store.FindAsync(slug, cancellationToken) is null)
         {

@@ -3,7 +3,6 @@ using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Register;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,13 +20,9 @@ public static class RegisterEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes + 64 * 1024));
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, IAntiforgery antiforgery, RegisterImporter importer, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext context, RegisterImporter importer, CancellationToken cancellationToken)
     {
-        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (form is null)
-        {
-            return ConsoleForms.Expired();
-        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
 
         var file = form.Files.GetFile("register");
         var errors = new FormErrors();

@@ -4,7 +4,6 @@ using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Reports;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -27,14 +26,10 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> RunAsync(
-        HttpContext context, IAntiforgery antiforgery, PeerGroupStore peerGroups, MonthlyReportRunner runner, ReportRunStore runs, TimeProvider clock,
+        HttpContext context, PeerGroupStore peerGroups, MonthlyReportRunner runner, ReportRunStore runs, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (form is null)
-        {
-            return ConsoleForms.Expired();
-        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
 
         var errors = new FormErrors();
         var month = MonthOrLastEnded(form["month"], errors, clock);

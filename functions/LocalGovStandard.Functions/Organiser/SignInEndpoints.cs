@@ -4,7 +4,6 @@ using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,7 @@ public static class SignInEndpoints
         app.MapGet(OrganiserSession.SignInPath, (string? returnUrl, bool? signedOut) =>
                 new RazorComponentResult<SignInPage>(new { ReturnUrl = ConsoleForms.SafeReturnUrl(returnUrl), SignedOut = signedOut == true }))
             .AsPublicFunction("ConsoleSignIn");
-        app.MapPost(OrganiserSession.SignInPath, SignInAsync).AsPublicFunction("ConsoleSignInSubmit").DisableAntiforgery();
+        app.MapPost(OrganiserSession.SignInPath, SignInAsync).AddEndpointFilter(ConsoleForms.RequireValidFormAsync).AsPublicFunction("ConsoleSignInSubmit").DisableAntiforgery();
     }
 
     /// <summary>Inside the signed-in group: the form's antiforgery token was issued to the signed-in organiser.</summary>
@@ -27,13 +26,9 @@ public static class SignInEndpoints
         console.MapPost("/sign-out", SignOutAsync).AsPublicFunction("ConsoleSignOut").DisableAntiforgery();
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, IAntiforgery antiforgery, SignInThrottle throttle, IOptionsMonitor<ServiceOptions> options, AuditLog audit, CancellationToken cancellationToken)
+        HttpContext context, SignInThrottle throttle, IOptionsMonitor<ServiceOptions> options, AuditLog audit, CancellationToken cancellationToken)
     {
-        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (form is null)
-        {
-            return ConsoleForms.Expired();
-        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
 
         var client = SignInThrottle.ClientOf(context);
         var returnUrl = ConsoleForms.SafeReturnUrl(form["returnUrl"]);
@@ -72,13 +67,8 @@ public static class SignInEndpoints
         return TypedResults.Redirect(returnUrl);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<IResult> SignOutAsync(HttpContext context, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken) is null)
-        {
-            return ConsoleForms.Expired();
-        }
-
         await context.SignOutAsync(OrganiserSession.Scheme);
         await audit.WriteAsync(ConsoleForms.Actor, "console.signed-out", "console", cancellationToken: CancellationToken.None);
         return TypedResults.Redirect(OrganiserSession.SignInPath + "?signedOut=true");

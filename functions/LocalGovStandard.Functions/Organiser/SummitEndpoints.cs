@@ -7,7 +7,6 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Summits;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
@@ -35,13 +34,9 @@ public static class SummitEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, IAntiforgery antiforgery, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var form = await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken);
-        if (form is null)
-        {
-            return ConsoleForms.Expired();
-        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
 
         var values = SummitFields.ToDictionary(f => f, f => form[f].ToString());
         var parseErrors = new FieldErrors();
@@ -95,13 +90,13 @@ public static class SummitEndpoints
     }
 
     private static async Task<IResult> SendAsync(
-        string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
+        string summitId, HttpContext context, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
         InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (form, summit, refusal) = await PostedToSummitAsync(summitId, context, antiforgery, store, cancellationToken);
-        if (refusal is not null)
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
         {
-            return refusal;
+            return ConsoleForms.NotFound("There is no summit at this address.");
         }
 
         var criteria = CriteriaFrom(form);
@@ -117,13 +112,13 @@ public static class SummitEndpoints
 
     /// <summary>The next reminder round, to everyone invited who has not answered. The round is in the form, so a second click cannot send another.</summary>
     private static async Task<IResult> RemindAsync(
-        string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
+        string summitId, HttpContext context, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (form, summit, refusal) = await PostedToSummitAsync(summitId, context, antiforgery, store, cancellationToken);
-        if (refusal is not null)
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
         {
-            return refusal;
+            return ConsoleForms.NotFound("There is no summit at this address.");
         }
 
         var round = int.TryParse(form["round"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
@@ -136,20 +131,6 @@ public static class SummitEndpoints
 
         var run = await sender.SendRemindersAsync(summit, round!.Value, ConsoleForms.Actor, cancellationToken);
         return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, new SummitPage.Sent($"Reminders (round {round})", run), new FormErrors(), sender, peerGroups, clock, cancellationToken);
-    }
-
-    /// <summary>The posted form and its summit, or the page that refuses the post (the form expired, or there is no such summit).</summary>
-    private static async Task<(IFormCollection Form, SummitEntity Summit, IResult? Refusal)> PostedToSummitAsync(
-        string summitId, HttpContext context, IAntiforgery antiforgery, SummitStore store, CancellationToken cancellationToken)
-    {
-        if (await ConsoleForms.ReadAsync(context, antiforgery, cancellationToken) is not { } form)
-        {
-            return (FormCollection.Empty, default!, ConsoleForms.Expired());
-        }
-
-        return await store.FindAsync(summitId, cancellationToken) is { } summit
-            ? (form, summit, null)
-            : (form, default!, ConsoleForms.NotFound("There is no summit at this address."));
     }
 
     private static InviteeCriteriaRequest CriteriaFrom(IEnumerable<KeyValuePair<string, StringValues>> values)
