@@ -5,6 +5,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
+using LocalGovStandard.Signups;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -83,11 +84,19 @@ public static class AccessEndpoints
         return TypedResults.Redirect("/assessments");
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    /// <summary>Ends this session and every other one of the same person (the saved cookie, bearer tokens, other devices).</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, ContactApprovals approvals, CancellationToken cancellationToken)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return FormExpired();
+        }
+
+        var session = await context.AuthenticateAsync(ContactSession.CookieScheme);
+        if (session.Principal?.FindFirst(ContactSession.CouncilClaim) is not null)
+        {
+            var scope = session.Principal.Scope();
+            await approvals.EndSessionsAsync(scope.Region, SignupKeys.ContactRowKey(scope.GssCode, scope.ContactKey), $"contact:{scope.ContactReference}", "access.signed-out", cancellationToken);
         }
 
         await context.SignOutAsync(ContactSession.CookieScheme);

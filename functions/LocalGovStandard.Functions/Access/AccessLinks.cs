@@ -20,13 +20,15 @@ public enum AccessLinkResult
 }
 
 /// <summary>
-/// Passwordless sign-in for verified contacts: a signed, expiring, single-use link by email. Only
-/// the latest link works; using it clears its nonce, so it cannot be used twice.
+/// Passwordless sign-in for proven contacts: a signed, expiring, single-use link by email. A new link does not cancel
+/// an unused earlier one (mail arrives late, people ask twice); using any of them spends them all. Each address gets
+/// at most <see cref="ServiceOptions.EmailsPerAddressPerHour"/> links an hour, whoever asks.
 /// </summary>
 public sealed class AccessLinks(
     [FromKeyedServices(TableNames.Signups)] TableClient signups,
     SignedTokens tokens,
     MailLedger mail,
+    AddressQuota quota,
     AuditLog audit,
     IOptionsMonitor<ServiceOptions> options,
     TimeProvider clock)
@@ -44,7 +46,10 @@ public sealed class AccessLinks(
         var perRegion = await Task.WhenAll(Regions.All.Select(region => FindVerifiedAsync(region.Slug, contactKey, cancellationToken)));
         foreach (var contact in perRegion.SelectMany(c => c))
         {
-            await IssueAsync(contact, cancellationToken);
+            if (await quota.TryTakeAsync(QuotaKinds.SignIn, contact.ContactEmail, cancellationToken))
+            {
+                await IssueAsync(contact, cancellationToken);
+            }
         }
     }
 
@@ -62,13 +67,15 @@ public sealed class AccessLinks(
         }
 
         var found = await signups.GetEntityIfExistsAsync<ContactEntity>(payload.Region, payload.RowKey, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value!.Status != ContactEntity.Verified || !SecretTokens.HashMatches(payload.Nonce, found.Value.AccessNonceHash))
+        if (!found.HasValue || found.Value!.Status != ContactEntity.Verified || !OutstandingLinks.Matches(found.Value.AccessNonceHashes, payload.Nonce, clock.GetUtcNow()))
         {
             return (AccessLinkResult.Invalid, null);
         }
 
+        // Using any of the person's links spends all of them.
         var contact = found.Value;
-        contact.AccessNonceHash = null;
+        contact.AccessNonceHashes = null;
+        contact.SecurityStamp ??= ContactApprovals.NewStamp();
         try
         {
             await signups.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -79,7 +86,7 @@ public sealed class AccessLinks(
         }
 
         await audit.WriteAsync($"contact:{contact.Reference}", "access.signed-in", $"{contact.PartitionKey}/{contact.GssCode}", cancellationToken: cancellationToken);
-        return (AccessLinkResult.SignedIn, ContactSession.Principal(scheme, contact.GssCode, contact.PartitionKey, contact.ContactKey, contact.Reference, contact.ContactName));
+        return (AccessLinkResult.SignedIn, ContactSession.Principal(scheme, contact));
     }
 
     private async Task IssueAsync(ContactEntity contact, CancellationToken cancellationToken)
@@ -87,7 +94,7 @@ public sealed class AccessLinks(
         var now = clock.GetUtcNow();
         var nonce = SecretTokens.NewSecret();
         var expiresAt = now + options.CurrentValue.AccessLinkLifetime;
-        contact.AccessNonceHash = SecretTokens.Hash(nonce);
+        contact.AccessNonceHashes = OutstandingLinks.Add(contact.AccessNonceHashes, nonce, expiresAt, now);
         try
         {
             await signups.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);

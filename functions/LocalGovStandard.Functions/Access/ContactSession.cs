@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Signups;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Access;
@@ -24,6 +26,7 @@ public static class ContactSession
     public const string RegionClaim = "lgs:region";
     public const string ContactClaim = "lgs:contact";
     public const string ReferenceClaim = "lgs:reference";
+    public const string StampClaim = "lgs:stamp";
 
     public static IServiceCollection AddContactSessions(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -57,18 +60,23 @@ public static class ContactSession
             .Configure<IOptions<ServiceOptions>>((bearer, service) => bearer.BearerTokenExpiration = service.Value.SessionIdleTimeout);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(CouncilClaim));
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(CouncilClaim)
+                .AddRequirements(new CurrentSessionRequirement()));
+        services.AddMemoryCache();
+        services.AddSingleton<IAuthorizationHandler, CurrentSessionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSessionResultHandler>();
         return services;
     }
 
-    public static ClaimsPrincipal Principal(string scheme, string gss, string region, string contactKey, string reference, string name) =>
+    public static ClaimsPrincipal Principal(string scheme, ContactEntity contact) =>
         new(new ClaimsIdentity(
             [
-                new Claim(CouncilClaim, gss),
-                new Claim(RegionClaim, region),
-                new Claim(ContactClaim, contactKey),
-                new Claim(ReferenceClaim, reference),
-                new Claim(ClaimTypes.Name, name),
+                new Claim(CouncilClaim, contact.GssCode),
+                new Claim(RegionClaim, contact.PartitionKey),
+                new Claim(ContactClaim, contact.ContactKey),
+                new Claim(ReferenceClaim, contact.Reference),
+                new Claim(ClaimTypes.Name, contact.ContactName),
+                new Claim(StampClaim, contact.SecurityStamp ?? ""),
             ],
             scheme));
 

@@ -50,6 +50,13 @@ public sealed class ServiceOptions
     /// <summary>A contact's session ends after this long without a request (sliding).</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long an emailed link to approve or decline a contact works.</summary>
+    public TimeSpan ApprovalLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>At most this many verification links, sign-in links or approval requests go to one address in an hour.</summary>
+    [Range(1, 1000)]
+    public int EmailsPerAddressPerHour { get; set; } = 5;
+
     public IReadOnlyList<string> AllowedDomainList =>
         AllowedEmailDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => d.TrimStart('.').ToLowerInvariant())

@@ -23,6 +23,7 @@ public sealed class PersonalData(
     ContactLeadership leadership,
     ContactAudit auditMentions,
     StoredWorkbooks workbooks,
+    ContactStandings standings,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -126,18 +127,14 @@ public sealed class PersonalData(
             new(TableTransactionActionType.Delete, contact, ETag.All),
             new(TableTransactionActionType.UpsertReplace, erasure),
         };
-        if (contact.Status == ContactEntity.Verified)
+        // The council is signed up while someone proven acts for it: erasing the last one takes its sign-up with them.
+        if (contact.Status == ContactEntity.Verified && await CouncilCount.RemoveOneAsync(signups, contact, cancellationToken) is { } countDown)
         {
-            var council = await signups.GetEntityIfExistsAsync<CouncilSignupEntity>(contact.PartitionKey, contact.GssCode, cancellationToken: cancellationToken);
-            if (council.HasValue)
-            {
-                var row = council.Value!;
-                row.VerifiedContacts = Math.Max(0, row.VerifiedContacts - 1);
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
-            }
+            actions.Add(countDown);
         }
 
         await signups.SubmitTransactionAsync(actions, cancellationToken);
+        standings.Forget(contact);
         return erasure;
     }
 }

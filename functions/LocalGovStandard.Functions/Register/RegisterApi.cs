@@ -14,6 +14,7 @@ public static class RegisterApi
     public static IServiceCollection AddRegister(this IServiceCollection services)
     {
         services.AddSingleton<CouncilDirectory>();
+        services.AddSingleton<CouncilDomains>();
         services.AddSingleton<RegisterImporter>();
         return services;
     }

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Register;
@@ -11,11 +12,13 @@ using Microsoft.Extensions.Options;
 namespace LocalGovStandard.Signups;
 
 /// <summary>
-/// Data minimisation: deletes contacts who never verified, once their link has been expired for
-/// the retention period (30 days by default). The token hash lives on the contact row, so it goes too.
+/// Data minimisation: deletes contacts who never verified, once their link has been expired for the retention period
+/// (30 days by default), and declined contacts that long after they were declined. The token hash lives on the
+/// contact row, so it goes too. Hourly per-address email counts older than a day go as well.
 /// </summary>
 public sealed class PurgeExpiredVerifications(
     [FromKeyedServices(TableNames.Signups)] TableClient table,
+    AddressQuota quota,
     AuditLog audit,
     IOptionsMonitor<ServiceOptions> options,
     TimeProvider clock) : ITimerFunction
@@ -29,26 +32,38 @@ public sealed class PurgeExpiredVerifications(
     {
         var cutoff = clock.GetUtcNow() - options.CurrentValue.UnverifiedRetention;
         var purged = 0;
+        var declined = 0;
         foreach (var region in Regions.All)
         {
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Pending} and VerificationExpiresAt lt {cutoff}");
-            await foreach (var contact in table.QueryAsync<ContactEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            purged += await DeleteAsync(TableClient.CreateQueryFilter(
+                $"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Pending} and VerificationExpiresAt lt {cutoff}"), cancellationToken);
+            declined += await DeleteAsync(TableClient.CreateQueryFilter(
+                $"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Declined} and DeclinedAt lt {cutoff}"), cancellationToken);
+        }
+
+        var quotas = await quota.PurgeAsync(cancellationToken);
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Deleted {purged} unverified contact(s) whose link expired before {cutoff:u}, {declined} declined contact(s) declined before then, and {quotas} old hourly email count(s).");
+        await audit.WriteAsync($"timer:{Name}", "signup.purged", "signups", summary, cancellationToken);
+        return [summary];
+    }
+
+    private async Task<int> DeleteAsync(string filter, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var contact in table.QueryAsync<ContactEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
             {
-                try
-                {
-                    await table.DeleteEntityAsync(contact.PartitionKey, contact.RowKey, contact.ETag, cancellationToken);
-                    purged++;
-                }
-                catch (RequestFailedException exception) when (exception.Status is 404 or 412)
-                {
-                    // Verified or re-sent since the query: no longer expired.
-                }
+                await table.DeleteEntityAsync(contact.PartitionKey, contact.RowKey, contact.ETag, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Changed since the query (verified, re-sent or approved): no longer to be deleted.
             }
         }
 
-        var summary = string.Create(CultureInfo.InvariantCulture, $"Deleted {purged} unverified contact(s) whose link expired before {cutoff:u}.");
-        await audit.WriteAsync($"timer:{Name}", "signup.purged", "signups", summary, cancellationToken);
-        return [summary];
+        return deleted;
     }
 }

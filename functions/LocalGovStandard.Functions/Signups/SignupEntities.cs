@@ -39,7 +39,15 @@ public sealed class CouncilSignupEntity : ITableEntity
 public sealed class ContactEntity : ITableEntity
 {
     public const string Pending = "pending-verification";
+
+    /// <summary>The address is confirmed but not on one of the council's domains: someone must approve them first.</summary>
+    public const string AwaitingApproval = "awaiting-approval";
+
+    /// <summary>Proven for the council (confirmed on a council domain, or approved): the only status that may act or is counted.</summary>
     public const string Verified = "verified";
+
+    /// <summary>Refused or withdrawn by an approver; kept for the unverified retention period only.</summary>
+    public const string Declined = "declined";
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -76,8 +84,24 @@ public sealed class ContactEntity : ITableEntity
     /// <summary>The hash of the link that was used, so a second click says "already used" rather than "not valid".</summary>
     public string? UsedTokenHash { get; set; }
 
-    /// <summary>SHA-256 of the nonce in the latest assessment sign-in link; cleared when the link is used.</summary>
-    public string? AccessNonceHash { get; set; }
+    /// <summary>Earlier verification links still unexpired ("hash:expiry-ticks hash:expiry-ticks"): a new link does not cancel them.</summary>
+    public string? EarlierVerificationHashes { get; set; }
+
+    /// <summary>The unused sign-in links ("hash:expiry-ticks ..."); using any of them spends all of them.</summary>
+    public string? AccessNonceHashes { get; set; }
+
+    /// <summary>Changes whenever every session of this person must end (sign-out, decline, "sign out everywhere").</summary>
+    public string? SecurityStamp { get; set; }
+
+    /// <summary>When the contact's email was confirmed but approval was still needed.</summary>
+    public DateTimeOffset? ApprovalRequestedAt { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    /// <summary>Who approved: "council-domain", "organiser", "organiser:console" or "contact:{reference}".</summary>
+    public string? ApprovedBy { get; set; }
+
+    public DateTimeOffset? DeclinedAt { get; set; }
 
     /// <summary>The latest verification email: "sending", then "sent" (SendGrid accepted it) or "not-sent".</summary>
     public string VerificationEmail { get; set; } = "sending";

@@ -7,6 +7,7 @@ using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
+using LocalGovStandard.Register;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Signups;
@@ -21,15 +22,22 @@ public sealed record SignupOutcome(string Reference, string GssCode, string Stat
 public enum VerificationResult
 {
     Verified,
+
+    /// <summary>The address is confirmed, but it is not on a council domain: someone must approve the person.</summary>
+    AwaitingApproval,
     AlreadyUsed,
     Expired,
     Invalid,
 }
 
-public sealed record VerificationOutcome(VerificationResult Result, string? CouncilName = null, string? Reference = null);
+/// <param name="Status">The contact's status after the link was used (for "already used": whether they still wait for approval).</param>
+public sealed record VerificationOutcome(VerificationResult Result, string? CouncilName = null, string? Reference = null, string? Status = null);
 
 public sealed class SignupService(
     [FromKeyedServices(TableNames.Signups)] TableClient table,
+    CouncilDomains domains,
+    ContactApprovals approvals,
+    AddressQuota quota,
     MailLedger mail,
     AuditLog audit,
     IOptionsMonitor<ServiceOptions> options,
@@ -42,7 +50,9 @@ public sealed class SignupService(
 
     /// <summary>
     /// Stores a pending contact (one insert: stored whole or not at all), then emails the link.
-    /// The same person again gets the same reference; while still pending they get a fresh link.
+    /// The same person again keeps the same reference: while still pending their latest details are stored and they get
+    /// a fresh link (earlier links keep working until they expire); once confirmed they get an email saying so instead.
+    /// Each address gets at most <see cref="ServiceOptions.EmailsPerAddressPerHour"/> such emails an hour.
     /// </summary>
     public async Task<SignupOutcome> SubmitAsync(ValidSignup signup, CancellationToken cancellationToken)
     {
@@ -56,14 +66,22 @@ public sealed class SignupService(
             if (existing.HasValue)
             {
                 var contact = existing.Value!;
-                if (contact.Status == ContactEntity.Verified)
+                if (contact.Status != ContactEntity.Pending)
                 {
-                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, VerificationEmail: null);
+                    var told = await TellAlreadySignedUpAsync(contact, cancellationToken);
+                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, told ? "sent" : "not-sent");
                 }
 
-                if (await LatestLinkStandsAsync(contact, cancellationToken))
+                TakeLatestDetails(contact, signup);
+                if (await LatestLinkStandsAsync(contact, cancellationToken)
+                    || !await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
                 {
-                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
+                    if (await TrySaveDetailsAsync(contact, cancellationToken))
+                    {
+                        return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
+                    }
+
+                    continue;
                 }
 
                 var reissued = await TryReissueLinkAsync(contact, cancellationToken);
@@ -104,24 +122,31 @@ public sealed class SignupService(
             var contact = found.Value;
             if (SecretTokens.HashMatches(parsed.Secret, contact.UsedTokenHash))
             {
-                return new VerificationOutcome(VerificationResult.AlreadyUsed, contact.CouncilName, contact.Reference);
+                return new VerificationOutcome(VerificationResult.AlreadyUsed, contact.CouncilName, contact.Reference, contact.Status);
             }
 
-            if (!SecretTokens.HashMatches(parsed.Secret, contact.VerificationTokenHash))
+            var now = clock.GetUtcNow();
+            var latest = SecretTokens.HashMatches(parsed.Secret, contact.VerificationTokenHash);
+            if (!latest && !OutstandingLinks.Matches(contact.EarlierVerificationHashes, parsed.Secret, now))
             {
                 return new VerificationOutcome(VerificationResult.Invalid);
             }
 
-            var now = clock.GetUtcNow();
-            if (contact.VerificationExpiresAt is not { } expiresAt || now >= expiresAt)
+            if (latest && (contact.VerificationExpiresAt is not { } expiresAt || now >= expiresAt))
             {
                 return new VerificationOutcome(VerificationResult.Expired, contact.CouncilName, contact.Reference);
             }
 
-            if (await TryMarkVerifiedAsync(contact, now, cancellationToken))
+            if (await TryMarkVerifiedAsync(contact, SecretTokens.Hash(parsed.Secret), now, cancellationToken))
             {
-                await audit.WriteAsync($"contact:{contact.Reference}", "signup.verified", $"{contact.PartitionKey}/{contact.GssCode}", cancellationToken: cancellationToken);
-                return new VerificationOutcome(VerificationResult.Verified, contact.CouncilName, contact.Reference);
+                await audit.WriteAsync($"contact:{contact.Reference}", "signup.verified", $"{contact.PartitionKey}/{contact.GssCode}", contact.Status, cancellationToken);
+                if (contact.Status == ContactEntity.AwaitingApproval)
+                {
+                    await approvals.RequestApprovalAsync(contact, cancellationToken);
+                    return new VerificationOutcome(VerificationResult.AwaitingApproval, contact.CouncilName, contact.Reference, contact.Status);
+                }
+
+                return new VerificationOutcome(VerificationResult.Verified, contact.CouncilName, contact.Reference, contact.Status);
             }
         }
 
@@ -131,6 +156,45 @@ public sealed class SignupService(
     /// <summary>A pseudonymous, stable key for an address, so the same person maps to the same row.</summary>
     public static string ContactKey(string email) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..32].ToLowerInvariant();
+
+    /// <summary>A repeat sign-up while the address is unconfirmed: the link confirms what the person last submitted.</summary>
+    private void TakeLatestDetails(ContactEntity contact, ValidSignup signup)
+    {
+        var now = clock.GetUtcNow();
+        contact.ContactName = signup.ContactName;
+        contact.JobTitle = signup.JobTitle;
+        contact.AdoptionRoute = signup.AdoptionRoute;
+        contact.ConsentToContact = true;
+        contact.ConsentToContactAt = now;
+        contact.ConsentToPublish = signup.ConsentToPublish;
+        contact.ConsentToPublishAt = signup.ConsentToPublish ? now : null;
+    }
+
+    private async Task<bool> TrySaveDetailsAsync(ContactEntity contact, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A confirmed (or declined) address signed up again: the email says where they stand; the page says the same to everyone.</summary>
+    private async Task<bool> TellAlreadySignedUpAsync(ContactEntity contact, CancellationToken cancellationToken)
+    {
+        if (!await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
+        {
+            return true;
+        }
+
+        var message = ApprovalEmails.AlreadySignedUp(contact, options.CurrentValue.Link("assessments/start"), clock.GetUtcNow());
+        var result = await mail.SendOnceAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
+        return result.Outcome is MailLedgerOutcome.Sent or MailLedgerOutcome.AlreadySent;
+    }
 
     private async Task<SignupOutcome?> TryCreateAsync(ValidSignup signup, string partition, string rowKey, CancellationToken cancellationToken)
     {
@@ -179,7 +243,15 @@ public sealed class SignupService(
             throw;
         }
 
-        await SendLinkAsync(contact, token, cancellationToken);
+        if (await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
+        {
+            await SendLinkAsync(contact, token, cancellationToken);
+        }
+        else
+        {
+            await MarkNotSentAsync(contact, cancellationToken);
+        }
+
         return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, contact.VerificationEmail);
     }
 
@@ -223,6 +295,7 @@ public sealed class SignupService(
     {
         var token = VerificationToken.New(contact.PartitionKey, contact.RowKey);
         var now = clock.GetUtcNow();
+        contact.EarlierVerificationHashes = KeepEarlierLink(contact, now);
         contact.VerificationTokenHash = SecretTokens.Hash(token.Secret);
         contact.VerificationExpiresAt = now + options.CurrentValue.VerificationLinkLifetime;
         contact.LinkIssuedAt = now;
@@ -241,13 +314,26 @@ public sealed class SignupService(
         return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
     }
 
+    /// <summary>The link being replaced stays usable until it expires: a new link never cancels one the person may be about to open.</summary>
+    private static string? KeepEarlierLink(ContactEntity contact, DateTimeOffset now) =>
+        contact.VerificationTokenHash is { } hash && contact.VerificationExpiresAt is { } expiresAt
+            ? OutstandingLinks.AddHash(contact.EarlierVerificationHashes, hash, expiresAt, now)
+            : contact.EarlierVerificationHashes;
+
     private async Task SendLinkAsync(ContactEntity contact, VerificationToken token, CancellationToken cancellationToken)
     {
         var link = options.CurrentValue.Link("signup/verify?token=" + token.Encode());
         var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value, options.CurrentValue.UnverifiedRetention);
         var result = await mail.SendOnceAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
         var sent = result.Outcome is MailLedgerOutcome.Sent or MailLedgerOutcome.AlreadySent;
+        await RecordSendAsync(contact, sent, cancellationToken);
+    }
 
+    /// <summary>The address had its hourly share of emails: the link is stored but not sent, so a later retry sends one.</summary>
+    private Task MarkNotSentAsync(ContactEntity contact, CancellationToken cancellationToken) => RecordSendAsync(contact, sent: false, cancellationToken);
+
+    private async Task RecordSendAsync(ContactEntity contact, bool sent, CancellationToken cancellationToken)
+    {
         contact.VerificationEmail = sent ? "sent" : "not-sent";
         try
         {
@@ -260,36 +346,32 @@ public sealed class SignupService(
     }
 
     /// <summary>
-    /// One entity group transaction: the contact becomes verified (and its link used) and the
-    /// council's signed-up row is created or counted up. Both or neither.
+    /// The link is used and the address confirmed. On one of the council's own domains the contact is proven at once:
+    /// one entity group transaction makes them verified and creates or counts up the council's signed-up row, both or
+    /// neither. Any other permitted address waits for approval and is not counted.
     /// </summary>
-    private async Task<bool> TryMarkVerifiedAsync(ContactEntity contact, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> TryMarkVerifiedAsync(ContactEntity contact, string usedHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var councilRow = await table.GetEntityIfExistsAsync<CouncilSignupEntity>(contact.PartitionKey, contact.GssCode, cancellationToken: cancellationToken);
-
-        contact.Status = ContactEntity.Verified;
+        var proven = await domains.CoversAsync(contact.GssCode, contact.ContactEmail, cancellationToken);
         contact.VerifiedAt = now;
-        contact.UsedTokenHash = contact.VerificationTokenHash;
+        contact.UsedTokenHash = usedHash;
         contact.VerificationTokenHash = null;
+        contact.EarlierVerificationHashes = null;
         contact.VerificationExpiresAt = null;
+        contact.SecurityStamp = ContactApprovals.NewStamp();
 
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, contact, contact.ETag) };
-        if (councilRow.HasValue)
+        if (proven)
         {
-            var council = councilRow.Value!;
-            council.VerifiedContacts++;
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, council, council.ETag));
+            contact.Status = ContactEntity.Verified;
+            contact.ApprovedAt = now;
+            contact.ApprovedBy = "council-domain";
+            actions.Add(await CouncilCount.AddOneAsync(table, contact, now, cancellationToken));
         }
         else
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new CouncilSignupEntity
-            {
-                PartitionKey = contact.PartitionKey,
-                RowKey = contact.GssCode,
-                CouncilName = contact.CouncilName,
-                SignedUpAt = now,
-                VerifiedContacts = 1,
-            }));
+            contact.Status = ContactEntity.AwaitingApproval;
+            contact.ApprovalRequestedAt = now;
         }
 
         try

@@ -15,6 +15,10 @@ public static class SignupsApi
     {
         services.AddSingleton<SignupValidator>();
         services.AddSingleton<SignupService>();
+        services.AddSingleton<ContactApprovals>();
+        services.AddSingleton<ContactStandings>();
+        services.AddSingleton<ContactApprovalMigration>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContactApprovalMigration>());
         services.AddSingleton<SignupQueries>();
         services.AddSingleton<PurgeExpiredVerifications>();
         return services;

@@ -106,14 +106,15 @@ public sealed class AssessmentAccessTests(AssessmentFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task OnlyTheNewestLink_Works()
+    public async Task ANewerLink_DoesNotCancelAnEarlierOne_AndUsingAnySpendsThemAll()
     {
         var older = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.CamdenContact);
         var newer = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.CamdenContact);
         var client = fixture.CreateClient();
 
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/access/token", new { token = AccessSteps.TokenOf(older) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/access/token", new { token = AccessSteps.TokenOf(newer) })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/access/token", new { token = AccessSteps.TokenOf(older) })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/access/token", new { token = AccessSteps.TokenOf(newer) })).StatusCode);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public class ServiceFixture : IAsyncLifetime
             ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
             ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "100000",
             ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = "100000",
+            ["LocalGovStandard:EmailsPerAddressPerHour"] = "100000",
             ["Timers:RunInProcess"] = "false",
         };
         foreach (var (key, value) in SettingOverrides)

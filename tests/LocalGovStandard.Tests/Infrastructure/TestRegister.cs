@@ -30,10 +30,29 @@ public static class TestRegister
         return text.ToString();
     }
 
+    /// <summary>Imports the councils, and each current one's own email domain, so its test addresses are proven by their link.</summary>
     public static async Task ImportAsync(HttpClient admin, params TestCouncil[] councils)
     {
-        using var content = new StringContent(Csv(councils.Length == 0 ? All : councils), Encoding.UTF8, "text/csv");
+        var imported = councils.Length == 0 ? All : councils;
+        using var content = new StringContent(Csv(imported), Encoding.UTF8, "text/csv");
         using var response = await admin.PostAsync(new Uri("/api/admin/register", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        await ImportDomainsAsync(admin, imported.Where(c => c.Current && c.GssCode.Length > 0).ToArray());
+    }
+
+    public static async Task ImportDomainsAsync(HttpClient admin, params TestCouncil[] councils)
+    {
+        var csv = new StringBuilder("gssCode,domain\n");
+        foreach (var council in councils)
+        {
+            foreach (var domain in council.Domains)
+            {
+                csv.Append(council.GssCode).Append(',').Append(domain).Append('\n');
+            }
+        }
+
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        using var response = await admin.PostAsync(new Uri("/api/admin/councils/domains", UriKind.Relative), content);
         response.EnsureSuccessStatusCode();
     }
 }
@@ -42,6 +61,21 @@ public sealed record TestCouncil(
     string Code, string OfficialName, string NiceName, string GssCode, string Region, string TypeName,
     string EndDate = "", bool Current = true, string Nation = "England")
 {
+    /// <summary>The council's own email domains in the tests: its nice name under the nation's government domain, and gov.uk.</summary>
+    public IReadOnlyList<string> Domains
+    {
+        get
+        {
+            var name = NiceName.ToLowerInvariant().Replace(' ', '-');
+            return Nation switch
+            {
+                "Wales" => [$"{name}.gov.wales", $"{name}.gov.uk"],
+                "Scotland" => [$"{name}.gov.scot", $"{name}.gov.uk"],
+                _ => [$"{name}.gov.uk"],
+            };
+        }
+    }
+
     public string CsvLine() =>
         $"{Code},{Quote(OfficialName)},{Quote(NiceName)},{GssCode},2000-01-01,{EndDate},,{Nation},{Region},XX,{TypeName},{(Current ? "True" : "False")}";
 

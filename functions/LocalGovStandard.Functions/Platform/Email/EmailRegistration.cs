@@ -38,6 +38,7 @@ public static class EmailRegistration
             : provider.GetRequiredService<LocalOutboxEmailSender>());
 
         services.AddSingleton<MailLedger>();
+        services.AddSingleton<AddressQuota>();
         return services;
     }
 

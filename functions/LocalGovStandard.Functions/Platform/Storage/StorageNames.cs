@@ -13,8 +13,11 @@ public static class TableNames
     public const string Suppressions = "Suppressions";
     public const string ReportRuns = "ReportRuns";
     public const string MonthlySnapshots = "MonthlySnapshots";
+    public const string CouncilDomains = "CouncilDomains";
+    public const string EmailQuotas = "EmailQuotas";
+    public const string ConsoleSessions = "ConsoleSessions";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions];
 }
 
 public static class BlobContainerNames

@@ -1,0 +1,71 @@
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Signups.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Signups;
+
+/// <summary>
+/// The emailed approval link: its GET only shows the question (mail scanners open every link first, so it must change
+/// nothing); the person's answer is the form's POST, which needs the page's antiforgery token.
+/// </summary>
+public static class ApprovalPages
+{
+    public static void MapApprovalPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/signup/approve", ShowAsync).AsPublicFunction("ApproveContactLink").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost("/signup/approve", AnswerAsync)
+            .AsPublicFunction("ApproveContactLinkAnswer")
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .DisableAntiforgery();
+    }
+
+    private static async Task<IResult> ShowAsync(string? token, ContactApprovals approvals, CancellationToken cancellationToken) =>
+        await approvals.ReadLinkAsync(token, cancellationToken) is { } view
+            ? new RazorComponentResult<ApprovalPage>(new { Waiting = view.Waiting, Token = token! })
+            : LinkNotValid();
+
+    private static async Task<IResult> AnswerAsync(HttpContext context, IAntiforgery antiforgery, ContactApprovals approvals, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return new RazorComponentResult<ErrorPage>(new
+            {
+                Heading = "Your form has expired",
+                Detail = "For your security, forms expire. Open the link in the email again and send your answer. Nothing was changed.",
+            })
+            { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var token = form["token"].ToString();
+        var decision = form["decision"].ToString();
+        if (decision is not ("approve" or "decline"))
+        {
+            if (await approvals.ReadLinkAsync(token, cancellationToken) is not { } view)
+            {
+                return LinkNotValid();
+            }
+
+            var errors = new FormErrors();
+            errors.Add("decision", $"Select whether {view.Waiting.ContactName} can act for the council");
+            return new RazorComponentResult<ApprovalPage>(new { Waiting = view.Waiting, Token = token, AddDomain = form["addDomain"] == "true", Errors = errors })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            };
+        }
+
+        var outcome = await approvals.AnswerLinkAsync(token, decision == "approve", form["addDomain"] == "true", cancellationToken);
+        return outcome is null ? LinkNotValid() : new RazorComponentResult<ApprovalAnsweredPage>(new { Outcome = outcome });
+    }
+
+    private static RazorComponentResult<ErrorPage> LinkNotValid() =>
+        new(new
+        {
+            Heading = "This link is not valid",
+            Detail = "It may have expired, or you may no longer act for the council. An organiser at LocalGov Digital can still approve or decline this person.",
+        })
+        { StatusCode = StatusCodes.Status400BadRequest };
+}
