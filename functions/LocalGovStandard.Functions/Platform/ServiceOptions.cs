@@ -54,7 +54,7 @@ public sealed class ServiceOptions
     public TimeSpan ApprovalLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>At most this many verification links, sign-in links or approval requests go to one address in an hour.</summary>
-    [Range(1, 1000)]
+    [Range(1, int.MaxValue)]
     public int EmailsPerAddressPerHour { get; set; } = 5;
 
     public IReadOnlyList<string> AllowedDomainList =>

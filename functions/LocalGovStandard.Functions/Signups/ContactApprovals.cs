@@ -90,6 +90,12 @@ public sealed class ContactApprovals(
             return null;
         }
 
+        // A link answers the one question it asked: once anyone has answered, a second answer changes nothing.
+        if (view.Waiting.Status != ContactEntity.AwaitingApproval)
+        {
+            return new ApprovalOutcome(ApprovalResult.NothingToDo, view.Waiting);
+        }
+
         var actor = $"contact:{view.Approver.Reference}";
         return approve
             ? await ApproveAsync(view.Waiting, actor, addDomain, cancellationToken)

@@ -77,7 +77,7 @@ public static class SignupPages
         var outcome = await signups.VerifyAsync(token, cancellationToken);
         return new RazorComponentResult<VerifyPage>(new { Outcome = outcome, LinkLifetime = options.CurrentValue.VerificationLinkLifetime })
         {
-            StatusCode = outcome.Result == VerificationResult.Verified ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+            StatusCode = outcome.Result is VerificationResult.Verified or VerificationResult.AwaitingApproval ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
         };
     }
 

@@ -34,6 +34,13 @@ public static partial class SignupSteps
 
     public static string PathAndQuery(Uri link) => link.PathAndQuery;
 
+    /// <summary>Opens an emailed verification link as the person does, and checks it confirmed the address.</summary>
+    public static async Task ConfirmAsync(ServiceFixture fixture, Uri link)
+    {
+        var response = await fixture.CreateClient().GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
+
     [GeneratedRegex(@"http://localhost/signup/verify\?token=[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
 }
