@@ -27,7 +27,9 @@ public static class OrganiserSession
             options.SlidingExpiration = false;
             options.LoginPath = SignInPath;
             options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<ConsoleSessions>().ValidateAsync(context);
         });
+        services.AddSingleton<ConsoleSessions>();
         services.AddOptions<CookieAuthenticationOptions>(Scheme)
             .Configure<IOptions<ConsoleOptions>>((cookie, console) => cookie.ExpireTimeSpan = console.Value.SessionLifetime);
         services.AddAuthorizationBuilder()
@@ -35,6 +37,7 @@ public static class OrganiserSession
         return services;
     }
 
-    public static ClaimsPrincipal Principal() =>
-        new(new ClaimsIdentity([new Claim(RoleClaim, "true"), new Claim(ClaimTypes.Name, "organiser")], Scheme));
+    /// <param name="sessionId">The secret naming the session's row in <see cref="ConsoleSessions"/>.</param>
+    public static ClaimsPrincipal Principal(string sessionId) =>
+        new(new ClaimsIdentity([new Claim(RoleClaim, "true"), new Claim(ClaimTypes.Name, "organiser"), new Claim(ConsoleSessions.SessionClaim, sessionId)], Scheme));
 }

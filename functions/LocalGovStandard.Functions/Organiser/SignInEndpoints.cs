@@ -26,7 +26,7 @@ public static class SignInEndpoints
         console.MapPost("/sign-out", SignOutAsync).AsPublicFunction("ConsoleSignOut").DisableAntiforgery();
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, SignInThrottle throttle, IOptionsMonitor<ServiceOptions> options, AuditLog audit, CancellationToken cancellationToken)
+        HttpContext context, SignInThrottle throttle, ConsoleSessions sessions, IOptions<ConsoleOptions> console, IOptionsMonitor<ServiceOptions> options, AuditLog audit, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
 
@@ -62,13 +62,14 @@ public static class SignInEndpoints
             return new RazorComponentResult<SignInPage>(new { Errors = errors, ReturnUrl = returnUrl }) { StatusCode = StatusCodes.Status400BadRequest };
         }
 
-        await context.SignInAsync(OrganiserSession.Scheme, OrganiserSession.Principal());
+        await context.SignInAsync(OrganiserSession.Scheme, await sessions.StartAsync(console.Value.SessionLifetime, cancellationToken));
         await audit.WriteAsync(ConsoleForms.Actor, "console.signed-in", "console", cancellationToken: CancellationToken.None);
         return TypedResults.Redirect(returnUrl);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<IResult> SignOutAsync(HttpContext context, ConsoleSessions sessions, AuditLog audit, CancellationToken cancellationToken)
     {
+        await sessions.EndAsync(context.User, cancellationToken);
         await context.SignOutAsync(OrganiserSession.Scheme);
         await audit.WriteAsync(ConsoleForms.Actor, "console.signed-out", "console", cancellationToken: CancellationToken.None);
         return TypedResults.Redirect(OrganiserSession.SignInPath + "?signedOut=true");

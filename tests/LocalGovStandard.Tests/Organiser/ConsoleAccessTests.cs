@@ -96,6 +96,25 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task SigningOut_EndsASavedCopyOfTheConsoleCookie()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var home = await session.GetAsync("/organiser");
+        var saved = string.Join("; ", home.Response.RequestMessage!.Headers.GetValues("Cookie"));
+        Assert.Contains("lgs-organiser=", saved, StringComparison.Ordinal);
+
+        var token = home.Document.QuerySelector("form[action='/organiser/sign-out'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync("/organiser/sign-out", [KeyValuePair.Create("__RequestVerificationToken", token)])).Status);
+
+        var replay = PageSession.Anonymous(fixture).Client;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/organiser");
+        request.Headers.Add("Cookie", saved);
+        var response = await replay.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/organiser/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Session_EndsTwentyMinutesAfterSigningIn_HoweverActive()
     {
         var session = await ConsoleSteps.SignInAsync(fixture);
