@@ -39,10 +39,7 @@ public sealed partial class EmailedLinkBrowserTests(EmailedLinkBrowserTests.Fixt
 
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(link.ToString());
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Confirm your email address");
-        var violations = await AxeChecks.ViolationsAsync(page, "confirm your email address");
-        await OpenEmailedLinkAndPressAsync(page, link, BrowserFixture.ConfirmEmailButton);
+        var violations = await CheckThenPressAsync(page, link, "Confirm your email address", BrowserFixture.ConfirmEmailButton);
 
         await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Email address confirmed");
         Assert.Empty(violations);
@@ -58,10 +55,7 @@ public sealed partial class EmailedLinkBrowserTests(EmailedLinkBrowserTests.Fixt
 
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(link.ToString());
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to your council's assessments");
-        var violations = await AxeChecks.ViolationsAsync(page, "sign in with the emailed link");
-        await OpenEmailedLinkAndPressAsync(page, link, BrowserFixture.SignInButton);
+        var violations = await CheckThenPressAsync(page, link, "Sign in to your council's assessments", BrowserFixture.SignInButton);
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
         Assert.Empty(violations);
@@ -89,10 +83,7 @@ public sealed partial class EmailedLinkBrowserTests(EmailedLinkBrowserTests.Fixt
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Your place is confirmed");
 
-        await page.GotoAsync(unsubscribe.ToString());
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Unsubscribe from emails about Standard Summits");
-        var violations = await AxeChecks.ViolationsAsync(page, "unsubscribe");
-        await OpenEmailedLinkAndPressAsync(page, unsubscribe, "Unsubscribe");
+        var violations = await CheckThenPressAsync(page, unsubscribe, "Unsubscribe from emails about Standard Summits", "Unsubscribe");
         await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("You have unsubscribed");
         Assert.Empty(violations);
     }
@@ -118,6 +109,16 @@ public sealed partial class EmailedLinkBrowserTests(EmailedLinkBrowserTests.Fixt
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         using var book = new WorkbookReader(await File.ReadAllBytesAsync(await download.PathAsync()));
         Assert.Contains("Dashboard", book.SheetNames);
+    }
+
+    /// <summary>Opens the link's page, runs axe-core on it, then presses its button with the keyboard; the violations.</summary>
+    private static async Task<IReadOnlyList<string>> CheckThenPressAsync(IPage page, Uri link, string heading, string button)
+    {
+        await page.GotoAsync(link.ToString());
+        await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+        var violations = await AxeChecks.ViolationsAsync(page, heading);
+        await PressButtonAsync(page, button);
+        return violations;
     }
 
     private async Task ScanChangesNothingAsync(Uri link)

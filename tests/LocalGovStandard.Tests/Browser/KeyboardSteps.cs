@@ -24,6 +24,12 @@ public static class KeyboardSteps
     public static async Task OpenEmailedLinkAndPressAsync(IPage page, Uri link, string button)
     {
         await page.GotoAsync(link.ToString());
+        await PressButtonAsync(page, button);
+    }
+
+    /// <summary>Tabs to the button with this name and presses Enter.</summary>
+    public static async Task PressButtonAsync(IPage page, string button)
+    {
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button }));
         await page.Keyboard.PressAsync("Enter");
     }
