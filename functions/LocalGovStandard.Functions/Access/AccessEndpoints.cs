@@ -6,7 +6,6 @@ using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Signups;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +13,8 @@ namespace LocalGovStandard.Access;
 
 public static class AccessEndpoints
 {
+    private const string AccessPath = "/assessments/access";
+
     public static IServiceCollection AddAccess(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddSingleton<AccessLinks>();
@@ -31,27 +32,27 @@ public static class AccessEndpoints
         app.MapPost("/assessments/start", RequestLinkAsync)
             .AsPublicFunction("AssessmentStartSubmit")
             .RequireRateLimiting(RateLimits.PublicForms)
-            .DisableAntiforgery();
+            .RequireValidForm();
         app.MapGet("/assessments/start/check-email", () => new RazorComponentResult<CheckEmailPage>())
             .AsPublicFunction("AssessmentCheckEmail");
-        app.MapGet("/assessments/access", SignInWithLinkAsync)
+        app.MapGet(AccessPath, ShowSignInLink)
             .AsPublicFunction("AssessmentAccess")
             .RequireRateLimiting(RateLimits.PublicForms);
-        app.MapPost("/assessments/sign-out", SignOutAsync)
+        app.MapPost(AccessPath, SignInWithLinkAsync)
+            .AsPublicFunction("AssessmentAccessSignIn")
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .RequireValidForm("For your security, forms expire. Open the link in your email again and press the button. You have not been signed in.");
+        // A Delegate, not a RequestDelegate: only route handlers run endpoint filters (the form check) and write the result.
+        app.MapPost("/assessments/sign-out", (Delegate)SignOutAsync)
             .AsPublicFunction("AssessmentSignOut")
-            .DisableAntiforgery();
+            .RequireValidForm();
         app.MapPost("/api/access/token", ExchangeForBearerAsync)
             .AsPublicFunction("AccessToken")
             .RequireRateLimiting(RateLimits.PublicForms);
     }
 
-    private static async Task<IResult> RequestLinkAsync(HttpContext context, IAntiforgery antiforgery, AccessLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> RequestLinkAsync(HttpContext context, AccessLinks links, CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return FormExpired();
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var errors = new FieldErrors();
         var email = errors.RequiredText("email", form["email"], "Email address", 254, "Enter your council email address");
@@ -72,8 +73,20 @@ public static class AccessEndpoints
         return TypedResults.Redirect("/assessments/start/check-email");
     }
 
-    private static async Task<IResult> SignInWithLinkAsync(string? token, HttpContext context, AccessLinks links, CancellationToken cancellationToken)
+    /// <summary>The emailed link's page: mail scanners open links, so only the button's POST uses the link and signs in.</summary>
+    private static IResult ShowSignInLink(string? token, AccessLinks links) =>
+        links.ProblemOnItsFace(token) is { } problem
+            ? LinkProblem(problem, links.LinkLifetime)
+            : EmailedLinks.Confirm(
+                "Sign in to your council's assessments",
+                $"Sign-in links work once, for {Durations.Describe(links.LinkLifetime)} after we send them.",
+                "Sign in",
+                AccessPath,
+                token);
+
+    private static async Task<IResult> SignInWithLinkAsync(HttpContext context, AccessLinks links, CancellationToken cancellationToken)
     {
+        var token = await EmailedLinks.TokenAsync(context.Request, cancellationToken);
         var (result, principal) = await links.SignInAsync(token, ContactSession.CookieScheme, cancellationToken);
         if (result != AccessLinkResult.SignedIn)
         {
@@ -85,13 +98,8 @@ public static class AccessEndpoints
     }
 
     /// <summary>Ends this session and every other one of the same person (the saved cookie, bearer tokens, other devices).</summary>
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, ContactApprovals approvals, CancellationToken cancellationToken)
+    private static async Task<IResult> SignOutAsync(HttpContext context, ContactApprovals approvals, CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(context))
-        {
-            return FormExpired();
-        }
-
         var session = await context.AuthenticateAsync(ContactSession.CookieScheme);
         if (session.Principal?.FindFirst(ContactSession.CouncilClaim) is not null)
         {
@@ -127,12 +135,6 @@ public static class AccessEndpoints
         new(result == AccessLinkResult.Expired
             ? new { Heading = "This sign-in link has expired", Detail = $"Sign-in links work for {Durations.Describe(linkLifetime)}." }
             : new { Heading = "This sign-in link is not valid", Detail = "It may have been used already, replaced by a newer link, or not copied in full. Each link works once." })
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-        };
-
-    private static RazorComponentResult<ErrorPage> FormExpired() =>
-        new(new { Heading = "Your form has expired", Detail = "For your security, forms expire. Go back, reload the page and try again." })
         {
             StatusCode = StatusCodes.Status400BadRequest,
         };

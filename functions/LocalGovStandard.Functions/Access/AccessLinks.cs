@@ -89,6 +89,18 @@ public sealed class AccessLinks(
         return (AccessLinkResult.SignedIn, ContactSession.Principal(scheme, contact));
     }
 
+    /// <summary>
+    /// Read-only, for the page the emailed link opens: whether the token is forged or expired on its face. It reads no
+    /// storage, so a used or replaced link shows as fine here and is refused only when the button is pressed.
+    /// </summary>
+    public AccessLinkResult? ProblemOnItsFace(string? token) =>
+        tokens.Verify<Payload>(token) switch
+        {
+            null => AccessLinkResult.Invalid,
+            { } payload when clock.GetUtcNow() >= payload.ExpiresAt => AccessLinkResult.Expired,
+            _ => null,
+        };
+
     private async Task IssueAsync(ContactEntity contact, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -1,5 +1,4 @@
 using LocalGovStandard.Platform.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -14,24 +13,10 @@ public static class ConsoleForms
     /// An endpoint filter for the console's posts: one that is not a form or has no valid antiforgery token changes
     /// nothing and gets the "form has expired" page, so the handlers read a form that passed.
     /// </summary>
-    public static async ValueTask<object?> RequireValidFormAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var context = invocation.HttpContext;
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return await next(invocation);
-        }
+    public static ValueTask<object?> RequireValidFormAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
+        PageForms.RequireValidFormAsync(invocation, next);
 
-        return context.Request.HasFormContentType && await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context)
-            ? await next(invocation)
-            : Expired();
-    }
-
-    public static RazorComponentResult<ErrorPage> Expired() =>
-        new(new { Heading = "Your form has expired", Detail = "For your security, forms expire. Go back, reload the page and try again. Nothing was changed." })
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-        };
+    public static RazorComponentResult<ErrorPage> Expired() => PageForms.Expired();
 
     public static RazorComponentResult<ErrorPage> NotFound(string detail) =>
         new(new { Heading = "Page not found", Detail = detail }) { StatusCode = StatusCodes.Status404NotFound };

@@ -2,7 +2,6 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Signups.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Signups;
@@ -19,7 +18,7 @@ public static class ApprovalPages
         app.MapPost("/signup/approve", AnswerAsync)
             .AsPublicFunction("ApproveContactLinkAnswer")
             .RequireRateLimiting(RateLimits.PublicForms)
-            .DisableAntiforgery();
+            .RequireValidForm("Open the link in the email again and send your answer. Nothing was changed.");
     }
 
     private static async Task<IResult> ShowAsync(string? token, ContactApprovals approvals, CancellationToken cancellationToken) =>
@@ -27,20 +26,10 @@ public static class ApprovalPages
             ? new RazorComponentResult<ApprovalPage>(new { Waiting = view.Waiting, Token = token! })
             : LinkNotValid();
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, IAntiforgery antiforgery, ContactApprovals approvals, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(HttpContext context, ContactApprovals approvals, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return new RazorComponentResult<ErrorPage>(new
-            {
-                Heading = "Your form has expired",
-                Detail = "For your security, forms expire. Open the link in the email again and send your answer. Nothing was changed.",
-            })
-            { StatusCode = StatusCodes.Status400BadRequest };
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var token = form["token"].ToString();
+        var token = form[EmailedLinks.TokenField].ToString();
         var decision = form["decision"].ToString();
         if (decision is not ("approve" or "decline"))
         {

@@ -5,7 +5,6 @@ using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +13,9 @@ namespace LocalGovStandard.Signups;
 /// <summary>The GOV.UK pages: start, form (post-redirect-get), confirmation and the verification link.</summary>
 public static class SignupPages
 {
+    private const string VerifyPath = "/signup/verify";
+    private const string OpenTheLinkAgain = "For your security, forms expire. Open the link in your email again and press the button. Your email address is not confirmed yet.";
+
     public static void MapSignupPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => new RazorComponentResult<StartPage>()).AsPublicFunction("StartPage");
@@ -21,33 +23,23 @@ public static class SignupPages
         app.MapPost("/signup", SubmitFormAsync)
             .AsPublicFunction("SignupFormSubmit")
             .RequireRateLimiting(RateLimits.PublicForms)
-            .DisableAntiforgery();
+            .RequireValidForm("For your security, forms expire. Go back to the sign-up page, reload it and try again. Nothing you entered was saved.");
         app.MapGet("/signup/confirmation", ShowConfirmation).AsPublicFunction("SignupConfirmation");
-        app.MapGet("/signup/verify", VerifyAsync)
+        app.MapGet(VerifyPath, ShowVerifyAsync)
             .AsPublicFunction("VerifySignup")
             .RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost(VerifyPath, VerifyAsync)
+            .AsPublicFunction("VerifySignupConfirm")
+            .RequireRateLimiting(RateLimits.PublicForms)
+            .RequireValidForm(OpenTheLinkAgain);
     }
 
     private static async Task<RazorComponentResult<SignupFormPage>> ShowFormAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
         await FormPageAsync(new SignupRequest(null, null, null, null, null, null, null), new FormErrors(), directory, cancellationToken);
 
-    /// <summary>
-    /// The antiforgery check is explicit (rather than the framework's automatic one) so a stale or
-    /// missing token gets a GOV.UK page that says what to do, not a bare 400.
-    /// </summary>
     private static async Task<IResult> SubmitFormAsync(
-        HttpContext context, IAntiforgery antiforgery, SignupValidator validator, SignupService signups, CouncilDirectory directory, CancellationToken cancellationToken)
+        HttpContext context, SignupValidator validator, SignupService signups, CouncilDirectory directory, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return new RazorComponentResult<ErrorPage>(new
-            {
-                Heading = "Your form has expired",
-                Detail = "For your security, forms expire. Go back to the sign-up page, reload it and try again. Nothing you entered was saved.",
-            })
-            { StatusCode = StatusCodes.Status400BadRequest };
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var request = new SignupRequest(
             form["councilCode"], form["contactName"], form["contactEmail"], form["jobTitle"], form["adoptionRoute"],
@@ -71,15 +63,30 @@ public static class SignupPages
             ? new RazorComponentResult<SignupConfirmationPage>(new { Reference = reference!, EmailSent = email != "not-sent" })
             : TypedResults.Redirect("/signup");
 
-    private static async Task<RazorComponentResult<VerifyPage>> VerifyAsync(
+    /// <summary>The emailed link's page: a read-only check, then a button (mail scanners open links; only the POST verifies).</summary>
+    private static async Task<IResult> ShowVerifyAsync(
         string? token, SignupService signups, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken)
     {
-        var outcome = await signups.VerifyAsync(token, cancellationToken);
-        return new RazorComponentResult<VerifyPage>(new { Outcome = outcome, LinkLifetime = options.CurrentValue.VerificationLinkLifetime })
+        var preview = await signups.PreviewVerificationAsync(token, cancellationToken);
+        return preview.Result == VerificationResult.Verified
+            ? EmailedLinks.Confirm(
+                "Confirm your email address",
+                $"Confirm your email address to finish signing up {preview.CouncilName} to the Standard.",
+                "Confirm email address",
+                VerifyPath,
+                token)
+            : Outcome(preview, options);
+    }
+
+    private static async Task<IResult> VerifyAsync(
+        HttpRequest request, SignupService signups, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken) =>
+        Outcome(await signups.VerifyAsync(await EmailedLinks.TokenAsync(request, cancellationToken), cancellationToken), options);
+
+    private static RazorComponentResult<VerifyPage> Outcome(VerificationOutcome outcome, IOptionsMonitor<ServiceOptions> options) =>
+        new(new { Outcome = outcome, LinkLifetime = options.CurrentValue.VerificationLinkLifetime })
         {
             StatusCode = outcome.Result is VerificationResult.Verified or VerificationResult.AwaitingApproval ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
         };
-    }
 
     private static async Task<RazorComponentResult<SignupFormPage>> FormPageAsync(
         SignupRequest values, FormErrors errors, CouncilDirectory directory, CancellationToken cancellationToken)

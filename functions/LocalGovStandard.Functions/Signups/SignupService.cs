@@ -153,6 +153,29 @@ public sealed class SignupService(
         throw new RequestFailedException(503, "The sign-up kept changing while it was being verified.");
     }
 
+    /// <summary>
+    /// Read-only, for the page an emailed link opens (mail scanners open it too): what <see cref="VerifyAsync"/> would
+    /// answer now, without writing anything. <see cref="VerificationResult.Verified"/> here means the link would verify.
+    /// </summary>
+    public async Task<VerificationOutcome> PreviewVerificationAsync(string? token, CancellationToken cancellationToken)
+    {
+        var parsed = VerificationToken.TryDecode(token);
+        var found = parsed is null
+            ? null
+            : await table.GetEntityIfExistsAsync<ContactEntity>(parsed.Partition, parsed.RowKey, cancellationToken: cancellationToken);
+        if (found is not { HasValue: true } || found.Value!.Kind != SignupKeys.ContactKind)
+        {
+            return new VerificationOutcome(VerificationResult.Invalid);
+        }
+
+        var contact = found.Value;
+        var result = SecretTokens.HashMatches(parsed!.Secret, contact.UsedTokenHash) ? VerificationResult.AlreadyUsed
+            : !SecretTokens.HashMatches(parsed.Secret, contact.VerificationTokenHash) ? VerificationResult.Invalid
+            : contact.VerificationExpiresAt is not { } expiresAt || clock.GetUtcNow() >= expiresAt ? VerificationResult.Expired
+            : VerificationResult.Verified;
+        return result == VerificationResult.Invalid ? new VerificationOutcome(result) : new VerificationOutcome(result, contact.CouncilName, contact.Reference);
+    }
+
     /// <summary>A pseudonymous, stable key for an address, so the same person maps to the same row.</summary>
     public static string ContactKey(string email) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..32].ToLowerInvariant();

@@ -3,7 +3,6 @@ using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Summits.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Summits;
@@ -13,19 +12,24 @@ public static class SummitPages
 {
     public const int BadgeNameMaxLength = 60;
     public const int NeedsMaxLength = 300;
+    private const string UnsubscribePath = "/summit/unsubscribe";
     public static readonly IReadOnlyList<string> FieldOrder = ["attending", "badgeName", "dietaryNeeds", "accessNeeds"];
 
     public static void MapSummitPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/summit/rsvp", ShowRsvpAsync).AsPublicFunction("SummitRsvp").RequireRateLimiting(RateLimits.PublicForms);
-        app.MapPost("/summit/rsvp", AnswerRsvpAsync).AsPublicFunction("SummitRsvpAnswer").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
-        app.MapGet("/summit/unsubscribe", ShowUnsubscribe).AsPublicFunction("SummitUnsubscribe").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost("/summit/rsvp", AnswerRsvpAsync).AsPublicFunction("SummitRsvpAnswer").RequireRateLimiting(RateLimits.PublicForms)
+            .RequireValidForm("For your security, forms expire. Open the link in your invitation email again and answer again. Nothing you entered was saved.");
+
+        // The link in the email opens a page with a button (see EmailedLinks), so a mail scanner's GET unsubscribes nobody.
+        app.MapGet(UnsubscribePath, ShowUnsubscribe).AsPublicFunction("SummitUnsubscribe").RequireRateLimiting(RateLimits.PublicForms);
 
         // RFC 8058 one-click: mail programs POST "List-Unsubscribe=One-Click" with no antiforgery token.
         // The signed token is the credential, and unsubscribing twice changes nothing.
-        app.MapPost("/summit/unsubscribe", UnsubscribeAsync).AsPublicFunction("SummitUnsubscribeConfirm").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
+        app.MapPost(UnsubscribePath, UnsubscribeAsync).AsPublicFunction("SummitUnsubscribeConfirm").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
     }
 
+    /// <summary>Reads only: the RSVP link's page changes nothing until its form is posted, so a mail scanner's GET answers nothing.</summary>
     private static async Task<IResult> ShowRsvpAsync(string? token, RsvpService rsvp, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (result, summit, invitation) = await rsvp.OpenAsync(token, cancellationToken);
@@ -45,18 +49,8 @@ public static class SummitPages
         return new RazorComponentResult<RsvpPage>(new { Summit = summit, Invitation = invitation, Token = token!, Values = values, Errors = new FormErrors() });
     }
 
-    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, IAntiforgery antiforgery, RsvpService rsvp, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, RsvpService rsvp, CancellationToken cancellationToken)
     {
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return new RazorComponentResult<ErrorPage>(new
-            {
-                Heading = "Your form has expired",
-                Detail = "For your security, forms expire. Open the link in your invitation email again and answer again. Nothing you entered was saved.",
-            })
-            { StatusCode = StatusCodes.Status400BadRequest };
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken);
         string? token = form["token"];
         var (result, summit, invitation) = await rsvp.OpenAsync(token, cancellationToken);
@@ -102,10 +96,15 @@ public static class SummitPages
     private static RazorComponentResult<RsvpProblemPage> Closed(SummitEntity summit, InvitationEntity invitation) =>
         new(new { Problem = RsvpProblemPage.Kind.Closed, Summit = summit, Invitation = invitation }) { StatusCode = StatusCodes.Status409Conflict };
 
-    private static RazorComponentResult<UnsubscribePage> ShowUnsubscribe(string? token, SuppressionList suppressions) =>
+    private static IResult ShowUnsubscribe(string? token, SuppressionList suppressions) =>
         suppressions.Read(token) is null
-            ? new RazorComponentResult<UnsubscribePage>(new { Token = "", Done = false, Valid = false }) { StatusCode = StatusCodes.Status400BadRequest }
-            : new RazorComponentResult<UnsubscribePage>(new { Token = token!, Done = false, Valid = true });
+            ? UnsubscribeNotValid()
+            : EmailedLinks.Confirm(
+                "Unsubscribe from emails about Standard Summits",
+                "You will get no more invitations or reminders about Standard Summits.",
+                "Unsubscribe",
+                UnsubscribePath,
+                token);
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, SuppressionList suppressions, CancellationToken cancellationToken)
     {
@@ -118,12 +117,15 @@ public static class SummitPages
         var payload = suppressions.Read(token);
         if (payload is null)
         {
-            return new RazorComponentResult<UnsubscribePage>(new { Token = "", Done = false, Valid = false }) { StatusCode = StatusCodes.Status400BadRequest };
+            return UnsubscribeNotValid();
         }
 
         await suppressions.AddAsync(payload.ContactKey, $"summit:{payload.SummitId}", cancellationToken);
-        return new RazorComponentResult<UnsubscribePage>(new { Token = "", Done = true, Valid = true });
+        return new RazorComponentResult<UnsubscribePage>(new { Done = true });
     }
+
+    private static RazorComponentResult<UnsubscribePage> UnsubscribeNotValid() =>
+        new(new { Done = false }) { StatusCode = StatusCodes.Status400BadRequest };
 }
 
 public sealed record RsvpFormValues(string? Attending, string? BadgeName, string? DietaryNeeds, string? AccessNeeds);

@@ -90,6 +90,40 @@ public sealed class AssessmentAccessTests(AssessmentFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task SignInLink_OpenedByAMailScanner_ChangesNothing_ThenThePersonsButtonSignsIn()
+    {
+        var link = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.CamdenContact);
+        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+
+        var statuses = await EmailedLinkSteps.ScanAsync(fixture, link);
+        var page = await HtmlPage.ReadAsync(await fixture.CreateClient().GetAsync(EmailedLinkSteps.Relative(link)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.MethodNotAllowed], statuses);
+        Assert.Empty(StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services)));
+        Assert.Equal("Sign in to your council's assessments", page.Heading);
+        Assert.Null(page.Response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.FirstOrDefault(c => c.StartsWith("lgs-session=", StringComparison.Ordinal)) : null);
+        var signedIn = await EmailedLinkSteps.OpenAndPressAsync(fixture, link);
+        Assert.Equal("/assessments", signedIn.Location);
+    }
+
+    /// <summary>Login CSRF: another site cannot sign someone's browser in with the attacker's link, because the post needs the page's antiforgery token and cookie.</summary>
+    [Fact]
+    public async Task SignInPost_WithoutAValidAntiforgeryToken_SignsNobodyIn_AndLeavesTheLinkUnused()
+    {
+        var link = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.WestminsterContact);
+
+        var refusals = await EmailedLinkSteps.PressWithoutValidAntiforgeryAsync(fixture, link, "/assessments/access");
+
+        Assert.All(refusals, refused =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Equal("Your form has expired", refused.Heading);
+            Assert.False(refused.Response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("lgs-session=", StringComparison.Ordinal)));
+        });
+        Assert.Equal("/assessments", (await EmailedLinkSteps.OpenAndPressAsync(fixture, link)).Location);
+    }
+
+    [Fact]
     public async Task SignInLink_Tampered_IsRefused()
     {
         var token = AccessSteps.TokenOf(await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.CamdenContact));
@@ -135,9 +169,8 @@ public sealed class AssessmentAccessTests(AssessmentFixture fixture) : IClassFix
     public async Task CookieSession_FromTheLink_IsHttpOnlySecureAndLax_AndRedirectsToTheList()
     {
         var link = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.WestminsterContact);
-        var client = fixture.CreateClient();
 
-        var response = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var response = (await EmailedLinkSteps.OpenAndPressAsync(fixture, link)).Response;
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/assessments", response.Headers.Location!.OriginalString);

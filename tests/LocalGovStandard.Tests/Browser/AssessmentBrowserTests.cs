@@ -34,7 +34,7 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }));
         await keyboard.PressAsync("Enter");
         await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Check your email");
-        await page.GotoAsync(fixture.VerificationLinkFor(email).ToString());
+        await OpenEmailedLinkAndPressAsync(page, fixture.VerificationLinkFor(email), BrowserFixture.ConfirmEmailButton);
         await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Email address confirmed");
 
         await page.GotoAsync("/assessments/start");
@@ -42,7 +42,7 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
         await keyboard.TypeAsync(email);
         await keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Check your email");
-        await page.GotoAsync(AccessLinkFor(email).ToString());
+        await OpenEmailedLinkAndPressAsync(page, AccessLinkFor(email), BrowserFixture.SignInButton);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
 
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start a new assessment" }));
@@ -153,11 +153,14 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
         var (draft, draftEtag) = await AssessmentSteps.CreateAsync(api, AssessmentSteps.SelfDetails("service-standard-2019", "Renew a library book"));
         await AssessmentSteps.RateAllAsync(api, draft, draftEtag, n => n == 2 ? "amber" : "green", 14);
 
-        var link = new Uri(fixture.BaseUrl, (await AccessSteps.RequestLinkAsync(fixture, email)).PathAndQuery);
+        var link = await fixture.SignInLinkForAsync(email);
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(link.ToString());
         var violations = new List<string>();
+        await page.GotoAsync(link.ToString());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to your council's assessments");
+        violations.AddRange(await AxeChecks.ViolationsAsync(page, "sign in with the emailed link"));
+        await page.GetByRole(AriaRole.Button, new() { Name = BrowserFixture.SignInButton }).ClickAsync();
         async Task CheckAsync(string name, string? path = null, string? heading = null)
         {
             if (path is not null)
@@ -299,7 +302,7 @@ public sealed class AssessmentBrowserSessionTimeoutTests(BrowserFixture fixture)
     {
         const string email = "timeout.tester@fife.gov.uk";
         await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Fife, email);
-        var link = new Uri(fixture.BaseUrl, (await AccessSteps.RequestLinkAsync(fixture, email)).PathAndQuery);
+        var link = await fixture.SignInLinkForAsync(email);
         await using var context = await fixture.NewContextAsync(bypassCsp: true);
         var page = await context.NewPageAsync();
         var problems = new ConcurrentQueue<string>();
@@ -312,7 +315,7 @@ public sealed class AssessmentBrowserSessionTimeoutTests(BrowserFixture fixture)
         };
         page.PageError += (_, error) => problems.Enqueue(error);
         await page.Clock.InstallAsync();
-        await page.GotoAsync(link.ToString());
+        await OpenEmailedLinkAndPressAsync(page, link, BrowserFixture.SignInButton);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
         var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = "You'll be signed out soon" });
         var stay = dialog.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" });

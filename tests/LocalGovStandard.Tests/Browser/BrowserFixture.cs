@@ -67,6 +67,12 @@ public class BrowserFixture : ServiceFixture
     /// <summary>The emailed verification link, moved from the configured public address onto the running server.</summary>
     public Uri VerificationLinkFor(string email) => new(BaseUrl, SignupSteps.LatestVerificationLink(SendGrid, email).PathAndQuery);
 
+    /// <summary>The newest emailed sign-in link for this address (asked for through the form), moved onto the running server.</summary>
+    public async Task<Uri> SignInLinkForAsync(string email) => new(BaseUrl, (await AccessSteps.RequestLinkAsync(this, email)).PathAndQuery);
+
+    public const string ConfirmEmailButton = "Confirm email address";
+    public const string SignInButton = "Sign in";
+
     public override async Task DisposeAsync()
     {
         if (Browser is not null)

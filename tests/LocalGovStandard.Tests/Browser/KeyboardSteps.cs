@@ -19,4 +19,18 @@ public static class KeyboardSteps
 
         Assert.Fail($"{maxPresses} presses of Tab never reached {target}");
     }
+
+    /// <summary>What a person does with an emailed link: opens it (a page with one button), tabs to the button and presses Enter.</summary>
+    public static async Task OpenEmailedLinkAndPressAsync(IPage page, Uri link, string button)
+    {
+        await page.GotoAsync(link.ToString());
+        await PressButtonAsync(page, button);
+    }
+
+    /// <summary>Tabs to the button with this name and presses Enter.</summary>
+    public static async Task PressButtonAsync(IPage page, string button)
+    {
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button }));
+        await page.Keyboard.PressAsync("Enter");
+    }
 }

@@ -19,10 +19,10 @@ public sealed class PageSession(HttpClient client)
     {
         var link = await AccessSteps.RequestLinkAsync(fixture, email);
         var session = Anonymous(fixture);
-        var response = await session.Client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
-        if (response.Headers.Location?.OriginalString != "/assessments")
+        var signedIn = await EmailedLinkSteps.OpenAndPressAsync(session.Client, link);
+        if (signedIn.Location != "/assessments")
         {
-            throw new InvalidOperationException($"Signing in answered {(int)response.StatusCode} {response.Headers.Location}.");
+            throw new InvalidOperationException($"Signing in answered {(int)signedIn.Status} {signedIn.Location}.");
         }
 
         return session;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace LocalGovStandard.Tests.Infrastructure;
 
-/// <summary>Steps tests share: sign up through the API, and find the link SendGrid was asked to deliver.</summary>
+/// <summary>Steps tests share: sign up through the API, find the link SendGrid was asked to deliver, and use it.</summary>
 public static partial class SignupSteps
 {
     public static object Body(TestCouncil council, string email, string name = "Ada Lovelace", bool consentToPublish = false) => new
@@ -34,11 +34,15 @@ public static partial class SignupSteps
 
     public static string PathAndQuery(Uri link) => link.PathAndQuery;
 
-    /// <summary>Opens an emailed verification link as the person does, and checks it confirmed the address.</summary>
+    /// <summary>Verifies the address as its owner does: opens the latest emailed link and presses its button.</summary>
+    public static Task<HtmlPage> VerifyAsync(HttpClient client, SendGridCaptureServer sendGrid, string email) =>
+        EmailedLinkSteps.OpenAndPressAsync(client, LatestVerificationLink(sendGrid, email));
+
+    /// <summary>Opens a given emailed verification link as the person does (its page, then its button), and checks it confirmed the address.</summary>
     public static async Task ConfirmAsync(ServiceFixture fixture, Uri link)
     {
-        var response = await fixture.CreateClient().GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
-        response.EnsureSuccessStatusCode();
+        var page = await EmailedLinkSteps.OpenAndPressAsync(fixture.CreateClient(), link);
+        page.Response.EnsureSuccessStatusCode();
     }
 
     [GeneratedRegex(@"http://localhost/signup/verify\?token=[A-Za-z0-9_-]+")]

@@ -73,18 +73,18 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         // Verify with the emailed token (in the query string).
         var verificationLink = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
         var verificationToken = verificationLink.Query["?token=".Length..];
-        var verify = await client.GetAsync(new Uri(verificationLink.PathAndQuery, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        var verify = await EmailedLinkSteps.OpenAndPressAsync(client, verificationLink);
+        Assert.Equal(HttpStatusCode.OK, verify.Status);
 
         // An organiser call with the key as ?code= (how the Functions host accepts function keys).
         var list = await client.GetAsync(new Uri($"/api/admin/signups?code={Uri.EscapeDataString(ServiceFixture.AdminKey)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
 
-        // An access link: asked for with the email in a form, used as a link, exchanged for a bearer token.
+        // An access link: asked for with the email in a form, opened and its button pressed, then another exchanged for a bearer token.
         var accessLink = await AccessSteps.RequestLinkAsync(fixture, email);
         var accessToken = AccessSteps.TokenOf(accessLink);
-        var signIn = await client.GetAsync(new Uri(accessLink.PathAndQuery, UriKind.Relative));
-        Assert.True(signIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"sign-in answered {(int)signIn.StatusCode}");
+        var signIn = await EmailedLinkSteps.OpenAndPressAsync(client, accessLink);
+        Assert.True(signIn.Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"sign-in answered {(int)signIn.Status}");
         var bearer = await AccessSteps.BearerClientAsync(fixture, email);
         var bearerToken = bearer.DefaultRequestHeaders.Authorization!.Parameter!;
         var assessments = await bearer.GetAsync(new Uri("/api/assessments", UriKind.Relative));
@@ -123,6 +123,7 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         var requests = fixture.Activities.Where(a => a.Kind == ActivityKind.Server).ToList();
         Assert.Contains(requests, a => Tag(a, "url.path") == "/api/signups/{councilCode}/{reference}" && Tag(a, "http.response.status_code") == "200");
         Assert.Contains(requests, a => Tag(a, "url.path") == "/signup/verify" && a.DisplayName == "GET /signup/verify");
+        Assert.Contains(requests, a => Tag(a, "url.path") == "/signup/verify" && a.DisplayName == "POST /signup/verify");
         Assert.Contains(requests, a => Tag(a, "url.path") == "/api/admin/signups");
         Assert.Contains(requests, a => Tag(a, "url.path") == TelemetryRedaction.UnmatchedPath && Tag(a, "http.response.status_code") == "404");
         Assert.DoesNotContain(requests, a => a.TagObjects.Any(t => t.Key is "url.query" or "url.full" or "client.address"));

@@ -4,7 +4,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Reports;
 
-/// <summary>Above the attachment limit, leads get a signed link that works until it expires.</summary>
+/// <summary>Above the attachment limit, leads get a signed link that works, as often as it is opened, until it expires.</summary>
 public sealed partial class ReportLinkTests(ReportLinkTests.Fixture fixture) : IClassFixture<ReportLinkTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture
@@ -38,6 +38,11 @@ public sealed partial class ReportLinkTests(ReportLinkTests.Fixture fixture) : I
         Assert.Contains("too large to attach", email.PlainText, StringComparison.Ordinal);
         var link = new Uri(LinkPattern().Match(email.PlainText).Value);
         Assert.Equal("link", (await ReportSteps.RunViewAsync(admin, month, "wales"))["delivery"]!.GetValue<string>());
+
+        // Mail scanners open it first (GET twice, HEAD): the link only reads, so it changes nothing and still works afterwards.
+        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.MethodNotAllowed], await EmailedLinkSteps.ScanAsync(fixture, link));
+        Assert.Empty(StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services)));
 
         var client = fixture.CreateClient();
         var download = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));

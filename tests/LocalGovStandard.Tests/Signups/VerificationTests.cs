@@ -18,14 +18,12 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
     {
         var email = "verify.valid@camden.gov.uk";
         await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, email));
-        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
 
-        var response = await _client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
-        var page = await response.Content.ReadAsStringAsync();
+        var page = await SignupSteps.VerifyAsync(_client, fixture.SendGrid, email);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Email address confirmed", page, StringComparison.Ordinal);
-        Assert.Contains("London Borough of Camden is signed up", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Email address confirmed", page.Element(".govuk-panel__title")!.TextContent);
+        Assert.Contains("London Borough of Camden is signed up", page.Element(".govuk-panel__body")!.TextContent, StringComparison.Ordinal);
         var contact = (await Signups.GetEntityAsync<ContactEntity>("london", SignupKeys.ContactRowKey(TestRegister.Camden.GssCode, SignupService.ContactKey(email)))).Value;
         Assert.Equal(ContactEntity.Verified, contact.Status);
         Assert.NotNull(contact.VerifiedAt);
@@ -41,14 +39,17 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
         var email = "verify.reused@westminster.gov.uk";
         await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Westminster, email));
         var link = new Uri(SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery, UriKind.Relative);
-        await _client.GetAsync(link);
+        var form = await HtmlPage.ReadAsync(await _client.GetAsync(link));
+        await _client.SendAsync(PostOf(form));
         var before = (await Signups.GetEntityAsync<CouncilSignupEntity>("london", TestRegister.Westminster.GssCode)).Value;
 
-        var response = await _client.GetAsync(link);
-        var page = await response.Content.ReadAsStringAsync();
+        var reopened = await HtmlPage.ReadAsync(await _client.GetAsync(link));
+        var repressed = await HtmlPage.ReadAsync(await _client.SendAsync(PostOf(form)));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("This link has already been used", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, reopened.Status);
+        Assert.Equal("This link has already been used", reopened.Heading);
+        Assert.Equal(HttpStatusCode.BadRequest, repressed.Status);
+        Assert.Equal("This link has already been used", repressed.Heading);
         var after = (await Signups.GetEntityAsync<CouncilSignupEntity>("london", TestRegister.Westminster.GssCode)).Value;
         Assert.Equal(before.VerifiedContacts, after.VerifiedContacts);
         Assert.Equal(before.ETag, after.ETag);
@@ -83,7 +84,7 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
         foreach (var email in new[] { "first@leicester.gov.uk", "second@leicester.gov.uk" })
         {
             await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Leicester, email));
-            await _client.GetAsync(new Uri(SignupSteps.LatestVerificationLink(fixture.SendGrid, email).PathAndQuery, UriKind.Relative));
+            await SignupSteps.VerifyAsync(_client, fixture.SendGrid, email);
         }
 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"east-midlands"} and Kind eq {SignupKeys.CouncilKind}");
@@ -106,17 +107,66 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Verify_OpenedByAMailScanner_ChangesNothing_ThenThePersonsButtonVerifies()
+    {
+        var email = "scanned@camden.gov.uk";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, email));
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
+        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+
+        var statuses = await EmailedLinkSteps.ScanAsync(fixture, link);
+        var page = await HtmlPage.ReadAsync(await _client.GetAsync(EmailedLinkSteps.Relative(link)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.MethodNotAllowed], statuses);
+        Assert.Empty(StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services)));
+        Assert.Equal("Confirm your email address", page.Heading);
+        Assert.Contains("London Borough of Camden", page.Element("main p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/signup/verify", page.Element("main form")!.GetAttribute("action"));
+        Assert.Equal("Email address confirmed", (await EmailedLinkSteps.OpenAndPressAsync(fixture, link)).Element(".govuk-panel__title")!.TextContent);
+    }
+
+    /// <summary>Another site cannot press the button for someone (login CSRF): the post needs the page's antiforgery token and cookie.</summary>
+    [Fact]
+    public async Task Verify_PostWithoutAValidAntiforgeryToken_VerifiesNothing()
+    {
+        var email = "csrf.target@birmingham.gov.uk";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Birmingham, email));
+        var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
+        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+
+        var refusals = await EmailedLinkSteps.PressWithoutValidAntiforgeryAsync(fixture, link, "/signup/verify");
+
+        Assert.All(refusals, refused =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Equal("Your form has expired", refused.Heading);
+        });
+        Assert.Empty(StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services)));
+        Assert.Equal(HttpStatusCode.OK, (await EmailedLinkSteps.OpenAndPressAsync(fixture, link)).Status);
+    }
+
+    [Fact]
     public async Task Token_IsNeverLogged_AndStoredOnlyHashed()
     {
         var email = "token.secrecy@cardiff.gov.wales";
         await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Cardiff, email));
         var link = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
         var token = link.Query[(link.Query.IndexOf('=', StringComparison.Ordinal) + 1)..];
-        await _client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        await EmailedLinkSteps.OpenAndPressAsync(_client, link);
 
         Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
         var contact = (await Signups.GetEntityAsync<TableEntity>("wales", SignupKeys.ContactRowKey(TestRegister.Cardiff.GssCode, SignupService.ContactKey(email)))).Value;
         Assert.DoesNotContain(contact, pair => pair.Value is string text && text.Contains(token[^20..], StringComparison.Ordinal));
+    }
+
+    /// <summary>The page's form as the browser would post it.</summary>
+    private static HttpRequestMessage PostOf(HtmlPage page)
+    {
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.Element("main form")!;
+        return new HttpRequestMessage(HttpMethod.Post, new Uri(form.GetAttribute("action")!, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(PageSession.FieldsOf(form)),
+        };
     }
 }
 
@@ -145,7 +195,7 @@ public sealed class VerificationExpiryTests(RegisteredServiceFixture fixture) : 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(first["reference"]!.GetValue<string>(), second["reference"]!.GetValue<string>());
         Assert.NotEqual(oldLink, newLink);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(newLink)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await EmailedLinkSteps.OpenAndPressAsync(client, newLink)).Status);
         Assert.Contains("This link is not valid", await (await client.GetAsync(oldLink)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

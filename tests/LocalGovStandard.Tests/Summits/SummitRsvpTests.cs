@@ -238,6 +238,38 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         Assert.Equal(0, status["counts"]!["declined"]!.GetValue<int>());
     }
 
+    /// <summary>Mail scanners open every link (GET twice, HEAD): the RSVP and unsubscribe pages only show a form, so nothing changes until the person acts.</summary>
+    [Fact]
+    public async Task RsvpAndUnsubscribeLinks_OpenedByAMailScanner_ChangeNothing_ThenThePersonCanAnswerAndUnsubscribe()
+    {
+        // A Scottish contact of its own, so unsubscribing them changes no other test's invitees.
+        var scotland = new { verifiedOnOrBefore = "2026-01-31", peerGroups = new[] { "scotland" } };
+        var email = Assert.Single(await SummitSteps.SeedContactsAsync(fixture, TestRegister.Fife, "scanned", 1, SummitRsvpFixture.Verified));
+        var (id, _, invitees) = await InvitedSummitAsync(capacity: 10, criteria: scotland);
+        var invitee = Assert.Single(invitees);
+        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+
+        var rsvpScan = await EmailedLinkSteps.ScanAsync(fixture, new Uri(invitee.RsvpLink));
+        var unsubscribeScan = await EmailedLinkSteps.ScanAsync(fixture, new Uri(invitee.UnsubscribeLink));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.MethodNotAllowed], rsvpScan);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.MethodNotAllowed], unsubscribeScan);
+        Assert.Empty(StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services)));
+        Assert.False(await fixture.Service<SuppressionList>().ContainsAsync(SuppressionList.KeyFor(email), CancellationToken.None));
+
+        var client = fixture.CreateClient();
+        var (_, fields) = await SummitSteps.OpenRsvpAsync(client, invitee.RsvpLink);
+        using (var answer = await SummitSteps.AnswerAsync(client, fields, "no"))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        Assert.Equal(1, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), id))["counts"]!["declined"]!.GetValue<int>());
+        var unsubscribed = await EmailedLinkSteps.OpenAndPressAsync(fixture, new Uri(invitee.UnsubscribeLink));
+        Assert.Equal("You have unsubscribed", unsubscribed.Element(".govuk-panel__title")!.TextContent);
+        Assert.True(await fixture.Service<SuppressionList>().ContainsAsync(SuppressionList.KeyFor(email), CancellationToken.None));
+    }
+
     [Fact]
     public async Task OneClickUnsubscribe_IsHonouredByTheNextSummit_PreviewAndSend()
     {
@@ -264,8 +296,9 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         Assert.Equal([invitees[1].Email], SummitSteps.Recipients(fixture.SendGrid.Accepted).Select(r => r.Email).ToArray());
 
         // The link in the body shows a page with a button first (link scanners must not unsubscribe anyone).
-        using var page = await fixture.CreateClient().GetAsync(SummitSteps.PathAndQuery(invitees[1].UnsubscribeLink));
-        Assert.Contains("Unsubscribe from emails about Standard Summits", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await HtmlPage.ReadAsync(await fixture.CreateClient().GetAsync(SummitSteps.PathAndQuery(invitees[1].UnsubscribeLink)));
+        Assert.Equal("Unsubscribe from emails about Standard Summits", page.Heading);
+        Assert.Equal("/summit/unsubscribe", page.Element("main form")!.GetAttribute("action"));
         using var tampered = await fixture.CreateClient().PostAsync(SummitSteps.PathAndQuery(invitees[1].UnsubscribeLink) + "x", null);
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
     }

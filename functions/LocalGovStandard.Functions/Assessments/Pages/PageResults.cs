@@ -12,12 +12,7 @@ public static class PageResults
         context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
 
     public static IResult FormExpired() =>
-        new RazorComponentResult<ErrorPage>(new
-        {
-            Heading = "Your form has expired",
-            Detail = "For your security, forms expire. Go back, reload the page and try again. Nothing you entered on that page was saved.",
-        })
-        { StatusCode = StatusCodes.Status400BadRequest };
+        PageForms.Expired("For your security, forms expire. Go back, reload the page and try again. Nothing you entered on that page was saved.");
 
     /// <summary>Another council's references look exactly like ones that do not exist.</summary>
     public static IResult NotFound() =>

@@ -14,6 +14,13 @@ public static class AccessCases
             .BrokenPosts(FormExpired, "email")
             .All;
 
+    /// <summary>The button on the emailed sign-in link's page.</summary>
+    public static IEnumerable<BadInputCase> SignInLink() =>
+        new FormRouteCases("POST /assessments/access", PageSession.Anonymous, f => f.SignInLinkPath)
+            .Tokens("This sign-in link is not valid")
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
     public static IEnumerable<BadInputCase> SignOut() =>
         new FormRouteCases("POST /assessments/sign-out", f => f.SignOutPages, _ => "/assessments", action: "/assessments/sign-out")
             .BrokenPosts(FormExpired, largestField: null)

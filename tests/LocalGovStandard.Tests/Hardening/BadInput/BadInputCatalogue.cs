@@ -8,8 +8,8 @@ public static class BadInputCatalogue
 {
     public static readonly IReadOnlyList<BadInputCase> All =
     [
-        .. SignupCases.Api(), .. SignupCases.Form(),
-        .. AccessCases.StartForm(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
+        .. SignupCases.Api(), .. SignupCases.Form(), .. SignupCases.Verify(),
+        .. AccessCases.StartForm(), .. AccessCases.SignInLink(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
         .. SummitCases.Rsvp(), .. SummitCases.Unsubscribe(),
         .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),
         .. AssessmentApiCases.Submit(), .. AssessmentApiCases.Reassess(), .. AssessmentApiCases.ActionDone(),

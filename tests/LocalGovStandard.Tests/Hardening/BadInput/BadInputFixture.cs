@@ -6,13 +6,15 @@ using LocalGovStandard.Tests.Summits;
 namespace LocalGovStandard.Tests.Hardening.BadInput;
 
 /// <summary>
-/// One app for every bad-input case: a verified contact signed in both ways (cookie and bearer),
-/// a draft assessment, a submitted one with an open action, and a summit invitation with its
-/// RSVP and unsubscribe links, so each case reaches the validation it is aimed at.
+/// One app for every bad-input case: a verified contact signed in both ways (cookie and bearer) with
+/// an unused sign-in link, a pending contact's verification link, a draft assessment, a submitted one
+/// with an open action, and a summit invitation with its RSVP and unsubscribe links, so each case
+/// reaches the validation it is aimed at.
 /// </summary>
 public sealed class BadInputFixture : RegisteredServiceFixture
 {
     public const string Contact = "lead@westminster.gov.uk";
+    public const string PendingContact = "pending@camden.gov.uk";
     public const int FailedPoint = 3;
     private static readonly string[] Midlands = ["midlands"];
 
@@ -33,6 +35,10 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     public string DraftETag { get; private set; } = "";
     public string Submitted { get; private set; } = "";
     public string RsvpPath { get; private set; } = "";
+
+    /// <summary>Emailed links nobody has used (their pages carry the forms the cases post).</summary>
+    public string VerificationPath { get; private set; } = "";
+    public string SignInLinkPath { get; private set; } = "";
     public string UnsubscribeToken { get; private set; } = "";
 
     /// <summary>Storage as the previous case left it (cases run one at a time), so each case takes one snapshot, not two.</summary>
@@ -59,6 +65,10 @@ public sealed class BadInputFixture : RegisteredServiceFixture
 
         await InviteToASummitAsync();
         await OpenTheConsoleAsync();
+
+        await SignupSteps.SignUpAsync(CreateClient(), SignupSteps.Body(TestRegister.Camden, PendingContact));
+        VerificationPath = SignupSteps.LatestVerificationLink(SendGrid, PendingContact).PathAndQuery;
+        SignInLinkPath = (await AccessSteps.RequestLinkAsync(this, Contact)).PathAndQuery;
     }
 
     private async Task OpenTheConsoleAsync()

@@ -56,6 +56,17 @@ public sealed class FormRouteCases(string route, Func<BadInputFixture, PageSessi
         return this;
     }
 
+    /// <summary>What the page of an emailed link refuses in its hidden token field (the page itself says <paramref name="notValid"/>).</summary>
+    public FormRouteCases Tokens(string notValid)
+    {
+        var expect = new Expectation.Page(notValid);
+        Change("token: tampered", fields => fields.Set("token", fields.First(f => f.Key == "token").Value[..^4] + "AAAA"), expect);
+        Change("token: missing", fields => fields.Remove("token"), expect);
+        Change("token: OData filter metacharacters", fields => fields.Set("token", "x' or RowKey ne '"), expect);
+        Change("token: 100,000 characters", fields => fields.Set("token", new string('A', 100_000)), expect);
+        return this;
+    }
+
     /// <summary>
     /// What every form refuses; <paramref name="refusal"/> is the heading the refusal shows. A form
     /// with a free-text field also gets a body over the limit in <paramref name="largestField"/>.

@@ -51,4 +51,11 @@ public static class SignupCases
             .BrokenPosts("Your form has expired", "contactName")
             .All;
     }
+
+    /// <summary>The button on the emailed verification link's page.</summary>
+    public static IEnumerable<BadInputCase> Verify() =>
+        new FormRouteCases("POST /signup/verify", PageSession.Anonymous, f => f.VerificationPath)
+            .Tokens("This link is not valid")
+            .BrokenPosts("Your form has expired", largestField: null)
+            .All;
 }

@@ -30,6 +30,8 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
         { "GET", "/summit/rsvp?token=abc", 17 },
         { "POST", "/summit/rsvp", 18 },
         { "POST", "/summit/unsubscribe?token=abc", 19 },
+        { "POST", "/signup/verify", 20 },
+        { "POST", "/assessments/access", 21 },
     };
 
     [Theory]

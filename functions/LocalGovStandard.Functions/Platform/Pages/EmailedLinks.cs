@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.Platform.Pages;
+
+/// <summary>
+/// Emailed links that do something (confirm an address, sign in, unsubscribe) are opened first by mail scanners, with
+/// GET and HEAD. So the GET only shows <see cref="ConfirmLinkPage"/>, whose one button POSTs the token back; only the
+/// POST acts, and it needs the page's antiforgery token, so another site cannot make someone's browser press it.
+/// A new link is two routes:
+/// <code>
+/// app.MapGet("/contacts/approve", (string? token) => EmailedLinks.Confirm("Approve this contact", "What pressing does.", "Approve", "/contacts/approve", token))
+///     .AsPublicFunction("ApproveContact");
+/// app.MapPost("/contacts/approve", ApproveAsync).AsPublicFunction("ApproveContactConfirm")
+///     .RequireValidForm("Open the link in your email again.");   // the handler reads the token with EmailedLinks.TokenAsync
+/// </code>
+/// The GET may check the token without writing (to say early that it has expired); it must never change storage.
+/// </summary>
+public static class EmailedLinks
+{
+    public const string TokenField = "token";
+
+    /// <summary>The page with the button; <paramref name="action"/> is the path its form posts to.</summary>
+    public static RazorComponentResult<ConfirmLinkPage> Confirm(string heading, string text, string buttonLabel, string action, string? token) =>
+        new(new Dictionary<string, object?>
+        {
+            [nameof(ConfirmLinkPage.Heading)] = heading,
+            [nameof(ConfirmLinkPage.Text)] = text,
+            [nameof(ConfirmLinkPage.ButtonLabel)] = buttonLabel,
+            [nameof(ConfirmLinkPage.Action)] = action,
+            [nameof(ConfirmLinkPage.Token)] = token ?? "",
+        });
+
+    /// <summary>The token the button posted (after <see cref="PageForms.RequireValidForm"/> let the form through).</summary>
+    public static async Task<string?> TokenAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        (await request.ReadFormAsync(cancellationToken))[TokenField];
+}
