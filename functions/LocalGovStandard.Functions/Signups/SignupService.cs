@@ -120,21 +120,15 @@ public sealed class SignupService(
             }
 
             var contact = found.Value;
-            if (SecretTokens.HashMatches(parsed.Secret, contact.UsedTokenHash))
-            {
-                return new VerificationOutcome(VerificationResult.AlreadyUsed, contact.CouncilName, contact.Reference, contact.Status);
-            }
-
             var now = clock.GetUtcNow();
-            var latest = SecretTokens.HashMatches(parsed.Secret, contact.VerificationTokenHash);
-            if (!latest && !OutstandingLinks.Matches(contact.EarlierVerificationHashes, parsed.Secret, now))
+            switch (LinkState(contact, parsed.Secret, now))
             {
-                return new VerificationOutcome(VerificationResult.Invalid);
-            }
-
-            if (latest && (contact.VerificationExpiresAt is not { } expiresAt || now >= expiresAt))
-            {
-                return new VerificationOutcome(VerificationResult.Expired, contact.CouncilName, contact.Reference);
+                case VerificationResult.Invalid:
+                    return new VerificationOutcome(VerificationResult.Invalid);
+                case VerificationResult.Verified:
+                    break;
+                case var state:
+                    return new VerificationOutcome(state, contact.CouncilName, contact.Reference, contact.Status);
             }
 
             if (await TryMarkVerifiedAsync(contact, SecretTokens.Hash(parsed.Secret), now, cancellationToken))
@@ -169,11 +163,27 @@ public sealed class SignupService(
         }
 
         var contact = found.Value;
-        var result = SecretTokens.HashMatches(parsed!.Secret, contact.UsedTokenHash) ? VerificationResult.AlreadyUsed
-            : !SecretTokens.HashMatches(parsed.Secret, contact.VerificationTokenHash) ? VerificationResult.Invalid
-            : contact.VerificationExpiresAt is not { } expiresAt || clock.GetUtcNow() >= expiresAt ? VerificationResult.Expired
-            : VerificationResult.Verified;
-        return result == VerificationResult.Invalid ? new VerificationOutcome(result) : new VerificationOutcome(result, contact.CouncilName, contact.Reference);
+        var result = LinkState(contact, parsed!.Secret, clock.GetUtcNow());
+        return result == VerificationResult.Invalid ? new VerificationOutcome(result) : new VerificationOutcome(result, contact.CouncilName, contact.Reference, contact.Status);
+    }
+
+    /// <summary>
+    /// What a verification link's secret is worth now: already used, usable (<see cref="VerificationResult.Verified"/>),
+    /// expired (the latest link), or not valid. Earlier links stay usable until they expire: a new one does not cancel them.
+    /// </summary>
+    private static VerificationResult LinkState(ContactEntity contact, string secret, DateTimeOffset now)
+    {
+        if (SecretTokens.HashMatches(secret, contact.UsedTokenHash))
+        {
+            return VerificationResult.AlreadyUsed;
+        }
+
+        if (SecretTokens.HashMatches(secret, contact.VerificationTokenHash))
+        {
+            return contact.VerificationExpiresAt is { } expiresAt && now < expiresAt ? VerificationResult.Verified : VerificationResult.Expired;
+        }
+
+        return OutstandingLinks.Matches(contact.EarlierVerificationHashes, secret, now) ? VerificationResult.Verified : VerificationResult.Invalid;
     }
 
     /// <summary>A pseudonymous, stable key for an address, so the same person maps to the same row.</summary>
