@@ -16,8 +16,6 @@ public static class ConsoleForms
     public static ValueTask<object?> RequireValidFormAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
         PageForms.RequireValidFormAsync(invocation, next);
 
-    public static RazorComponentResult<ErrorPage> Expired() => PageForms.Expired();
-
     public static RazorComponentResult<ErrorPage> NotFound(string detail) =>
         new(new { Heading = "Page not found", Detail = detail }) { StatusCode = StatusCodes.Status404NotFound };
 

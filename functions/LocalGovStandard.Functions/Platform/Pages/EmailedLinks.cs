@@ -9,11 +9,13 @@ namespace LocalGovStandard.Platform.Pages;
 /// A new link is two routes:
 /// <code>
 /// app.MapGet("/contacts/approve", (string? token) => EmailedLinks.Confirm("Approve this contact", "What pressing does.", "Approve", "/contacts/approve", token))
-///     .AsPublicFunction("ApproveContact");
-/// app.MapPost("/contacts/approve", ApproveAsync).AsPublicFunction("ApproveContactConfirm")
-///     .RequireValidForm("Open the link in your email again.");   // the handler reads the token with EmailedLinks.TokenAsync
+///     .AsPublicFunction("ApproveContact").RequireRateLimiting(RateLimits.PublicForms);
+/// app.MapPost("/contacts/approve", ApproveAsync)   // reads the token with EmailedLinks.TokenAsync(request, cancellationToken)
+///     .AsPublicFunction("ApproveContactConfirm").RequireRateLimiting(RateLimits.PublicForms)
+///     .RequireValidForm("For your security, forms expire. Open the link in your email again and press the button.");
 /// </code>
-/// The GET may check the token without writing (to say early that it has expired); it must never change storage.
+/// The GET may check the token without writing (to say early that it has expired or is not valid); it must never change
+/// storage. Tests: EmailedLinkSteps (scan as a mail scanner, open and press), and the POST's cases in the bad-input catalogue.
 /// </summary>
 public static class EmailedLinks
 {
