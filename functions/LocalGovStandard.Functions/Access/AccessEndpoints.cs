@@ -7,7 +7,9 @@ using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Signups;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Access;
 
@@ -114,7 +116,8 @@ public static class AccessEndpoints
     public sealed record TokenRequest(string? Token);
 
     /// <summary>The API's sign-in: the emailed link's token (single use) becomes a bearer token for the session's idle timeout.</summary>
-    private static async Task<IResult> ExchangeForBearerAsync(HttpRequest request, AccessLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> ExchangeForBearerAsync(
+        HttpRequest request, AccessLinks links, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, cancellationToken);
         if (problem is not null)
@@ -125,7 +128,7 @@ public static class AccessEndpoints
         var (result, principal) = await links.SignInAsync(body!.Token, ContactSession.BearerScheme, cancellationToken);
         return result switch
         {
-            AccessLinkResult.SignedIn => TypedResults.SignIn(principal!, authenticationScheme: ContactSession.BearerScheme),
+            AccessLinkResult.SignedIn => BearerTokens.Issue(principal!, bearer.Get(ContactSession.BearerScheme), clock),
             AccessLinkResult.Expired => ApiErrors.FieldProblem("token", "The sign-in link has expired. Ask for a new one at /assessments/start."),
             _ => ApiErrors.FieldProblem("token", "The sign-in link is not valid: it was changed, already used, or replaced by a newer link."),
         };

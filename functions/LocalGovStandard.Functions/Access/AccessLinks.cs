@@ -37,6 +37,8 @@ public sealed class AccessLinks(
 
     public TimeSpan LinkLifetime => options.CurrentValue.AccessLinkLifetime;
 
+    private const string Purpose = "access-link";
+
     private sealed record Payload(string Region, string RowKey, string Nonce, DateTimeOffset ExpiresAt);
 
     /// <summary>Emails a link to every verified contact with this address. Says nothing about who exists.</summary>
@@ -55,7 +57,7 @@ public sealed class AccessLinks(
 
     public async Task<(AccessLinkResult Result, ClaimsPrincipal? Principal)> SignInAsync(string? token, string scheme, CancellationToken cancellationToken)
     {
-        var payload = tokens.Verify<Payload>(token);
+        var payload = tokens.Verify<Payload>(Purpose, token);
         if (payload is null)
         {
             return (AccessLinkResult.Invalid, null);
@@ -94,7 +96,7 @@ public sealed class AccessLinks(
     /// storage, so a used or replaced link shows as fine here and is refused only when the button is pressed.
     /// </summary>
     public AccessLinkResult? ProblemOnItsFace(string? token) =>
-        tokens.Verify<Payload>(token) switch
+        tokens.Verify<Payload>(Purpose, token) switch
         {
             null => AccessLinkResult.Invalid,
             { } payload when clock.GetUtcNow() >= payload.ExpiresAt => AccessLinkResult.Expired,
@@ -116,7 +118,7 @@ public sealed class AccessLinks(
             return;
         }
 
-        var link = options.CurrentValue.Link("assessments/access?token=" + tokens.Sign(new Payload(contact.PartitionKey, contact.RowKey, nonce, expiresAt)));
+        var link = options.CurrentValue.Link("assessments/access?token=" + tokens.Sign(Purpose, new Payload(contact.PartitionKey, contact.RowKey, nonce, expiresAt)));
         await mail.SendOnceAsync(LedgerPartition, AccessEmail.Build(contact, link, expiresAt, now), cancellationToken);
     }
 

@@ -42,7 +42,7 @@ public static class FeedApi
 
     public static void MapFeed(this IEndpointRouteBuilder app)
     {
-        var feed = app.MapGroup(Prefix).AddEndpointFilter<ReadKeyFilter>().WithTags("Feed");
+        var feed = app.MapGroup(Prefix).AddEndpointFilter<ReadKeyFilter>().AddEndpointFilter(AtPublicAddress).WithTags("Feed");
         feed.MapGet("", ServiceDocument).AsPublicFunction("FeedServiceDocument");
         feed.MapGet("/$metadata", Metadata).AsPublicFunction("FeedMetadata");
 
@@ -73,6 +73,21 @@ public static class FeedApi
             .WithODataModel(Model)
             .WithODataBaseAddressFactory(BaseAddress)
             .AsPublicFunction("Feed" + name);
+    }
+
+    /// <summary>
+    /// OData builds the feed's own links (<c>@odata.context</c>, <c>@odata.nextLink</c>) from the request's
+    /// address; this makes that the configured public address, never the Host header a client sent. The
+    /// rest of the request (its query, so <c>key</c> only when it came there) is kept.
+    /// </summary>
+    private static ValueTask<object?> AtPublicAddress(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var publicBase = new Uri(context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<ServiceOptions>>().CurrentValue.PublicBaseUrl);
+        var request = context.HttpContext.Request;
+        request.Scheme = publicBase.Scheme;
+        request.Host = HostString.FromUriComponent(publicBase);
+        request.PathBase = PathString.FromUriComponent(publicBase.AbsolutePath.TrimEnd('/'));
+        return next(context);
     }
 
     private static Uri BaseAddress(HttpContext context) =>

@@ -28,10 +28,9 @@ public static class PlatformRegistration
     /// </summary>
     public static WebApplicationBuilder UseCustomHandlerHosting(this WebApplicationBuilder builder)
     {
-        var hostPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
-        if (!string.IsNullOrEmpty(hostPort))
+        if (FunctionsHost.IsHosting(builder.Configuration))
         {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{hostPort}");
+            builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration[FunctionsHost.PortSetting]}");
             builder.Configuration["Timers:RunInProcess"] = "false";
         }
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -75,8 +74,7 @@ public static class PlatformRegistration
             // The framework's default is never Secure; over HTTPS (always, in Azure) it must be.
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ProxyTrust.Configure);
         services.AddHostedService<InProcessTimerScheduler>();
         return services;
     }

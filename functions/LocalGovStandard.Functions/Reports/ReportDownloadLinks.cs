@@ -16,21 +16,21 @@ public sealed class ReportDownloadLinks(SignedTokens tokens, IOptionsMonitor<Ser
 {
     public const string Path = "/reports/download";
 
-    private sealed record Payload(string Kind, string Month, string PeerGroup, DateTimeOffset ExpiresAt);
+    private sealed record Payload(string Month, string PeerGroup, DateTimeOffset ExpiresAt);
 
-    private const string Kind = "report-download";
+    private const string Purpose = "report-download";
 
     public (Uri Link, DateTimeOffset ExpiresAt) Create(ReportMonth month, string peerGroup)
     {
         var expiresAt = clock.GetUtcNow() + options.CurrentValue.DownloadLinkLifetime;
-        var token = tokens.Sign(new Payload(Kind, month.ToString(), peerGroup, expiresAt));
+        var token = tokens.Sign(Purpose, new Payload(month.ToString(), peerGroup, expiresAt));
         return (service.CurrentValue.Link($"{Path}?token={token}"), expiresAt);
     }
 
     public (DownloadLinkResult Result, ReportMonth Month, string PeerGroup) Read(string? token)
     {
-        var payload = tokens.Verify<Payload>(token);
-        if (payload is null || payload.Kind != Kind || !ReportMonth.TryParse(payload.Month, out var month))
+        var payload = tokens.Verify<Payload>(Purpose, token);
+        if (payload is null || !ReportMonth.TryParse(payload.Month, out var month))
         {
             return (DownloadLinkResult.Invalid, default, "");
         }

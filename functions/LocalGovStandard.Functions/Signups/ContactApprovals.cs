@@ -39,9 +39,9 @@ public sealed class ContactApprovals(
     TimeProvider clock)
 {
     private const int ConcurrencyRetries = 5;
-    private const string LinkKind = "approve-contact";
+    private const string Purpose = "approve-contact";
 
-    private sealed record ApprovalLink(string Kind, string Region, string RowKey, string ApproverRowKey, DateTimeOffset ExpiresAt);
+    private sealed record ApprovalLink(string Region, string RowKey, string ApproverRowKey, DateTimeOffset ExpiresAt);
 
     public sealed record LinkView(ContactEntity Waiting, ContactEntity Approver);
 
@@ -60,7 +60,7 @@ public sealed class ContactApprovals(
                 continue;
             }
 
-            var token = tokens.Sign(new ApprovalLink(LinkKind, waiting.PartitionKey, waiting.RowKey, approver.RowKey, expiresAt));
+            var token = tokens.Sign(Purpose, new ApprovalLink(waiting.PartitionKey, waiting.RowKey, approver.RowKey, expiresAt));
             var link = options.CurrentValue.Link("signup/approve?token=" + token);
             await mail.SendOnceAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Request(approver, waiting, link, expiresAt, now), cancellationToken);
         }
@@ -69,8 +69,8 @@ public sealed class ContactApprovals(
     /// <summary>Reads an approval link without changing anything (mail scanners open links first).</summary>
     public async Task<LinkView?> ReadLinkAsync(string? token, CancellationToken cancellationToken)
     {
-        var link = tokens.Verify<ApprovalLink>(token);
-        if (link is not { Kind: LinkKind } || clock.GetUtcNow() >= link.ExpiresAt)
+        var link = tokens.Verify<ApprovalLink>(Purpose, token);
+        if (link is null || clock.GetUtcNow() >= link.ExpiresAt)
         {
             return null;
         }

@@ -9,17 +9,16 @@ public sealed class SummitLinks(SignedTokens tokens, SuppressionList suppression
 {
     public const string RsvpPurpose = "summit-rsvp";
 
-    /// <summary>Purpose stops a token signed for another link type from being replayed here.</summary>
-    public sealed record RsvpPayload(string Purpose, string SummitId, string InvitationId, DateTimeOffset ExpiresAt);
+    public sealed record RsvpPayload(string SummitId, string InvitationId, DateTimeOffset ExpiresAt);
 
     public Uri Rsvp(SummitEntity summit, InvitationEntity invitation) =>
-        options.CurrentValue.Link("summit/rsvp?token=" + tokens.Sign(new RsvpPayload(RsvpPurpose, summit.SummitId, invitation.InvitationId, summit.EndsAt)));
+        options.CurrentValue.Link("summit/rsvp?token=" + tokens.Sign(RsvpPurpose, new RsvpPayload(summit.SummitId, invitation.InvitationId, summit.EndsAt)));
 
     public Uri Unsubscribe(SummitEntity summit, InvitationEntity invitation) =>
         options.CurrentValue.Link("summit/unsubscribe?token=" + suppressions.Token(invitation.ContactKey, summit.SummitId));
 
     public RsvpPayload? ReadRsvp(string? token) =>
-        tokens.Verify<RsvpPayload>(token) is { Purpose: RsvpPurpose } payload && payload.SummitId.Length > 0 && payload.InvitationId.Length > 0 ? payload : null;
+        tokens.Verify<RsvpPayload>(RsvpPurpose, token) is { } payload && payload.SummitId.Length > 0 && payload.InvitationId.Length > 0 ? payload : null;
 
     /// <summary>RFC 2369 and RFC 8058 one-click unsubscribe headers.</summary>
     public static Dictionary<string, string> UnsubscribeHeaders(Uri unsubscribe) => new(StringComparer.Ordinal)

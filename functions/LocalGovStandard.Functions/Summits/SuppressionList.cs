@@ -9,14 +9,14 @@ namespace LocalGovStandard.Summits;
 public sealed class SuppressionList([FromKeyedServices(TableNames.Suppressions)] TableClient table, SignedTokens tokens, TimeProvider clock)
 {
     /// <summary>The signed payload of an unsubscribe link: whose address (its key) and which summit's mail it came from.</summary>
-    public sealed record UnsubscribePayload(string Purpose, string ContactKey, string SummitId);
+    public sealed record UnsubscribePayload(string ContactKey, string SummitId);
 
     private const string Purpose = "summit-unsubscribe";
 
-    public string Token(string contactKey, string summitId) => tokens.Sign(new UnsubscribePayload(Purpose, contactKey, summitId));
+    public string Token(string contactKey, string summitId) => tokens.Sign(Purpose, new UnsubscribePayload(contactKey, summitId));
 
     public UnsubscribePayload? Read(string? token) =>
-        tokens.Verify<UnsubscribePayload>(token) is { Purpose: Purpose, ContactKey.Length: > 0 } payload ? payload : null;
+        tokens.Verify<UnsubscribePayload>(Purpose, token) is { ContactKey.Length: > 0 } payload ? payload : null;
 
     public async Task<IReadOnlySet<string>> AllAsync(CancellationToken cancellationToken)
     {

@@ -197,4 +197,25 @@ public sealed class AccessLinkExpiryTests(AssessmentFixture fixture) : IClassFix
         Assert.Contains("expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("This sign-in link has expired", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BearerToken_HasNoRefreshToken_AndStopsWorkingAfterTheIdleTimeout()
+    {
+        var link = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.WestminsterContact);
+
+        var response = await fixture.CreateClient().PostAsJsonAsync("/api/access/token", new { token = AccessSteps.TokenOf(link) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = Assert.IsType<JsonObject>(JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(["accessToken", "expiresIn", "tokenType"], body.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("Bearer", body["tokenType"]!.GetValue<string>());
+        Assert.Equal(1800, body["expiresIn"]!.GetValue<long>());
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body["accessToken"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/assessments", UriKind.Relative))).StatusCode);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/assessments", UriKind.Relative))).StatusCode);
+    }
 }

@@ -55,16 +55,37 @@ public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassF
         Assert.Equal("Email address confirmed", verified.Heading);
     }
 
-    [Fact]
-    public async Task OutboxPage_IsNotMappedOutsideDevelopment()
+    [Theory]
+    [InlineData("Testing")]
+    [InlineData("Production")]
+    public async Task OutboxPage_IsNotMappedOutsideDevelopment(string environment)
     {
-        var response = await new ServiceFixtureWithoutDevelopment().RunAsync();
+        var response = await new ServiceFixtureWithoutDevelopment(environment).RunAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response);
     }
 
-    private sealed class ServiceFixtureWithoutDevelopment : ServiceFixture
+    /// <summary>
+    /// Development comes only from the environment: a launch profile that set it would win over
+    /// <c>ASPNETCORE_ENVIRONMENT=Production dotnet run</c> and map the outbox in production.
+    /// </summary>
+    [Fact]
+    public void TheLaunchProfile_LeavesTheEnvironmentToTheCaller()
     {
+        var launchSettings = Path.Combine(RepositoryPaths.Root, "functions", "LocalGovStandard.Functions", "Properties", "launchSettings.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(launchSettings));
+
+        foreach (var profile in json.RootElement.GetProperty("profiles").EnumerateObject())
+        {
+            var variables = profile.Value.TryGetProperty("environmentVariables", out var found) ? found.EnumerateObject().Select(v => v.Name) : [];
+            Assert.DoesNotContain(variables, name => name is "ASPNETCORE_ENVIRONMENT" or "DOTNET_ENVIRONMENT");
+        }
+    }
+
+    private sealed class ServiceFixtureWithoutDevelopment(string environment) : ServiceFixture
+    {
+        protected override string EnvironmentName => environment;
+
         protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "" };
 
         public async Task<HttpStatusCode> RunAsync()

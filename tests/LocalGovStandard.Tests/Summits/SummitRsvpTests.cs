@@ -193,7 +193,7 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         var tampered = Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(payload))
             .Replace(invitee.MessageId, invitees[1].MessageId, StringComparison.Ordinal);
         var forged = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(tampered)) + "." + token.Split('.')[1];
-        var expired = fixture.Service<SignedTokens>().Sign(new SummitLinks.RsvpPayload(SummitLinks.RsvpPurpose, id, invitee.MessageId, fixture.Clock.GetUtcNow().AddMinutes(-1)));
+        var expired = fixture.Service<SignedTokens>().Sign(SummitLinks.RsvpPurpose, new SummitLinks.RsvpPayload(id, invitee.MessageId, fixture.Clock.GetUtcNow().AddMinutes(-1)));
 
         foreach (var (bad, heading) in new[] { (forged, "This link is not valid"), (token + "x", "This link is not valid"), (expired, "This link has expired") })
         {

@@ -20,11 +20,8 @@ public sealed class AdminKeyFilter(IOptionsMonitor<ServiceOptions> options, Admi
         var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
         if (!Matches(presented, ServiceOptions.Secret(options.CurrentValue.AdminKey)))
         {
-            using var lease = throttle.RecordFailure(context.HttpContext);
-            if (!lease.IsAcquired)
+            if (await throttle.RefusedAfterFailureAsync(context.HttpContext))
             {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await RateLimits.OnRejectedAsync(new Microsoft.AspNetCore.RateLimiting.OnRejectedContext { HttpContext = context.HttpContext, Lease = lease }, context.HttpContext.RequestAborted);
                 return Results.Empty;
             }
 

@@ -61,7 +61,7 @@ public static class RateLimits
                 QueueLimit = 0,
             }));
 
-    /// <summary>The client's address; under the Functions host it arrives in X-Forwarded-For (see UseForwardedHeaders).</summary>
+    /// <summary>The client's address; under the Functions host, the one the host put in X-Forwarded-For (see <see cref="ProxyTrust"/>).</summary>
     internal static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     internal static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

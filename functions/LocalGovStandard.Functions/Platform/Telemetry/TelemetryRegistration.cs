@@ -2,6 +2,7 @@ using System.Reflection;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using LocalGovStandard.Platform.Functions;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -31,7 +32,7 @@ public static class TelemetryRegistration
         var exporting = !string.IsNullOrWhiteSpace(connectionString);
 
         // Under the Functions host every stdout line becomes a log entry of its own: one line each, with the invocation id.
-        if (!string.IsNullOrEmpty(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        if (FunctionsHost.IsHosting(configuration))
         {
             builder.Logging.AddConsole(console => console.FormatterName = FunctionsConsoleFormatter.FormatterName);
             builder.Logging.AddConsoleFormatter<FunctionsConsoleFormatter, ConsoleFormatterOptions>();

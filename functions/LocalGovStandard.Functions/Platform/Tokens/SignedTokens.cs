@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace LocalGovStandard.Platform.Tokens;
 
 /// <summary>
-/// Tamper-proof tokens for emailed links: a JSON payload and its HMAC-SHA256, both base64url.
-/// Expiry and single use are the caller's rules; this class only proves the payload is ours.
-/// New tokens are signed with the current key; the previous key (during a rotation) still verifies.
+/// Tamper-proof tokens for emailed links: a JSON payload and its HMAC-SHA256, both base64url. The
+/// purpose (which kind of link) is signed with the payload, so a token made for one kind of link
+/// never verifies as another. Expiry and single use are the caller's rules; this class only proves
+/// the payload is ours and meant for this purpose. New tokens are signed with the current key; the
+/// previous key (during a rotation) still verifies.
 /// </summary>
 public sealed partial class SignedTokens
 {
@@ -33,13 +35,14 @@ public sealed partial class SignedTokens
             : [_key];
     }
 
-    public string Sign<T>(T payload)
+    public string Sign<T>(string purpose, T payload)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, JsonSerializerOptions.Web);
-        return WebEncoders.Base64UrlEncode(body) + "." + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, body));
+        return WebEncoders.Base64UrlEncode(body) + "." + WebEncoders.Base64UrlEncode(Mac(_key, purpose, body));
     }
 
-    public T? Verify<T>(string? token) where T : class
+    /// <summary>The payload, or null when the token was changed, signed with another key, or made for another purpose.</summary>
+    public T? Verify<T>(string purpose, string? token) where T : class
     {
         if (string.IsNullOrEmpty(token) || token.Length > 2048 || token.Split('.') is not [var encodedBody, var encodedSignature])
         {
@@ -50,7 +53,7 @@ public sealed partial class SignedTokens
         {
             var body = WebEncoders.Base64UrlDecode(encodedBody);
             var signature = WebEncoders.Base64UrlDecode(encodedSignature);
-            return _verifyingKeys.Any(key => CryptographicOperations.FixedTimeEquals(signature, HMACSHA256.HashData(key, body)))
+            return _verifyingKeys.Any(key => CryptographicOperations.FixedTimeEquals(signature, Mac(key, purpose, body)))
                 ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)
                 : null;
         }
@@ -58,6 +61,16 @@ public sealed partial class SignedTokens
         {
             return null;
         }
+    }
+
+    /// <summary>The MAC of the purpose, a NUL (no purpose contains one) and the payload.</summary>
+    private static byte[] Mac(byte[] key, string purpose, byte[] body)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        var signed = new byte[Encoding.UTF8.GetByteCount(purpose) + 1 + body.Length];
+        var written = Encoding.UTF8.GetBytes(purpose, signed);
+        body.CopyTo(signed, written + 1);
+        return HMACSHA256.HashData(key, signed);
     }
 
     [LoggerMessage(LogLevel.Warning, "LocalGovStandard:TokenSigningKey is not set: using a random key, so emailed links stop working when this process restarts")]

@@ -10,12 +10,15 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
 {
     public const int Limit = 3;
 
+    private const string ReadKey = "test-read-key-for-throttling";
+
     public sealed class Fixture : ServiceFixture
     {
         protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>
         {
             ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["LocalGovStandard:ReadKey"] = ReadKey,
         };
     }
 
@@ -68,6 +71,25 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
         Assert.Equal(Enumerable.Repeat(401, Limit).Concat([429, 429]), answers);
         Assert.False(string.IsNullOrEmpty(throttled.Response.Headers.RetryAfter.ToString()));
         Assert.Equal(StatusCodes.Status200OK, organiser.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RepeatedWrongReadKeys_AreThrottledLikeWrongOrganiserKeys_ButTheRightKeyFromAnotherClientStillWorks()
+    {
+        var answers = new List<int>();
+        for (var i = 0; i < Limit + 2; i++)
+        {
+            answers.Add((await SendFromAsync(60, "GET", "/odata?key=guess-" + i)).Response.StatusCode);
+        }
+
+        var throttled = await SendFromAsync(60, "GET", "/odata?key=guess-last");
+        var analyst = await SendFromAsync(61, "GET", "/odata?key=" + ReadKey);
+
+        Assert.Equal(Enumerable.Repeat(401, Limit).Concat([429, 429]), answers);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, throttled.Response.StatusCode);
+        Assert.True(int.Parse(throttled.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("too many requests", await ReadAsync(throttled), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(StatusCodes.Status200OK, analyst.Response.StatusCode);
     }
 
     private Task<HttpContext> SendFromAsync(int client, string method, string path, string? key = null) =>
