@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LocalGovStandard.Backups;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Tests.Infrastructure;
 
@@ -87,6 +88,26 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         Assert.True(blobService["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
         Assert.Equal(30, blobService["deleteRetentionPolicy"]!["days"]!.GetValue<long>());
         Assert.True(blobService["containerDeleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Backups_AreImmutableForAWhile_ThenKept35DaysOr12MonthsByTheirRetentionTag()
+    {
+        var deployment = Deploy();
+        var policy = Single(deployment, "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
+        var rules = Single(deployment, "Microsoft.Storage/storageAccounts/managementPolicies").Properties!["policy"]!["rules"]!.AsArray();
+
+        Assert.EndsWith($"/{BlobContainerNames.Backups}/default", policy.Name, StringComparison.Ordinal);
+        var immutableDays = policy.Properties!["immutabilityPeriodSinceCreationInDays"]!.GetValue<long>();
+        Assert.False(policy.Properties["allowProtectedAppendWrites"]!.GetValue<bool>());
+        foreach (var (tag, days) in new[] { ("daily", 35L), ("monthly", 365L) })
+        {
+            var rule = Assert.Single(rules, r => r!["definition"]!["filters"]!["blobIndexMatch"]?[0]?["value"]?.GetValue<string>() == tag)!["definition"]!;
+            Assert.Equal(TableBackup.RetentionTag, rule["filters"]!["blobIndexMatch"]![0]!["name"]!.GetValue<string>());
+            Assert.Equal($"{BlobContainerNames.Backups}/", Assert.Single(rule["filters"]!["prefixMatch"]!.AsArray())!.GetValue<string>());
+            Assert.Equal(days, rule["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<long>());
+            Assert.True(immutableDays < days, "A blob still immutable cannot be deleted by the lifecycle rule.");
+        }
     }
 
     [Fact]
