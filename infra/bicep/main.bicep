@@ -154,6 +154,7 @@ module functionApp 'modules/functionapp.bicep' = {
     adminKeySecretUri: keyVault.outputs.adminKeyUri
     readKeySecretUri: keyVault.outputs.readKeyUri
     tokenSigningKeySecretUri: keyVault.outputs.tokenSigningKeyUri
+    organiserHostKey: adminKey
     publicBaseUrl: publicBaseUrl
     appSettings: {
       SendGrid__FromEmail: sendGridFromEmail

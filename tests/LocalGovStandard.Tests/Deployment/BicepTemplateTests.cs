@@ -22,6 +22,8 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
 
     private static readonly string[] SecretSettings = ["SendGrid__ApiKey", "LocalGovStandard__AdminKey", "LocalGovStandard__ReadKey", "LocalGovStandard__TokenSigningKey"];
 
+    private const string HostKeyType = "Microsoft.Web/sites/host/functionKeys";
+
     private static readonly string[] ServiceContainers = ["reports", "evidence", "app-package"];
 
     public static TheoryData<string, string, string> AppRoles => new()
@@ -236,7 +238,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     {
         var deployment = Deploy(WithSecrets());
         var secretValues = All(deployment, "Microsoft.KeyVault/vaults/secrets").Select(s => s.Properties!["value"]!.GetValue<string>()).Order();
-        var everythingElse = deployment.Resources.Where(r => r.Type != "Microsoft.KeyVault/vaults/secrets").Select(r => r.Body.ToJsonString())
+        var everythingElse = deployment.Resources.Where(r => r.Type is not ("Microsoft.KeyVault/vaults/secrets" or HostKeyType)).Select(r => r.Body.ToJsonString())
             .Append(deployment.Outputs.ToJsonString())
             .Concat(deployment.ModuleOutputs.Values.Select(o => o.ToJsonString()));
 
@@ -249,6 +251,20 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             Assert.DoesNotContain(TokenSigningKey, json, StringComparison.Ordinal);
         });
         Assert.All(SecretSettings, name => Assert.StartsWith("@Microsoft.KeyVault(", AppSettings(deployment)[name], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OrganiserKey_IsAlsoTheHostKey_SoAdminRoutesPassTheHostWithNoStepAfterDeploying()
+    {
+        var deployment = Deploy(WithSecrets());
+        var hostKey = Single(deployment, HostKeyType);
+        var site = Single(deployment, "Microsoft.Web/sites");
+
+        Assert.Equal($"{site.Name}/default/organiser", hostKey.Name);
+        Assert.Equal("organiser", hostKey.Properties!["name"]!.GetValue<string>());
+        Assert.Equal(AdminKey, hostKey.Properties["value"]!.GetValue<string>());
+        Assert.Equal(AdminKey, Assert.Single(All(deployment, "Microsoft.KeyVault/vaults/secrets"), s => s.Name.EndsWith("/admin-key", StringComparison.Ordinal)).Properties!["value"]!.GetValue<string>());
+        Assert.Empty(All(Deploy(), HostKeyType));
     }
 
     [Fact]
