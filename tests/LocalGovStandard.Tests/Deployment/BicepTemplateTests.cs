@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LocalGovStandard.Backups;
+using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Tests.Infrastructure;
 
@@ -110,6 +111,53 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             Assert.Equal(days, rule["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<long>());
             Assert.True(immutableDays < days, "A blob still immutable cannot be deleted by the lifecycle rule.");
         }
+    }
+
+    public static TheoryData<string, string> Alerts => new()
+    {
+        { "http-5xx-rate", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-failed", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-MonthlyProgressWorkbooks", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-RefreshDashboardSnapshots", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-PurgeExpiredVerifications", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-BackupTables", "Microsoft.Insights/scheduledQueryRules" },
+        { "mail-not-accepted", "Microsoft.Insights/scheduledQueryRules" },
+        { "health-failing", "Microsoft.Insights/metricAlerts" },
+        { "storage-throttling", "Microsoft.Insights/metricAlerts" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Alerts))]
+    public void Alerts_EachExistsEnabled_AndNotifiesTheOperatorsActionGroup(string alert, string type)
+    {
+        var deployment = Deploy(new() { ["alertEmail"] = "operators@example.gov.uk" });
+        var group = Single(deployment, "Microsoft.Insights/actionGroups");
+        var receiver = Assert.Single(group.Properties!["emailReceivers"]!.AsArray())!;
+        var rule = Assert.Single(All(deployment, type), r => r.Name.EndsWith("-" + alert, StringComparison.Ordinal));
+
+        Assert.Equal("operators@example.gov.uk", receiver["emailAddress"]!.GetValue<string>());
+        Assert.True(rule.Properties!["enabled"]!.GetValue<bool>());
+        var actions = type.EndsWith("scheduledQueryRules", StringComparison.Ordinal)
+            ? rule.Properties["actions"]!["actionGroups"]!.AsArray().Select(a => a!.GetValue<string>())
+            : rule.Properties["actions"]!.AsArray().Select(a => a!["actionGroupId"]!.GetValue<string>());
+        Assert.Equal([ArmId(group)], actions);
+        Assert.Contains($"### {alert}\n", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "runbook.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Alerts_LookForEveryTimerTheAppDeclares_AndHealthIsTestedFromOutside()
+    {
+        var deployment = Deploy();
+        var queries = string.Join("\n", All(deployment, "Microsoft.Insights/scheduledQueryRules").Select(r => r.Properties!["criteria"]!["allOf"]![0]!["query"]!.GetValue<string>()));
+        var timers = typeof(ITimerFunction).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ITimerFunction).IsAssignableFrom(t))
+            .Select(t => (string)t.GetField("Name")!.GetValue(null)!).ToList();
+        var test = Single(deployment, "Microsoft.Insights/webtests");
+
+        Assert.Equal(4, timers.Count);
+        Assert.All(timers, timer => Assert.Contains($"\"{timer}\"", queries, StringComparison.Ordinal));
+        Assert.EndsWith("/api/health", test.Properties!["Request"]!["RequestUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(Single(deployment, "Microsoft.Insights/actionGroups").Properties!["emailReceivers"]!.AsArray());
     }
 
     [Fact]
@@ -381,6 +429,8 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         ["readKey"] = ReadKey,
         ["tokenSigningKey"] = TokenSigningKey,
     };
+
+    private static string ArmId(ArmResource resource) => $"{ArmTemplateEvaluator.ResourceGroupId}/providers/{resource.Type}/{resource.Name}";
 
     private static ArmResource Single(ArmTemplateEvaluator deployment, string type) => Assert.Single(All(deployment, type));
 
