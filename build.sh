@@ -110,7 +110,7 @@ package_is_current() {
   local zip=artifacts/functionapp.zip
   [ -f "$zip" ] || return 1
   [ -z "$(find functions/LocalGovStandard.Functions host.json Directory.Build.props Directory.Packages.props \
-            global.json package-lock.json functions/publish.sh \
+            global.json package-lock.json functions/publish.sh local.settings.example.json \
             \( -path functions/LocalGovStandard.Functions/bin -o -path functions/LocalGovStandard.Functions/obj \) -prune \
             -o -type f -newer "$zip" -print -quit)" ]
 }

@@ -2,6 +2,7 @@ using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
+using LocalGovStandard.Backups;
 using LocalGovStandard.Dashboard;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Feed;
@@ -20,8 +21,8 @@ using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
 using LocalGovStandard.Summits;
 
-// Commands (import-register, emit-functions) take their own arguments; the rest configure the host.
-var (command, hostArgs) = args is [RegisterCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
+// Commands (import-register, restore-backup, emit-functions) take their own arguments; the rest configure the host.
+var (command, hostArgs) = args is [RegisterCommand.Verb or RestoreBackupCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.UseCustomHandlerHosting();
@@ -40,6 +41,7 @@ builder.Services
     .AddDashboard()
     .AddFeed()
     .AddPrivacy()
+    .AddBackups()
     .AddConsole();
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ admin.MapRegister();
 admin.MapCouncilDomains();
 admin.MapApprovalApi();
 admin.MapPrivacyApi();
+app.MapBackups();
 app.MapConsole();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
@@ -75,6 +78,7 @@ if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Servi
 return command switch
 {
     [RegisterCommand.Verb, ..] => await RegisterCommand.RunAsync(app.Services, command, Console.Out),
+    [RestoreBackupCommand.Verb, ..] => await RestoreBackupCommand.RunAsync(app.Services, command, Console.Out),
     [FunctionsCommand.Verb, ..] => FunctionsCommand.Run(app, command, Console.Out),
     _ => await RunAsync(app),
 };

@@ -74,6 +74,9 @@ param readKey string = ''
 @description('HMAC key for signed links, at least 32 characters. Empty: leave the Key Vault secret as it is.')
 param tokenSigningKey string = ''
 
+@description('Address the Azure Monitor alerts email (docs/runbook.md). Empty: the alerts fire in the portal only.')
+param alertEmail string = ''
+
 @description('Optional user or group object id given Key Vault Secrets Officer and Storage Blob Data Contributor (azd: AZURE_PRINCIPAL_ID).')
 param operatorPrincipalId string = ''
 
@@ -154,11 +157,25 @@ module functionApp 'modules/functionapp.bicep' = {
     adminKeySecretUri: keyVault.outputs.adminKeyUri
     readKeySecretUri: keyVault.outputs.readKeyUri
     tokenSigningKeySecretUri: keyVault.outputs.tokenSigningKeyUri
+    organiserHostKey: adminKey
     publicBaseUrl: publicBaseUrl
     appSettings: {
       SendGrid__FromEmail: sendGridFromEmail
       LocalGovStandard__AllowedEmailDomains: allowedEmailDomains
     }
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: 'lgs-${resourceToken}'
+    location: location
+    tags: tags
+    alertEmail: alertEmail
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    functionAppHostName: functionApp.outputs.defaultHostName
+    storageAccountId: storage.outputs.id
   }
 }
 

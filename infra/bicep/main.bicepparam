@@ -75,3 +75,4 @@ param tokenSigningKey = readEnvironmentVariable('LGS_TOKEN_SIGNING_KEY', '')
 
 param operatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 param operatorPrincipalType = principalTypes[readEnvironmentVariable('LGS_OPERATOR_PRINCIPAL_TYPE', 'User')]
+param alertEmail = readEnvironmentVariable('LGS_ALERT_EMAIL', '')

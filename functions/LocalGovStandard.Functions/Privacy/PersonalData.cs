@@ -12,7 +12,8 @@ public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMention
 /// <summary>
 /// UK GDPR requests about one contact: export everything held about them, or erase them everywhere.
 /// Erasure keeps only a hashed suppression entry (if they had unsubscribed, so they are never mailed
-/// again) and an audit entry saying an erasure happened, without who.
+/// again), a hashed entry on the <see cref="ErasureList"/> (so a restored backup cannot bring them back)
+/// and an audit entry saying an erasure happened, without who.
 /// </summary>
 public sealed class PersonalData(
     [FromKeyedServices(TableNames.Signups)] TableClient signups,
@@ -24,6 +25,7 @@ public sealed class PersonalData(
     ContactAudit auditMentions,
     StoredWorkbooks workbooks,
     ContactStandings standings,
+    ErasureList erasureList,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -67,6 +69,7 @@ public sealed class PersonalData(
         var erasure = location.Erasure;
         if (location.Contact is { } contact)
         {
+            await erasureList.AddAsync(contact.GssCode, contact.ContactKey, contact.CreatedAt, cancellationToken);
             invitations = await summits.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
             groups = await leadership.EraseAsync(contact.ContactEmail, actor, cancellationToken);
             mentions = await assessments.EraseAsync(contact.GssCode, contact.Reference, contact.ContactName, cancellationToken);

@@ -18,6 +18,7 @@ public static class PrivacyApi
         services.AddSingleton<ContactLeadership>();
         services.AddSingleton<ContactAudit>();
         services.AddSingleton<StoredWorkbooks>();
+        services.AddSingleton<ErasureList>();
         services.AddSingleton<PersonalData>();
         return services;
     }

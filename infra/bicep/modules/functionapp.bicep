@@ -39,6 +39,10 @@ param readKeySecretUri string
 
 param tokenSigningKeySecretUri string
 
+@secure()
+@description('The organiser key, the same value as the Key Vault secret the app reads, set as the host key "organiser". Empty: leave the host key as it is.')
+param organiserHostKey string = ''
+
 @description('Base of the links in emails. Empty: the app\'s own https://{default host name}.')
 param publicBaseUrl string
 
@@ -182,6 +186,21 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   properties: {
     allow: false
   }
+}
+
+// The host checks `authLevel: function` before the handler sees a request; without this key every
+// /api/admin/* call would answer 401 at the host. One value, two checks: the host's (its key store)
+// and the handler's (the Key Vault reference above), both set from the same parameter on every deploy.
+// Bicep has no type definitions for host keys (BCP081), though ARM deploys them: the shape is the REST
+// API's "Create Or Update Host Secret" body, {properties: {name, value}}.
+#disable-next-line BCP081
+resource organiserKey 'Microsoft.Web/sites/host/functionKeys@2024-04-01' = if (!empty(organiserHostKey)) {
+  name: '${app.name}/default/organiser'
+  properties: {
+    name: 'organiser'
+    value: organiserHostKey
+  }
+  dependsOn: [settings]
 }
 
 output name string = app.name

@@ -22,6 +22,19 @@ param softDeleteRetentionDays int
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
+@description('Days each nightly backup file cannot be changed or deleted, by anyone (time-based immutability on the backups container). Less than the daily retention, so the lifecycle rule can delete it.')
+@minValue(1)
+@maxValue(34)
+param backupImmutabilityDays int = 30
+
+@description('Days a daily backup is kept. The 1st of each month is kept as a monthly backup instead.')
+@minValue(35)
+param backupDailyRetentionDays int = 35
+
+@description('Days a monthly backup (the one made on the 1st) is kept: 12 months.')
+@minValue(35)
+param backupMonthlyRetentionDays int = 365
+
 // The app creates the same tables and containers at start-up (Platform/Storage/StorageNames.cs);
 // declaring them here means a first request never waits for that, and nothing relies on it.
 var tableNames = [
@@ -36,14 +49,19 @@ var tableNames = [
   'Suppressions'
   'ReportRuns'
   'MonthlySnapshots'
+  'ErasedContacts'
 ]
 
 var containerNames = [
   'reports'
   'evidence'
   'dataprotection'
+  'backup-state'
   deploymentContainerName
 ]
+
+// The nightly table backups (Backups/TableBackup.cs), tagged retention=daily or retention=monthly when written.
+var backupsContainerName = 'backups'
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
@@ -107,6 +125,26 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 ]
 
+resource backupsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: backupsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Write once, read many: for backupImmutabilityDays after it is written, no key, identity or mistake can
+// change or delete a backup file. The policy is left unlocked, so it can still be shortened or removed
+// by someone with Owner on the account; docs/deploy.md says how and when to lock it.
+resource backupsImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-06-01' = {
+  parent: backupsContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: backupImmutabilityDays
+    allowProtectedAppendWrites: false
+  }
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
   parent: account
   name: 'default'
@@ -144,14 +182,70 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
             }
           }
         }
+        {
+          name: 'backups-daily'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${backupsContainerName}/']
+              blobIndexMatch: [{ name: 'retention', op: '==', value: 'daily' }]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupDailyRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'backups-monthly'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${backupsContainerName}/']
+              blobIndexMatch: [{ name: 'retention', op: '==', value: 'monthly' }]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupMonthlyRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'backup-state'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['backup-state/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupDailyRetentionDays
+                }
+              }
+            }
+          }
+        }
       ]
     }
   }
-  dependsOn: [blobService]
+  dependsOn: [blobService, backupsImmutability]
 }
 
 output name string = account.name
 output id string = account.id
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output tableNames string[] = tableNames
-output containerNames string[] = containerNames
+output containerNames string[] = concat(containerNames, [backupsContainerName])

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LocalGovStandard.Backups;
+using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Tests.Infrastructure;
 
@@ -20,6 +22,8 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     private const string ReadKey = "read-test-secret-0123456789";
 
     private static readonly string[] SecretSettings = ["SendGrid__ApiKey", "LocalGovStandard__AdminKey", "LocalGovStandard__ReadKey", "LocalGovStandard__TokenSigningKey"];
+
+    private const string HostKeyType = "Microsoft.Web/sites/host/functionKeys";
 
     private static readonly string[] ServiceContainers = ["reports", "evidence", "app-package"];
 
@@ -87,6 +91,73 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         Assert.True(blobService["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
         Assert.Equal(30, blobService["deleteRetentionPolicy"]!["days"]!.GetValue<long>());
         Assert.True(blobService["containerDeleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Backups_AreImmutableForAWhile_ThenKept35DaysOr12MonthsByTheirRetentionTag()
+    {
+        var deployment = Deploy();
+        var policy = Single(deployment, "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
+        var rules = Single(deployment, "Microsoft.Storage/storageAccounts/managementPolicies").Properties!["policy"]!["rules"]!.AsArray();
+
+        Assert.EndsWith($"/{BlobContainerNames.Backups}/default", policy.Name, StringComparison.Ordinal);
+        var immutableDays = policy.Properties!["immutabilityPeriodSinceCreationInDays"]!.GetValue<long>();
+        Assert.False(policy.Properties["allowProtectedAppendWrites"]!.GetValue<bool>());
+        foreach (var (tag, days) in new[] { ("daily", 35L), ("monthly", 365L) })
+        {
+            var rule = Assert.Single(rules, r => r!["definition"]!["filters"]!["blobIndexMatch"]?[0]?["value"]?.GetValue<string>() == tag)!["definition"]!;
+            Assert.Equal(TableBackup.RetentionTag, rule["filters"]!["blobIndexMatch"]![0]!["name"]!.GetValue<string>());
+            Assert.Equal($"{BlobContainerNames.Backups}/", Assert.Single(rule["filters"]!["prefixMatch"]!.AsArray())!.GetValue<string>());
+            Assert.Equal(days, rule["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<long>());
+            Assert.True(immutableDays < days, "A blob still immutable cannot be deleted by the lifecycle rule.");
+        }
+    }
+
+    public static TheoryData<string, string> Alerts => new()
+    {
+        { "http-5xx-rate", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-failed", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-MonthlyProgressWorkbooks", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-RefreshDashboardSnapshots", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-PurgeExpiredVerifications", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-BackupTables", "Microsoft.Insights/scheduledQueryRules" },
+        { "mail-not-accepted", "Microsoft.Insights/scheduledQueryRules" },
+        { "health-failing", "Microsoft.Insights/metricAlerts" },
+        { "storage-throttling", "Microsoft.Insights/metricAlerts" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Alerts))]
+    public void Alerts_EachExistsEnabled_AndNotifiesTheOperatorsActionGroup(string alert, string type)
+    {
+        var deployment = Deploy(new() { ["alertEmail"] = "operators@example.gov.uk" });
+        var group = Single(deployment, "Microsoft.Insights/actionGroups");
+        var receiver = Assert.Single(group.Properties!["emailReceivers"]!.AsArray())!;
+        var rule = Assert.Single(All(deployment, type), r => r.Name.EndsWith("-" + alert, StringComparison.Ordinal));
+
+        Assert.Equal("operators@example.gov.uk", receiver["emailAddress"]!.GetValue<string>());
+        Assert.True(rule.Properties!["enabled"]!.GetValue<bool>());
+        var actions = type.EndsWith("scheduledQueryRules", StringComparison.Ordinal)
+            ? rule.Properties["actions"]!["actionGroups"]!.AsArray().Select(a => a!.GetValue<string>())
+            : rule.Properties["actions"]!.AsArray().Select(a => a!["actionGroupId"]!.GetValue<string>());
+        Assert.Equal([ArmId(group)], actions);
+        Assert.Contains($"### {alert}\n", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "runbook.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Alerts_LookForEveryTimerTheAppDeclares_AndHealthIsTestedFromOutside()
+    {
+        var deployment = Deploy();
+        var queries = string.Join("\n", All(deployment, "Microsoft.Insights/scheduledQueryRules").Select(r => r.Properties!["criteria"]!["allOf"]![0]!["query"]!.GetValue<string>()));
+        var timers = typeof(ITimerFunction).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ITimerFunction).IsAssignableFrom(t))
+            .Select(t => (string)t.GetField("Name")!.GetValue(null)!).ToList();
+        var test = Single(deployment, "Microsoft.Insights/webtests");
+
+        Assert.Equal(4, timers.Count);
+        Assert.All(timers, timer => Assert.Contains($"\"{timer}\"", queries, StringComparison.Ordinal));
+        Assert.EndsWith("/api/health", test.Properties!["Request"]!["RequestUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(Single(deployment, "Microsoft.Insights/actionGroups").Properties!["emailReceivers"]!.AsArray());
     }
 
     [Fact]
@@ -215,7 +286,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
     {
         var deployment = Deploy(WithSecrets());
         var secretValues = All(deployment, "Microsoft.KeyVault/vaults/secrets").Select(s => s.Properties!["value"]!.GetValue<string>()).Order();
-        var everythingElse = deployment.Resources.Where(r => r.Type != "Microsoft.KeyVault/vaults/secrets").Select(r => r.Body.ToJsonString())
+        var everythingElse = deployment.Resources.Where(r => r.Type is not ("Microsoft.KeyVault/vaults/secrets" or HostKeyType)).Select(r => r.Body.ToJsonString())
             .Append(deployment.Outputs.ToJsonString())
             .Concat(deployment.ModuleOutputs.Values.Select(o => o.ToJsonString()));
 
@@ -228,6 +299,20 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             Assert.DoesNotContain(TokenSigningKey, json, StringComparison.Ordinal);
         });
         Assert.All(SecretSettings, name => Assert.StartsWith("@Microsoft.KeyVault(", AppSettings(deployment)[name], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OrganiserKey_IsAlsoTheHostKey_SoAdminRoutesPassTheHostWithNoStepAfterDeploying()
+    {
+        var deployment = Deploy(WithSecrets());
+        var hostKey = Single(deployment, HostKeyType);
+        var site = Single(deployment, "Microsoft.Web/sites");
+
+        Assert.Equal($"{site.Name}/default/organiser", hostKey.Name);
+        Assert.Equal("organiser", hostKey.Properties!["name"]!.GetValue<string>());
+        Assert.Equal(AdminKey, hostKey.Properties["value"]!.GetValue<string>());
+        Assert.Equal(AdminKey, Assert.Single(All(deployment, "Microsoft.KeyVault/vaults/secrets"), s => s.Name.EndsWith("/admin-key", StringComparison.Ordinal)).Properties!["value"]!.GetValue<string>());
+        Assert.Empty(All(Deploy(), HostKeyType));
     }
 
     [Fact]
@@ -344,6 +429,8 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         ["readKey"] = ReadKey,
         ["tokenSigningKey"] = TokenSigningKey,
     };
+
+    private static string ArmId(ArmResource resource) => $"{ArmTemplateEvaluator.ResourceGroupId}/providers/{resource.Type}/{resource.Name}";
 
     private static ArmResource Single(ArmTemplateEvaluator deployment, string type) => Assert.Single(All(deployment, type));
 

@@ -95,6 +95,41 @@ public sealed class PackageTests(PackageTests.Package package) : IClassFixture<P
         Assert.True(Directory.Exists(Path.Combine(Root, HandlerFolder)), $"workingDirectory '{HandlerFolder}' is not in the package");
     }
 
+    /// <summary>
+    /// Core Tools cannot be installed on the build machines, so <c>func start</c> itself is not run here: this checks
+    /// the folder holds what it reads (host.json with the custom handler, every function.json, the executable, and
+    /// local.settings.json for Azurite), and that the handler in it starts and answers (the test below).
+    /// </summary>
+    [Fact]
+    public void ThePublishedFolder_IsAFunctionAppCoreToolsRunsAsItIs_WithLocalSettingsForAzurite()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "functionapp");
+        Assert.True(JsonNode.DeepEquals(HostJson, JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "host.json")))), "host.json in the folder differs from the zip's");
+        Assert.NotNull(HostJson["customHandler"]!["description"]!["defaultExecutablePath"]);
+        var executable = HostJson["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>();
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(Path.Combine(folder, executable)).HasFlag(UnixFileMode.UserExecute), $"{executable} is not executable in the folder");
+        var functions = Directory.GetDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(name => name != HandlerFolder).ToList();
+        Assert.NotEmpty(functions);
+        Assert.All(functions, function => Assert.True(File.Exists(Path.Combine(folder, function, "function.json")), $"{function}/function.json is not in the folder"));
+
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "local.settings.json")))!;
+        var expected = File.Exists(Path.Combine(RepositoryPaths.Root, "local.settings.json")) ? "local.settings.json" : "local.settings.example.json";
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, expected))), settings), $"local.settings.json is not the repository's {expected}");
+        Assert.False(settings["IsEncrypted"]!.GetValue<bool>());
+        var values = settings["Values"]!;
+        Assert.Equal("custom", values["FUNCTIONS_WORKER_RUNTIME"]!.GetValue<string>());
+        Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]!.GetValue<string>());
+        Assert.Equal(7071, settings["Host"]!["LocalHttpPort"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void LocalSettings_NeverGoToAzure_AndRealOnesAreIgnoredByGit()
+    {
+        Assert.False(package.ZipModes.ContainsKey("local.settings.json"), "the zip Azure deploys holds local.settings.json");
+        Assert.Contains("local.settings.json", File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".gitignore")));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "local.settings.example.json")));
+    }
+
     [Fact]
     public void TheHandler_ThatHostJsonNames_ExistsAndIsExecutable()
     {
@@ -338,7 +373,7 @@ public sealed class PackageTests(PackageTests.Package package) : IClassFixture<P
 public static class PackageFreshness
 {
     private static readonly string[] RootInputs =
-        ["host.json", "Directory.Build.props", "Directory.Packages.props", "global.json", "package-lock.json", "functions/publish.sh"];
+        ["host.json", "Directory.Build.props", "Directory.Packages.props", "global.json", "package-lock.json", "functions/publish.sh", "local.settings.example.json"];
 
     public static string? WhyStale(string zipPath)
     {

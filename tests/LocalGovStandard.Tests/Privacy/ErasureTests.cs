@@ -57,10 +57,11 @@ public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixtu
         Assert.Equal(1, outcome["workbooksRebuilt"]!.GetValue<int>());
         Assert.Equal(1, outcome["peerGroupsLed"]!.GetValue<int>());
 
-        // Everywhere: only the suppression list's hash of the address may remain.
+        // Everywhere: only the hash of the address may remain, on the suppression list and the erasure list (which a restored backup is checked against).
         var after = await StorageScan.FindAsync(fixture, [Email, Name, BadgeName, seeded.Reference, seeded.ContactKey, seeded.ContactKey[..16], .. seeded.Tokens]);
-        Assert.All(after, f => Assert.True(f.Store == "table Suppressions" && f.Value.Length > 0 && seeded.ContactKey.StartsWith(f.Value, StringComparison.Ordinal), $"Still stored: {f}"));
+        Assert.All(after, f => Assert.True(f.Store is "table Suppressions" or "table ErasedContacts" && f.Value.Length > 0 && seeded.ContactKey.StartsWith(f.Value, StringComparison.Ordinal), $"Still stored: {f}"));
         Assert.Contains(after, f => f.Store == "table Suppressions");
+        Assert.Contains(after, f => f.Store == "table ErasedContacts" && f.Where == $"{Council.GssCode}/{seeded.ContactKey}");
         Assert.Contains(await StorageScan.FindAsync(fixture, [ColleagueEmail]), f => f.Store == "table Signups");
 
         // The audit log says an erasure happened, and not who.

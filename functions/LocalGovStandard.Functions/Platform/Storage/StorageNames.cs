@@ -17,7 +17,16 @@ public static class TableNames
     public const string EmailQuotas = "EmailQuotas";
     public const string ConsoleSessions = "ConsoleSessions";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions];
+    /// <summary>Who was erased (council code and address hash, no personal data). Kept out of the backups, and applied on every restore.</summary>
+    public const string ErasedContacts = "ErasedContacts";
+
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, ErasedContacts];
+
+    /// <summary>
+    /// What the nightly backup exports: every table but the erasure list, which must outlive any backup restored over it,
+    /// and the short-lived hourly email counts and console sessions, which a restore must not bring back.
+    /// </summary>
+    public static readonly string[] BackedUp = [.. All.Except([ErasedContacts, EmailQuotas, ConsoleSessions])];
 }
 
 public static class BlobContainerNames
@@ -30,5 +39,11 @@ public static class BlobContainerNames
     /// <summary>Monthly peer-group workbooks, <c>{yyyy-MM}/{peer-group}.xlsx</c>. Private: read through the admin route or a signed link.</summary>
     public const string Reports = "reports";
 
-    public static readonly string[] All = [DataProtection, Evidence, Reports];
+    /// <summary>Nightly table backups, <c>{yyyy-MM-dd}/{Table}.jsonl.gz</c> and <c>{yyyy-MM-dd}/manifest.json</c>. In Azure: immutable for a time, then deleted by lifecycle rules.</summary>
+    public const string Backups = "backups";
+
+    /// <summary>A backup's progress and lock (a blob lease), <c>{yyyy-MM-dd}.json</c>: outside the immutable container, because it changes.</summary>
+    public const string BackupState = "backup-state";
+
+    public static readonly string[] All = [DataProtection, Evidence, Reports, Backups, BackupState];
 }
