@@ -63,6 +63,7 @@ public static class PlatformRegistration
         services.AddSingleton<SignedTokens>();
         services.AddProblemResponses();
         services.AddServiceRateLimits();
+        services.AddServiceSecurityHeaders();
         services.AddRazorComponents();
         services.AddDataProtection().SetApplicationName("LocalGovStandard");
         services.AddOptions<KeyManagementOptions>()
@@ -85,7 +86,7 @@ public static class PlatformRegistration
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPageAsync);
-        app.UseServiceSecurityHeaders(app.Environment);
+        app.UseServiceSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

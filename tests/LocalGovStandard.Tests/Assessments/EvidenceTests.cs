@@ -68,6 +68,9 @@ public sealed partial class EvidenceTests(LoopbackAssessmentFixture fixture) : I
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(fileName, download.Content.Headers.ContentDisposition.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
         Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
+        // The download's own headers, not the pages' ones: a file that a browser opens anyway runs nothing and is not kept.
+        Assert.Equal("default-src 'none'; sandbox", Assert.Single(download.Headers.GetValues("Content-Security-Policy")));
+        Assert.True(download.Headers.CacheControl is { Private: true, NoStore: true, Public: false }, $"Cache-Control: {download.Headers.CacheControl}");
 
         var (read, view) = await AssessmentSteps.SendAsync(client, HttpMethod.Get, $"/api/assessments/{reference}", null, null);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);

@@ -2,6 +2,7 @@ using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public static class EvidenceApi
         evidence.MapPost("", UploadAsync)
             .AsPublicFunction("UploadEvidence")
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceUploadReader.MaxRequestBytes));
-        evidence.MapGet("/{evidenceId}", DownloadAsync).AsPublicFunction("DownloadEvidence");
+        evidence.MapGet("/{evidenceId}", DownloadAsync).AsPublicFunction("DownloadEvidence").WithSecurityHeadersPolicy(SecurityHeaders.DownloadPolicy);
         evidence.MapDelete("/{evidenceId}", RemoveAsync).AsPublicFunction("RemoveEvidence");
     }
 
@@ -68,9 +69,7 @@ public static class EvidenceApi
             return EvidenceNotFound();
         }
 
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "private, no-store";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        // Content-Security-Policy, Cache-Control and nosniff come from SecurityHeaders.DownloadPolicy.
         return TypedResults.Stream(download.Content, download.File.ContentType, download.File.FileName);
     }
 
