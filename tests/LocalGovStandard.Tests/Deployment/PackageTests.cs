@@ -240,6 +240,7 @@ public sealed class PackageTests(PackageTests.Package package) : IClassFixture<P
         start.Environment["AzureWebJobsStorage"] = package.Storage.ConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["LocalGovStandard__TokenSigningKey"] = "package-test-signing-key-0123456789abcdef";
         start.Environment.Remove(TelemetryRegistration.ConnectionStringSetting);
         start.Environment.Remove("ASPNETCORE_URLS");
 

@@ -8,7 +8,7 @@ public static class BadInputCatalogue
 {
     public static readonly IReadOnlyList<BadInputCase> All =
     [
-        .. SignupCases.Api(), .. SignupCases.Form(), .. SignupCases.Verify(),
+        .. SignupCases.Api(), .. SignupCases.Form(), .. SignupCases.Verify(), .. SignupCases.Approve(),
         .. AccessCases.StartForm(), .. AccessCases.SignInLink(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
         .. SummitCases.Rsvp(), .. SummitCases.Unsubscribe(),
         .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),

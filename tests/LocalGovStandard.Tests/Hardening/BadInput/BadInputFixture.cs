@@ -15,6 +15,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
 {
     public const string Contact = "lead@westminster.gov.uk";
     public const string PendingContact = "pending@camden.gov.uk";
+    public const string WaitingContact = "waiting@partner-services.gov.uk";
     public const int FailedPoint = 3;
     private static readonly string[] Midlands = ["midlands"];
 
@@ -39,6 +40,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     /// <summary>Emailed links nobody has used (their pages carry the forms the cases post).</summary>
     public string VerificationPath { get; private set; } = "";
     public string SignInLinkPath { get; private set; } = "";
+
+    /// <summary>The approval link emailed to <see cref="Contact"/> about <see cref="WaitingContact"/>.</summary>
+    public string ApprovalPath { get; private set; } = "";
     public string UnsubscribeToken { get; private set; } = "";
 
     /// <summary>Storage as the previous case left it (cases run one at a time), so each case takes one snapshot, not two.</summary>
@@ -69,6 +73,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         await SignupSteps.SignUpAsync(CreateClient(), SignupSteps.Body(TestRegister.Camden, PendingContact));
         VerificationPath = SignupSteps.LatestVerificationLink(SendGrid, PendingContact).PathAndQuery;
         SignInLinkPath = (await AccessSteps.RequestLinkAsync(this, Contact)).PathAndQuery;
+        await SignupSteps.SignUpAsync(CreateClient(), SignupSteps.Body(TestRegister.Westminster, WaitingContact));
+        await SignupSteps.VerifyAsync(CreateClient(), SendGrid, WaitingContact);
+        ApprovalPath = Trust.TrustSteps.LatestApprovalLink(SendGrid, Contact).PathAndQuery;
     }
 
     private async Task OpenTheConsoleAsync()

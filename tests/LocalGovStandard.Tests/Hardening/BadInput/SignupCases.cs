@@ -52,6 +52,13 @@ public static class SignupCases
             .All;
     }
 
+    /// <summary>The answer on the emailed approval link's page.</summary>
+    public static IEnumerable<BadInputCase> Approve() =>
+        new FormRouteCases("POST /signup/approve", PageSession.Anonymous, f => f.ApprovalPath)
+            .Tokens("This link is not valid")
+            .BrokenPosts("Your form has expired", largestField: null)
+            .All;
+
     /// <summary>The button on the emailed verification link's page.</summary>
     public static IEnumerable<BadInputCase> Verify() =>
         new FormRouteCases("POST /signup/verify", PageSession.Anonymous, f => f.VerificationPath)
