@@ -49,6 +49,9 @@ var tableNames = [
   'Suppressions'
   'ReportRuns'
   'MonthlySnapshots'
+  'CouncilDomains'
+  'EmailQuotas'
+  'ConsoleSessions'
   'ErasedContacts'
 ]
 
