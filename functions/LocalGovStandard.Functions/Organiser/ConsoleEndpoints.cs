@@ -27,6 +27,7 @@ public static class ConsoleEndpoints
         console.MapConsoleSignOut();
         console.MapConsoleAudit();
         console.MapConsoleContacts();
+        console.MapConsoleTrust();
         console.MapConsoleRegister();
         console.MapConsolePeerGroups();
         console.MapConsoleReports();

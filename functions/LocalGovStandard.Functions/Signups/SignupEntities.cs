@@ -49,6 +49,15 @@ public sealed class ContactEntity : ITableEntity
     /// <summary>Refused or withdrawn by an approver; kept for the unverified retention period only.</summary>
     public const string Declined = "declined";
 
+    /// <summary>A status in the words the console shows.</summary>
+    public static string Describe(string status) => status switch
+    {
+        Verified => "Verified",
+        AwaitingApproval => "Waiting for approval",
+        Declined => "Declined",
+        _ => "Waiting for verification",
+    };
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }

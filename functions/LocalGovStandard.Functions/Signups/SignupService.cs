@@ -72,11 +72,11 @@ public sealed class SignupService(
                     return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, told ? "sent" : "not-sent");
                 }
 
-                TakeLatestDetails(contact, signup);
+                var changed = TakeLatestDetails(contact, signup);
                 if (await LatestLinkStandsAsync(contact, cancellationToken)
                     || !await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
                 {
-                    if (await TrySaveDetailsAsync(contact, cancellationToken))
+                    if (!changed || await TrySaveDetailsAsync(contact, cancellationToken))
                     {
                         return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
                     }
@@ -191,8 +191,15 @@ public sealed class SignupService(
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..32].ToLowerInvariant();
 
     /// <summary>A repeat sign-up while the address is unconfirmed: the link confirms what the person last submitted.</summary>
-    private void TakeLatestDetails(ContactEntity contact, ValidSignup signup)
+    /// <returns>False when nothing differs (a double click or a retry), so nothing needs writing.</returns>
+    private bool TakeLatestDetails(ContactEntity contact, ValidSignup signup)
     {
+        if (contact.ContactName == signup.ContactName && contact.JobTitle == signup.JobTitle && contact.AdoptionRoute == signup.AdoptionRoute
+            && contact.ConsentToContact && contact.ConsentToPublish == signup.ConsentToPublish)
+        {
+            return false;
+        }
+
         var now = clock.GetUtcNow();
         contact.ContactName = signup.ContactName;
         contact.JobTitle = signup.JobTitle;
@@ -201,6 +208,7 @@ public sealed class SignupService(
         contact.ConsentToContactAt = now;
         contact.ConsentToPublish = signup.ConsentToPublish;
         contact.ConsentToPublishAt = signup.ConsentToPublish ? now : null;
+        return true;
     }
 
     private async Task<bool> TrySaveDetailsAsync(ContactEntity contact, CancellationToken cancellationToken)

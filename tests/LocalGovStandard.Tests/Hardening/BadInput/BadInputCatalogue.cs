@@ -18,6 +18,7 @@ public static class BadInputCatalogue
         .. AssessmentPageCases.Check(), .. AssessmentPageCases.Reassess(), .. AssessmentPageCases.ActionDone(),
         .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(),
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
+        .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);

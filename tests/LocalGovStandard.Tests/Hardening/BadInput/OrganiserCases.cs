@@ -71,6 +71,32 @@ public static class OrganiserCases
             .BrokenPosts(FormExpired, largestField: null)
             .All;
 
+    public static IEnumerable<BadInputCase> Approvals() =>
+        new FormRouteCases("POST /organiser/approvals", f => f.Organiser, _ => "/organiser/approvals")
+            .Change("nobody selected", fields => fields.Set("action", "approve"), new Expectation.Page("#contact"))
+            .Change("action: unknown", fields => fields.Set("action", "delete-everyone"), new Expectation.Page("#contact"))
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> ContactStanding() =>
+        new FormRouteCases("POST /organiser/contacts/{councilCode}/{reference}/standing", f => f.Organiser, f => f.ContactPage, f => f.ContactPage + "/standing")
+            .Change("action: missing", fields => fields.Remove("action"), new Expectation.Page("Page not found"))
+            .Change("action: unknown", fields => fields.Set("action", "erase"), new Expectation.Page("Page not found"))
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> ImportDomains() =>
+        new FormRouteCases("POST /organiser/domains", f => f.Organiser, _ => "/organiser/domains", "/organiser/domains")
+            .Change("no file", _ => { }, new Expectation.Page("#domains"))
+            .BrokenPosts(FormExpired, largestField: null)
+            .All;
+
+    public static IEnumerable<BadInputCase> CouncilDomains() =>
+        new FormRouteCases("POST /organiser/domains/{gssCode}", f => f.Organiser, _ => "/organiser/domains/E09000007")
+            .Field("domains", [("the whole of gov.uk", "\"gov.uk\""), ("not a domain", "\"not a domain\""), ("another country's", "\"camden.example.com\""), ("markup", "\"<script>alert(1)</script>.gov.uk\"")])
+            .BrokenPosts(FormExpired, "domains")
+            .All;
+
     /// <summary>A summit the form would accept, so each case fails only on the field it changes.</summary>
     private static void Valid(List<KeyValuePair<string, string>> fields)
     {

@@ -1,0 +1,194 @@
+using System.Text;
+using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Register;
+using LocalGovStandard.Signups;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>Who may act for a council, in the console: contacts waiting for approval, a contact's standing, councils' domains.</summary>
+public static class TrustEndpoints
+{
+    public static void MapConsoleTrust(this RouteGroupBuilder console)
+    {
+        console.MapGet("/approvals", ApprovalsAsync).AsPublicFunction("ConsoleApprovals");
+        console.MapPost("/approvals", AnswerApprovalsAsync).AsPublicFunction("ConsoleApprovalsAnswer").DisableAntiforgery();
+        console.MapPost("/contacts/{councilCode}/{reference}/standing", ChangeStandingAsync).AsPublicFunction("ConsoleContactStanding").DisableAntiforgery();
+        console.MapGet("/domains", DomainsAsync).AsPublicFunction("ConsoleDomains");
+        console.MapPost("/domains", ImportDomainsAsync)
+            .AsPublicFunction("ConsoleDomainsImport")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes + 64 * 1024));
+        console.MapGet("/domains/council", FindCouncilAsync).AsPublicFunction("ConsoleDomainsFindCouncil");
+        console.MapGet("/domains/{gssCode}", CouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomains");
+        console.MapPost("/domains/{gssCode}", SaveCouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomainsSave").DisableAntiforgery();
+    }
+
+    private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsAsync(ContactApprovals approvals, CouncilDomains domains, CancellationToken cancellationToken) =>
+        await ApprovalsPageAsync(approvals, domains, done: null, new FormErrors(), cancellationToken);
+
+    private static async Task<IResult> AnswerApprovalsAsync(
+        HttpContext context, ContactApprovals approvals, CouncilDomains domains, CancellationToken cancellationToken)
+    {
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var action = form["action"].ToString();
+        var waiting = await approvals.WaitingAsync(Regions.All.Select(r => r.Slug), cancellationToken);
+        var chosen = action == "approve-all"
+            ? waiting
+            : waiting.Where(c => form["contact"].Contains($"{c.GssCode}/{c.Reference}")).ToList();
+        if (action is not ("approve" or "decline" or "approve-all") || chosen.Count == 0)
+        {
+            var errors = new FormErrors();
+            errors.Add("contact", "Select at least one person to approve or decline");
+            var page = await ApprovalsPageAsync(approvals, domains, done: null, errors, cancellationToken);
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+
+        var changed = 0;
+        foreach (var contact in chosen)
+        {
+            var outcome = action == "decline"
+                ? await approvals.DeclineAsync(contact, ConsoleForms.Actor, cancellationToken)
+                : await approvals.ApproveAsync(contact, ConsoleForms.Actor, form["addDomain"] == "true", cancellationToken);
+            changed += outcome.Result == ApprovalResult.NothingToDo ? 0 : 1 + outcome.AlsoApproved;
+        }
+
+        var done = $"{changed} {(changed == 1 ? "person was" : "people were")} {(action == "decline" ? "declined" : "approved")}. We have emailed them.";
+        return await ApprovalsPageAsync(approvals, domains, done, new FormErrors(), cancellationToken);
+    }
+
+    private static async Task<IResult> ChangeStandingAsync(
+        string councilCode, string reference, HttpContext context, ContactApprovals approvals, CouncilDirectory directory, SignupQueries queries,
+        CancellationToken cancellationToken)
+    {
+        if (await ApprovalApi.FindAsync(councilCode, reference, directory, queries, cancellationToken) is not { } contact)
+        {
+            return ConsoleForms.NotFound("There is no contact with that council and reference.");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        string done;
+        switch (form["action"].ToString())
+        {
+            case "approve":
+                await approvals.ApproveAsync(contact, ConsoleForms.Actor, addDomain: false, cancellationToken);
+                done = $"{contact.ContactName} can now act for {contact.CouncilName}. We have emailed them.";
+                break;
+            case "decline":
+                await approvals.DeclineAsync(contact, ConsoleForms.Actor, cancellationToken);
+                done = $"{contact.ContactName} cannot act for {contact.CouncilName}, and any session they had has ended. We have emailed them.";
+                break;
+            case "sign-out":
+                await approvals.EndSessionsAsync(contact.PartitionKey, contact.RowKey, ConsoleForms.Actor, "contact.signed-out-everywhere", cancellationToken);
+                done = $"{contact.ContactName} is signed out everywhere. They can sign in again with a new link.";
+                break;
+            default:
+                return ConsoleForms.NotFound("Choose one of the buttons on the contact's page.");
+        }
+
+        var changed = await ApprovalApi.FindAsync(councilCode, reference, directory, queries, cancellationToken);
+        return new RazorComponentResult<ContactPage>(new { Contact = changed ?? contact, Done = done });
+    }
+
+    private static async Task<RazorComponentResult<DomainsPage>> DomainsAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
+        await DomainsPageAsync(directory, result: null, new FormErrors(), cancellationToken);
+
+    private static async Task<IResult> ImportDomainsAsync(
+        HttpContext context, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
+    {
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("domains");
+        var errors = new FormErrors();
+        if (file is null || file.Length == 0)
+        {
+            errors.Add("domains", "Select the domains file (CSV)");
+        }
+        else if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("domains", "The selected file must be a CSV");
+        }
+
+        if (errors.Any)
+        {
+            var page = await DomainsPageAsync(directory, result: null, errors, cancellationToken);
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+
+        using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8);
+        var result = await CouncilDomainsApi.ImportAndApproveAsync(reader, directory, domains, approvals, ConsoleForms.Actor, cancellationToken);
+        return await DomainsPageAsync(directory, result, new FormErrors(), cancellationToken);
+    }
+
+    private static async Task<IResult> FindCouncilAsync(string? gssCode, CouncilDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(gssCode) && await directory.FindByGssCodeAsync(gssCode, cancellationToken) is { } council)
+        {
+            return TypedResults.Redirect($"/organiser/domains/{council.GssCode}");
+        }
+
+        var errors = new FormErrors();
+        errors.Add("gssCode", "Choose a council from the list");
+        var page = await DomainsPageAsync(directory, result: null, errors, cancellationToken);
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    private static async Task<IResult> CouncilDomainsAsync(string gssCode, CouncilDirectory directory, CouncilDomains domains, CancellationToken cancellationToken) =>
+        await directory.FindByGssCodeAsync(gssCode, cancellationToken) is { } council
+            ? new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = string.Join('\n', await domains.ForCouncilAsync(council.GssCode, cancellationToken)) })
+            : CouncilNotFound();
+
+    private static async Task<IResult> SaveCouncilDomainsAsync(
+        string gssCode, HttpContext context, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
+    {
+        if (await directory.FindByGssCodeAsync(gssCode, cancellationToken) is not { } council)
+        {
+            return CouncilNotFound();
+        }
+
+        var text = (await context.Request.ReadFormAsync(cancellationToken))["domains"].ToString();
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (parsed, fieldErrors) = CouncilDomainsApi.ParseAll(lines, domains);
+        if (!fieldErrors.IsValid)
+        {
+            var errors = new FormErrors();
+            errors.Add("domains", fieldErrors.ToDictionary().Values.First()[0]);
+            return new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = text, Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
+        var change = await domains.ReplaceAsync(council.GssCode, parsed, ConsoleForms.Actor, cancellationToken);
+        var approved = await approvals.ApproveOnDomainsAsync(council, change.Added, ConsoleForms.Actor, cancellationToken);
+        var done = $"Saved: {change.Added.Count} added, {change.Removed.Count} removed, {approved} {(approved == 1 ? "person" : "people")} waiting approved.";
+        return new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = string.Join('\n', parsed), Done = done });
+    }
+
+    private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsPageAsync(
+        ContactApprovals approvals, CouncilDomains domains, string? done, FormErrors errors, CancellationToken cancellationToken)
+    {
+        var rows = new List<ApprovalsPage.WaitingRow>();
+        foreach (var contact in await approvals.WaitingAsync(Regions.All.Select(r => r.Slug), cancellationToken))
+        {
+            rows.Add(new ApprovalsPage.WaitingRow(contact, await domains.ForCouncilAsync(contact.GssCode, cancellationToken)));
+        }
+
+        return new RazorComponentResult<ApprovalsPage>(new { Waiting = rows, Done = done, Errors = errors });
+    }
+
+    private static async Task<RazorComponentResult<DomainsPage>> DomainsPageAsync(
+        CouncilDirectory directory, CouncilDomainsApi.DomainsImported? result, FormErrors errors, CancellationToken cancellationToken)
+    {
+        var councils = (await directory.AllAsync(cancellationToken))
+            .Where(c => c.GssCode.Length > 0 && c.CanSignUp)
+            .Select(c => new Choice(c.GssCode, c.OfficialName))
+            .ToList();
+        return new RazorComponentResult<DomainsPage>(new { Councils = councils, Result = result, Errors = errors });
+    }
+
+    private static RazorComponentResult<Platform.Pages.ErrorPage> CouncilNotFound() =>
+        ConsoleForms.NotFound("There is no council with that GSS code in the register.");
+}
