@@ -36,9 +36,9 @@ public static class TrustEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var action = form["action"].ToString();
         var waiting = await approvals.WaitingAsync(Regions.All.Select(r => r.Slug), cancellationToken);
-        var chosen = action == "approve-all"
-            ? waiting
-            : waiting.Where(c => form["contact"].Contains($"{c.GssCode}/{c.Reference}")).ToList();
+        // "Everyone on this list" is the people the page showed, not whoever has arrived since.
+        var picked = action == "approve-all" ? form["listed"] : form["contact"];
+        var chosen = waiting.Where(c => picked.Contains($"{c.GssCode}/{c.Reference}")).ToList();
         if (action is not ("approve" or "decline" or "approve-all") || chosen.Count == 0)
         {
             var errors = new FormErrors();
