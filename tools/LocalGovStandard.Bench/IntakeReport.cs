@@ -38,7 +38,7 @@ internal static class IntakeReport
             email domain is `{BenchApp.EmailDomain}` (`LocalGovStandard__AllowedEmailDomains`).
 
             - **Sign-ups:** {IntakeScenario.ContactsPerCouncil} per council, each a new contact, POSTed as JSON to
-              `/api/signups` by {ConcurrentLoad.Clients} concurrent clients; a sign-up counts when it answers 201.
+              `/api/signups` by {ConcurrentLoad.Clients} concurrent clients; a sign-up counts when it answers 202.
               Each one is the whole path: validation against the cached register, the contact row, the
               audit row, the mail ledger's claim, the verification email through the SendGrid SDK, the
               ledger's "sent" and the contact's "sent".

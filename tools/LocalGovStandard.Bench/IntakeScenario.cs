@@ -63,7 +63,7 @@ internal static class IntakeScenario
             consentToContact = true,
             consentToPublish = false,
         });
-        return response.StatusCode == HttpStatusCode.Created;
+        return response.StatusCode == HttpStatusCode.Accepted;
     }
 
     /// <summary>The row a sign-up writes first, with the same keys and about the same size.</summary>

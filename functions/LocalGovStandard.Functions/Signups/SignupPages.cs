@@ -53,15 +53,13 @@ public static class SignupPages
             return page;
         }
 
+        // The page is the same for a new address and a known one: where they stand, and the reference, go by email.
         var outcome = await signups.SubmitAsync(valid, cancellationToken);
-        var emailFlag = outcome.EmailNotSent ? "&email=not-sent" : "";
-        return TypedResults.Redirect($"/signup/confirmation?reference={Uri.EscapeDataString(outcome.Reference)}{emailFlag}");
+        return TypedResults.Redirect(outcome.EmailNotSent ? "/signup/confirmation?email=not-sent" : "/signup/confirmation");
     }
 
-    private static IResult ShowConfirmation(string? reference, string? email) =>
-        HumanReference.IsWellFormed(reference)
-            ? new RazorComponentResult<SignupConfirmationPage>(new { Reference = reference!, EmailSent = email != "not-sent" })
-            : TypedResults.Redirect("/signup");
+    private static RazorComponentResult<SignupConfirmationPage> ShowConfirmation(string? email, IOptionsMonitor<ServiceOptions> options) =>
+        new(new { EmailSent = email != "not-sent", LinkLifetime = options.CurrentValue.VerificationLinkLifetime });
 
     /// <summary>The emailed link's page: a read-only check, then a button (mail scanners open links; only the POST verifies).</summary>
     private static async Task<IResult> ShowVerifyAsync(

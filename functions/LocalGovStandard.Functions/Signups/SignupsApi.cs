@@ -38,7 +38,20 @@ public static class SignupsApi
         app.MapTimerFunction<PurgeExpiredVerifications>(PurgeExpiredVerifications.Name, PurgeExpiredVerifications.Schedule);
     }
 
-    public sealed record SignupResponse(string Reference, string Status, string? VerificationEmail);
+    /// <summary>
+    /// The same answer for a new address, one already signed up, one waiting for approval and one declined: who exists,
+    /// and their reference, go only to the address by email (the email says where they stand).
+    /// </summary>
+    /// <param name="Email">"sent", or "not-sent" when it could not be sent just now (try again later).</param>
+    public sealed record SignupAccepted(string Status, string Email, string Detail)
+    {
+        public static SignupAccepted For(SignupOutcome outcome) => new(
+            "check-your-email",
+            outcome.EmailNotSent ? "not-sent" : "sent",
+            outcome.EmailNotSent
+                ? "Nothing was lost, but the email could not be sent just now. Send the same sign-up again in a few minutes."
+                : "We have emailed the address: a link to confirm it, or, if it had signed up before, where it stands. The email gives the sign-up's reference.");
+    }
 
     public sealed record SignupStatusResponse(string Reference, string CouncilCode, string CouncilName, string Status);
 
@@ -57,12 +70,10 @@ public static class SignupsApi
         }
 
         var outcome = await signups.SubmitAsync(valid, cancellationToken);
-        var response = new SignupResponse(outcome.Reference, outcome.Status, outcome.VerificationEmail);
-        var location = $"/api/signups/{outcome.GssCode}/{outcome.Reference}";
-        return outcome.IsNew ? TypedResults.Created(location, response) : TypedResults.Ok(response);
+        return TypedResults.Accepted((string?)null, SignupAccepted.For(outcome));
     }
 
-    /// <summary>Public: shows only whether a reference is verified, never who signed up.</summary>
+    /// <summary>Public, for whoever has the reference (it is only ever emailed): whether it is verified, never who signed up.</summary>
     private static async Task<Results<Ok<SignupStatusResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> GetStatusAsync(
         string councilCode, string reference, CouncilDirectory directory, SignupQueries queries, CancellationToken cancellationToken)
     {

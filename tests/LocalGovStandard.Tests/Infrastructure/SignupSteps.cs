@@ -34,6 +34,10 @@ public static partial class SignupSteps
 
     public static string PathAndQuery(Uri link) => link.PathAndQuery;
 
+    /// <summary>The sign-up's reference, which only the email gives (the API and page answer the same for everyone).</summary>
+    public static string ReferenceFor(SendGridCaptureServer sendGrid, string email) =>
+        ReferencePattern().Match(sendGrid.Accepted.Last(r => string.Equals(r.To, email, StringComparison.OrdinalIgnoreCase)).PlainText).Value;
+
     /// <summary>Verifies the address as its owner does: opens the latest emailed link and presses its button.</summary>
     public static Task<HtmlPage> VerifyAsync(HttpClient client, SendGridCaptureServer sendGrid, string email) =>
         EmailedLinkSteps.OpenAndPressAsync(client, LatestVerificationLink(sendGrid, email));
@@ -44,6 +48,9 @@ public static partial class SignupSteps
         var page = await EmailedLinkSteps.OpenAndPressAsync(fixture.CreateClient(), link);
         page.Response.EnsureSuccessStatusCode();
     }
+
+    [GeneratedRegex("LGS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}")]
+    private static partial Regex ReferencePattern();
 
     [GeneratedRegex(@"http://localhost/signup/verify\?token=[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();

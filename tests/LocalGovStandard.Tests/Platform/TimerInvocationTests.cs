@@ -195,7 +195,7 @@ public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : ICl
     private async Task SignUpAsync(TestCouncil council, string email)
     {
         var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(council, email));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"sign-up for {email}: {(int)response.StatusCode} {body}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"sign-up for {email}: {(int)response.StatusCode} {body}");
     }
 
     private async Task<List<ContactEntity>> ContactsAsync(params string[] emails)

@@ -37,8 +37,8 @@ public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassF
         var client = fixture.CreateClient();
         var (response, body) = await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Cardiff, "outbox@cardiff.gov.wales", name: "Siân Jones"));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("sent", body["email"]!.GetValue<string>());
         Assert.Empty(fixture.SendGrid.Requests);
         var message = Assert.Single(OutboxReader.List(fixture.OutboxFolder));
         Assert.Equal("Siân Jones <outbox@cardiff.gov.wales>", message.To);

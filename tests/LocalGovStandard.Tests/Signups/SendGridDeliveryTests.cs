@@ -35,7 +35,7 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
         Assert.Contains("Confirm your email address", request.Subject, StringComparison.Ordinal);
         Assert.StartsWith("verify-E09000033-", request.MessageId, StringComparison.Ordinal);
         Assert.Contains("City of Westminster", request.PlainText, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var verified = await SignupSteps.VerifyAsync(_client, fixture.SendGrid, email);
         Assert.Equal(HttpStatusCode.OK, verified.Status);
@@ -48,7 +48,7 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
 
         var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, "retry429@camden.gov.uk"));
 
-        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal("sent", body["email"]!.GetValue<string>());
         Assert.Equal([429, 202], fixture.SendGrid.Requests.Select(r => r.AnsweredStatus));
         Assert.Single(fixture.SendGrid.Accepted);
     }
@@ -60,7 +60,7 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
 
         var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Birmingham, "retry5xx@birmingham.gov.uk"));
 
-        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal("sent", body["email"]!.GetValue<string>());
         Assert.Equal([500, 503, 202], fixture.SendGrid.Requests.Select(r => r.AnsweredStatus));
     }
 
@@ -72,8 +72,8 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
 
         var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Leicester, email));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("not-sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("not-sent", body["email"]!.GetValue<string>());
         Assert.Single(fixture.SendGrid.Requests);
         var contact = await ContactAsync("east-midlands", TestRegister.Leicester.GssCode, email);
         Assert.Equal("not-sent", contact.VerificationEmail);
@@ -91,7 +91,7 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
 
         var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Cardiff, email));
 
-        Assert.Equal("not-sent", body["verificationEmail"]!.GetValue<string>());
+        Assert.Equal("not-sent", body["email"]!.GetValue<string>());
         Assert.Equal(5, fixture.SendGrid.Requests.Count);
         Assert.Empty(fixture.SendGrid.Accepted);
         var contact = await ContactAsync("wales", TestRegister.Cardiff.GssCode, email);
@@ -108,10 +108,11 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
         var (_, first) = await SignupSteps.SignUpAsync(_client, body);
         var (_, second) = await SignupSteps.SignUpAsync(_client, body);
 
-        Assert.Equal("not-sent", first["verificationEmail"]!.GetValue<string>());
-        Assert.Equal("sent", second["verificationEmail"]!.GetValue<string>());
-        Assert.Equal(first["reference"]!.GetValue<string>(), second["reference"]!.GetValue<string>());
+        Assert.Equal("not-sent", first["email"]!.GetValue<string>());
+        Assert.Equal("sent", second["email"]!.GetValue<string>());
         Assert.Single(fixture.SendGrid.Accepted);
+        var contact = await ContactAsync("scotland", TestRegister.Fife.GssCode, "second.try@fife.gov.scot");
+        Assert.Equal(contact.Reference, SignupSteps.ReferenceFor(fixture.SendGrid, "second.try@fife.gov.scot"));
     }
 
     private async Task<ContactEntity> ContactAsync(string region, string gss, string email)

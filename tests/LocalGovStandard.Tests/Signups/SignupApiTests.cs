@@ -16,19 +16,20 @@ public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFix
     private readonly HttpClient _client = fixture.CreateClient();
 
     [Fact]
-    public async Task Submit_Valid_Returns201WithReferenceAndLocation_AndStoresPendingContact()
+    public async Task Submit_Valid_Returns202_TheReferenceGoesByEmail_AndStoresPendingContact()
     {
         var email = "valid.signup@westminster.gov.uk";
         var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Westminster, email));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var reference = body["reference"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("check-your-email", body["status"]!.GetValue<string>());
+        Assert.Equal("sent", body["email"]!.GetValue<string>());
+        Assert.Null(body["reference"]);
+        Assert.Null(response.Headers.Location);
+        var reference = SignupSteps.ReferenceFor(fixture.SendGrid, email);
         Assert.Matches("^LGS-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$", reference);
-        Assert.Equal("pending-verification", body["status"]!.GetValue<string>());
-        Assert.Equal("sent", body["verificationEmail"]!.GetValue<string>());
-        Assert.Equal($"/api/signups/{TestRegister.Westminster.GssCode}/{reference}", response.Headers.Location!.OriginalString);
 
-        var status = await _client.GetFromJsonAsync<JsonObject>(response.Headers.Location);
+        var status = await _client.GetFromJsonAsync<JsonObject>($"/api/signups/{TestRegister.Westminster.GssCode}/{reference}");
         Assert.Equal("pending-verification", status!["status"]!.GetValue<string>());
         Assert.Equal("City of Westminster", status["councilName"]!.GetValue<string>());
         Assert.Null(status["contactEmail"]);
@@ -54,7 +55,7 @@ public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFix
             consentToContact = true,
         });
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var contact = await FindContactAsync("london", TestRegister.Camden.GssCode, "grace.hopper@camden.gov.uk");
         Assert.NotNull(contact);
         Assert.Equal("Grace Hopper", contact.ContactName);
@@ -107,8 +108,8 @@ public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFix
         var (response, _) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Cardiff, "digital@cardiff.gov.wales"));
         var (subdomain, _) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Fife, "digital@team.fife.gov.scot"));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, subdomain.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, subdomain.StatusCode);
     }
 
     [Fact]
@@ -155,9 +156,9 @@ public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFix
         var (first, firstBody) = await SignupSteps.SignUpAsync(_client, body);
         var (second, secondBody) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Leicester, "REPEAT@Leicester.gov.uk"));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(firstBody["reference"]!.GetValue<string>(), secondBody["reference"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(firstBody.ToJsonString(), secondBody.ToJsonString());
         Assert.Single(await ContactsForAsync("east-midlands", TestRegister.Leicester.GssCode, c => c.ContactEmail.Equals("repeat@leicester.gov.uk", StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -168,8 +169,29 @@ public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFix
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SignupSteps.SignUpAsync(_client, body)));
 
         Assert.All(results, r => Assert.True(r.Response.IsSuccessStatusCode));
-        Assert.Single(results.Select(r => r.Body["reference"]!.GetValue<string>()).Distinct());
+        Assert.Single(results.Select(r => r.Body.ToJsonString()).Distinct());
         Assert.Single(await ContactsForAsync("east-midlands", TestRegister.Leicester.GssCode, c => c.ContactEmail == "race@leicester.gov.uk"));
+    }
+
+    [Fact]
+    public async Task Submit_AnswersANewAddress_AKnownOne_AndOneWaitingForApproval_Identically_AndTellsEachByEmail()
+    {
+        const string known = "known@birmingham.gov.uk", waiting = "waiting@brum-agency.gov.uk";
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Birmingham, known);
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Birmingham, waiting);
+
+        var answers = new List<(HttpStatusCode, string)>();
+        foreach (var email in new[] { "brand.new@birmingham.gov.uk", known, waiting })
+        {
+            var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Birmingham, email));
+            answers.Add((response.StatusCode, body.ToJsonString()));
+            Assert.Null(response.Headers.Location);
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.Contains("already confirmed and you act for Birmingham City Council", fixture.SendGrid.Accepted.Last(m => m.To == known).PlainText, StringComparison.Ordinal);
+        Assert.Contains("/assessments/start", fixture.SendGrid.Accepted.Last(m => m.To == known).PlainText, StringComparison.Ordinal);
+        Assert.Contains("waiting for approval", fixture.SendGrid.Accepted.Last(m => m.To == waiting).PlainText, StringComparison.Ordinal);
     }
 
     private async Task<ContactEntity?> FindContactAsync(string region, string gss, string email)

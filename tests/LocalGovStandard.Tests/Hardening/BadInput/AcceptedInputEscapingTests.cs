@@ -30,7 +30,7 @@ public sealed class AcceptedInputEscapingTests(AcceptedInputEscapingTests.Fixtur
         var message = fixture.SendGrid.Accepted.Last(r => r.To == email);
         var html = HtmlOf(message);
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains(MarkupName.Normalize(System.Text.NormalizationForm.FormC), message.PlainText, StringComparison.Ordinal);
