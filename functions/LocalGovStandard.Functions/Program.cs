@@ -46,6 +46,7 @@ builder.Services
 
 var app = builder.Build();
 app.UsePlatform();
+app.UseCookieApiGuard();
 
 var admin = app.MapAdminGroup();
 app.MapHealth();

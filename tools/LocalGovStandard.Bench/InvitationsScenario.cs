@@ -106,7 +106,7 @@ internal static class InvitationsScenario
             };
             var unsubscribe = links.Unsubscribe(summit, invitation);
             return new BatchRecipient(i.InvitationId, new EmailAddress(i.ContactEmail, i.ContactName),
-                SummitEmails.Values(invitation, links.Rsvp(summit, invitation), unsubscribe), SummitLinks.UnsubscribeHeaders(unsubscribe));
+                SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe), SummitLinks.UnsubscribeHeaders(unsubscribe));
         }).ToList();
 
         if (variant == SdkBatches)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using LocalGovStandard.Platform.Email;
 
@@ -5,8 +6,10 @@ namespace LocalGovStandard.Summits;
 
 /// <summary>
 /// Summit mail. Invitations and reminders are batch templates with per-recipient tags (-name-,
-/// -council-, -rsvp_link-, -unsubscribe_link-; the _html variants are HTML-encoded). Answers to an
-/// RSVP are single messages.
+/// -council-, -rsvp_link-, -unsubscribe_link-; the _html variants are HTML-encoded). What organisers
+/// typed (the summit's name, venue, address and description) is never part of a template: it goes
+/// in as values of its own tags, like the recipient's name, so it cannot form a tag that picks up a
+/// recipient's secret link or unescaped text. Answers to an RSVP are single messages.
 /// </summary>
 public static class SummitEmails
 {
@@ -15,41 +18,44 @@ public static class SummitEmails
     public const string AnswerCategory = "summit-answer";
 
     public static EmailBatch Invitation(SummitEntity summit, IReadOnlyList<BatchRecipient> recipients) =>
-        Batch(InvitationCategory, $"Invitation: {summit.Name}", summit, recipients,
+        Batch(InvitationCategory, $"Invitation: {EmailBatch.TextTag("summit")}", recipients,
             "You are invited to {0}, for early adopters of the Local Government Digital Service Standard.",
             "Tell us whether you can come by {1}.");
 
     public static EmailBatch Reminder(SummitEntity summit, IReadOnlyList<BatchRecipient> recipients) =>
-        Batch(ReminderCategory, $"Reminder: will you come to {summit.Name}?", summit, recipients,
+        Batch(ReminderCategory, $"Reminder: will you come to {EmailBatch.TextTag("summit")}?", recipients,
             "We have not yet heard whether you can come to {0}.",
             "Please answer by {1}. It takes a minute.");
 
-    public static Dictionary<string, string> Values(InvitationEntity invitation, Uri rsvp, Uri unsubscribe) => new(StringComparer.Ordinal)
+    public static Dictionary<string, string> Values(SummitEntity summit, InvitationEntity invitation, Uri rsvp, Uri unsubscribe) => new(StringComparer.Ordinal)
     {
         ["name"] = invitation.ContactName,
         ["council"] = invitation.CouncilName,
         ["rsvp_link"] = rsvp.AbsoluteUri,
         ["unsubscribe_link"] = unsubscribe.AbsoluteUri,
+        ["summit"] = summit.Name,
+        ["when"] = EmailDates.Format(summit.StartsAt),
+        ["rsvp_by"] = EmailDates.Format(summit.RsvpBy),
+        ["where"] = $"{summit.Venue}, {summit.Address.ReplaceLineEndings(", ")}",
+        ["description"] = summit.Description,
     };
 
-    private static EmailBatch Batch(string category, string subject, SummitEntity summit, IReadOnlyList<BatchRecipient> recipients, string opening, string ask)
+    /// <summary>Only fixed text and tags: every value, the organiser's text included, arrives by substitution.</summary>
+    private static EmailBatch Batch(string category, string subject, IReadOnlyList<BatchRecipient> recipients, string opening, string ask)
     {
-        var html = HtmlEncoder.Default;
-        var when = EmailDates.Format(summit.StartsAt);
-        var rsvpBy = EmailDates.Format(summit.RsvpBy);
-        var intro = string.Format(System.Globalization.CultureInfo.InvariantCulture, opening, summit.Name, rsvpBy);
-        var request = string.Format(System.Globalization.CultureInfo.InvariantCulture, ask, summit.Name, rsvpBy);
+        string Text(string format) => string.Format(CultureInfo.InvariantCulture, format, EmailBatch.TextTag("summit"), EmailBatch.TextTag("rsvp_by"));
+        string Html(string format) => string.Format(CultureInfo.InvariantCulture, format, EmailBatch.HtmlTag("summit"), EmailBatch.HtmlTag("rsvp_by"));
         var text = $"""
             Dear -name-,
 
-            {intro}
+            {Text(opening)}
 
-            When: {when}
-            Where: {summit.Venue}, {summit.Address.ReplaceLineEndings(", ")}
+            When: -when-
+            Where: -where-
 
-            {summit.Description}
+            -description-
 
-            You were chosen as a contact for -council-. {request}
+            You were chosen as a contact for -council-. {Text(ask)}
             Accept or decline here (places are limited; if the summit is full you will join the waiting list):
             -rsvp_link-
 
@@ -59,10 +65,10 @@ public static class SummitEmails
             """;
         var body = $"""
             <p>Dear -name_html-,</p>
-            <p>{html.Encode(intro)}</p>
-            <p><strong>When:</strong> {html.Encode(when)}<br><strong>Where:</strong> {html.Encode(summit.Venue)}, {html.Encode(summit.Address.ReplaceLineEndings(", "))}</p>
-            <p>{html.Encode(summit.Description).ReplaceLineEndings("<br>")}</p>
-            <p>You were chosen as a contact for -council_html-. {html.Encode(request)}</p>
+            <p>{Html(opening)}</p>
+            <p><strong>When:</strong> -when_html-<br><strong>Where:</strong> -where_html-</p>
+            <p style="white-space: pre-line">-description_html-</p>
+            <p>You were chosen as a contact for -council_html-. {Html(ask)}</p>
             <p><a href="-rsvp_link_html-">Accept or decline</a>. Places are limited; if the summit is full you will join the waiting list.</p>
             <p>LocalGov Digital</p>
             <p><a href="-unsubscribe_link_html-">Unsubscribe from emails about Standard Summits</a></p>

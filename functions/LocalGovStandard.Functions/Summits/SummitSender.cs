@@ -105,7 +105,7 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
                 recipients.Add(new BatchRecipient(
                     invitation.InvitationId,
                     new EmailAddress(invitation.ContactEmail, invitation.ContactName),
-                    SummitEmails.Values(invitation, links.Rsvp(summit, invitation), unsubscribe),
+                    SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
                     SummitLinks.UnsubscribeHeaders(unsubscribe)));
             }
         }

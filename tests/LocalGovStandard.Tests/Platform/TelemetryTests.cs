@@ -34,6 +34,9 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         public ThreadSafeCollection<LogRecord> LogRecords { get; } = new();
         public ThreadSafeCollection<MetricSnapshot> Metrics { get; } = new();
 
+        // As under the Functions host, whose timer invocations only it may make.
+        protected override IReadOnlyDictionary<string, string?> SettingOverrides => FunctionsHostMode.Settings();
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -46,6 +49,7 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Activities));
             services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(LogRecords));
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
+            FunctionsHostMode.FromLoopback(services);
         }
 
         public void Flush()

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Tests.Infrastructure;
@@ -12,11 +13,23 @@ namespace LocalGovStandard.Tests.Platform;
 
 /// <summary>
 /// Timer functions as the Functions host invokes them (<c>POST /{FunctionName}</c> with the custom
-/// handler payload) and as an organiser runs them. The clock only moves forward within this class,
-/// so each test seeds its own contacts and moves time on from wherever it is.
+/// handler payload, under the host and from loopback, on Kestrel) and as an organiser runs them; every
+/// run audited. The clock only moves forward within this class, so each test seeds its own contacts
+/// and moves time on from wherever it is.
 /// </summary>
-public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
+public sealed class TimerInvocationTests(TimerInvocationTests.HostFixture fixture) : IClassFixture<TimerInvocationTests.HostFixture>
 {
+    /// <summary>As under the Functions host: FUNCTIONS_CUSTOMHANDLER_PORT set, and the host's requests from loopback.</summary>
+    public sealed class HostFixture : RegisteredServiceFixture
+    {
+        protected override bool OnLoopback => true;
+
+        protected override IReadOnlyDictionary<string, string?> SettingOverrides => new Dictionary<string, string?>
+        {
+            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
     /// <summary>Past the 72-hour link and the 30-day retention after it.</summary>
     private static readonly TimeSpan PastRetention = TimeSpan.FromHours(72) + TimeSpan.FromDays(31);
 
@@ -36,6 +49,45 @@ public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : ICl
 
         var body = await AssertHostResponseAsync(response);
         Assert.Single(body.Logs);
+    }
+
+    [Fact]
+    public async Task EveryRun_IsAudited_WithWhoStartedIt()
+    {
+        using (var host = await InvokeAsHostAsync(HostPayload))
+        {
+            await AssertHostResponseAsync(host);
+        }
+
+        using (var organiser = await fixture.CreateAdminClient().PostAsync(new Uri("/api/admin/timers/PurgeExpiredVerifications/run", UriKind.Relative), null))
+        {
+            await AssertHostResponseAsync(organiser);
+        }
+
+        var runs = (await fixture.Service<AuditLog>().ForMonthAsync(fixture.Clock.GetUtcNow(), CancellationToken.None))
+            .Where(e => e.Action == "timer.run" && e.Subject == "PurgeExpiredVerifications")
+            .Select(e => e.Actor)
+            .ToList();
+        Assert.Contains("host", runs);
+        Assert.Contains("organiser", runs);
+    }
+
+    [Fact]
+    public async Task AClientsRequestForwardedByTheHost_IsNotFound_AndRunsNothing()
+    {
+        var email = "purge.forwarded@camden.gov.uk";
+        await SignUpAsync(TestRegister.Camden, email);
+        fixture.Clock.Advance(PastRetention);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/PurgeExpiredVerifications", UriKind.Relative))
+        {
+            Content = new StringContent(HostPayload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Single(await ContactsAsync(email));
     }
 
     [Fact]
@@ -210,5 +262,29 @@ public sealed class TimerInvocationTests(RegisteredServiceFixture fixture) : ICl
         }
 
         return contacts;
+    }
+}
+
+/// <summary>Standalone (no Functions host), a timer route answers nobody, not even a caller on loopback: the scheduler and the keyed admin route run timers.</summary>
+public sealed class StandaloneTimerRouteTests(StandaloneTimerRouteTests.Fixture fixture) : IClassFixture<StandaloneTimerRouteTests.Fixture>
+{
+    public sealed class Fixture : RegisteredServiceFixture
+    {
+        protected override bool OnLoopback => true;
+    }
+
+    [Theory]
+    [InlineData("PurgeExpiredVerifications")]
+    [InlineData("MonthlyProgressWorkbooks")]
+    [InlineData("RefreshDashboardSnapshots")]
+    public async Task TimerRoute_IsNotFound_AndRunsNothing(string name)
+    {
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await fixture.CreateClient().PostAsync(new Uri("/" + name, UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var runs = await fixture.Service<AuditLog>().ForMonthAsync(fixture.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.DoesNotContain(runs, e => e.Action == "timer.run");
     }
 }

@@ -29,6 +29,11 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
 
         public static IEnumerable<ReportSteps.Lead> AllLeads => [.. London, .. Midlands, .. Scotland, .. Wales];
 
+        // The tests invoke the timer as the Functions host does, which only it may.
+        protected override IReadOnlyDictionary<string, string?> SettingOverrides => FunctionsHostMode.Settings();
+
+        protected override void ConfigureTestServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => FunctionsHostMode.FromLoopback(services);
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();

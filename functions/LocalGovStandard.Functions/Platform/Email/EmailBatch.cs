@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 
 namespace LocalGovStandard.Platform.Email;
 
@@ -35,18 +36,30 @@ public sealed record EmailBatch(
 
     public static string HtmlTag(string name) => $"-{name}_html-";
 
-    /// <summary>The substitutions for one recipient: each value once for text and once HTML-encoded for HTML.</summary>
+    /// <summary>
+    /// The substitutions for one recipient: each value once for text and once HTML-encoded for HTML. No
+    /// value contains a tag (see <see cref="Inert"/>), so however the provider substitutes (in any order,
+    /// or again in what it substituted) a value can only ever stand for itself.
+    /// </summary>
     public static Dictionary<string, string> Substitutions(BatchRecipient recipient)
     {
+        var tags = new Regex("-(?=(?:" + string.Join('|', recipient.Values.Keys.Select(Regex.Escape)) + ")(?:_html)?-)", RegexOptions.CultureInvariant);
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in recipient.Values)
         {
-            substitutions[TextTag(name)] = value;
-            substitutions[HtmlTag(name)] = HtmlEncoder.Default.Encode(value);
+            var inert = Inert(value, tags);
+            substitutions[TextTag(name)] = inert;
+            substitutions[HtmlTag(name)] = HtmlEncoder.Default.Encode(inert);
         }
 
         return substitutions;
     }
+
+    /// <summary>
+    /// A word joiner (U+2060, invisible) after the dash that would open a tag, so text that happens to
+    /// read like a tag (a name typed as "-rsvp_link-") stays text.
+    /// </summary>
+    private static string Inert(string value, Regex tags) => tags.Replace(value, "-\u2060");
 
     /// <summary>The message one recipient gets, as SendGrid would build it (the local outbox writes this).</summary>
     public EmailMessage Render(BatchRecipient recipient)

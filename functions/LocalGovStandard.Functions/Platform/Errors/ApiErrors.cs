@@ -10,6 +10,7 @@ public static class ApiErrors
     public static readonly ErrorType Validation = new("validation", StatusCodes.Status400BadRequest, "Some of the information is missing or not valid");
     public static readonly ErrorType MalformedRequest = new("malformed-request", StatusCodes.Status400BadRequest, "The request could not be read");
     public static readonly ErrorType Unauthorized = new("unauthorized", StatusCodes.Status401Unauthorized, "A valid key is required");
+    public static readonly ErrorType CrossSite = new("cross-site", StatusCodes.Status403Forbidden, "Requests from other sites are refused");
     public static readonly ErrorType NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found");
     public static readonly ErrorType Conflict = new("conflict", StatusCodes.Status409Conflict, "The record changed since you read it");
     public static readonly ErrorType PayloadTooLarge = new("payload-too-large", StatusCodes.Status413PayloadTooLarge, "The request is too large");

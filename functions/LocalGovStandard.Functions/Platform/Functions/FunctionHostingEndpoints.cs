@@ -40,9 +40,8 @@ public static class FunctionHostingEndpoints
             return ApiErrors.Problem(ApiErrors.NotFound, $"There is no timer function '{name}'. Timer functions: {string.Join(", ", known)}.");
         }
 
-        await audit.WriteAsync("organiser", "timer.run", timer.Name, cancellationToken: cancellationToken);
         var function = (ITimerFunction)services.GetRequiredService(timer.Implementation);
-        var logs = await function.RunAsync(new TimerContext(timer.Name, "organiser", clock.GetUtcNow(), false), cancellationToken);
+        var logs = await function.RunAuditedAsync(new TimerContext(timer.Name, "organiser", clock.GetUtcNow(), false), audit, cancellationToken);
         return TypedResults.Ok(new HostInvocationResponse(new Dictionary<string, object?>(), logs, null));
     }
 }

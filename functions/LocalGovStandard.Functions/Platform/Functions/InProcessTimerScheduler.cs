@@ -1,3 +1,4 @@
+using LocalGovStandard.Platform.Audit;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Platform.Functions;
@@ -64,7 +65,8 @@ public sealed partial class InProcessTimerScheduler(
         {
             await using var scope = scopes.CreateAsyncScope();
             var function = (ITimerFunction)scope.ServiceProvider.GetRequiredService(timer.Implementation);
-            var logs = await function.RunAsync(new TimerContext(timer.Name, "scheduler", clock.GetUtcNow(), false), stoppingToken);
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            var logs = await function.RunAuditedAsync(new TimerContext(timer.Name, "scheduler", clock.GetUtcNow(), false), audit, stoppingToken);
             LogRan(timer.Name, string.Join("; ", logs));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

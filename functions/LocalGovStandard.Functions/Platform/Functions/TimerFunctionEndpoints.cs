@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using LocalGovStandard.Platform.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Platform.Functions;
@@ -10,23 +12,38 @@ public static class TimerFunctionEndpoints
     /// <summary>
     /// Declares a timer function and maps the route the Functions host posts to: <c>POST /{name}</c>
     /// with <c>{"Data": {...}, "Metadata": {...}}</c>, answered with <c>{Outputs, Logs, ReturnValue}</c>.
+    /// The route answers only the host itself (see <see cref="OnlyTheFunctionsHost"/>).
     /// </summary>
     public static RouteHandlerBuilder MapTimerFunction<TFunction>(this IEndpointRouteBuilder app, string name, string schedule)
         where TFunction : class, ITimerFunction
     {
         _ = TimerSchedule.Parse(schedule);
-        return app.MapPost($"/{name}", (HttpRequest request, TFunction function, TimeProvider clock, CancellationToken cancellationToken) =>
-                InvokeFromHostAsync(name, request, function, clock, cancellationToken))
+        return app.MapPost($"/{name}", (HttpRequest request, TFunction function, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+                InvokeFromHostAsync(name, request, function, audit, clock, cancellationToken))
+            .AddEndpointFilter(OnlyTheFunctionsHost)
             .WithMetadata(new TimerFunctionDeclaration(name, schedule, typeof(TFunction)))
             .ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// A timer route is the Functions host's alone: it answers only under the host and only a request
+    /// from loopback that no proxy forwarded (a forwarded one has the client's address by now). Anyone
+    /// else, and every caller standalone, gets 404: there the scheduler and the keyed admin route run timers.
+    /// </summary>
+    private static async ValueTask<object?> OnlyTheFunctionsHost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var fromTheHost = FunctionsHost.IsHosting(http.RequestServices.GetRequiredService<IConfiguration>())
+            && http.Connection.RemoteIpAddress is { } peer && IPAddress.IsLoopback(peer);
+        return fromTheHost ? await next(context) : TypedResults.NotFound();
+    }
+
     private static async Task<Ok<HostInvocationResponse>> InvokeFromHostAsync(
-        string name, HttpRequest request, ITimerFunction function, TimeProvider clock, CancellationToken cancellationToken)
+        string name, HttpRequest request, ITimerFunction function, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var isPastDue = await ReadIsPastDueAsync(request, cancellationToken);
         var context = new TimerContext(name, "host", clock.GetUtcNow(), isPastDue);
-        var logs = await function.RunAsync(context, cancellationToken);
+        var logs = await function.RunAuditedAsync(context, audit, cancellationToken);
         return TypedResults.Ok(new HostInvocationResponse(new Dictionary<string, object?>(), logs, null));
     }
 
