@@ -13,17 +13,8 @@ public static class CouncilDomainsCsv
     {
         var lines = new List<DomainLine>();
         var errors = new List<RegisterLineError>();
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            IncludeValuesInExceptions = false,
-            OnMalformedRecord = record => errors.Add(new RegisterLineError((int)record.LineNumber, "The row does not have exactly two fields, gssCode and domain.")),
-        };
-        using var csv = CsvReader.Create(text, options, leaveOpen: true);
+        using var csv = CsvReader.Create(text, RegisterCsv.LineByLine(record =>
+            errors.Add(new RegisterLineError((int)record.LineNumber, "The row does not have exactly two fields, gssCode and domain."))), leaveOpen: true);
         await csv.ReadHeaderAsync(cancellationToken);
         if (!csv.Headers.ToArray().SequenceEqual(["gssCode", "domain"], StringComparer.OrdinalIgnoreCase))
         {

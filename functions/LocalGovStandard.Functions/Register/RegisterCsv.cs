@@ -19,17 +19,7 @@ public static partial class RegisterCsv
     {
         var councils = new List<CouncilEntity>();
         var errors = new List<RegisterLineError>();
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            IncludeValuesInExceptions = false,
-            OnMalformedRecord = record => errors.Add(new RegisterLineError((int)record.LineNumber, Describe(record.Reason))),
-        };
-        using var csv = CsvReader.Create(text, options, leaveOpen: true);
+        using var csv = CsvReader.Create(text, LineByLine(record => errors.Add(new RegisterLineError((int)record.LineNumber, Describe(record.Reason)))), leaveOpen: true);
 
         await csv.ReadHeaderAsync(cancellationToken);
         var header = csv.Headers.ToArray();
@@ -70,6 +60,18 @@ public static partial class RegisterCsv
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         return (councils, errors);
     }
+
+    /// <summary>How the organisers' CSV files are read: with a header, trimmed, and a malformed row reported (by line) and skipped, never thrown.</summary>
+    internal static CsvReaderOptions LineByLine(Action<CsvMalformedRecord> onMalformed) => new()
+    {
+        HasHeader = true,
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        IncludeValuesInExceptions = false,
+        OnMalformedRecord = onMalformed,
+    };
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

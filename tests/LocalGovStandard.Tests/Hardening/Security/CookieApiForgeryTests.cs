@@ -93,14 +93,28 @@ public sealed class CookieApiForgeryTests(LoopbackAssessmentFixture fixture) : I
 
     private static async Task<int> CountAsync(HttpClient bearer) => (await AssessmentSteps.ListAsync(bearer))["drafts"]!.AsArray().Count;
 
+    /// <summary>Opens the emailed link's page and presses its button, by hand: the session cookie it sets, as "name=value".</summary>
+    private static async Task<string> SignInCookieAsync(HttpClient client, Uri link)
+    {
+        using var page = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lgs-antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelector("main form")!;
+        using var press = new HttpRequestMessage(HttpMethod.Post, new Uri(form.GetAttribute("action")!, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(PageSession.FieldsOf(form)),
+        };
+        press.Headers.Add("Cookie", antiforgeryCookie);
+        using var signedIn = await client.SendAsync(press);
+        return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lgs-session=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
     /// <summary>A request carrying the contact's session cookie, as a browser attaches it whoever made the request.</summary>
     private async Task<HttpResponseMessage> CookieRequestAsync(HttpMethod method, string path, string? origin, HttpContent content)
     {
         var link = await AccessSteps.RequestLinkAsync(fixture, AssessmentFixture.WestminsterContact);
         // Our own client: the sign-in's redirect is not followed (its Set-Cookie is wanted), and no cookie jar adds or drops a cookie.
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.LoopbackUrl };
-        using var signIn = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lgs-session=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = await SignInCookieAsync(client, link);
 
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
         request.Headers.Add("Cookie", cookie);
