@@ -85,7 +85,10 @@ public sealed class ActionEntity : ITableEntity
     public string StandardId { get; set; } = "";
     public int PointNumber { get; set; }
     public string PointTitle { get; set; } = "";
+
+    /// <summary>The rating that raised the action. It never changes: a reassessment's result goes in the fields below.</summary>
     public string Rating { get; set; } = "";
+
     public string Status { get; set; } = Open;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
@@ -96,8 +99,15 @@ public sealed class ActionEntity : ITableEntity
     /// <summary>The reassessment whose passing rating closed this action.</summary>
     public string? ClosedByReference { get; set; }
 
-    /// <summary>The latest reassessment that rated the point again and left this action open.</summary>
+    /// <summary>The passing rating that closed it, and when that reassessment was submitted.</summary>
+    public string? ClosingRating { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The latest reassessment that rated the point again and left this action open, and the rating it gave.</summary>
     public string? ReassessedBy { get; set; }
+
+    public string? ReassessedRating { get; set; }
 
     /// <summary>Whether the assessment <paramref name="reference"/> raised this action, kept it open or closed it.</summary>
     public bool ConcernsAssessment(string reference) => AssessmentReference == reference || ReassessedBy == reference || ClosedByReference == reference;

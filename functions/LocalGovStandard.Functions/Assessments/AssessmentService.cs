@@ -261,7 +261,7 @@ public sealed class AssessmentService(
         entity.UpdatedAt = now;
 
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, ifMatch) };
-        var (predecessorChanges, stillOpen) = await PredecessorActionChangesAsync(entity, standard, points, cancellationToken);
+        var (predecessorChanges, stillOpen) = await PredecessorActionChangesAsync(entity, standard, points, now, cancellationToken);
         actions.AddRange(predecessorChanges);
         actions.AddRange(NewActions(entity, standard, points, now, stillOpen));
         try
@@ -395,7 +395,7 @@ public sealed class AssessmentService(
     /// point failing raised no action of its own, so the action of a reassessment's reassessment can be two steps back.
     /// </summary>
     private async Task<(List<TableTransactionAction> Changes, HashSet<int> StillOpen)> PredecessorActionChangesAsync(
-        AssessmentEntity entity, Standard standard, Dictionary<int, PointAnswer> points, CancellationToken cancellationToken)
+        AssessmentEntity entity, Standard standard, Dictionary<int, PointAnswer> points, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changes = new List<TableTransactionAction>();
         var stillOpen = new HashSet<int>();
@@ -417,15 +417,19 @@ public sealed class AssessmentService(
                     continue;
                 }
 
-                action.Rating = points[number].Rating!;
-                if (standard.Rating(action.Rating)?.Passes == true)
+                // The rating that raised the action stays: a report for an earlier month must still show it.
+                var rating = points[number].Rating!;
+                if (standard.Rating(rating)?.Passes == true)
                 {
                     action.Status = ActionEntity.Closed;
                     action.ClosedByReference = entity.Reference;
+                    action.ClosingRating = rating;
+                    action.ClosedAt = now;
                 }
                 else
                 {
                     action.ReassessedBy = entity.Reference;
+                    action.ReassessedRating = rating;
                     stillOpen.Add(number);
                 }
 

@@ -74,11 +74,13 @@ public sealed record InformingPoint(int Number, string Title, string? Rating);
 
 public sealed record ActionView(
     string AssessmentReference, string ServiceName, int PointNumber, string PointTitle, string Rating, string Status, bool Overdue,
-    DateTimeOffset DueAt, DateTimeOffset? DoneAt, string? DoneNote, string? ClosedByReference, string? ReassessedBy)
+    DateTimeOffset DueAt, DateTimeOffset? DoneAt, string? DoneNote, string? ClosedByReference, string? ClosingRating, DateTimeOffset? ClosedAt,
+    string? ReassessedBy, string? ReassessedRating)
 {
     public static ActionView From(ActionEntity action, DateTimeOffset now) => new(
         action.AssessmentReference, action.ServiceName, action.PointNumber, action.PointTitle, action.Rating, action.Status,
-        action.IsOverdue(now), action.DueAt, action.DoneAt, action.DoneNote, action.ClosedByReference, action.ReassessedBy);
+        action.IsOverdue(now), action.DueAt, action.DoneAt, action.DoneNote, action.ClosedByReference, action.ClosingRating, action.ClosedAt,
+        action.ReassessedBy, action.ReassessedRating);
 }
 
 public sealed record AssessmentSummary(string Reference, string ServiceName, string StandardId, string Type, string Status, string? OverallResult, DateTimeOffset UpdatedAt, string? PredecessorReference);

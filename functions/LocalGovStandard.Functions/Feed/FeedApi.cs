@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using LocalGovStandard.Platform;
@@ -17,7 +18,8 @@ namespace LocalGovStandard.Feed;
 /// <summary>
 /// A read-only OData v4 feed for Power BI at <c>/odata</c>: the service document, <c>$metadata</c>, and six
 /// entity sets with <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>, <c>$skip</c> and
-/// <c>$count</c>; pages of <see cref="ServiceOptions.FeedPageSize"/> rows linked by <c>@odata.nextLink</c>. Every route needs the read key.
+/// <c>$count</c>; <c>/{set}/$count</c> and look-up by key; pages of <see cref="ServiceOptions.FeedPageSize"/> rows linked by
+/// <c>@odata.nextLink</c>; JSON negotiated by <see cref="FeedFormat"/>. Every route needs the read key.
 /// </summary>
 public static class FeedApi
 {
@@ -43,18 +45,26 @@ public static class FeedApi
     public static void MapFeed(this IEndpointRouteBuilder app)
     {
         var feed = app.MapGroup(Prefix).AddEndpointFilter<ReadKeyFilter>().AddEndpointFilter(AtPublicAddress).WithTags("Feed");
-        feed.MapGet("", ServiceDocument).AsPublicFunction("FeedServiceDocument");
+        feed.MapGet("", ServiceDocument).AddEndpointFilter(FeedFormat.Negotiated).AsPublicFunction("FeedServiceDocument");
         feed.MapGet("/$metadata", Metadata).AsPublicFunction("FeedMetadata");
 
-        MapSet<FeedCouncil>(feed, "Councils", async (data, ct) => (await data.RowsAsync(ct)).Councils);
-        MapSet<FeedSignUp>(feed, "SignUps", async (data, ct) => (await data.RowsAsync(ct)).SignUps);
-        MapSet<FeedAssessment>(feed, "Assessments", async (data, ct) => (await data.RowsAsync(ct)).Assessments);
-        MapSet<FeedPointResult>(feed, "PointResults", async (data, ct) => (await data.RowsAsync(ct)).PointResults);
-        MapSet<FeedAction>(feed, "Actions", async (data, ct) => (await data.RowsAsync(ct)).Actions);
-        MapSet<FeedMonthlySnapshot>(feed, "MonthlySnapshots", (data, ct) => data.SnapshotsAsync(ct));
+        MapSet<FeedCouncil>(feed, "Councils", c => c.GssCode, async (data, ct) => (await data.RowsAsync(ct)).Councils);
+        MapSet<FeedSignUp>(feed, "SignUps", s => s.GssCode, async (data, ct) => (await data.RowsAsync(ct)).SignUps);
+        MapSet<FeedAssessment>(feed, "Assessments", a => a.Id, async (data, ct) => (await data.RowsAsync(ct)).Assessments);
+        MapSet<FeedPointResult>(feed, "PointResults", p => p.Id, async (data, ct) => (await data.RowsAsync(ct)).PointResults);
+        MapSet<FeedAction>(feed, "Actions", a => a.Id, async (data, ct) => (await data.RowsAsync(ct)).Actions);
+        MapSet<FeedMonthlySnapshot>(feed, "MonthlySnapshots", s => s.Id, (data, ct) => data.SnapshotsAsync(ct));
     }
 
-    private static void MapSet<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
+    private static void MapSet<T>(RouteGroupBuilder feed, string name, Func<T, string> keyOf, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
+        where T : class
+    {
+        MapCollection(feed, name, rows);
+        MapCount(feed, name, rows);
+        MapByKey(feed, name, keyOf, rows);
+    }
+
+    private static void MapCollection<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
     {
         feed.MapGet("/" + name, async Task<object> (ODataQueryOptions<T> query, FeedData data, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken) =>
             {
@@ -66,14 +76,67 @@ public static class FeedApi
                 }
                 catch (ODataException exception)
                 {
-                    return ApiErrors.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [exception.Message] }, "The OData query is not valid.");
+                    return QueryProblem(exception);
                 }
             })
+            .AddEndpointFilter(FeedFormat.Negotiated)
             .WithODataResult()
             .WithODataModel(Model)
             .WithODataBaseAddressFactory(BaseAddress)
             .AsPublicFunction("Feed" + name);
     }
+
+    /// <summary><c>/{set}/$count</c>: the number of rows that pass <c>$filter</c>, as plain text (paging options do not apply).</summary>
+    private static void MapCount<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
+    {
+        feed.MapGet("/" + name + "/$count", async Task<IResult> (ODataQueryOptions<T> query, FeedData data, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    query.Validate(Validation);
+                    var all = (await rows(data, cancellationToken)).AsQueryable();
+                    var filtered = query.Filter is null ? all : (IQueryable<T>)query.Filter.ApplyTo(all, new ODataQuerySettings());
+                    context.Response.Headers["OData-Version"] = "4.0";
+                    return TypedResults.Text(filtered.Count().ToString(CultureInfo.InvariantCulture), "text/plain; charset=utf-8");
+                }
+                catch (ODataException exception)
+                {
+                    return QueryProblem(exception);
+                }
+            })
+            .WithODataModel(Model)
+            .AsPublicFunction("Feed" + name + "Count");
+    }
+
+    /// <summary><c>/{set}('key')</c>: one row, or 404 when there is none with that key.</summary>
+    private static void MapByKey<T>(RouteGroupBuilder feed, string name, Func<T, string> keyOf, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
+        where T : class
+    {
+        feed.MapGet("/" + name + "({key})", async Task<object> (string key, FeedData data, CancellationToken cancellationToken) =>
+            {
+                if (StringKey(key) is not { } wanted)
+                {
+                    return ApiErrors.FieldProblem("key", $"Give the key as a quoted string, for example {name}('E09000007').");
+                }
+
+                var row = (await rows(data, cancellationToken)).FirstOrDefault(r => string.Equals(keyOf(r), wanted, StringComparison.Ordinal));
+                return row is null ? ApiErrors.Problem(ApiErrors.NotFound, $"{name} has no row with the key '{wanted}'.") : row;
+            })
+            .AddEndpointFilter(FeedFormat.Negotiated)
+            .WithODataResult()
+            .WithODataModel(Model)
+            .WithODataBaseAddressFactory(BaseAddress)
+            .AsPublicFunction("Feed" + name + "ByKey");
+    }
+
+    /// <summary>An OData string literal: in single quotes, a quote inside doubled.</summary>
+    private static string? StringKey(string literal) =>
+        literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\''
+            ? literal[1..^1].Replace("''", "'", StringComparison.Ordinal)
+            : null;
+
+    private static ValidationProblem QueryProblem(ODataException exception) =>
+        ApiErrors.ValidationProblem(new Dictionary<string, string[]> { ["query"] = [exception.Message] }, "The OData query is not valid.");
 
     /// <summary>
     /// OData builds the feed's own links (<c>@odata.context</c>, <c>@odata.nextLink</c>) from the request's

@@ -107,6 +107,7 @@ public sealed class FeedData(
                 Id = $"{a.GssCode}|{a.AssessmentReference}|{a.PointNumber}", GssCode = a.GssCode, Region = regionOf.GetValueOrDefault(a.GssCode, ""),
                 AssessmentReference = a.AssessmentReference, StandardId = a.StandardId, PointNumber = a.PointNumber, PointTitle = a.PointTitle,
                 Rating = a.Rating, Status = a.Status, CreatedAt = a.CreatedAt, DueAt = a.DueAt, DoneAt = a.DoneAt,
+                ClosedByReference = a.ClosedByReference, ClosingRating = a.ClosingRating, ClosedAt = a.ClosedAt,
                 Overdue = a.Status == Assessments.ActionEntity.Open && a.DueAt < now,
             }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
     }

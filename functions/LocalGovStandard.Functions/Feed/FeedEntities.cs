@@ -74,6 +74,9 @@ public sealed class FeedAction
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? DoneAt { get; set; }
+    public string? ClosedByReference { get; set; }
+    public string? ClosingRating { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
     public bool Overdue { get; set; }
 }
 

@@ -8,16 +8,16 @@ public sealed class ContactSummits(SummitStore store, RsvpService rsvp)
 {
     private const int MaxAttempts = 10;
 
-    public async Task<IReadOnlyList<(SummitEntity Summit, InvitationEntity Invitation)>> InvitationsAsync(
+    public async Task<IReadOnlyList<(SummitEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
         string gssCode, string contactKey, CancellationToken cancellationToken)
     {
         var invitationId = InviteeSelector.InvitationId(gssCode, contactKey);
-        var found = new List<(SummitEntity, InvitationEntity)>();
+        var found = new List<(SummitEntity, InvitationEntity, int?)>();
         foreach (var summit in await store.ListAsync(cancellationToken))
         {
             if (await store.FindInvitationAsync(summit.SummitId, invitationId, cancellationToken) is { } invitation)
             {
-                found.Add((summit, invitation));
+                found.Add((summit, invitation, await store.WaitingPlaceAsync(invitation, cancellationToken)));
             }
         }
 
@@ -31,7 +31,7 @@ public sealed class ContactSummits(SummitStore store, RsvpService rsvp)
     public async Task<int> EraseAsync(string gssCode, string contactKey, CancellationToken cancellationToken)
     {
         var invitations = await InvitationsAsync(gssCode, contactKey, cancellationToken);
-        foreach (var (summit, invitation) in invitations)
+        foreach (var (summit, invitation, _) in invitations)
         {
             if (await DeleteAsync(summit.SummitId, invitation.InvitationId, cancellationToken))
             {

@@ -51,7 +51,7 @@ public sealed class PersonalData(
                 a.CreatedBy == reference, a.SubmittedBy == reference, a.CreatedAt, a.SubmittedAt)).ToList(),
             found.ActionsMarkedDone.Select(a => new ExportedAction(a.AssessmentReference, a.PointNumber, a.PointTitle, a.DoneAt, a.DoneNote)).ToList(),
             found.PanelPlaces.Select(p => new ExportedPanelPlace(p.Assessment.PartitionKey, p.Assessment.Reference, p.Assessment.ServiceName, p.Member.Name, p.Member.Role)).ToList(),
-            invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation)).ToList(),
+            invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList(),
             led.Select(g => g.Name).ToList(),
             suppressed.HasValue ? new ExportedSuppression(suppressed.Value!.UnsubscribedAt, suppressed.Value.Source) : null,
             emails.Select(e => new ExportedEmail(e.PartitionKey, e.RowKey, e.Category, e.Subject, e.Status, e.SentAt)).ToList(),

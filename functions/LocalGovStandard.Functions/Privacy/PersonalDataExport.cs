@@ -33,9 +33,8 @@ public sealed record ExportedInvitation(
     string SummitId, string SummitName, DateTimeOffset InvitedAt, string Reason, string Response, DateTimeOffset? RespondedAt,
     int? WaitlistPosition, string? BadgeName, string? DietaryNeeds, string? AccessNeeds)
 {
-    public static ExportedInvitation From(SummitEntity summit, InvitationEntity i) => new(
-        summit.SummitId, summit.Name, i.InvitedAt, i.Reason, i.Response, i.RespondedAt,
-        i.Response == InvitationEntity.Waitlisted ? i.WaitlistPosition : null, i.BadgeName, i.DietaryNeeds, i.AccessNeeds);
+    public static ExportedInvitation From(SummitEntity summit, InvitationEntity i, int? waitingPlace) => new(
+        summit.SummitId, summit.Name, i.InvitedAt, i.Reason, i.Response, i.RespondedAt, waitingPlace, i.BadgeName, i.DietaryNeeds, i.AccessNeeds);
 }
 
 public sealed record ExportedSuppression(DateTimeOffset UnsubscribedAt, string Source);

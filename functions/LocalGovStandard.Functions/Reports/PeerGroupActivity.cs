@@ -51,4 +51,6 @@ public sealed record ActionFact(
     DateTimeOffset CreatedAt,
     DateTimeOffset DueAt,
     DateTimeOffset? DoneAt,
-    string? ClosedByReference);
+    string? ClosedByReference,
+    string? ClosingRating,
+    DateTimeOffset? ClosedAt);

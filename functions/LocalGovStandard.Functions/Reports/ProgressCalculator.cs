@@ -140,8 +140,10 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         {
             ActionEntity.Open => true,
             ActionEntity.Done => action.DoneAt is { } doneAt && doneAt >= instant,
-            // Closed by a reassessment: still open at instants before that reassessment was submitted.
-            ActionEntity.Closed => action.ClosedByReference is { } closedBy && (!submittedAt.TryGetValue(closedBy, out var closedAt) || closedAt >= instant),
+            // Closed by a reassessment: still open at instants before that reassessment was submitted
+            // (rows closed before ClosedAt was recorded find that date from the reassessment).
+            ActionEntity.Closed => action.ClosedAt is { } closedAt ? closedAt >= instant
+                : action.ClosedByReference is { } closedBy && (!submittedAt.TryGetValue(closedBy, out var submitted) || submitted >= instant),
             _ => false,
         };
     }

@@ -144,7 +144,7 @@ public sealed partial class RsvpService(
         }
         else if (invitation.Response == InvitationEntity.Waitlisted && before != InvitationEntity.Waitlisted)
         {
-            await EmailAsync(SummitEmails.AnswerKind.Waitlisted, summit, invitation);
+            await EmailAsync(SummitEmails.AnswerKind.Waitlisted, summit, invitation, await store.WaitingPlaceAsync(invitation, cancellationToken));
         }
         else if (before == InvitationEntity.Accepted && invitation.Response == InvitationEntity.Declined)
         {
@@ -196,10 +196,10 @@ public sealed partial class RsvpService(
     }
 
     /// <summary>Answers are transactional mail about the person's own place, so they are sent even to an unsubscribed address.</summary>
-    private Task<MailLedgerResult> EmailAsync(SummitEmails.AnswerKind kind, SummitEntity summit, InvitationEntity invitation) =>
+    private Task<MailLedgerResult> EmailAsync(SummitEmails.AnswerKind kind, SummitEntity summit, InvitationEntity invitation, int? waitingPlace = null) =>
         mail.SendOnceAsync(
             SummitKeys.AnswerLedger(summit.SummitId),
-            SummitEmails.Answer(kind, summit, invitation, links.Rsvp(summit, invitation), links.Unsubscribe(summit, invitation), clock.GetUtcNow()),
+            SummitEmails.Answer(kind, summit, invitation, waitingPlace, links.Rsvp(summit, invitation), links.Unsubscribe(summit, invitation), clock.GetUtcNow()),
             CancellationToken.None);
 
     [LoggerMessage(LogLevel.Information, "Summit {SummitId}: a freed place went to {InvitationId} from the waitlist")]

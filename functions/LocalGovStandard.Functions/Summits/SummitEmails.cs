@@ -83,7 +83,7 @@ public static class SummitEmails
         PromotedFromWaitlist,
     }
 
-    public static EmailMessage Answer(AnswerKind kind, SummitEntity summit, InvitationEntity invitation, Uri rsvp, Uri unsubscribe, DateTimeOffset now)
+    public static EmailMessage Answer(AnswerKind kind, SummitEntity summit, InvitationEntity invitation, int? waitingPlace, Uri rsvp, Uri unsubscribe, DateTimeOffset now)
     {
         var html = HtmlEncoder.Default;
         var when = EmailDates.Format(summit.StartsAt);
@@ -93,7 +93,7 @@ public static class SummitEmails
             AnswerKind.PromotedFromWaitlist => ($"A place is now yours at {summit.Name}",
                 $"A place has become free at {summit.Name} and it is now yours: you are off the waiting list and your place is confirmed."),
             _ => ($"You are on the waiting list for {summit.Name}",
-                $"{summit.Name} is full, so you are on the waiting list (number {invitation.WaitlistPosition} in the queue). If a place becomes free, it goes to the first person on the list and we will email you."),
+                $"{summit.Name} is full, so you are on the waiting list (number {waitingPlace} in the queue). If a place becomes free, it goes to the first person on the list and we will email you."),
         };
         var calendar = kind == AnswerKind.Waitlisted ? "" : "The calendar file attached adds it to your calendar.";
         var text = $"""

@@ -75,6 +75,7 @@ public sealed class InvitationEntity : ITableEntity
 
     public string Response { get; set; } = NoAnswer;
     public DateTimeOffset? RespondedAt { get; set; }
+    /// <summary>The ticket that orders the waiting list (see <see cref="WaitingList"/>), not the place anyone is told.</summary>
     public int WaitlistPosition { get; set; }
 
     /// <summary>How many times this invitee has moved into "accepted": one confirmation email each time.</summary>

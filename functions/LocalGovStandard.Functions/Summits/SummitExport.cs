@@ -25,11 +25,12 @@ public static class SummitExport
         }
 
         var invitations = await store.InvitationsAsync(summitId, cancellationToken);
+        var places = WaitingList.Places(invitations);
         List<Person> Of(string response) => invitations.Where(i => i.Response == response)
             .OrderBy(i => response == InvitationEntity.Waitlisted ? i.WaitlistPosition : 0)
             .ThenBy(i => i.CouncilName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.ContactName, StringComparer.OrdinalIgnoreCase)
             .Select(i => new Person(i.InvitationId, i.GssCode, i.CouncilName, i.ContactName, i.ContactEmail, i.BadgeName, i.DietaryNeeds, i.AccessNeeds,
-                i.Response == InvitationEntity.Waitlisted ? i.WaitlistPosition : null, i.RespondedAt))
+                places.TryGetValue(i.InvitationId, out var place) ? place : null, i.RespondedAt))
             .ToList();
         return new AttendeeLists(summit.SummitId, summit.Name, summit.Capacity, Of(InvitationEntity.Accepted), Of(InvitationEntity.Waitlisted), Of(InvitationEntity.Declined));
     }

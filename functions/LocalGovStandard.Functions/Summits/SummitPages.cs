@@ -30,7 +30,7 @@ public static class SummitPages
     }
 
     /// <summary>Reads only: the RSVP link's page changes nothing until its form is posted, so a mail scanner's GET answers nothing.</summary>
-    private static async Task<IResult> ShowRsvpAsync(string? token, RsvpService rsvp, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowRsvpAsync(string? token, RsvpService rsvp, SummitStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (result, summit, invitation) = await rsvp.OpenAsync(token, cancellationToken);
         if (result != RsvpLinkResult.Valid)
@@ -40,16 +40,19 @@ public static class SummitPages
 
         if (clock.GetUtcNow() > summit!.RsvpBy)
         {
-            return Closed(summit, invitation!);
+            return Closed(summit, invitation!, await store.WaitingPlaceAsync(invitation!, cancellationToken));
         }
 
         var values = new RsvpFormValues(
             invitation!.Response switch { InvitationEntity.Accepted or InvitationEntity.Waitlisted => "yes", InvitationEntity.Declined => "no", _ => null },
             invitation.BadgeName ?? invitation.ContactName, invitation.DietaryNeeds, invitation.AccessNeeds);
-        return new RazorComponentResult<RsvpPage>(new { Summit = summit, Invitation = invitation, Token = token!, Values = values, Errors = new FormErrors() });
+        return new RazorComponentResult<RsvpPage>(new
+        {
+            Summit = summit, Invitation = invitation, WaitingPlace = await store.WaitingPlaceAsync(invitation, cancellationToken), Token = token!, Values = values, Errors = new FormErrors(),
+        });
     }
 
-    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, RsvpService rsvp, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, RsvpService rsvp, SummitStore store, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
         string? token = form["token"];
@@ -76,15 +79,16 @@ public static class SummitPages
         {
             return new RazorComponentResult<RsvpPage>(new
             {
-                Summit = summit!, Invitation = invitation!, Token = token!, Values = values, Errors = FormErrors.From(errors.ToDictionary(), FieldOrder),
+                Summit = summit!, Invitation = invitation!, WaitingPlace = await store.WaitingPlaceAsync(invitation!, cancellationToken), Token = token!, Values = values, Errors = FormErrors.From(errors.ToDictionary(), FieldOrder),
             })
             { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         var (outcome, latestSummit, answered) = await rsvp.AnswerAsync(summit!.SummitId, invitation!.InvitationId, new RsvpAnswer(attending, badge, dietary, access), cancellationToken);
+        var place = await store.WaitingPlaceAsync(answered, cancellationToken);
         return outcome == RsvpOutcome.Closed
-            ? Closed(latestSummit, answered)
-            : new RazorComponentResult<RsvpDonePage>(new { Summit = latestSummit, Invitation = answered, Outcome = outcome, Token = token! });
+            ? Closed(latestSummit, answered, place)
+            : new RazorComponentResult<RsvpDonePage>(new { Summit = latestSummit, Invitation = answered, WaitingPlace = place, Outcome = outcome, Token = token! });
     }
 
     private static RazorComponentResult<RsvpProblemPage> LinkProblem(RsvpLinkResult result) =>
@@ -93,8 +97,8 @@ public static class SummitPages
             StatusCode = StatusCodes.Status400BadRequest,
         };
 
-    private static RazorComponentResult<RsvpProblemPage> Closed(SummitEntity summit, InvitationEntity invitation) =>
-        new(new { Problem = RsvpProblemPage.Kind.Closed, Summit = summit, Invitation = invitation }) { StatusCode = StatusCodes.Status409Conflict };
+    private static RazorComponentResult<RsvpProblemPage> Closed(SummitEntity summit, InvitationEntity invitation, int? waitingPlace) =>
+        new(new { Problem = RsvpProblemPage.Kind.Closed, Summit = summit, Invitation = invitation, WaitingPlace = waitingPlace }) { StatusCode = StatusCodes.Status409Conflict };
 
     private static IResult ShowUnsubscribe(string? token, SuppressionList suppressions) =>
         suppressions.Read(token) is null

@@ -129,6 +129,7 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
         var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
         var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
         var suppressed = await suppressions.AllAsync(cancellationToken);
+        var places = WaitingList.Places(invitations);
         var rows = invitations
             .Select(i =>
             {
@@ -143,7 +144,7 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
                 };
                 return new InvitationRow(i.InvitationId, i.GssCode, i.CouncilName, i.ContactName, i.ContactEmail, i.Reason,
                     delivery, entry?.Status == MailLedgerEntry.Failed ? entry.Error : null, entry?.Attempts ?? 0, entry?.SentAt,
-                    i.Response, i.RespondedAt, i.Response == InvitationEntity.Waitlisted ? i.WaitlistPosition : null);
+                    i.Response, i.RespondedAt, places.TryGetValue(i.InvitationId, out var place) ? place : null);
             })
             .OrderBy(r => r.CouncilName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.ContactName, StringComparer.OrdinalIgnoreCase)
             .ToList();

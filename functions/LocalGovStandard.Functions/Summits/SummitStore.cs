@@ -61,6 +61,12 @@ public sealed class SummitStore([FromKeyedServices(TableNames.Summits)] TableCli
         return found.HasValue ? found.Value : null;
     }
 
+    /// <summary>The invitation's place on the waiting list, counted from the people waiting now; null when it is not waiting.</summary>
+    public async Task<int?> WaitingPlaceAsync(InvitationEntity invitation, CancellationToken cancellationToken) =>
+        invitation.Response == InvitationEntity.Waitlisted
+            ? WaitingList.PlaceOf(invitation, await InvitationsAsync(invitation.PartitionKey, cancellationToken))
+            : null;
+
     public async Task<List<InvitationEntity>> InvitationsAsync(string summitId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(

@@ -38,9 +38,16 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
         var open = list["openActions"]!.AsArray().Where(a => a!["assessmentReference"]!.GetValue<string>() == original).ToList();
         var closed = list["closedActions"]!.AsArray().Where(a => a!["assessmentReference"]!.GetValue<string>() == original).ToList();
         Assert.Equal(5, Assert.Single(open)!["pointNumber"]!.GetValue<int>());
-        Assert.Equal("amber", open[0]!["rating"]!.GetValue<string>());
+        Assert.Equal("red", open[0]!["rating"]!.GetValue<string>());
+        Assert.Equal("amber", open[0]!["reassessedRating"]!.GetValue<string>());
+        Assert.Equal(reassessment, open[0]!["reassessedBy"]!.GetValue<string>());
+
+        // The closed action keeps the rating that raised it; the result that closed it, and when, are beside it.
         Assert.Equal(2, Assert.Single(closed)!["pointNumber"]!.GetValue<int>());
         Assert.Equal(reassessment, closed[0]!["closedByReference"]!.GetValue<string>());
+        Assert.Equal("amber", closed[0]!["rating"]!.GetValue<string>());
+        Assert.Equal("green", closed[0]!["closingRating"]!.GetValue<string>());
+        Assert.Equal(submitted["submittedAt"]!.GetValue<DateTimeOffset>(), closed[0]!["closedAt"]!.GetValue<DateTimeOffset>());
         Assert.DoesNotContain(list["openActions"]!.AsArray(), a => a!["assessmentReference"]!.GetValue<string>() == reassessment);
     }
 

@@ -133,6 +133,72 @@ public sealed class FeedTests(DashboardFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Count_IsTheNumberOfRowsAsPlainText_AfterTheFilter()
+    {
+        var councils = (await AllPagesAsync("/odata/Councils")).Rows.Count;
+        var response = await Feed().GetAsync(new Uri("/odata/Councils/$count", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(councils.ToString(System.Globalization.CultureInfo.InvariantCulture), await response.Content.ReadAsStringAsync());
+
+        var lgdss = await Feed().GetStringAsync(new Uri("/odata/Assessments/$count?$filter=StandardId eq 'lgdss-2016'&$top=1", UriKind.Relative));
+        Assert.Equal(Seed.Assessments.Count(a => a.Standard == "lgdss-2016"), int.Parse(lgdss, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task LookUpByKey_GivesTheEntity_AndAnUnknownKeyIsA404Problem()
+    {
+        var council = (await AllPagesAsync("/odata/Councils")).Rows[0];
+        var gss = council["GssCode"]!.GetValue<string>();
+        var response = await Feed().GetAsync(new Uri($"/odata/Councils('{gss}')", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entity = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(gss, entity["GssCode"]!.GetValue<string>());
+        Assert.Equal(council["Name"]!.GetValue<string>(), entity["Name"]!.GetValue<string>());
+        Assert.EndsWith("$metadata#Councils/$entity", entity["@odata.context"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var pointId = (await AllPagesAsync("/odata/PointResults")).Rows[0]["Id"]!.GetValue<string>();
+        var point = JsonNode.Parse(await Feed().GetStringAsync(new Uri($"/odata/PointResults('{Uri.EscapeDataString(pointId)}')", UriKind.Relative)))!;
+        Assert.Equal(pointId, point["Id"]!.GetValue<string>());
+
+        var unknown = await Feed().GetAsync(new Uri("/odata/Councils('X99999999')", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(404, JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!["status"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("/odata/Councils")]
+    [InlineData("/odata/Councils?$top=2")]
+    [InlineData("/odata")]
+    public async Task TheJson_IsODataMinimalMetadataByDefault_NoneWhenAskedFor_And406ForWhatIsNotOffered(string path)
+    {
+        var plain = await Feed().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal("application/json", plain.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(plain.Content.Headers.ContentType.Parameters, p => p.Name == "odata.metadata" && p.Value == "minimal");
+        Assert.NotNull(JsonNode.Parse(await plain.Content.ReadAsStringAsync())!["@odata.context"]);
+
+        var client = Feed();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json;odata.metadata=none");
+        var none = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains(none.Content.Headers.ContentType!.Parameters, p => p.Name == "odata.metadata" && p.Value == "none");
+        var body = JsonNode.Parse(await none.Content.ReadAsStringAsync())!;
+        Assert.Null(body["@odata.context"]);
+        Assert.NotEmpty(body["value"]!.AsArray());
+
+        foreach (var accept in new[] { "application/xml", "application/json;odata.metadata=full" })
+        {
+            var refused = Feed();
+            refused.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept);
+            var response = await refused.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.NotAcceptable, $"{accept} answered {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+    }
+
     private HttpClient Feed()
     {
         var client = fixture.CreateClient();

@@ -78,6 +78,19 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnEarlierMonthsActions_ShowTheStateAtThatMonthsEnd_WithTheRatingThatRaisedThem()
+    {
+        // Both month-A actions were still open at the end of A; the reassessment in B closed point 2 as "met".
+        var admin = fixture.CreateAdminClient();
+        await ReportSteps.RunOkAsync(admin, fixture.MonthA, "london");
+        using var book = new WorkbookReader(await ReportSteps.DownloadAsync(admin, fixture.MonthA, "london"));
+
+        var actions = book.Rows("Actions");
+        Assert.Equal([2, 5], actions.Select(r => (int)r["Point"].GetDouble()).Order());
+        Assert.All(actions, r => Assert.Equal("Not met", r["Rating"].GetString()));
+    }
+
+    [Fact]
     public void DataTables_ListTheMonthsCouncilsAssessmentsActionsAndTrend()
     {
         using var book = new WorkbookReader(fixture.London);

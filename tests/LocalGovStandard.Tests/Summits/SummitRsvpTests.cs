@@ -100,7 +100,7 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         var lists = JsonNode.Parse(await admin.GetStringAsync($"/api/admin/summits/{id}/attendees"))!;
         Assert.Equal(5, lists["attendees"]!.AsArray().Count);
         Assert.Equal(14, lists["waitlist"]!.AsArray().Count);
-        Assert.Equal(2, lists["waitlist"]![0]!["waitlistPosition"]!.GetValue<int>());
+        Assert.Equal(Enumerable.Range(1, 14).ToArray(), lists["waitlist"]!.AsArray().Select(p => p!["waitlistPosition"]!.GetValue<int>()).ToArray());
         Assert.Equal(accepted.Email, lists["declines"]![0]!["contactEmail"]!.GetValue<string>());
 
         using var workbook = new XLWorkbook(new MemoryStream(await admin.GetByteArrayAsync($"/api/admin/summits/{id}/attendees.xlsx")));
@@ -108,6 +108,54 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         Assert.Equal(5, workbook.Worksheet("Attendees").Table("Attendees").DataRange.RowCount());
         Assert.Equal(14, workbook.Worksheet("Waitlist").Table("Waitlist").DataRange.RowCount());
         Assert.Equal(1, workbook.Worksheet("Declines").Table("Declines").DataRange.RowCount());
+    }
+
+    [Fact]
+    public async Task WaitingListPlaces_CountThePeopleStillWaiting_NotThoseAlreadyPromoted()
+    {
+        var (id, _, invitees) = await InvitedSummitAsync(capacity: 1);
+        var (a, b) = (invitees[0], invitees[1]);
+        var aClient = fixture.CreateClient();
+        var bClient = fixture.CreateClient();
+
+        var (_, aFields) = await SummitSteps.OpenRsvpAsync(aClient, a.RsvpLink);
+        using (var accepted = await SummitSteps.AnswerAsync(aClient, aFields, "yes"))
+        {
+            Assert.Contains("Your place is confirmed", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var (_, bFields) = await SummitSteps.OpenRsvpAsync(bClient, b.RsvpLink);
+        using (var waiting = await SummitSteps.AnswerAsync(bClient, bFields, "yes"))
+        {
+            Assert.Contains("You are number <strong>1</strong> on the waiting list", await waiting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // A declines, so B is promoted; then A accepts again and is the only one waiting.
+        (_, aFields) = await SummitSteps.OpenRsvpAsync(aClient, a.RsvpLink);
+        (await SummitSteps.AnswerAsync(aClient, aFields, "no")).Dispose();
+        fixture.SendGrid.Reset();
+        (_, aFields) = await SummitSteps.OpenRsvpAsync(aClient, a.RsvpLink);
+        using (var again = await SummitSteps.AnswerAsync(aClient, aFields, "yes"))
+        {
+            Assert.Contains("You are number <strong>1</strong> on the waiting list", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var (page, _) = await SummitSteps.OpenRsvpAsync(aClient, a.RsvpLink);
+        Assert.Contains("You are on the waiting list (number 1)", page, StringComparison.Ordinal);
+        var email = Assert.Single(fixture.SendGrid.Accepted, m => m.To == a.Email);
+        Assert.Contains("(number 1 in the queue)", email.PlainText, StringComparison.Ordinal);
+
+        var admin = fixture.CreateAdminClient();
+        var status = await SummitSteps.InvitationsAsync(admin, id);
+        var rows = status["invitations"]!.AsArray();
+        Assert.Equal("accepted", rows.First(r => r!["contactEmail"]!.GetValue<string>() == b.Email)!["response"]!.GetValue<string>());
+        Assert.Equal(1, rows.First(r => r!["contactEmail"]!.GetValue<string>() == a.Email)!["waitlistPosition"]!.GetValue<int>());
+        var lists = JsonNode.Parse(await admin.GetStringAsync($"/api/admin/summits/{id}/attendees"))!;
+        var waitlist = Assert.Single(lists["waitlist"]!.AsArray());
+        Assert.Equal(a.Email, waitlist!["contactEmail"]!.GetValue<string>());
+        Assert.Equal(1, waitlist["waitlistPosition"]!.GetValue<int>());
+        using var workbook = new XLWorkbook(new MemoryStream(await admin.GetByteArrayAsync($"/api/admin/summits/{id}/attendees.xlsx")));
+        Assert.Equal("1", workbook.Worksheet("Waitlist").Cell(2, 1).GetString());
     }
 
     [Fact]

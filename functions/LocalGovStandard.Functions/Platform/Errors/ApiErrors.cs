@@ -12,6 +12,7 @@ public static class ApiErrors
     public static readonly ErrorType Unauthorized = new("unauthorized", StatusCodes.Status401Unauthorized, "A valid key is required");
     public static readonly ErrorType CrossSite = new("cross-site", StatusCodes.Status403Forbidden, "Requests from other sites are refused");
     public static readonly ErrorType NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found");
+    public static readonly ErrorType NotAcceptable = new("not-acceptable", StatusCodes.Status406NotAcceptable, "The service cannot answer in the format asked for");
     public static readonly ErrorType Conflict = new("conflict", StatusCodes.Status409Conflict, "The record changed since you read it");
     public static readonly ErrorType PayloadTooLarge = new("payload-too-large", StatusCodes.Status413PayloadTooLarge, "The request is too large");
     public static readonly ErrorType UnsupportedMediaType = new("unsupported-media-type", StatusCodes.Status415UnsupportedMediaType, "The request has the wrong content type");
