@@ -90,7 +90,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             Buffer = Encoding.UTF8.GetBytes(TestRegister.Csv(TestRegister.Camden) + "SWK,Southwark,Southwark,E09000028\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Register imported");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Register imported with problems");
         await CheckAsync(page, "register-imported", violations);
 
         await page.GotoAsync("/organiser/peer-groups");

@@ -52,15 +52,12 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
             .Append("SWK,Southwark,Southwark,E09000028,2000-01-01,,,England,London\n")
             .ToString();
 
-        using var upload = new MultipartFormDataContent
-        {
-            { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "register", "uk_local_authorities.csv" },
-        };
-        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
+        var result = await UploadRegisterAsync(session, form, csv);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal("Register imported", result.Heading);
+        Assert.Equal("Register imported with problems", result.Heading);
+        Assert.Null(result.Element(".govuk-notification-banner--success"));
+        Assert.Equal("#line-errors", result.Element(".govuk-notification-banner a")!.GetAttribute("href"));
         Assert.Equal("1", result.Element("#imported")!.TextContent);
         Assert.Equal("1", result.Element("#skipped")!.TextContent);
         Assert.Equal("1", result.Element("#failed")!.TextContent);
@@ -68,6 +65,39 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("4", line[0]);
         Assert.NotEmpty(line[1]);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "register.imported");
+    }
+
+    [Fact]
+    public async Task RegisterImport_WithNoGoodLine_SaysNothingWasImported_InsteadOfSuccess()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/register");
+        var csv = TestRegister.Csv() + "\"LBH,Lambeth Council,Lambeth,E09000022,2000-01-01,,,England,London,XX,London borough,True\n";
+
+        var result = await UploadRegisterAsync(session, form, csv);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("Register not imported", result.Heading);
+        Assert.Null(result.Element(".govuk-notification-banner--success"));
+        var banner = result.Element(".govuk-notification-banner")!;
+        Assert.Equal("Important", banner.QuerySelector(".govuk-notification-banner__title")!.TextContent.Trim());
+        Assert.Equal("#line-errors", banner.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("1 line was not imported. No councils were imported.", System.Text.RegularExpressions.Regex.Replace(banner.TextContent, @"\s+", " "), StringComparison.Ordinal);
+        Assert.Equal("0", result.Element("#imported")!.TextContent);
+        Assert.NotNull(result.Element("#line-errors"));
+    }
+
+    [Fact]
+    public async Task RegisterImport_WhereEveryLineGoesIn_ShowsSuccess()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/register");
+
+        var result = await UploadRegisterAsync(session, form, TestRegister.Csv(TestRegister.Westminster));
+
+        Assert.Equal("Register imported", result.Heading);
+        Assert.Equal("Success", result.Element(".govuk-notification-banner--success .govuk-notification-banner__title")!.TextContent.Trim());
+        Assert.Null(result.Element("#line-errors"));
     }
 
     [Fact]
@@ -271,4 +301,14 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
     private static List<string> Subjects(HtmlPage page) =>
         page.Document.QuerySelectorAll("main table tbody tr").Select(r => r.Children[3].TextContent.Trim()).ToList();
+
+    private static async Task<HtmlPage> UploadRegisterAsync(PageSession session, HtmlPage form, string csv)
+    {
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "register", "uk_local_authorities.csv" },
+        };
+        return await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
+    }
 }
