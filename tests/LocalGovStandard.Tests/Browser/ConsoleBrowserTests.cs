@@ -131,7 +131,10 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync("/organiser/summits");
         await CheckAsync(page, "summits", violations);
 
+        await page.SetViewportSizeAsync(1280, 800);
         await page.GotoAsync("/organiser/audit");
+        await Expect(page.Locator("#audit-entries tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The audit log is wider than the page at 1280 px.");
         await CheckAsync(page, "audit", violations);
 
         await page.GotoAsync("/organiser/dashboard");
