@@ -190,7 +190,13 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["peerGroup"] = "wales" }, "/organiser/reports/run");
 
         Assert.Equal(HttpStatusCode.OK, run.Status);
-        Assert.Contains("wales: stored", run.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        var monthName = DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal($"{monthName} was run", run.Element(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Equal("Wales: workbook built and stored. It has no leads to email.", run.Element(".govuk-notification-banner li")!.TextContent.Trim());
+        Assert.Equal($"Workbooks for {monthName}", run.Element("#report-runs caption")!.TextContent.Trim());
+        var wales = run.Document.QuerySelectorAll("#report-runs tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == "Wales");
+        Assert.Equal("Stored, not sent", wales.QuerySelector(".govuk-tag")!.TextContent.Trim());
+        Assert.DoesNotContain(run.Document.QuerySelectorAll("#report-runs .govuk-tag"), t => t.TextContent.Contains('-', StringComparison.Ordinal));
         var download = run.Element($"#report-runs a[href='/organiser/reports/{month}/wales.xlsx']");
         Assert.NotNull(download);
         var workbook = await session.Client.GetAsync(new Uri(download!.GetAttribute("href")!, UriKind.Relative));
@@ -198,6 +204,21 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("PK", Encoding.ASCII.GetString((await workbook.Content.ReadAsByteArrayAsync())[..2]));
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "report.run", $"report/{month}");
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "report.downloaded", $"report/{month}/wales");
+    }
+
+    [Fact]
+    public async Task Reports_OfferToRunOnlyAMonthThatHasEnded()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var current = fixture.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var thisMonth = await session.GetAsync($"/organiser/reports?month={current}");
+        var lastMonth = await session.GetAsync("/organiser/reports");
+
+        Assert.Null(thisMonth.Element("form[action='/organiser/reports/run']"));
+        Assert.Contains("has not ended yet", thisMonth.Element("#not-ended")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(lastMonth.Element("form[action='/organiser/reports/run']"));
+        Assert.Null(lastMonth.Element("#not-ended"));
     }
 
     [Fact]
