@@ -257,7 +257,8 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var summitId = summitPath.Split('/').Last();
 
         var preview = await session.GetAsync($"{summitPath}?verifiedOnOrBefore=2026-01-31&peerGroups=wales");
-        Assert.Equal("2 invitee(s) match", preview.Element("#preview")!.TextContent);
+        Assert.Equal("2 invitees match", preview.Element("#preview")!.TextContent);
+        Assert.Contains("1 place;", preview.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
 
         fixture.SendGrid.Reset();
@@ -276,6 +277,10 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("2", counts["Sent"]);
         Assert.Equal("1", counts["Coming"]);
         Assert.Equal("1", counts["No answer yet"]);
+        var answers = status.Document.QuerySelectorAll("#invitations tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order().ToList();
+        Assert.Equal(["Coming", "No answer yet"], answers);
+        Assert.All(status.Document.QuerySelectorAll("#invitations tbody tr"), r => Assert.Equal("Sent", r.QuerySelectorAll("td")[2].TextContent.Trim()));
+        Assert.Contains("1 invitee has not answered yet.", status.Element("#reminders + p")!.TextContent, StringComparison.Ordinal);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.created", summitId);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.invitations.sent", summitId);
 
