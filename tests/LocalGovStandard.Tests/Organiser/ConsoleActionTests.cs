@@ -317,6 +317,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var firstSubjects = Subjects(first);
 
         Assert.Equal(50, firstSubjects.Count);
+        Assert.Equal(fixture.Clock.GetUtcNow().ToString("MMMM yyyy", CultureInfo.InvariantCulture), first.Element("main table caption")!.TextContent.Trim());
         Assert.Equal("console", firstSubjects[0]);
         Assert.Equal("entry/59", firstSubjects[1]);
         var older = await session.GetAsync(first.Element("a[rel=next]")!.GetAttribute("href")!);
