@@ -29,6 +29,7 @@ public static class AuditEndpoints
         return new RazorComponentResult<AuditPage>(new
         {
             Month = current.ToString(),
+            MonthName = current.DisplayName,
             Entries = entries,
             Next = next is null ? null : $"/organiser/audit?month={current}&after={Uri.EscapeDataString(next)}",
             IsLaterPage = after is not null,

@@ -22,7 +22,7 @@ public static class ReportEndpoints
     {
         var errors = new FormErrors();
         var shown = string.IsNullOrWhiteSpace(month) ? ReportMonth.PreviousTo(clock.GetUtcNow()) : MonthOrLastEnded(month, errors, clock);
-        return await PageAsync(shown, [], errors, peerGroups, runs, cancellationToken);
+        return await PageAsync(shown, [], errors, peerGroups, runs, clock, cancellationToken);
     }
 
     private static async Task<IResult> RunAsync(
@@ -51,11 +51,11 @@ public static class ReportEndpoints
 
         if (errors.Any)
         {
-            return await PageAsync(month, [], errors, peerGroups, runs, cancellationToken);
+            return await PageAsync(month, [], errors, peerGroups, runs, clock, cancellationToken);
         }
 
         var outcomes = await runner.RunAsync(month, groups, resend: form["resend"] == "true", ConsoleForms.Actor, cancellationToken);
-        return await PageAsync(month, outcomes, errors, peerGroups, runs, cancellationToken);
+        return await PageAsync(month, outcomes, errors, peerGroups, runs, clock, cancellationToken);
     }
 
     private static async Task<IResult> DownloadAsync(string month, string peerGroup, PeerGroupStore peerGroups, MonthlyReportRunner runner, AuditLog audit, CancellationToken cancellationToken)
@@ -88,12 +88,15 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        ReportMonth month, IReadOnlyList<GroupRunOutcome> outcomes, FormErrors errors, PeerGroupStore peerGroups, ReportRunStore runs, CancellationToken cancellationToken)
+        ReportMonth month, IReadOnlyList<GroupRunOutcome> outcomes, FormErrors errors, PeerGroupStore peerGroups, ReportRunStore runs, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var groups = await peerGroups.AllAsync(cancellationToken);
         return new RazorComponentResult<ReportsPage>(new
         {
             Month = month.ToString(),
+            MonthName = month.DisplayName,
+            CanRun = month.HasEndedBy(clock.GetUtcNow()),
             Runs = await ReportsApi.ListViewsAsync(month, groups, runs, cancellationToken),
             Outcomes = outcomes,
             PeerGroups = groups.Select(g => new Choice(g.Slug, g.Name)).ToList(),

@@ -21,9 +21,9 @@ public sealed record InvitationStatus(string SummitId, InvitationCounts Counts, 
 /// </summary>
 public sealed class SummitSender(SummitStore store, SuppressionList suppressions, SummitLinks links, MailLedger ledger, AuditLog audit, TimeProvider clock)
 {
-    public static readonly string Queued = "queued";
-    public static readonly string Sending = "sending";
-    public static readonly string Unsubscribed = "unsubscribed";
+    public const string Queued = "queued";
+    public const string Sending = "sending";
+    public const string Unsubscribed = "unsubscribed";
 
     /// <summary>Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.</summary>
     public async Task<SendRun> SendInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)

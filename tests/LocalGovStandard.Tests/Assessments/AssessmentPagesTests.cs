@@ -91,6 +91,10 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
         var view = await session.GetAsync($"/assessments/{reference}");
         Assert.Equal("Start a reassessment", view.Element($"form[action='/assessments/{reference}/reassess'] button")!.TextContent.Trim());
         Assert.Null(view.Element($"a[href='/assessments/{reference}/check']"));
+        var action = Assert.Single(view.Document.QuerySelectorAll("#actions .govuk-summary-list__row"));
+        Assert.StartsWith("Point 4, ", action.QuerySelector(".govuk-summary-list__key")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Matches(@"^Open, due \d{1,2} [A-Z][a-z]+ \d{4}$", action.QuerySelector(".govuk-summary-list__value")!.TextContent.Trim());
+        Assert.Equal($"/assessments/actions/{reference}/4/done", action.QuerySelector(".govuk-summary-list__actions a")!.GetAttribute("href"));
         var mapping = view.Element("main table")!;
         Assert.Contains("Service Standard (2019)", mapping.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(14, mapping.QuerySelectorAll("tbody tr").Length);

@@ -63,6 +63,30 @@ public sealed class EvidencePagesTests(AssessmentFixture fixture) : IClassFixtur
         Assert.Empty(removed.Document.QuerySelectorAll(".govuk-summary-list a[download]"));
     }
 
+    [Fact]
+    public async Task CheckAnswers_AndTheSubmittedAssessment_ListThePointsFiles_WithWorkingDownloadLinks()
+    {
+        var (session, reference) = await DraftAsync("Evidence kept on show");
+        var page = await session.GetAsync($"/assessments/{reference}/points/4");
+        await PostPointFormAsync(session, page, "upload", [], ("survey results.csv", "text/csv", Encoding.UTF8.GetBytes("q,a\n1,yes\n")));
+        var api = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
+        var (read, _) = await AssessmentSteps.SendAsync(api, HttpMethod.Get, $"/api/assessments/{reference}", null, null);
+        var etag = await AssessmentSteps.RateAllAsync(api, reference, read.Headers.ETag!.ToString(), _ => "met", 15);
+
+        var check = await session.GetAsync($"/assessments/{reference}/check");
+        await AssessmentSteps.SubmitAsync(api, reference, etag);
+        var submitted = await session.GetAsync($"/assessments/{reference}");
+
+        foreach (var shown in new[] { check, submitted })
+        {
+            var link = Assert.Single(shown.Document.QuerySelectorAll("#point-4 a[download]"));
+            Assert.Equal("survey results.csv", link.TextContent.Trim());
+            Assert.Empty(shown.Document.QuerySelectorAll("#point-3 a[download]"));
+            using var download = await session.Client.GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative));
+            Assert.Equal("q,a\n1,yes\n", await download.Content.ReadAsStringAsync());
+        }
+    }
+
     private async Task<(PageSession Session, string Reference)> DraftAsync(string serviceName)
     {
         var api = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);

@@ -90,7 +90,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             Buffer = Encoding.UTF8.GetBytes(TestRegister.Csv(TestRegister.Camden) + "SWK,Southwark,Southwark,E09000028\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Register imported");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Register imported with problems");
         await CheckAsync(page, "register-imported", violations);
 
         await page.GotoAsync("/organiser/peer-groups");
@@ -131,7 +131,10 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync("/organiser/summits");
         await CheckAsync(page, "summits", violations);
 
+        await page.SetViewportSizeAsync(1280, 800);
         await page.GotoAsync("/organiser/audit");
+        await Expect(page.Locator("#audit-entries tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "The audit log is wider than the page at 1280 px.");
         await CheckAsync(page, "audit", violations);
 
         await page.GotoAsync("/organiser/dashboard");

@@ -52,15 +52,12 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
             .Append("SWK,Southwark,Southwark,E09000028,2000-01-01,,,England,London\n")
             .ToString();
 
-        using var upload = new MultipartFormDataContent
-        {
-            { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "register", "uk_local_authorities.csv" },
-        };
-        var result = await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
+        var result = await UploadRegisterAsync(session, form, csv);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Equal("Register imported", result.Heading);
+        Assert.Equal("Register imported with problems", result.Heading);
+        Assert.Null(result.Element(".govuk-notification-banner--success"));
+        Assert.Equal("#line-errors", result.Element(".govuk-notification-banner a")!.GetAttribute("href"));
         Assert.Equal("1", result.Element("#imported")!.TextContent);
         Assert.Equal("1", result.Element("#skipped")!.TextContent);
         Assert.Equal("1", result.Element("#failed")!.TextContent);
@@ -68,6 +65,39 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("4", line[0]);
         Assert.NotEmpty(line[1]);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "register.imported");
+    }
+
+    [Fact]
+    public async Task RegisterImport_WithNoGoodLine_SaysNothingWasImported_InsteadOfSuccess()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/register");
+        var csv = TestRegister.Csv() + "\"LBH,Lambeth Council,Lambeth,E09000022,2000-01-01,,,England,London,XX,London borough,True\n";
+
+        var result = await UploadRegisterAsync(session, form, csv);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("Register not imported", result.Heading);
+        Assert.Null(result.Element(".govuk-notification-banner--success"));
+        var banner = result.Element(".govuk-notification-banner")!;
+        Assert.Equal("Important", banner.QuerySelector(".govuk-notification-banner__title")!.TextContent.Trim());
+        Assert.Equal("#line-errors", banner.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("1 line was not imported. No councils were imported.", System.Text.RegularExpressions.Regex.Replace(banner.TextContent, @"\s+", " "), StringComparison.Ordinal);
+        Assert.Equal("0", result.Element("#imported")!.TextContent);
+        Assert.NotNull(result.Element("#line-errors"));
+    }
+
+    [Fact]
+    public async Task RegisterImport_WhereEveryLineGoesIn_ShowsSuccess()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/register");
+
+        var result = await UploadRegisterAsync(session, form, TestRegister.Csv(TestRegister.Westminster));
+
+        Assert.Equal("Register imported", result.Heading);
+        Assert.Equal("Success", result.Element(".govuk-notification-banner--success .govuk-notification-banner__title")!.TextContent.Trim());
+        Assert.Null(result.Element("#line-errors"));
     }
 
     [Fact]
@@ -160,7 +190,13 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var run = await session.SubmitAsync(page, new Dictionary<string, string> { ["peerGroup"] = "wales" }, "/organiser/reports/run");
 
         Assert.Equal(HttpStatusCode.OK, run.Status);
-        Assert.Contains("wales: stored", run.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        var monthName = DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal($"{monthName} was run", run.Element(".govuk-notification-banner__heading")!.TextContent.Trim());
+        Assert.Equal("Wales: workbook built and stored. It has no leads to email.", run.Element(".govuk-notification-banner li")!.TextContent.Trim());
+        Assert.Equal($"Workbooks for {monthName}", run.Element("#report-runs caption")!.TextContent.Trim());
+        var wales = run.Document.QuerySelectorAll("#report-runs tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == "Wales");
+        Assert.Equal("Stored, not sent", wales.QuerySelector(".govuk-tag")!.TextContent.Trim());
+        Assert.DoesNotContain(run.Document.QuerySelectorAll("#report-runs .govuk-tag"), t => t.TextContent.Contains('-', StringComparison.Ordinal));
         var download = run.Element($"#report-runs a[href='/organiser/reports/{month}/wales.xlsx']");
         Assert.NotNull(download);
         var workbook = await session.Client.GetAsync(new Uri(download!.GetAttribute("href")!, UriKind.Relative));
@@ -168,6 +204,21 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("PK", Encoding.ASCII.GetString((await workbook.Content.ReadAsByteArrayAsync())[..2]));
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "report.run", $"report/{month}");
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "report.downloaded", $"report/{month}/wales");
+    }
+
+    [Fact]
+    public async Task Reports_OfferToRunOnlyAMonthThatHasEnded()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var current = fixture.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var thisMonth = await session.GetAsync($"/organiser/reports?month={current}");
+        var lastMonth = await session.GetAsync("/organiser/reports");
+
+        Assert.Null(thisMonth.Element("form[action='/organiser/reports/run']"));
+        Assert.Contains("has not ended yet", thisMonth.Element("#not-ended")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(lastMonth.Element("form[action='/organiser/reports/run']"));
+        Assert.Null(lastMonth.Element("#not-ended"));
     }
 
     [Fact]
@@ -206,7 +257,8 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var summitId = summitPath.Split('/').Last();
 
         var preview = await session.GetAsync($"{summitPath}?verifiedOnOrBefore=2026-01-31&peerGroups=wales");
-        Assert.Equal("2 invitee(s) match", preview.Element("#preview")!.TextContent);
+        Assert.Equal("2 invitees match", preview.Element("#preview")!.TextContent);
+        Assert.Contains("1 place;", preview.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
 
         fixture.SendGrid.Reset();
@@ -225,6 +277,10 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("2", counts["Sent"]);
         Assert.Equal("1", counts["Coming"]);
         Assert.Equal("1", counts["No answer yet"]);
+        var answers = status.Document.QuerySelectorAll("#invitations tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order().ToList();
+        Assert.Equal(["Coming", "No answer yet"], answers);
+        Assert.All(status.Document.QuerySelectorAll("#invitations tbody tr"), r => Assert.Equal("Sent", r.QuerySelectorAll("td")[2].TextContent.Trim()));
+        Assert.Contains("1 invitee has not answered yet.", status.Element("#reminders + p")!.TextContent, StringComparison.Ordinal);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.created", summitId);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.invitations.sent", summitId);
 
@@ -261,6 +317,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var firstSubjects = Subjects(first);
 
         Assert.Equal(50, firstSubjects.Count);
+        Assert.Equal(fixture.Clock.GetUtcNow().ToString("MMMM yyyy", CultureInfo.InvariantCulture), first.Element("main table caption")!.TextContent.Trim());
         Assert.Equal("console", firstSubjects[0]);
         Assert.Equal("entry/59", firstSubjects[1]);
         var older = await session.GetAsync(first.Element("a[rel=next]")!.GetAttribute("href")!);
@@ -271,4 +328,14 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
     private static List<string> Subjects(HtmlPage page) =>
         page.Document.QuerySelectorAll("main table tbody tr").Select(r => r.Children[3].TextContent.Trim()).ToList();
+
+    private static async Task<HtmlPage> UploadRegisterAsync(PageSession session, HtmlPage form, string csv)
+    {
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(form.Element("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "register", "uk_local_authorities.csv" },
+        };
+        return await HtmlPage.ReadAsync(await session.Client.PostAsync(new Uri("/organiser/register", UriKind.Relative), upload));
+    }
 }
