@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Platform.Email;
 
@@ -31,6 +32,7 @@ public sealed partial class MailLedger(
     IEmailSender sender,
     IBatchEmailSender batchSender,
     TimeProvider clock,
+    IOptions<SendGridOptions> sendGrid,
     ILogger<MailLedger> logger)
 {
     /// <summary>How long a claim without an outcome blocks others (a crashed sender's claim is then taken over).</summary>
@@ -47,7 +49,8 @@ public sealed partial class MailLedger(
         var entry = claim.Entry;
         try
         {
-            var receipt = await sender.SendAsync(message, cancellationToken);
+            var headers = MessageIdHeader.With(message.Headers, partition, message.MessageId, sendGrid.Value.FromEmail);
+            var receipt = await sender.SendAsync(message with { Headers = headers }, cancellationToken);
             entry.Status = MailLedgerEntry.Sent;
             entry.SentAt = clock.GetUtcNow();
             entry.ProviderMessageId = receipt.ProviderMessageId;

@@ -45,7 +45,12 @@ public sealed partial class MailLedger
                 continue;
             }
 
-            var request = batch with { Recipients = claimed.Select(c => c.Recipient).ToList() };
+            var request = batch with
+            {
+                Recipients = claimed
+                    .Select(c => c.Recipient with { Headers = MessageIdHeader.With(c.Recipient.Headers, partition, c.Recipient.MessageId, sendGrid.Value.FromEmail) })
+                    .ToList(),
+            };
             try
             {
                 var receipt = await batchSender.SendBatchAsync(request, cancellationToken);
