@@ -109,5 +109,8 @@ public sealed record CapturedRequest(string Authorization, JsonNode Body, int An
         .Select(p => (p!["headers"]?["Message-ID"] ?? Body["headers"]?["Message-ID"])?.GetValue<string>())
         .ToList();
 
-    public string PlainText => Body["content"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == "text/plain")!["value"]!.GetValue<string>();
+    public string PlainText => Content("text/plain");
+    public string Html => Content("text/html");
+
+    private string Content(string type) => Body["content"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == type)!["value"]!.GetValue<string>();
 }

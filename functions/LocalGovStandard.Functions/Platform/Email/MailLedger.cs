@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
@@ -49,8 +50,13 @@ public sealed partial class MailLedger(
         var entry = claim.Entry;
         try
         {
-            var headers = MessageIdHeader.With(message.Headers, partition, message.MessageId, sendGrid.Value.FromEmail);
-            var receipt = await sender.SendAsync(message with { Headers = headers }, cancellationToken);
+            var receipt = await sender.SendAsync(
+                message with
+                {
+                    Headers = MessageIdHeader.With(message.Headers, partition, message.MessageId, sendGrid.Value.FromEmail),
+                    HtmlBody = HtmlDocument.Wrap(HtmlEncoder.Default.Encode(message.Subject), message.HtmlBody),
+                },
+                cancellationToken);
             entry.Status = MailLedgerEntry.Sent;
             entry.SentAt = clock.GetUtcNow();
             entry.ProviderMessageId = receipt.ProviderMessageId;

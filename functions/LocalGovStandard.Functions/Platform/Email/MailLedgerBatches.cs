@@ -47,6 +47,7 @@ public sealed partial class MailLedger
 
             var request = batch with
             {
+                HtmlTemplate = HtmlDocument.Wrap(batch.HtmlSubjectTemplate(), batch.HtmlTemplate),
                 Recipients = claimed
                     .Select(c => c.Recipient with { Headers = MessageIdHeader.With(c.Recipient.Headers, partition, c.Recipient.MessageId, sendGrid.Value.FromEmail) })
                     .ToList(),
