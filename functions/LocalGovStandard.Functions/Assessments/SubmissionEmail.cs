@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Standards;
 
@@ -20,21 +21,23 @@ public static class SubmissionEmail
             .AppendLine($"Dear {to.Name},").AppendLine()
             .AppendLine($"{assessment.CouncilName}'s {assessment.Type} assessment of {assessment.ServiceName} against the {standard.Name} ({standard.Version}) has been submitted.").AppendLine()
             .AppendLine($"Reference: {assessment.Reference}")
-            .AppendLine($"Date of assessment: {assessment.AssessmentDate}")
-            .AppendLine($"Phase: {assessment.Phase}")
+            .AppendLine($"Date of assessment: {AssessmentText.Date(assessment.AssessmentDate)}")
+            .AppendLine($"Phase: {AssessmentText.Phase(assessment.Phase)}")
             .AppendLine($"Overall result: {result}").AppendLine();
         var html = HtmlEncoder.Default;
         var body = new StringBuilder()
             .Append("<p>Dear ").Append(html.Encode(to.Name ?? "")).Append(",</p>")
             .Append("<p>").Append(html.Encode($"{assessment.CouncilName}'s {assessment.Type} assessment of {assessment.ServiceName} against the {standard.Name} ({standard.Version}) has been submitted.")).Append("</p>")
             .Append("<p>Reference: <strong>").Append(html.Encode(assessment.Reference)).Append("</strong><br>")
+            .Append("Date of assessment: ").Append(html.Encode(AssessmentText.Date(assessment.AssessmentDate))).Append("<br>")
+            .Append("Phase: ").Append(html.Encode(AssessmentText.Phase(assessment.Phase))).Append("<br>")
             .Append("Overall result: <strong>").Append(html.Encode(result ?? "")).Append("</strong></p><ol>");
 
         foreach (var point in standard.Points)
         {
             var answer = points.GetValueOrDefault(point.Number);
             var rating = standard.Rating(answer?.Rating)?.Label ?? "Not rated";
-            var carried = answer?.CarriedFrom is { } from ? $" (carried over from {from.Reference}, {from.AssessmentDate})" : "";
+            var carried = answer?.CarriedFrom is { } from ? $" (carried over from {from.Reference}, {AssessmentText.Date(from.AssessmentDate)})" : "";
             text.AppendLine($"{point.Number}. {point.Title}: {rating}{carried}");
             body.Append("<li><strong>").Append(html.Encode(point.Title)).Append("</strong>: ").Append(html.Encode(rating + carried));
             if (!string.IsNullOrEmpty(answer?.Notes))
@@ -61,7 +64,7 @@ public static class SubmissionEmail
             foreach (var action in actions)
             {
                 var since = action.AssessmentReference == assessment.Reference ? "" : $" (open since {action.AssessmentReference})";
-                var line = $"Point {action.PointNumber}, {action.PointTitle}: due {EmailDates.Format(action.DueAt)}{since}";
+                var line = $"Point {action.PointNumber}, {action.PointTitle}: due {AssessmentText.Date(action.DueAt)}{since}";
                 text.AppendLine($"- {line}");
                 body.Append("<li>").Append(html.Encode(line)).Append("</li>");
             }

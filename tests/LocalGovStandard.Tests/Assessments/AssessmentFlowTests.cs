@@ -201,5 +201,19 @@ public sealed class AssessmentFlowTests(AssessmentFixture fixture) : IClassFixtu
         Assert.Contains("Notes: Evidence for point 13", copy.PlainText, StringComparison.Ordinal);
         Assert.Contains("Actions to complete:", copy.PlainText, StringComparison.Ordinal);
         Assert.Null(copy.Body["attachments"]);
+
+        // The pages' formats: a written-out date, the phase's name, and a due date without a clock time.
+        var dueAt = (await AssessmentSteps.ListAsync(client))["openActions"]!.AsArray()
+            .Single(a => a!["assessmentReference"]!.GetValue<string>() == reference)!["dueAt"]!.GetValue<DateTimeOffset>();
+        var due = LocalGovStandard.Platform.UkTime.ToUk(dueAt).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var body in new[] { copy.PlainText, copy.Html })
+        {
+            Assert.Contains("Date of assessment: 2 November 2026", body, StringComparison.Ordinal);
+            Assert.Contains("Phase: Live", body, StringComparison.Ordinal);
+            Assert.Contains($"Point 13, Identify and publish performance indicators: due {due}", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("UK time", body, StringComparison.Ordinal);
+        }
+
+        EmailAssert.WholeHtmlDocument(copy.Html, $"Assessment {reference} submitted: Emailed copy</title>");
     }
 }

@@ -104,5 +104,13 @@ public sealed record CapturedRequest(string Authorization, JsonNode Body, int An
     public string Subject => Body["subject"]!.GetValue<string>();
     /// <summary>Our message id, from the personalization's custom_args (where per-recipient ids belong).</summary>
     public string MessageId => (Body["personalizations"]![0]!["custom_args"] ?? Body["custom_args"])!["message_id"]!.GetValue<string>();
-    public string PlainText => Body["content"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == "text/plain")!["value"]!.GetValue<string>();
+    /// <summary>Each recipient's RFC 5322 Message-ID header: set on its personalization, or once for the whole message.</summary>
+    public IReadOnlyList<string?> MessageIdHeaders => Body["personalizations"]!.AsArray()
+        .Select(p => (p!["headers"]?["Message-ID"] ?? Body["headers"]?["Message-ID"])?.GetValue<string>())
+        .ToList();
+
+    public string PlainText => Content("text/plain");
+    public string Html => Content("text/html");
+
+    private string Content(string type) => Body["content"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == type)!["value"]!.GetValue<string>();
 }

@@ -243,6 +243,18 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     }
 
     [Fact]
+    public async Task TwoMonthsWorkbooksToOneLead_EachHaveTheirOwnWellFormedMessageIdHeader()
+    {
+        await ReportSteps.RunOkAsync(_admin, ReportSteps.MonthsAgo(fixture, 10), "midlands");
+        await ReportSteps.RunOkAsync(_admin, ReportSteps.MonthsAgo(fixture, 11), "midlands");
+
+        Assert.Equal(2, fixture.SendGrid.Accepted.Count);
+        Assert.All(fixture.SendGrid.Accepted, r => Assert.Equal("mia@midlands.gov.uk", r.To));
+        Assert.Equal(fixture.SendGrid.Accepted[0].MessageId, fixture.SendGrid.Accepted[1].MessageId);
+        EmailAssert.UniqueMessageIds(fixture.SendGrid.Accepted);
+    }
+
+    [Fact]
     public async Task Download_ReturnsTheStoredWorkbook_Or404()
     {
         var month = ReportSteps.MonthsAgo(fixture, 7);

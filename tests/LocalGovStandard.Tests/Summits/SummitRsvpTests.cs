@@ -229,6 +229,22 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task AnInvitationAndItsReminder_EachHaveTheirOwnWellFormedMessageIdHeader()
+    {
+        fixture.SendGrid.Reset();
+        var admin = fixture.CreateAdminClient();
+        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 10))["id"]!.GetValue<string>();
+        await SummitSteps.SendAsync(admin, id, Midlands);
+        (await admin.PostAsJsonAsync($"/api/admin/summits/{id}/reminders/send", new { round = 1 })).Dispose();
+
+        var invitations = SummitSteps.Recipients([fixture.SendGrid.Accepted[0]]).ToList();
+        var reminders = SummitSteps.Recipients([fixture.SendGrid.Accepted[1]]).ToList();
+        Assert.StartsWith("Reminder:", fixture.SendGrid.Accepted[1].Subject, StringComparison.Ordinal);
+        Assert.Equal(invitations.Select(r => r.MessageId), reminders.Select(r => r.MessageId));
+        EmailAssert.UniqueMessageIds(fixture.SendGrid.Accepted);
+    }
+
+    [Fact]
     public async Task TamperedAndExpiredTokens_GetAClearPage_AndChangeNothing()
     {
         var (id, _, invitees) = await InvitedSummitAsync(capacity: 10);

@@ -36,6 +36,12 @@ public sealed record EmailBatch(
 
     public static string HtmlTag(string name) => $"-{name}_html-";
 
+    /// <summary>The subject as HTML (for the document's title): encoded, with each tag in its HTML-encoded form.</summary>
+    public string HtmlSubjectTemplate() =>
+        Recipients.SelectMany(r => r.Values.Keys).Distinct(StringComparer.Ordinal).Aggregate(
+            HtmlEncoder.Default.Encode(SubjectTemplate),
+            (html, name) => html.Replace(TextTag(name), HtmlTag(name), StringComparison.Ordinal));
+
     /// <summary>
     /// The substitutions for one recipient: each value once for text and once HTML-encoded for HTML. No
     /// value contains a tag (see <see cref="Inert"/>), so however the provider substitutes (in any order,

@@ -15,7 +15,11 @@ public static class EmlWriter
         text.Append("To: ").Append(Address(message.To)).Append("\r\n");
         text.Append("Subject: ").Append(EncodeHeader(message.Subject)).Append("\r\n");
         text.Append("Date: ").Append(date.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
-        text.Append("Message-ID: <").Append(message.MessageId).Append("@localgovstandard.local>\r\n");
+        if (!message.Headers.Keys.Contains(MessageIdHeader.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            text.Append("Message-ID: <").Append(message.MessageId).Append("@localgovstandard.local>\r\n");
+        }
+
         text.Append("X-LocalGov-Message-Id: ").Append(message.MessageId).Append("\r\n");
         foreach (var (name, value) in message.Headers)
         {

@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
 using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Platform.Email;
 
@@ -31,6 +33,7 @@ public sealed partial class MailLedger(
     IEmailSender sender,
     IBatchEmailSender batchSender,
     TimeProvider clock,
+    IOptions<SendGridOptions> sendGrid,
     ILogger<MailLedger> logger)
 {
     /// <summary>How long a claim without an outcome blocks others (a crashed sender's claim is then taken over).</summary>
@@ -47,7 +50,13 @@ public sealed partial class MailLedger(
         var entry = claim.Entry;
         try
         {
-            var receipt = await sender.SendAsync(message, cancellationToken);
+            var receipt = await sender.SendAsync(
+                message with
+                {
+                    Headers = MessageIdHeader.With(message.Headers, partition, message.MessageId, sendGrid.Value.FromEmail),
+                    HtmlBody = HtmlDocument.Wrap(HtmlEncoder.Default.Encode(message.Subject), message.HtmlBody),
+                },
+                cancellationToken);
             entry.Status = MailLedgerEntry.Sent;
             entry.SentAt = clock.GetUtcNow();
             entry.ProviderMessageId = receipt.ProviderMessageId;

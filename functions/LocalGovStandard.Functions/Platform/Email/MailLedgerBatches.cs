@@ -45,7 +45,13 @@ public sealed partial class MailLedger
                 continue;
             }
 
-            var request = batch with { Recipients = claimed.Select(c => c.Recipient).ToList() };
+            var request = batch with
+            {
+                HtmlTemplate = HtmlDocument.Wrap(batch.HtmlSubjectTemplate(), batch.HtmlTemplate),
+                Recipients = claimed
+                    .Select(c => c.Recipient with { Headers = MessageIdHeader.With(c.Recipient.Headers, partition, c.Recipient.MessageId, sendGrid.Value.FromEmail) })
+                    .ToList(),
+            };
             try
             {
                 var receipt = await batchSender.SendBatchAsync(request, cancellationToken);
