@@ -74,6 +74,7 @@ cmd_run() {
   IMPORT_PID=$!
   trap 'kill $AZURITE_PID $IMPORT_PID 2>/dev/null || true' EXIT INT TERM
   ASPNETCORE_ENVIRONMENT=Development LocalOutbox__Path="$PWD/.data/outbox" \
+    LocalGovStandard__TokenSigningKeyFile="$PWD/.data/token-signing-key" \
     dotnet run --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
 }
 
