@@ -69,7 +69,7 @@ cmd_run() {
   trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT INT TERM
   echo "==> Handler on http://localhost:7071 (sign-up: http://localhost:7071/signup)"
   echo "    Email goes to the local outbox: .data/outbox/*.eml, listed at http://localhost:7071/dev/outbox"
-  echo "    Organiser key (Development): local-dev-admin-key"
+  echo "    Organiser key (Development): local-dev-admin-key; OData read key: local-dev-read-key"
   import_local_register &
   IMPORT_PID=$!
   trap 'kill $AZURITE_PID $IMPORT_PID 2>/dev/null || true' EXIT INT TERM
