@@ -13,7 +13,22 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # Reinstalls only when the lock file's contents change (not its timestamp: a fresh checkout or
 # worktree would otherwise wipe and reinstall node_modules on every run).
+# Azurite 3.37 (package-lock.json) declares Node.js 22 or later. It still starts on Node 20 for now (the tests have run
+# on it), so an older Node gets a clear warning rather than a refusal; without node nothing here can work.
+require_node() {
+  local major
+  if ! command -v node >/dev/null 2>&1; then
+    echo "Node.js 22 or later is needed (for Azurite, GOV.UK Frontend and axe-core), and node is not on PATH: install Node.js 22 LTS from https://nodejs.org/" >&2
+    exit 1
+  fi
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 22 ]; then
+    echo "Warning: Node.js $(node --version) is older than Azurite 3.37 supports (22 or later). If Azurite fails to start, install Node.js 22 LTS (https://nodejs.org/, or 'nvm install 22')." >&2
+  fi
+}
+
 npm_install() {
+  require_node
   local wanted
   wanted=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ ! -x node_modules/.bin/azurite ] || [ "$(cat node_modules/.lgs-lock-sha256 2>/dev/null)" != "$wanted" ]; then
@@ -69,11 +84,12 @@ cmd_run() {
   trap 'kill $AZURITE_PID 2>/dev/null || true' EXIT INT TERM
   echo "==> Handler on http://localhost:7071 (sign-up: http://localhost:7071/signup)"
   echo "    Email goes to the local outbox: .data/outbox/*.eml, listed at http://localhost:7071/dev/outbox"
-  echo "    Organiser key (Development): local-dev-admin-key"
+  echo "    Organiser key (Development): local-dev-admin-key; OData read key: local-dev-read-key"
   import_local_register &
   IMPORT_PID=$!
   trap 'kill $AZURITE_PID $IMPORT_PID 2>/dev/null || true' EXIT INT TERM
   ASPNETCORE_ENVIRONMENT=Development LocalOutbox__Path="$PWD/.data/outbox" \
+    LocalGovStandard__TokenSigningKeyFile="$PWD/.data/token-signing-key" \
     dotnet run --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
 }
 

@@ -55,6 +55,7 @@ internal sealed class BenchApp : IAsyncDisposable
                 ["LocalGovStandard:AllowedEmailDomains"] = EmailDomain,
                 ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "1000000",
                 ["Timers:RunInProcess"] = "false",
+                ["LocalGovStandard:TokenSigningKey"] = "bench-signing-key-0123456789abcdef0123456789",
                 ["Logging:LogLevel:Default"] = "Error",
                 ["Logging:LogLevel:Azure.Core"] = "Error",
             });

@@ -29,6 +29,17 @@ public sealed class SnapshotStore([FromKeyedServices(TableNames.MonthlySnapshots
     public Task<List<MonthlySnapshotEntity>> AllAsync(ReportMonth from, ReportMonth to, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from.ToString()} and PartitionKey le {to.ToString()}"), FigureColumns, cancellationToken);
 
+    /// <summary>Whether any snapshot has been stored yet (one row's keys, not the table).</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var page in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+        {
+            return page.Values.Count > 0;
+        }
+
+        return false;
+    }
+
     private async Task<List<MonthlySnapshotEntity>> QueryAsync(string filter, string[]? select, CancellationToken cancellationToken)
     {
         var rows = new List<MonthlySnapshotEntity>();

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Platform;
 
@@ -55,6 +56,7 @@ public static class PlatformRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceOptions>, SigningKeyRequirement>();
         services.AddOptions<TimerSchedulerOptions>().BindConfiguration("Timers");
 
         services.AddStorage();

@@ -31,11 +31,14 @@ public sealed class ServiceOptions
     public TimeSpan UnverifiedRetention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// HMAC key for signed links (assessment access, RSVP), at least 32 characters. Unset: a random
-    /// key per process, so links stop working at restart (fine locally, never in Azure).
+    /// HMAC key for signed links (assessment access, RSVP), at least 32 characters. Required outside
+    /// Development; in Development, unset means a generated key kept in <see cref="TokenSigningKeyFile"/>.
     /// </summary>
     [MinLength(32)]
     public string? TokenSigningKey { get; set; }
+
+    /// <summary>Development only, when <see cref="TokenSigningKey"/> is unset: where the generated key is kept, so links survive a restart.</summary>
+    public string TokenSigningKeyFile { get; set; } = ".data/token-signing-key";
 
     /// <summary>
     /// The signing key before the last rotation: links signed with it still verify (new links use

@@ -54,6 +54,7 @@ public class ServiceFixture : IAsyncLifetime
             ["SendGrid:RetryBaseDelay"] = "00:00:00.050",
             ["SendGrid:AttemptTimeout"] = "00:00:05",
             ["LocalGovStandard:AdminKey"] = AdminKey,
+            ["LocalGovStandard:TokenSigningKey"] = "service-fixture-signing-key-0123456789abcdef",
             ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
             ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "100000",
             ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = "100000",

@@ -13,3 +13,12 @@ public interface ITimerFunction
 /// <param name="Trigger">"host", "scheduler" or "organiser".</param>
 /// <param name="IsPastDue">The host's flag that this run is late.</param>
 public sealed record TimerContext(string FunctionName, string Trigger, DateTimeOffset StartedAt, bool IsPastDue);
+
+/// <summary>
+/// A timer function that the in-process scheduler also runs once at start when it has not yet produced
+/// anything (for example, the dashboard before its first snapshots), rather than waiting for its schedule.
+/// </summary>
+public interface IDueAtStart
+{
+    Task<bool> IsDueAtStartAsync(CancellationToken cancellationToken);
+}

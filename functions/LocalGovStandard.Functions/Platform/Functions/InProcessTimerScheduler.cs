@@ -11,13 +11,14 @@ public sealed class TimerSchedulerOptions
 
 /// <summary>
 /// Standalone stand-in for the Functions host's timer triggers: fires each declared timer function
-/// on its own NCRONTAB schedule (UTC).
+/// on its own NCRONTAB schedule (UTC). A timer that is <see cref="IDueAtStart"/> also runs once at start when it says so.
 /// </summary>
 public sealed partial class InProcessTimerScheduler(
     EndpointDataSource endpoints,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<TimerSchedulerOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<InProcessTimerScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,11 +28,67 @@ public sealed partial class InProcessTimerScheduler(
             return;
         }
 
+        // This runs on its own thread while the host goes on to start the web server, and the endpoints (and so
+        // the timer declarations) exist only once that has built its pipeline: read before then, there were none.
+        if (!await StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         var timers = endpoints.Endpoints
             .Select(e => e.Metadata.GetMetadata<TimerFunctionDeclaration>())
             .OfType<TimerFunctionDeclaration>()
             .ToList();
-        await Task.WhenAll(timers.Select(timer => RunOnScheduleAsync(timer, stoppingToken)));
+        LogFound(timers.Count);
+        await Task.WhenAll(timers.Select(timer => RunAtStartThenOnScheduleAsync(timer, stoppingToken)));
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task RunAtStartThenOnScheduleAsync(TimerFunctionDeclaration timer, CancellationToken stoppingToken)
+    {
+        if (await IsDueAtStartAsync(timer, stoppingToken))
+        {
+            LogDueAtStart(timer.Name);
+            await RunOnceAsync(timer, stoppingToken);
+        }
+
+        await RunOnScheduleAsync(timer, stoppingToken);
+    }
+
+    private async Task<bool> IsDueAtStartAsync(TimerFunctionDeclaration timer, CancellationToken stoppingToken)
+    {
+        if (!typeof(IDueAtStart).IsAssignableFrom(timer.Implementation))
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var function = (IDueAtStart)scope.ServiceProvider.GetRequiredService(timer.Implementation);
+            return await function.IsDueAtStartAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Storage may still be starting; the schedule runs the timer when its time comes anyway.
+            LogFailed(exception, timer.Name);
+            return false;
+        }
     }
 
     private async Task RunOnScheduleAsync(TimerFunctionDeclaration timer, CancellationToken stoppingToken)
@@ -48,7 +105,11 @@ public sealed partial class InProcessTimerScheduler(
             LogNextRun(timer.Name, next.Value);
             try
             {
-                await Task.Delay(next.Value - now, clock, stoppingToken);
+                // A timer can wake a little early; wait again until the occurrence has really come.
+                while (clock.GetUtcNow() is var current && current < next.Value)
+                {
+                    await Task.Delay(next.Value - current, clock, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -75,6 +136,12 @@ public sealed partial class InProcessTimerScheduler(
             LogFailed(exception, timer.Name);
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "In-process timer scheduler: {Count} timer functions")]
+    private partial void LogFound(int count);
+
+    [LoggerMessage(LogLevel.Information, "Timer function {Function} is due at start")]
+    private partial void LogDueAtStart(string function);
 
     [LoggerMessage(LogLevel.Information, "Timer function {Function} next runs at {NextRun:u}")]
     private partial void LogNextRun(string function, DateTimeOffset nextRun);

@@ -18,21 +18,29 @@ public sealed partial class SignedTokens
     private readonly byte[] _key;
     private readonly byte[][] _verifyingKeys;
 
-    public SignedTokens(IOptions<ServiceOptions> options, ILogger<SignedTokens> logger)
+    public SignedTokens(IOptions<ServiceOptions> options, IHostEnvironment environment, ILogger<SignedTokens> logger)
     {
-        if (ServiceOptions.Secret(options.Value.TokenSigningKey) is { } configured)
-        {
-            _key = Encoding.UTF8.GetBytes(configured);
-        }
-        else
-        {
-            _key = RandomNumberGenerator.GetBytes(32);
-            LogGeneratedKey(logger);
-        }
-
+        _key = Encoding.UTF8.GetBytes(CurrentKey(options.Value, environment, logger));
         _verifyingKeys = ServiceOptions.Secret(options.Value.PreviousTokenSigningKey) is { } previous
             ? [_key, Encoding.UTF8.GetBytes(previous)]
             : [_key];
+    }
+
+    private static string CurrentKey(ServiceOptions options, IHostEnvironment environment, ILogger logger)
+    {
+        if (ServiceOptions.Secret(options.TokenSigningKey) is { } configured)
+        {
+            return configured;
+        }
+
+        if (!environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(SigningKeyRequirement.Missing);
+        }
+
+        var path = Path.GetFullPath(options.TokenSigningKeyFile);
+        LogDevelopmentKey(logger, path);
+        return DevelopmentSigningKey.LoadOrCreate(path);
     }
 
     public string Sign<T>(string purpose, T payload)
@@ -73,6 +81,6 @@ public sealed partial class SignedTokens
         return HMACSHA256.HashData(key, signed);
     }
 
-    [LoggerMessage(LogLevel.Warning, "LocalGovStandard:TokenSigningKey is not set: using a random key, so emailed links stop working when this process restarts")]
-    private static partial void LogGeneratedKey(ILogger logger);
+    [LoggerMessage(LogLevel.Information, "LocalGovStandard:TokenSigningKey is not set: Development signs links with the generated key kept in {Path}")]
+    private static partial void LogDevelopmentKey(ILogger logger, string path);
 }

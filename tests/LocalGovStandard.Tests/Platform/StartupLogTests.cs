@@ -1,0 +1,24 @@
+using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalGovStandard.Tests.Platform;
+
+/// <summary>
+/// Starting against storage that already has every table and container answers 409 ("already exists"), and reading a
+/// key blob that is not there yet 404: expected outcomes, which must not reach the logs as warnings or errors.
+/// </summary>
+public sealed class StartupLogTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    [Fact]
+    public async Task CreatingWhatAlreadyExists_LogsNoAzureSdkWarningOrError()
+    {
+        var initializer = fixture.App.Services.GetRequiredService<StorageInitializer>();
+
+        Assert.True(await initializer.TryCreateAllAsync(CancellationToken.None));
+
+        Assert.DoesNotContain(fixture.Logs.Lines, line =>
+            (line.StartsWith("Warning Azure.", StringComparison.Ordinal) || line.StartsWith("Error Azure.", StringComparison.Ordinal))
+            && (line.Contains("409", StringComparison.Ordinal) || line.Contains("404", StringComparison.Ordinal)));
+    }
+}
