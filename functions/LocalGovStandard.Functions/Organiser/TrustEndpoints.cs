@@ -27,11 +27,11 @@ public static class TrustEndpoints
         console.MapPost("/domains/{gssCode}", SaveCouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomainsSave").DisableAntiforgery();
     }
 
-    private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsAsync(ContactApprovals approvals, CouncilDomains domains, CancellationToken cancellationToken) =>
-        await ApprovalsPageAsync(approvals, domains, done: null, new FormErrors(), cancellationToken);
+    private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsAsync(ContactApprovals approvals, CancellationToken cancellationToken) =>
+        await ApprovalsPageAsync(approvals, done: null, new FormErrors(), cancellationToken);
 
     private static async Task<IResult> AnswerApprovalsAsync(
-        HttpContext context, ContactApprovals approvals, CouncilDomains domains, CancellationToken cancellationToken)
+        HttpContext context, ContactApprovals approvals, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var action = form["action"].ToString();
@@ -43,7 +43,7 @@ public static class TrustEndpoints
         {
             var errors = new FormErrors();
             errors.Add("contact", "Select at least one person to approve or decline");
-            var page = await ApprovalsPageAsync(approvals, domains, done: null, errors, cancellationToken);
+            var page = await ApprovalsPageAsync(approvals, done: null, errors, cancellationToken);
             page.StatusCode = StatusCodes.Status400BadRequest;
             return page;
         }
@@ -58,7 +58,7 @@ public static class TrustEndpoints
         }
 
         var done = $"{changed} {(changed == 1 ? "person was" : "people were")} {(action == "decline" ? "declined" : "approved")}. We have emailed them.";
-        return await ApprovalsPageAsync(approvals, domains, done, new FormErrors(), cancellationToken);
+        return await ApprovalsPageAsync(approvals, done, new FormErrors(), cancellationToken);
     }
 
     private static async Task<IResult> ChangeStandingAsync(
@@ -168,14 +168,9 @@ public static class TrustEndpoints
     }
 
     private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsPageAsync(
-        ContactApprovals approvals, CouncilDomains domains, string? done, FormErrors errors, CancellationToken cancellationToken)
+        ContactApprovals approvals, string? done, FormErrors errors, CancellationToken cancellationToken)
     {
-        var rows = new List<ApprovalsPage.WaitingRow>();
-        foreach (var contact in await approvals.WaitingAsync(Regions.All.Select(r => r.Slug), cancellationToken))
-        {
-            rows.Add(new ApprovalsPage.WaitingRow(contact, await domains.ForCouncilAsync(contact.GssCode, cancellationToken)));
-        }
-
+        var rows = await approvals.WaitingWithDomainsAsync(cancellationToken);
         return new RazorComponentResult<ApprovalsPage>(new { Waiting = rows, Done = done, Errors = errors });
     }
 

@@ -25,19 +25,11 @@ public static class ApprovalApi
 
     public sealed record ApprovalResponse(string CouncilCode, string Reference, string Status, bool Changed, string? DomainAdded, int AlsoApproved);
 
-    private static async Task<Ok<IReadOnlyList<WaitingContact>>> ListWaitingAsync(
-        ContactApprovals approvals, CouncilDomains domains, CancellationToken cancellationToken)
-    {
-        var waiting = await approvals.WaitingAsync(Regions.All.Select(r => r.Slug), cancellationToken);
-        var result = new List<WaitingContact>();
-        foreach (var contact in waiting)
-        {
-            result.Add(new WaitingContact(contact.GssCode, contact.CouncilName, contact.Reference, contact.ContactName, contact.ContactEmail,
-                contact.JobTitle, contact.VerifiedAt, await domains.ForCouncilAsync(contact.GssCode, cancellationToken)));
-        }
-
-        return TypedResults.Ok<IReadOnlyList<WaitingContact>>(result);
-    }
+    private static async Task<Ok<IReadOnlyList<WaitingContact>>> ListWaitingAsync(ContactApprovals approvals, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<WaitingContact>>((await approvals.WaitingWithDomainsAsync(cancellationToken))
+            .Select(w => new WaitingContact(w.Contact.GssCode, w.Contact.CouncilName, w.Contact.Reference, w.Contact.ContactName, w.Contact.ContactEmail,
+                w.Contact.JobTitle, w.Contact.VerifiedAt, w.CouncilDomains))
+            .ToList());
 
     private static async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> ApproveAsync(
         string councilCode, string reference, bool? addDomain, ContactApprovals approvals, CouncilDirectory directory, SignupQueries queries,

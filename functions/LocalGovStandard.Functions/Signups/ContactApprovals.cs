@@ -198,6 +198,21 @@ public sealed class ContactApprovals(
         return approved;
     }
 
+    public sealed record Waiting(ContactEntity Contact, IReadOnlyList<string> CouncilDomains);
+
+    /// <summary>Everyone waiting, across the UK, each with their council's known domains (read once per council).</summary>
+    public async Task<IReadOnlyList<Waiting>> WaitingWithDomainsAsync(CancellationToken cancellationToken)
+    {
+        var waiting = await WaitingAsync(Regions.All.Select(r => r.Slug), cancellationToken);
+        var known = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var gss in waiting.Select(c => c.GssCode).Distinct())
+        {
+            known[gss] = await domains.ForCouncilAsync(gss, cancellationToken);
+        }
+
+        return waiting.Select(c => new Waiting(c, known[c.GssCode])).ToList();
+    }
+
     /// <summary>Everyone whose address is confirmed and who is waiting for approval, oldest first.</summary>
     public async Task<IReadOnlyList<ContactEntity>> WaitingAsync(IEnumerable<string> regions, CancellationToken cancellationToken)
     {
