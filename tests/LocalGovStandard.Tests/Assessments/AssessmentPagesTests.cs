@@ -196,11 +196,11 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
         Assert.Equal(["#assessmentDate-month"], invalid.ErrorLinks);
         Assert.Equal(["assessmentDate-month"], invalid.Document.QuerySelectorAll(".govuk-input--error").Select(i => i.Id));
 
-        var tomorrow = DateTime.UtcNow.AddDays(2);
+        var tomorrow = fixture.Clock.GetUtcNow().UtcDateTime.AddDays(2);
         invalid = await session.SubmitAsync(page, Date($"{tomorrow.Day}", $"{tomorrow.Month}", $"{tomorrow.Year}"));
         Assert.Equal(["Date of the assessment must be today or in the past"], invalid.ErrorMessages);
 
-        var created = await session.SubmitAsync(page, Date("2", "11", "2026"));
+        var created = await session.SubmitAsync(page, AMonthAgo());
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var reference = created.Location!["/assessments/".Length..];
 
@@ -377,7 +377,7 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
     }
 
     /// <summary>Answers the details questions of a new assessment, page by page, and returns its reference.</summary>
-    private static async Task<string> CreateAsync(PageSession session, string standardId, string serviceName, string type = "self", Dictionary<string, string>? panel = null)
+    private async Task<string> CreateAsync(PageSession session, string standardId, string serviceName, string type = "self", Dictionary<string, string>? panel = null)
     {
         var start = await session.GetAsync("/assessments/new");
         var page = await session.GetAsync(start.Location!);
@@ -394,9 +394,15 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
 
         Assert.Equal("Which standard are you assessing against?", page.Heading);
         page = await session.SubmitAndFollowAsync(page, new Dictionary<string, string> { ["standardId"] = standardId });
-        var created = await session.SubmitAsync(page, Date("2", "11", "2026"));
+        var created = await session.SubmitAsync(page, AMonthAgo());
         Assert.Matches("^/assessments/ASM-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$", created.Location);
         return created.Location!["/assessments/".Length..];
+    }
+
+    private Dictionary<string, string> AMonthAgo()
+    {
+        var day = fixture.Clock.GetUtcNow().UtcDateTime.AddMonths(-1);
+        return Date($"{day.Day}", $"{day.Month}", $"{day.Year}");
     }
 
     private static Dictionary<string, string> Date(string day, string month, string year) => new()

@@ -61,7 +61,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     {
         var month = ReportSteps.MonthsAgo(fixture, 1);
         var client = fixture.CreateClient();
-        var now = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var now = fixture.Clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var payload = new JsonObject
         {
             ["Data"] = new JsonObject
