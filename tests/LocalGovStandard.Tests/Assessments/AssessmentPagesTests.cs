@@ -8,6 +8,7 @@ namespace LocalGovStandard.Tests.Assessments;
 /// The contact's pages through the real pipeline: signed in by the emailed link, driving the pages'
 /// own forms (antiforgery tokens, hidden ETags) as a browser without JavaScript would.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     private const string Lgdss = "lgdss-2016";
@@ -414,6 +415,7 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
 }
 
 /// <summary>Overdue actions move the clock, so they run on a service of their own.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentPagesOverdueTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

@@ -20,6 +20,8 @@ namespace LocalGovStandard.Tests.Deployment;
 /// self-contained ReadyToRun linux-x64 handler with its static assets, and a handler that starts and
 /// answers as the Functions host would run it. The zip is published first if it is missing or stale.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Package)]
 public sealed class PackageTests(PackageTests.Package package) : IClassFixture<PackageTests.Package>
 {
     private const string HandlerName = "LocalGovStandard.Functions";

@@ -18,6 +18,7 @@ namespace LocalGovStandard.Tests.Reports;
 /// SendGrid errors, a crash part-way), resend as the only way to send again, and the routes.
 /// Each test uses its own month, so their runs and mail-ledger rows never meet.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : IClassFixture<ReportSendingTests.Fixture>, IAsyncLifetime
 {
     public sealed class Fixture : ServiceFixture

@@ -26,6 +26,7 @@ public sealed class SummitRsvpFixture : ServiceFixture
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<SummitRsvpFixture>
 {
     private static readonly object Midlands = new { verifiedOnOrBefore = "2026-01-31", peerGroups = new[] { "midlands" } };

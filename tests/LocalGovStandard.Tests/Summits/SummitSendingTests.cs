@@ -29,6 +29,7 @@ public sealed class SummitSendingFixture : ServiceFixture
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFixture<SummitSendingFixture>
 {
     private static readonly object LondonCriteria = new { verifiedOnOrBefore = "2026-01-31" };

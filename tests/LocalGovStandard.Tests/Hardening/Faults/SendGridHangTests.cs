@@ -12,6 +12,7 @@ namespace LocalGovStandard.Tests.Hardening.Faults;
 /// message is not marked sent. 429 and 500 are covered by Signups/SendGridDeliveryTests and
 /// Summits/SummitSendingTests; exactly-once under retries by Reports/ReportSendingTests.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SendGridHangTests(SendGridHangTests.Fixture fixture) : IClassFixture<SendGridHangTests.Fixture>
 {
     public sealed class Fixture : RegisteredServiceFixture

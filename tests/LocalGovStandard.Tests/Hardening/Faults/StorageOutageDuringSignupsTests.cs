@@ -14,6 +14,7 @@ namespace LocalGovStandard.Tests.Hardening.Faults;
 /// 1,000 sign-ups while storage goes away part-way and comes back (on disk, same ports): what was
 /// acknowledged is kept, everything else got a clear 503, and nothing is half-stored.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTests.Fixture fixture) : IClassFixture<StorageOutageDuringSignupsTests.Fixture>
 {
     private const int SignUps = 1000;
