@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # LocalGov Standard: one entry point for running, testing and packaging.
 #   ./build.sh run       run the product locally (Azurite + handler on http://localhost:7071)
-#   ./build.sh test      run every test (installs what it needs)
+#   ./build.sh test      run every test (installs what it needs); --fast: only those needing no Azurite, browser or package
 #   ./build.sh publish   write artifacts/functionapp/ and artifacts/functionapp.zip
 #   ./build.sh bench     run the benchmarks and write docs/performance.md (not part of test)
 set -euo pipefail
@@ -93,7 +93,23 @@ cmd_run() {
     dotnet run --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
 }
 
+# The inner loop: only the tests that need no Azurite, Chromium, package or Bicep (the Needs trait,
+# tests/.../Infrastructure/Needs.cs). CI and `./build.sh test` run everything.
+cmd_test_fast() {
+  echo "==> dotnet build (tests)"
+  dotnet build tests/LocalGovStandard.Tests -c Release --nologo -v quiet -clp:NoSummary
+  echo "==> dotnet test (fast: $FAST_FILTER)"
+  rm -rf artifacts/test-results
+  local status=0
+  dotnet test tests/LocalGovStandard.Tests -c Release --no-build --nologo --filter "$FAST_FILTER" \
+    --logger "trx;LogFilePrefix=results" --results-directory artifacts/test-results "$@" || status=$?
+  summarise_trx artifacts/test-results
+  return $status
+}
+FAST_FILTER='Needs!=Azurite&Needs!=Chromium&Needs!=Package&Needs!=Bicep&Needs!=WholeSuite'
+
 cmd_test() {
+  if [ "${1:-}" = "--fast" ]; then shift; cmd_test_fast "$@"; return; fi
   npm_install
   chromium_install
   echo "==> dotnet build"

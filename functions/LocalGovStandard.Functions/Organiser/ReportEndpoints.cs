@@ -30,32 +30,15 @@ public static class ReportEndpoints
         CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
-
-        var errors = new FormErrors();
-        var month = MonthOrLastEnded(form["month"], errors, clock);
-        if (!errors.Any && !month.HasEndedBy(clock.GetUtcNow()))
+        var (request, fieldErrors) = ReportRunRequest.Validate(form["month"], form["peerGroup"], await peerGroups.AllAsync(cancellationToken), clock.GetUtcNow());
+        if (request is null)
         {
-            errors.Add("month", $"{month.DisplayName} has not ended yet. A month can be run from the first day of the next month");
+            var shown = ReportMonth.TryParse(form["month"].ToString().Trim(), out var entered) ? entered : ReportMonth.PreviousTo(clock.GetUtcNow());
+            return await PageAsync(shown, [], FormErrors.From(fieldErrors.ToDictionary(), ["month", "peerGroup"]), peerGroups, runs, clock, cancellationToken);
         }
 
-        var groups = await peerGroups.AllAsync(cancellationToken);
-        string? peerGroup = form["peerGroup"];
-        if (!string.IsNullOrEmpty(peerGroup))
-        {
-            groups = groups.Where(g => g.Slug == peerGroup).ToList();
-            if (groups.Count == 0)
-            {
-                errors.Add("peerGroup", "Choose a peer group from the list");
-            }
-        }
-
-        if (errors.Any)
-        {
-            return await PageAsync(month, [], errors, peerGroups, runs, clock, cancellationToken);
-        }
-
-        var outcomes = await runner.RunAsync(month, groups, resend: form["resend"] == "true", ConsoleForms.Actor, cancellationToken);
-        return await PageAsync(month, outcomes, errors, peerGroups, runs, clock, cancellationToken);
+        var outcomes = await runner.RunAsync(request.Month, request.Groups, resend: form["resend"] == "true", ConsoleForms.Actor, cancellationToken);
+        return await PageAsync(request.Month, outcomes, new FormErrors(), peerGroups, runs, clock, cancellationToken);
     }
 
     private static async Task<IResult> DownloadAsync(string month, string peerGroup, PeerGroupStore peerGroups, MonthlyReportRunner runner, AuditLog audit, CancellationToken cancellationToken)
@@ -65,14 +48,14 @@ public static class ReportEndpoints
             return ConsoleForms.NotFound("There is no such month or peer group.");
         }
 
-        var workbook = await ReportsApi.WorkbookAsync(runner, reportMonth, peerGroup, cancellationToken);
+        var workbook = await runner.OpenStoredAsync(reportMonth, peerGroup, cancellationToken);
         if (workbook is null)
         {
             return ConsoleForms.NotFound($"There is no {peerGroup} workbook for {reportMonth.DisplayName} yet. Run the month first.");
         }
 
         await audit.WriteAsync(ConsoleForms.Actor, "report.downloaded", $"report/{reportMonth}/{peerGroup}", cancellationToken: CancellationToken.None);
-        return workbook;
+        return TypedResults.Stream(workbook, ProgressWorkbook.ContentType, ReportEmail.FileName(peerGroup, reportMonth));
     }
 
     /// <summary>The month entered; if it is not a month, an error for the field and the last ended month to show instead.</summary>
@@ -83,7 +66,7 @@ public static class ReportEndpoints
             return month;
         }
 
-        errors.Add("month", "Enter a month as year and month, like 2026-10");
+        errors.Add("month", ReportRunRequest.MonthMessage);
         return ReportMonth.PreviousTo(clock.GetUtcNow());
     }
 
@@ -97,7 +80,7 @@ public static class ReportEndpoints
             Month = month.ToString(),
             MonthName = month.DisplayName,
             CanRun = month.HasEndedBy(clock.GetUtcNow()),
-            Runs = await ReportsApi.ListViewsAsync(month, groups, runs, cancellationToken),
+            Runs = await runs.ViewsAsync(month, groups, cancellationToken),
             Outcomes = outcomes,
             PeerGroups = groups.Select(g => new Choice(g.Slug, g.Name)).ToList(),
             Errors = errors,

@@ -9,7 +9,7 @@ public static class ReportRunText
 
     public static Tag Status(string status) => status switch
     {
-        ReportsApi.ReportRunView.NotRun => new("Not run", "govuk-tag--grey"),
+        ReportRunView.NotRun => new("Not run", "govuk-tag--grey"),
         ReportRunEntity.Building => new("Building", "govuk-tag--light-blue"),
         ReportRunEntity.BuildFailed => new("Could not be built", "govuk-tag--red"),
         ReportRunEntity.Sending => new("Sending", "govuk-tag--light-blue"),

@@ -46,6 +46,19 @@ public sealed partial class MonthlyReportRunner(
     public BlobClient Blob(ReportMonth month, string peerGroup) =>
         blobs.GetBlobContainerClient(BlobContainerNames.Reports).GetBlobClient(BlobName(month, peerGroup));
 
+    /// <summary>The stored workbook for the month and group, or null when it has not been built.</summary>
+    public async Task<Stream?> OpenStoredAsync(ReportMonth month, string peerGroup, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Blob(month, peerGroup).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <param name="actor">Who asked: "organiser", or "timer:MonthlyProgressWorkbooks".</param>
     public async Task<IReadOnlyList<GroupRunOutcome>> RunAsync(
         ReportMonth month, IReadOnlyList<PeerGroup> groups, bool resend, string actor, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
 
 namespace LocalGovStandard.Reports;
@@ -17,6 +18,13 @@ public sealed class ReportRunStore([FromKeyedServices(TableNames.ReportRuns)] Ta
         }
 
         return runs;
+    }
+
+    /// <summary>Every group's run for the month, in slug order; a group that has not run shows as not run.</summary>
+    public async Task<IReadOnlyList<ReportRunView>> ViewsAsync(ReportMonth month, IReadOnlyList<PeerGroup> groups, CancellationToken cancellationToken)
+    {
+        var stored = (await ForMonthAsync(month, cancellationToken)).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+        return groups.OrderBy(g => g.Slug, StringComparer.Ordinal).Select(g => ReportRunView.From(month, g, stored.GetValueOrDefault(g.Slug))).ToList();
     }
 
     public async Task<ReportRunEntity?> FindAsync(ReportMonth month, string peerGroup, CancellationToken cancellationToken)

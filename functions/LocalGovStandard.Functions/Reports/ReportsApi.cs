@@ -1,4 +1,3 @@
-using Azure;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
@@ -35,46 +34,20 @@ public static class ReportsApi
 
     public sealed record ReportRunList(string Month, IReadOnlyList<ReportRunView> Runs);
 
-    /// <summary>One peer group's workbook for the month, as an organiser sees it.</summary>
-    public sealed record ReportRunView(
-        string PeerGroup, string Name, string Status, int Generation, int Attempts, string? LastTrigger,
-        DateTimeOffset? StartedAt, DateTimeOffset? LastRunAt, DateTimeOffset? BuiltAt, DateTimeOffset? SentAt,
-        string? Blob, long? SizeBytes, string? Delivery, int Leads, int LeadsSent, int LeadsFailed, string? LastError, string? Download)
-    {
-        public const string NotRun = "not-run";
-
-        public static ReportRunView From(ReportMonth month, PeerGroup group, ReportRunEntity? run) => run is null
-            ? new(group.Slug, group.Name, NotRun, 0, 0, null, null, null, null, null, null, null, null, group.Leads.Count, 0, 0, null, null)
-            : new(group.Slug, group.Name, run.Status, run.Generation, run.Attempts, run.LastTrigger, run.StartedAt, run.LastRunAt, run.BuiltAt, run.SentAt,
-                run.BlobName, run.BlobName is null ? null : run.SizeBytes, run.Delivery, run.Leads, run.LeadsSent, run.LeadsFailed, run.LastError,
-                run.BlobName is null ? null : $"/api/admin/reports/{month}/{group.Slug}.xlsx");
-    }
-
     private static async Task<IResult> RunAsync(
         string month, string? peerGroup, bool? resend, PeerGroupStore peerGroups, MonthlyReportRunner runner, ReportRunStore runs,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (ValidateMonth(month, clock) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var reportMonth = Parse(month);
         var groups = await peerGroups.AllAsync(cancellationToken);
-        if (!string.IsNullOrWhiteSpace(peerGroup))
+        var (request, errors) = ReportRunRequest.Validate(month, peerGroup, groups, clock.GetUtcNow());
+        if (request is null)
         {
-            var group = groups.FirstOrDefault(g => g.Slug == peerGroup.Trim());
-            if (group is null)
-            {
-                return ApiErrors.FieldProblem("peerGroup", $"peerGroup must be one of: {string.Join(", ", groups.Select(g => g.Slug))}");
-            }
-
-            groups = [group];
+            return ApiErrors.ValidationProblem(errors.ToDictionary());
         }
 
-        var outcomes = await runner.RunAsync(reportMonth, groups, resend == true, "organiser", cancellationToken);
-        var list = await ListViewsAsync(reportMonth, await peerGroups.AllAsync(cancellationToken), runs, cancellationToken);
-        return TypedResults.Ok(new RunResponse(reportMonth.ToString(), resend == true, outcomes, list));
+        var outcomes = await runner.RunAsync(request.Month, request.Groups, resend == true, "organiser", cancellationToken);
+        var list = await runs.ViewsAsync(request.Month, groups, cancellationToken);
+        return TypedResults.Ok(new RunResponse(request.Month.ToString(), resend == true, outcomes, list));
     }
 
     private static async Task<IResult> ListAsync(string month, PeerGroupStore peerGroups, ReportRunStore runs, CancellationToken cancellationToken)
@@ -84,14 +57,8 @@ public static class ReportsApi
             return MonthProblem();
         }
 
-        var views = await ListViewsAsync(reportMonth, await peerGroups.AllAsync(cancellationToken), runs, cancellationToken);
+        var views = await runs.ViewsAsync(reportMonth, await peerGroups.AllAsync(cancellationToken), cancellationToken);
         return TypedResults.Ok(new ReportRunList(reportMonth.ToString(), views));
-    }
-
-    internal static async Task<IReadOnlyList<ReportRunView>> ListViewsAsync(ReportMonth month, IReadOnlyList<PeerGroup> groups, ReportRunStore runs, CancellationToken cancellationToken)
-    {
-        var stored = (await runs.ForMonthAsync(month, cancellationToken)).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
-        return groups.OrderBy(g => g.Slug, StringComparer.Ordinal).Select(g => ReportRunView.From(month, g, stored.GetValueOrDefault(g.Slug))).ToList();
     }
 
     private static async Task<IResult> DownloadAsync(string month, string peerGroup, PeerGroupStore peerGroups, MonthlyReportRunner runner, CancellationToken cancellationToken)
@@ -126,38 +93,15 @@ public static class ReportsApi
         };
     }
 
-    internal static async Task<IResult?> WorkbookAsync(MonthlyReportRunner runner, ReportMonth month, string peerGroup, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var download = await runner.Blob(month, peerGroup).DownloadStreamingAsync(cancellationToken: cancellationToken);
-            return TypedResults.Stream(download.Value.Content, ProgressWorkbook.ContentType, ReportEmail.FileName(peerGroup, month));
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return null;
-        }
-    }
+    private static async Task<IResult?> WorkbookAsync(MonthlyReportRunner runner, ReportMonth month, string peerGroup, CancellationToken cancellationToken) =>
+        await runner.OpenStoredAsync(month, peerGroup, cancellationToken) is { } stored
+            ? TypedResults.Stream(stored, ProgressWorkbook.ContentType, ReportEmail.FileName(peerGroup, month))
+            : null;
 
     private static IResult LinkProblem(HttpContext context, int status, string heading, string detail) =>
         PageRequests.WantsHtml(context)
             ? new RazorComponentResult<ErrorPage>(new { Heading = heading, Detail = detail }) { StatusCode = status }
             : TypedResults.Problem(detail: detail, statusCode: status, title: heading);
 
-    private static ValidationProblem? ValidateMonth(string month, TimeProvider clock)
-    {
-        if (!ReportMonth.TryParse(month, out var reportMonth))
-        {
-            return MonthProblem();
-        }
-
-        return reportMonth.HasEndedBy(clock.GetUtcNow())
-            ? null
-            : ApiErrors.FieldProblem("month", $"{reportMonth} has not ended yet. A month can be run from 00:00 UTC on the first day of the next month, so that its workbook is complete.");
-    }
-
-    private static ReportMonth Parse(string month) => ReportMonth.TryParse(month, out var parsed) ? parsed : throw new ArgumentException("Not a month.", nameof(month));
-
-    private static ValidationProblem MonthProblem() =>
-        ApiErrors.FieldProblem("month", "month must be a calendar month written yyyy-MM, like 2026-10");
+    private static ValidationProblem MonthProblem() => ApiErrors.FieldProblem("month", ReportRunRequest.MonthMessage);
 }

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
-using LocalGovStandard.Signups;
 
 namespace LocalGovStandard.Summits;
 
@@ -30,9 +29,6 @@ public sealed class SuppressionList([FromKeyedServices(TableNames.Suppressions)]
         return keys;
     }
 
-    public async Task<bool> ContainsAsync(string contactKey, CancellationToken cancellationToken) =>
-        (await table.GetEntityIfExistsAsync<SuppressionEntity>(SuppressionEntity.Partition, contactKey, cancellationToken: cancellationToken)).HasValue;
-
     /// <summary>Idempotent: unsubscribing twice keeps the first date.</summary>
     public async Task AddAsync(string contactKey, string source, CancellationToken cancellationToken)
     {
@@ -44,6 +40,4 @@ public sealed class SuppressionList([FromKeyedServices(TableNames.Suppressions)]
         {
         }
     }
-
-    public static string KeyFor(string email) => SignupService.ContactKey(email);
 }

@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Assessments;
 
 /// <summary>Nobody reaches another council's assessments, and sign-in links are single-use, signed and expiring.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentAccessTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     public static TheoryData<string, string> ContactRoutes => new()
@@ -182,6 +183,7 @@ public sealed class AssessmentAccessTests(AssessmentFixture fixture) : IClassFix
 }
 
 /// <summary>Expiry moves the clock, so it runs on its own service.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AccessLinkExpiryTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

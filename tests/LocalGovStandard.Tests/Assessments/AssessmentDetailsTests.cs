@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Assessments;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentDetailsTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     public static TheoryData<string, object?, string> InvalidDetails => new()
@@ -72,6 +73,7 @@ public sealed class AssessmentDetailsTests(AssessmentFixture fixture) : IClassFi
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentCapacityTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

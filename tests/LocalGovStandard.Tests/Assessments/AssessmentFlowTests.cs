@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Assessments;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentFlowTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace LocalGovStandard.Tests.Assessments;
 /// The contact's pages through the real pipeline: signed in by the emailed link, driving the pages'
 /// own forms (antiforgery tokens, hidden ETags) as a browser without JavaScript would.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     private const string Lgdss = "lgdss-2016";
@@ -196,11 +197,11 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
         Assert.Equal(["#assessmentDate-month"], invalid.ErrorLinks);
         Assert.Equal(["assessmentDate-month"], invalid.Document.QuerySelectorAll(".govuk-input--error").Select(i => i.Id));
 
-        var tomorrow = DateTime.UtcNow.AddDays(2);
+        var tomorrow = fixture.Clock.GetUtcNow().UtcDateTime.AddDays(2);
         invalid = await session.SubmitAsync(page, Date($"{tomorrow.Day}", $"{tomorrow.Month}", $"{tomorrow.Year}"));
         Assert.Equal(["Date of the assessment must be today or in the past"], invalid.ErrorMessages);
 
-        var created = await session.SubmitAsync(page, Date("2", "11", "2026"));
+        var created = await session.SubmitAsync(page, AMonthAgo());
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var reference = created.Location!["/assessments/".Length..];
 
@@ -377,7 +378,7 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
     }
 
     /// <summary>Answers the details questions of a new assessment, page by page, and returns its reference.</summary>
-    private static async Task<string> CreateAsync(PageSession session, string standardId, string serviceName, string type = "self", Dictionary<string, string>? panel = null)
+    private async Task<string> CreateAsync(PageSession session, string standardId, string serviceName, string type = "self", Dictionary<string, string>? panel = null)
     {
         var start = await session.GetAsync("/assessments/new");
         var page = await session.GetAsync(start.Location!);
@@ -394,9 +395,15 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
 
         Assert.Equal("Which standard are you assessing against?", page.Heading);
         page = await session.SubmitAndFollowAsync(page, new Dictionary<string, string> { ["standardId"] = standardId });
-        var created = await session.SubmitAsync(page, Date("2", "11", "2026"));
+        var created = await session.SubmitAsync(page, AMonthAgo());
         Assert.Matches("^/assessments/ASM-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$", created.Location);
         return created.Location!["/assessments/".Length..];
+    }
+
+    private Dictionary<string, string> AMonthAgo()
+    {
+        var day = fixture.Clock.GetUtcNow().UtcDateTime.AddMonths(-1);
+        return Date($"{day.Day}", $"{day.Month}", $"{day.Year}");
     }
 
     private static Dictionary<string, string> Date(string day, string month, string year) => new()
@@ -408,6 +415,7 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
 }
 
 /// <summary>Overdue actions move the clock, so they run on a service of their own.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentPagesOverdueTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Assessments;
 
 /// <summary>Evidence on the point page: upload and remove keep what was typed, and errors use the GOV.UK error summary.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class EvidencePagesTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

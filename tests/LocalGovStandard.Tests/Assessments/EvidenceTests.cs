@@ -17,6 +17,7 @@ namespace LocalGovStandard.Tests.Assessments;
 /// private blobs that only the assessment's council can read, and the draft's ETag and immutability rules.
 /// Over real HTTP to Kestrel, so a 10 MB file passes the server's body limit and a larger one meets it.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed partial class EvidenceTests(LoopbackAssessmentFixture fixture) : IClassFixture<LoopbackAssessmentFixture>
 {
     private const string AllowedTypes = "PDF, DOCX, XLSX, PPTX, ODT, CSV, TXT, PNG or JPG";

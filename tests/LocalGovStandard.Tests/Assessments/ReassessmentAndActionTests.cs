@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Assessments;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]
@@ -138,6 +139,7 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
 }
 
 /// <summary>Overdue needs time to pass, so it has its own service.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class OverdueActionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Assessments;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StandardsTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]

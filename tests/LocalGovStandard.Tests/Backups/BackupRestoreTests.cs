@@ -13,6 +13,7 @@ namespace LocalGovStandard.Tests.Backups;
 /// the same row for row; a run cut off part-way carries on; one day is written by one run; a corrupted file is
 /// refused; and an erased person stays erased. Each test backs up a date of its own.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class BackupRestoreTests(BackupFixture fixture) : IClassFixture<BackupFixture>
 {
     private static readonly TestCouncil Council = TestRegister.Camden;

@@ -10,6 +10,8 @@ namespace LocalGovStandard.Tests.Browser;
 /// Who may act for a council, in Chromium by keyboard: a council's contact answers the emailed approval link, and an
 /// organiser works through the approvals and domains pages. axe-core on every page; screenshots in artifacts/screenshots/.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class ApprovalBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");

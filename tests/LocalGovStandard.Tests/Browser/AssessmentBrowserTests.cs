@@ -8,6 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>The assessment pages in headless Chromium: an assessment recorded with the keyboard alone, and axe-core on every page type.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -295,6 +297,8 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
 /// The session timeout warning. It moves the service's clock, so it has a service of its own; the
 /// page's clock is Playwright's, so the 25 minutes before the warning pass at once.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class AssessmentBrowserSessionTimeoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

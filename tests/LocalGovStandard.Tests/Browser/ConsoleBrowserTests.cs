@@ -12,6 +12,8 @@ namespace LocalGovStandard.Tests.Browser;
 /// workbooks, with the keyboard alone; axe-core on every console page type; a screenshot of each in
 /// artifacts/screenshots/.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");

@@ -14,6 +14,8 @@ namespace LocalGovStandard.Tests.Browser;
 /// changes; then the person opens it in Chromium, presses the button with the keyboard, and it works. axe-core checks
 /// each link's page.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed partial class EmailedLinkBrowserTests(EmailedLinkBrowserTests.Fixture fixture) : IClassFixture<EmailedLinkBrowserTests.Fixture>
 {
     /// <summary>Workbooks are always too large to attach here, so the lead gets the download link.</summary>

@@ -7,6 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>The sign-up pages in headless Chromium: keyboard use, axe-core, no JavaScript, and asset loading.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed partial class SignupBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

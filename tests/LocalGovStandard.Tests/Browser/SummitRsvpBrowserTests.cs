@@ -7,6 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>The summit RSVP and unsubscribe pages in headless Chromium: keyboard only, and axe-core WCAG 2.2 A/AA.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly DateTimeOffset Verified = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);

@@ -11,6 +11,7 @@ namespace LocalGovStandard.Tests.Dashboard;
 
 /// <summary>Who sees what (public aggregates and adopters, the organiser's councils) and clear answers to bad filters.</summary>
 [Collection(DashboardData.Name)]
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class DashboardAccessTests(DashboardFixture fixture)
 {
     private static readonly string[] PublicViews =

@@ -21,6 +21,8 @@ public sealed class DashboardBrowserFixture : BrowserFixture
 }
 
 /// <summary>The dashboard in headless Chromium: a screenshot, the filter form by keyboard only, without JavaScript, and axe-core WCAG 2.2 A/AA.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class DashboardBrowserTests(DashboardBrowserFixture fixture) : IClassFixture<DashboardBrowserFixture>
 {
     [Fact]

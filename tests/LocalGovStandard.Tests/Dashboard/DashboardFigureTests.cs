@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net;
+using LocalGovStandard.Tests.Infrastructure;
 using static LocalGovStandard.Tests.Dashboard.DashboardReading;
 
 namespace LocalGovStandard.Tests.Dashboard;
 
 /// <summary>Every figure the dashboard shows equals the same figure worked out here from the seeded history.</summary>
 [Collection(DashboardData.Name)]
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class DashboardFigureTests(DashboardFixture fixture)
 {
     private static readonly string[] GroupColumns =

@@ -8,6 +8,7 @@ namespace LocalGovStandard.Tests.Dashboard;
 /// On Kestrel, with a Host header of the client's choosing: the feed's links point at the configured
 /// public address, and carry the read key only when the client put it in the address itself.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class FeedLinkTests(FeedLinkTests.Fixture fixture) : IClassFixture<FeedLinkTests.Fixture>
 {
     private const string PublicBaseUrl = "https://standard.example.gov.uk";

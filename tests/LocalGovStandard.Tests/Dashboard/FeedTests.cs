@@ -10,6 +10,7 @@ namespace LocalGovStandard.Tests.Dashboard;
 
 /// <summary>The OData feed for Power BI: the read key, valid metadata, paging, query options, and the same figures as the seed.</summary>
 [Collection(DashboardData.Name)]
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class FeedTests(DashboardFixture fixture)
 {
     private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots"];

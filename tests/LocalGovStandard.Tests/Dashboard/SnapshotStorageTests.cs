@@ -2,11 +2,13 @@ using Azure.Data.Tables;
 using LocalGovStandard.Dashboard;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
+using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Dashboard;
 
 /// <summary>A snapshot row (in a month no view shows) stores a whole region's council detail, even past one Table column's 32K characters.</summary>
 [Collection(DashboardData.Name)]
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SnapshotStorageTests(DashboardFixture fixture)
 {
     [Fact]

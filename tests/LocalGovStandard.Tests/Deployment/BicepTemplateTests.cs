@@ -14,6 +14,7 @@ namespace LocalGovStandard.Tests.Deployment;
 /// NuGet package, evaluates it for sample parameters (walking the nested module deployments), and
 /// checks the security properties of what it would deploy.
 /// </summary>
+[Trait(Needs.Trait, Needs.Bicep)]
 public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compiled) : IClassFixture<BicepTemplateTests.CompiledTemplate>
 {
     private const string SendGridApiKey = "SG.sendgrid-test-secret-0123456789";

@@ -7,6 +7,7 @@ namespace LocalGovStandard.Tests.Deployment;
 /// The post-deploy smoke check (infra/scripts/smoke-check.sh) against the app on a real loopback port, as azd runs it
 /// after a deployment: it passes with the organiser key, fails the deployment with a wrong one, and azure.yaml runs it.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SmokeCheckTests(SmokeCheckTests.Fixture fixture) : IClassFixture<SmokeCheckTests.Fixture>
 {
     private static readonly string Script = Path.Combine(RepositoryPaths.Root, "infra", "scripts", "smoke-check.sh");

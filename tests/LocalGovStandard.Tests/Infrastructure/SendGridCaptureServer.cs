@@ -15,6 +15,7 @@ namespace LocalGovStandard.Tests.Infrastructure;
 public sealed class SendGridCaptureServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<CannedResponse> _script = new();
+    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
     private WebApplication? _app;
 
@@ -46,8 +47,19 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// As SendGrid does: after a 429 with Retry-After, a request that comes sooner is refused again (and recorded),
+    /// so a test sees a client that did not wait as an extra 429 rather than by timing it.
+    /// </summary>
+    private CannedResponse? TooEarly()
+    {
+        var wait = _retryNotBefore - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? new CannedResponse(429, RetryAfterSeconds: (int)Math.Ceiling(wait.TotalSeconds)) : null;
+    }
+
     public void Reset()
     {
+        _retryNotBefore = DateTimeOffset.MinValue;
         _script.Clear();
         _requests.Clear();
     }
@@ -56,7 +68,7 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var canned = _script.TryDequeue(out var next) ? next : CannedResponse.Accepted;
+        var canned = TooEarly() ?? (_script.TryDequeue(out var next) ? next : CannedResponse.Accepted);
         _requests.Enqueue(new CapturedRequest(context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body)!, canned.Status));
         foreach (var token in LinkTokens.In(body))
         {
@@ -71,6 +83,7 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         context.Response.StatusCode = canned.Status;
         if (canned.RetryAfterSeconds is { } retryAfter)
         {
+            _retryNotBefore = DateTimeOffset.UtcNow.AddSeconds(retryAfter);
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace LocalGovStandard.Tests.Organiser;
 
 /// <summary>Who may use the console: the organiser key gives a short-lived, strict session cookie; nothing else gets in.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     public static TheoryData<string> ConsolePages => new()

@@ -11,6 +11,7 @@ using LocalGovStandard.Tests.Summits;
 namespace LocalGovStandard.Tests.Organiser;
 
 /// <summary>Each console action does its work through the same services as the API, and is written to the audit log as the console's.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     [Fact]

@@ -4,6 +4,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Organiser;
 
 /// <summary>Guessing the organiser key: after a few wrong keys, even the right one is refused for a while. Its own service, so no other test is throttled.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ConsoleThrottleTests(ConsoleThrottleTests.Fixture fixture) : IClassFixture<ConsoleThrottleTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture

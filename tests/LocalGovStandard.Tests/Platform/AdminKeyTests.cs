@@ -3,6 +3,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Platform;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AdminKeyTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     public static TheoryData<string, string> AdminRoutes => new()
@@ -43,6 +44,7 @@ public sealed class AdminKeyTests(ServiceFixture fixture) : IClassFixture<Servic
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AdminKeyUnsetTests(AdminKeyUnsetTests.Fixture fixture) : IClassFixture<AdminKeyUnsetTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture
@@ -60,6 +62,7 @@ public sealed class AdminKeyUnsetTests(AdminKeyUnsetTests.Fixture fixture) : ICl
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AdminKeyUnresolvedReferenceTests(AdminKeyUnresolvedReferenceTests.Fixture fixture) : IClassFixture<AdminKeyUnresolvedReferenceTests.Fixture>
 {
     public const string UnresolvedReference = "@Microsoft.KeyVault(SecretUri=https://lgs-kv.vault.azure.net/secrets/admin-key)";

@@ -4,6 +4,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Platform;
 
 /// <summary>A local run (Development, no keys configured) can try the OData feed with the documented read key.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class DevelopmentDefaultsTests(DevelopmentDefaultsTests.Fixture fixture) : IClassFixture<DevelopmentDefaultsTests.Fixture>
 {
     private const string DevelopmentReadKey = "local-dev-read-key";

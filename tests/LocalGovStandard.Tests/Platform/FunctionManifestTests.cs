@@ -16,6 +16,7 @@ namespace LocalGovStandard.Tests.Platform;
 /// prove the two agree: every endpoint is declared (or deliberately not a function), and every
 /// declared function's trigger matches what the endpoint really serves.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed partial class FunctionManifestTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private IReadOnlyList<RouteEndpoint> Endpoints =>

@@ -4,6 +4,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Platform;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class PeerGroupsTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private static readonly string[] WalesRegions = ["wales"];
@@ -54,6 +55,7 @@ public sealed class PeerGroupsTests(ServiceFixture fixture) : IClassFixture<Serv
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class PeerGroupEditingTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private static readonly string[] London = ["london"];

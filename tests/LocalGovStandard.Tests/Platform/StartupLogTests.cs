@@ -8,6 +8,7 @@ namespace LocalGovStandard.Tests.Platform;
 /// Starting against storage that already has every table and container answers 409 ("already exists"), and reading a
 /// key blob that is not there yet 404: expected outcomes, which must not reach the logs as warnings or errors.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StartupLogTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Platform;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class HealthTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]
@@ -19,6 +20,7 @@ public sealed class HealthTests(ServiceFixture fixture) : IClassFixture<ServiceF
 }
 
 /// <summary>Storage goes away: the service says so clearly (503, Retry-After, a reference) and never leaks internals.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StorageOutageTests(StorageOutageTests.Fixture fixture) : IClassFixture<StorageOutageTests.Fixture>
 {
     public sealed class Fixture : RegisteredServiceFixture

@@ -26,6 +26,7 @@ namespace LocalGovStandard.Tests.Platform;
 /// exporters in place of Azure Monitor: what would be exported carries no personal data and no
 /// tokens, and what happens inside a Functions invocation carries the host's invocation id.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixture<TelemetryTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture

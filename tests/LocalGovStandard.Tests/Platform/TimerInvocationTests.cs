@@ -17,6 +17,7 @@ namespace LocalGovStandard.Tests.Platform;
 /// run audited. The clock only moves forward within this class, so each test seeds its own contacts
 /// and moves time on from wherever it is.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class TimerInvocationTests(TimerInvocationTests.HostFixture fixture) : IClassFixture<TimerInvocationTests.HostFixture>
 {
     /// <summary>As under the Functions host: FUNCTIONS_CUSTOMHANDLER_PORT set, and the host's requests from loopback.</summary>
@@ -266,6 +267,7 @@ public sealed class TimerInvocationTests(TimerInvocationTests.HostFixture fixtur
 }
 
 /// <summary>Standalone (no Functions host), a timer route answers nobody, not even a caller on loopback: the scheduler and the keyed admin route run timers.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StandaloneTimerRouteTests(StandaloneTimerRouteTests.Fixture fixture) : IClassFixture<StandaloneTimerRouteTests.Fixture>
 {
     public sealed class Fixture : RegisteredServiceFixture

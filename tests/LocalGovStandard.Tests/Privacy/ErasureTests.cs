@@ -15,6 +15,7 @@ namespace LocalGovStandard.Tests.Privacy;
 /// was named in a stored workbook, and also led a peer group, is exported, then erased; afterwards every table and blob in
 /// Azurite is read for them. The class has its own service because it moves the clock on a month.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     private const string Email = "grace.hopper@camden.gov.uk";

@@ -7,6 +7,7 @@ using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Register;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class RegisterImportTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     private readonly HttpClient _admin = fixture.CreateAdminClient();

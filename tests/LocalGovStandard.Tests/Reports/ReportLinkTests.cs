@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Reports;
 
 /// <summary>Above the attachment limit, leads get a signed link that works, as often as it is opened, until it expires.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed partial class ReportLinkTests(ReportLinkTests.Fixture fixture) : IClassFixture<ReportLinkTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture

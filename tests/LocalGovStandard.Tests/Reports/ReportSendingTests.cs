@@ -18,6 +18,7 @@ namespace LocalGovStandard.Tests.Reports;
 /// SendGrid errors, a crash part-way), resend as the only way to send again, and the routes.
 /// Each test uses its own month, so their runs and mail-ledger rows never meet.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : IClassFixture<ReportSendingTests.Fixture>, IAsyncLifetime
 {
     public sealed class Fixture : ServiceFixture
@@ -61,7 +62,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     {
         var month = ReportSteps.MonthsAgo(fixture, 1);
         var client = fixture.CreateClient();
-        var now = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var now = fixture.Clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var payload = new JsonObject
         {
             ["Data"] = new JsonObject

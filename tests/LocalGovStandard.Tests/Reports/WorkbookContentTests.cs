@@ -5,6 +5,7 @@ using S = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace LocalGovStandard.Tests.Reports;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixture<WorkbookFixture>
 {
     private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "About"];

@@ -4,6 +4,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Signups;
 
 /// <summary>A new installation, before an organiser imports the council register: the sign-up page says why nobody can sign up yet.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class EmptyRegisterTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]

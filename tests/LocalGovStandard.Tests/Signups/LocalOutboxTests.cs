@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Signups;
 
 /// <summary>Without a SendGrid key (the local default), mail is written to the outbox folder and listed on a development page.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassFixture<LocalOutboxTests.Fixture>
 {
     public sealed class Fixture : RegisteredServiceFixture

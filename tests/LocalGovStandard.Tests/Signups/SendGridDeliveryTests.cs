@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalGovStandard.Tests.Signups;
 
 /// <summary>The real SendGrid SDK against the loopback capture server: payload, retries and failures.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>, IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.CreateClient();

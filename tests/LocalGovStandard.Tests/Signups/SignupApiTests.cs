@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Signups;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SignupApiTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     private readonly HttpClient _client = fixture.CreateClient();

@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Signups;
 
 /// <summary>The HTML form through the real pipeline (the browser tests cover keyboard use and accessibility).</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SignupFormTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     private readonly HttpClient _client = fixture.CreateClient();

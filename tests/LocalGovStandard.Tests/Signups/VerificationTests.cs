@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Signups;
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     private readonly HttpClient _client = fixture.CreateClient();
@@ -171,6 +172,7 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
 }
 
 /// <summary>Expiry needs "now" to move, so it has its own service (the clock only moves forward).</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class VerificationExpiryTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     [Fact]

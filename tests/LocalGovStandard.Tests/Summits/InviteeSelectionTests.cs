@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Summits;
 
 /// <summary>Who a summit invites: a minimum of submitted assessments lets in the councils that have them, and a person is invited once.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class InviteeSelectionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
     private static readonly object Midlands = new { verifiedOnOrBefore = "2026-01-31", peerGroups = new[] { "midlands" } };

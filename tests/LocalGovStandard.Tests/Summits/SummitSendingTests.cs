@@ -29,6 +29,7 @@ public sealed class SummitSendingFixture : ServiceFixture
     }
 }
 
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFixture<SummitSendingFixture>
 {
     private static readonly object LondonCriteria = new { verifiedOnOrBefore = "2026-01-31" };
@@ -192,17 +193,15 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
         var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 10))["id"]!.GetValue<string>();
         fixture.SendGrid.Enqueue(new CannedResponse(429, RetryAfterSeconds: 2));
 
-        var timer = Stopwatch.StartNew();
         var result = await SummitSteps.SendAsync(admin, id, MidlandsCriteria);
-        timer.Stop();
 
         Assert.Equal(5, result["run"]!["sent"]!.GetValue<int>());
         var requests = fixture.SendGrid.Requests;
+        // The capture server refuses a retry that comes before Retry-After with another 429, so one 429 means it waited.
         Assert.Equal([429, 202], requests.Select(r => r.AnsweredStatus).ToArray());
         Assert.Equal(
             SummitSteps.Recipients([requests[0]]).Select(r => r.MessageId),
             SummitSteps.Recipients([requests[1]]).Select(r => r.MessageId));
-        Assert.True(timer.Elapsed >= TimeSpan.FromSeconds(1.9), $"retried after {timer.Elapsed}, before Retry-After");
     }
 
     [Fact]

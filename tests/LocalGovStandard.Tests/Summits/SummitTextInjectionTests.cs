@@ -8,6 +8,7 @@ namespace LocalGovStandard.Tests.Summits;
 /// SendGrid substitutes (once, or again in what it substituted), shows that text as text: no one's
 /// secret link lands in the subject or anywhere it was not put, and no markup is made.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SummitTextInjectionTests(SummitTextInjectionTests.Fixture fixture) : IClassFixture<SummitTextInjectionTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalGovStandard.Tests.Trust;
 
 /// <summary>Contacts stored before council domains: off-domain ones wait for approval again, once; on-domain ones stay.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ApprovalMigrationTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

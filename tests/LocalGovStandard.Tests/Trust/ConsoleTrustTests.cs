@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Organiser;
 namespace LocalGovStandard.Tests.Trust;
 
 /// <summary>The organiser does the approval work in the console: those waiting, a contact's standing, councils' domains, all audited.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ConsoleTrustTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Trust;
 
 /// <summary>Only people proven for a council act for it: its own domains prove an address; anyone else waits for approval.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class CouncilApprovalTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

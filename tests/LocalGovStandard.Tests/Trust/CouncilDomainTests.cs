@@ -7,6 +7,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Trust;
 
 /// <summary>Organisers keep each council's own email domains; adding one approves whoever waited on it; every change is audited.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class CouncilDomainTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     private static string DomainsPath(TestCouncil council) => $"/api/admin/councils/{council.GssCode}/domains";

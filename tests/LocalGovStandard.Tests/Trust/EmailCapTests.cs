@@ -3,6 +3,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Trust;
 
 /// <summary>However many clients ask, one address gets a capped number of links an hour, and a repeat sign-up keeps the latest details.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class EmailCapTests(CappedEmailFixture fixture) : IClassFixture<CappedEmailFixture>
 {
     [Fact]

@@ -4,6 +4,7 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Tests.Trust;
 
 /// <summary>A session ends when it should: at sign-out (every copy of the cookie, and bearer tokens), at erasure, and when an organiser says so.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SessionEndTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

@@ -42,8 +42,6 @@ public static partial class EvidenceRules
         new("jpeg", "image/jpeg", "JPG"),
     }.ToDictionary(t => t.Extension, StringComparer.Ordinal);
 
-    public static IReadOnlyCollection<string> AllowedExtensions => Types.Keys;
-
     /// <summary>A new evidence id: 16 random lowercase hex characters, safe in a URL and a blob path.</summary>
     public static string NewId() => RandomNumberGenerator.GetHexString(16, lowercase: true);
 

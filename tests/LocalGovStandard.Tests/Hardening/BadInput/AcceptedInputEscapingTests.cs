@@ -9,6 +9,7 @@ namespace LocalGovStandard.Tests.Hardening.BadInput;
 /// shown by Reports/WorkbookContentTests.FormulaLookingInput_IsStoredAsText and
 /// Summits/SummitRsvpTests (the attendee workbook).
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AcceptedInputEscapingTests(AcceptedInputEscapingTests.Fixture fixture) : IClassFixture<AcceptedInputEscapingTests.Fixture>
 {
     private const string MarkupName = "<script>alert('x')</script> Ada عربي 😀 e\u0301";

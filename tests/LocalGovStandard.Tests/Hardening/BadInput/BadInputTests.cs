@@ -11,6 +11,7 @@ namespace LocalGovStandard.Tests.Hardening.BadInput;
 /// AssessmentAccessTests.CookieSession_FromTheLink_IsHttpOnlySecureAndLax_AndRedirectsToTheList,
 /// the antiforgery cookie's by Security/SecurityHeaderTests.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixture>
 {
     public static TheoryData<string> Cases => BadInputCatalogue.Ids();

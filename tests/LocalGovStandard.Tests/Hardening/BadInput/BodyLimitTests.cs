@@ -12,6 +12,7 @@ namespace LocalGovStandard.Tests.Hardening.BadInput;
 /// Bodies over the 1 MB limit, sent to Kestrel (the in-memory TestServer does not enforce the limit): a 413 that
 /// says the request is too large, as ProblemDetails for the API and a GOV.UK page for forms, no stack trace, nothing stored.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class BodyLimitTests(BodyLimitTests.Fixture fixture) : IClassFixture<BodyLimitTests.Fixture>
 {
     private const int OverTheLimit = (int)PlatformRegistration.DefaultMaxRequestBodyBytes + 64 * 1024;

@@ -14,10 +14,12 @@ namespace LocalGovStandard.Tests.Hardening.Faults;
 /// 1,000 sign-ups while storage goes away part-way and comes back (on disk, same ports): what was
 /// acknowledged is kept, everything else got a clear 503, and nothing is half-stored.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTests.Fixture fixture) : IClassFixture<StorageOutageDuringSignupsTests.Fixture>
 {
     private const int SignUps = 1000;
     private const int StopAfter = 300;
+    private const int RefusedBeforeRestart = 32;
     private static readonly TestCouncil[] Councils = TestRegister.All.Where(c => c.Current).ToArray();
 
     public sealed class Fixture() : RegisteredServiceFixture(Azurite.OnDisk());
@@ -29,6 +31,8 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
         var councilOf = new ConcurrentDictionary<string, TestCouncil>();
         var acknowledged = 0;
         var outage = new TaskCompletionSource();
+        var refusedDuringOutage = new TaskCompletionSource();
+        var refusedCount = 0;
         var client = fixture.CreateClient();
 
         var sending = Parallel.ForEachAsync(Enumerable.Range(0, SignUps), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
@@ -42,11 +46,17 @@ public sealed class StorageOutageDuringSignupsTests(StorageOutageDuringSignupsTe
             {
                 outage.TrySetResult();
             }
+
+            if (response.StatusCode != HttpStatusCode.Accepted && Interlocked.Increment(ref refusedCount) == RefusedBeforeRestart)
+            {
+                refusedDuringOutage.TrySetResult();
+            }
         });
 
         await outage.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await fixture.Storage.StopGracefullyAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Storage stays down until requests have been refused during the outage, however fast or slow the machine.
+        await refusedDuringOutage.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await fixture.Storage.RestartAsync();
         await sending;
 

@@ -14,6 +14,7 @@ public sealed class RunsLast
 }
 
 [Collection(RunsLast.Name)]
+[Trait(Needs.Trait, Needs.WholeSuite)]
 public sealed class SuiteLogAudit
 {
     [Fact]

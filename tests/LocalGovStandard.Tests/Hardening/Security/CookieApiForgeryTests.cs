@@ -12,6 +12,7 @@ namespace LocalGovStandard.Tests.Hardening.Security;
 /// when it says it is another origin, or when it is not JSON and does not say it is ours. Over Kestrel,
 /// with the cookie as the browser would send it; a bearer token is not affected.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class CookieApiForgeryTests(LoopbackAssessmentFixture fixture) : IClassFixture<LoopbackAssessmentFixture>
 {
     private const string Attacker = "https://attacker.example";

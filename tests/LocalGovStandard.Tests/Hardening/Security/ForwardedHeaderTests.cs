@@ -64,6 +64,7 @@ public abstract class ForwardedHeaderFixture : RegisteredServiceFixture
 }
 
 /// <summary>Standalone (no Functions host in front): no forwarded header is believed, from anyone.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class StandaloneForwardedHeaderTests(StandaloneForwardedHeaderTests.Fixture fixture) : IClassFixture<StandaloneForwardedHeaderTests.Fixture>
 {
     public sealed class Fixture : ForwardedHeaderFixture;
@@ -117,6 +118,7 @@ public sealed class StandaloneForwardedHeaderTests(StandaloneForwardedHeaderTest
 }
 
 /// <summary>Under the Functions host: the one hop the host adds (from loopback) names the client; what the client sent before it does not.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class HostedForwardedHeaderTests(HostedForwardedHeaderTests.Fixture fixture) : IClassFixture<HostedForwardedHeaderTests.Fixture>
 {
     public sealed class Fixture : ForwardedHeaderFixture

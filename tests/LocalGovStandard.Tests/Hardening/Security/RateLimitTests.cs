@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace LocalGovStandard.Tests.Hardening.Security;
 
 /// <summary>Each client gets a few requests per window on the public routes, and a few wrong organiser keys; then 429 with Retry-After.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixture<RateLimitTests.Fixture>
 {
     public const int Limit = 3;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LocalGovStandard.Tests.Hardening.Security;
 
 /// <summary>The headers every response carries, on pages, the API and errors; HSTS only outside Development.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SecurityHeaderTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     public static TheoryData<string> Paths => new() { "/signup", "/api/health", "/api/peer-groups", "/no-such-page" };
@@ -54,6 +55,7 @@ public sealed class SecurityHeaderTests(RegisteredServiceFixture fixture) : ICla
 }
 
 /// <summary>In Development the browser must not be told to insist on HTTPS for localhost.</summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class DevelopmentHeaderTests(DevelopmentHeaderTests.Fixture fixture) : IClassFixture<DevelopmentHeaderTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture

@@ -9,6 +9,7 @@ namespace LocalGovStandard.Tests.Hardening.Security;
 /// Every kind of signed link taken to every other kind's route: each answers 4xx (a page or
 /// ProblemDetails), never a 500, and does nothing. The tokens are made the way the app makes them.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class TokenPurposeTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     private const string Email = "token.purpose@camden.gov.uk";
