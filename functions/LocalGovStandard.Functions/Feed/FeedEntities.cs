@@ -6,7 +6,9 @@ namespace LocalGovStandard.Feed;
 
 public sealed class FeedCouncil
 {
-    [Key] public string GssCode { get; set; } = "";
+    /// <summary>The council's GSS code, or the register's local-authority-code when it has none (see <see cref="Register.Council.Code"/>).</summary>
+    [Key] public string Code { get; set; } = "";
+    public string? GssCode { get; set; }
     public string LocalAuthorityCode { get; set; } = "";
     public string Name { get; set; } = "";
     public string Nation { get; set; } = "";
