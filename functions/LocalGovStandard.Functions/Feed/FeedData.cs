@@ -80,6 +80,7 @@ public sealed class FeedData(
         var nameOf = known.ToDictionary(c => c.Code, c => c.OfficialName, StringComparer.Ordinal);
         var assessments = activities.SelectMany(a => a.Assessments).ToList();
         var replaced = assessments.Where(a => a.PredecessorReference is not null).Select(a => (a.GssCode, a.PredecessorReference!)).ToHashSet();
+        var submittedAt = assessments.GroupBy(a => a.Reference, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.SubmittedAt), StringComparer.Ordinal);
         var verified = activities.SelectMany(a => a.Contacts).Where(c => c.Verified).CountBy(c => c.GssCode).ToDictionary(StringComparer.Ordinal);
 
         return new FeedRows(
@@ -109,6 +110,7 @@ public sealed class FeedData(
                 AssessmentReference = a.AssessmentReference, StandardId = a.StandardId, PointNumber = a.PointNumber, PointTitle = a.PointTitle,
                 Rating = a.Rating, Status = a.Status, CreatedAt = a.CreatedAt, DueAt = a.DueAt, DoneAt = a.DoneAt,
                 ClosedByReference = a.ClosedByReference, ClosingRating = a.ClosingRating, ClosedAt = a.ClosedAt,
+                ReassessedRating = a.ReassessedRating, OpenUntil = a.OpenUntil(submittedAt),
                 Overdue = a.Status == Assessments.ActionEntity.Open && a.DueAt < now,
             }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
     }
