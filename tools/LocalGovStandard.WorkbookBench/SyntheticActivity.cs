@@ -60,7 +60,7 @@ public static class SyntheticActivity
                 {
                     var done = random.Next(2) == 0;
                     actions.Add(new ActionFact(council.GssCode, reference, assessment.ServiceName, standard.Id, point.Number, point.Title, ratings[point.Number],
-                        done ? ActionEntity.Done : ActionEntity.Open, times[i], times[i].AddMonths(3), done ? times[i].AddDays(30) : null, null, null, null));
+                        done ? ActionEntity.Done : ActionEntity.Open, times[i], times[i].AddMonths(3), done ? times[i].AddDays(30) : null, null, null, null, null));
                 }
 
                 previous = assessment;

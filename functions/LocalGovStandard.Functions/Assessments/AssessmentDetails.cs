@@ -147,7 +147,7 @@ public sealed class AssessmentDetailsValidator(StandardCatalogue standards, Coun
             var prefix = $"panel[{i}]";
             var name = errors.RequiredText($"{prefix}.name", member.Name, "Assessor's name", 100, $"Enter the name of assessor {i + 1}");
             var role = OneOf(errors, $"{prefix}.role", member.Role, AssessmentChoices.PanelRoles, $"Select the role of assessor {i + 1}");
-            var council = string.IsNullOrWhiteSpace(member.CouncilCode) ? null : await councils.FindByGssCodeAsync(member.CouncilCode, cancellationToken);
+            var council = string.IsNullOrWhiteSpace(member.CouncilCode) ? null : await councils.FindByCodeAsync(member.CouncilCode, cancellationToken);
             if (council is null)
             {
                 errors.Add($"{prefix}.councilCode", $"Select the council of assessor {i + 1} from the register");

@@ -71,7 +71,7 @@ public static class AssessmentsApi
         }
 
         var scope = context.User.Scope();
-        var council = await councils.FindByGssCodeAsync(scope.GssCode, cancellationToken);
+        var council = await councils.FindByCodeAsync(scope.GssCode, cancellationToken);
         var created = await assessments.CreateAsync(scope, council?.OfficialName ?? scope.GssCode, details, cancellationToken);
         context.Response.Headers.ETag = created.ETag.ToString();
         return TypedResults.Created($"/api/assessments/{created.Reference}", AssessmentView.From(created, catalogue));

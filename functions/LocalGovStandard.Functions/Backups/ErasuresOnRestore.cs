@@ -34,7 +34,7 @@ public sealed class ErasuresOnRestore(
         foreach (var entry in entries)
         {
             var (gss, key) = (entry.PartitionKey, entry.RowKey);
-            var council = await directory.FindByGssCodeAsync(gss, cancellationToken);
+            var council = await directory.FindByCodeAsync(gss, cancellationToken);
             var contact = council is null
                 ? null
                 : (await signups.GetEntityIfExistsAsync<ContactEntity>(council.Region.Slug, SignupKeys.ContactRowKey(gss, key), cancellationToken: cancellationToken)).Value;

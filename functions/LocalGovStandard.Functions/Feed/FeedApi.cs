@@ -48,7 +48,7 @@ public static class FeedApi
         feed.MapGet("", ServiceDocument).AddEndpointFilter(FeedFormat.Negotiated).AsPublicFunction("FeedServiceDocument");
         feed.MapGet("/$metadata", Metadata).AsPublicFunction("FeedMetadata");
 
-        MapSet<FeedCouncil>(feed, "Councils", c => c.GssCode, async (data, ct) => (await data.RowsAsync(ct)).Councils);
+        MapSet<FeedCouncil>(feed, "Councils", c => c.Code, async (data, ct) => (await data.RowsAsync(ct)).Councils);
         MapSet<FeedSignUp>(feed, "SignUps", s => s.GssCode, async (data, ct) => (await data.RowsAsync(ct)).SignUps);
         MapSet<FeedAssessment>(feed, "Assessments", a => a.Id, async (data, ct) => (await data.RowsAsync(ct)).Assessments);
         MapSet<FeedPointResult>(feed, "PointResults", p => p.Id, async (data, ct) => (await data.RowsAsync(ct)).PointResults);

@@ -74,19 +74,21 @@ public sealed class FeedData(
             activities.Add(await loader.LoadAsync(new PeerGroup(region.Slug, region.Name, [region], []), month, cancellationToken));
         }
 
-        var known = councils.Where(c => c.GssCode.Length > 0).DistinctBy(c => c.GssCode).ToList();
-        var regionOf = known.ToDictionary(c => c.GssCode, c => c.Region.Slug, StringComparer.Ordinal);
-        var nameOf = known.ToDictionary(c => c.GssCode, c => c.OfficialName, StringComparer.Ordinal);
+        // Every register row once, by its code; activity rows name their council by the same code (a GSS code, since only those can sign up).
+        var known = councils.DistinctBy(c => c.Code).ToList();
+        var regionOf = known.ToDictionary(c => c.Code, c => c.Region.Slug, StringComparer.Ordinal);
+        var nameOf = known.ToDictionary(c => c.Code, c => c.OfficialName, StringComparer.Ordinal);
         var assessments = activities.SelectMany(a => a.Assessments).ToList();
         var replaced = assessments.Where(a => a.PredecessorReference is not null).Select(a => (a.GssCode, a.PredecessorReference!)).ToHashSet();
+        var submittedAt = assessments.GroupBy(a => a.Reference, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.SubmittedAt), StringComparer.Ordinal);
         var verified = activities.SelectMany(a => a.Contacts).Where(c => c.Verified).CountBy(c => c.GssCode).ToDictionary(StringComparer.Ordinal);
 
         return new FeedRows(
             known.Select(c => new FeedCouncil
             {
-                GssCode = c.GssCode, LocalAuthorityCode = c.LocalAuthorityCode, Name = c.OfficialName, Nation = c.Nation,
+                Code = c.Code, GssCode = c.GssCode.Length > 0 ? c.GssCode : null, LocalAuthorityCode = c.LocalAuthorityCode, Name = c.OfficialName, Nation = c.Nation,
                 Region = c.Region.Slug, AuthorityType = c.AuthorityType, CanSignUp = c.CanSignUp,
-            }).OrderBy(c => c.GssCode, StringComparer.Ordinal).ToList(),
+            }).OrderBy(c => c.Code, StringComparer.Ordinal).ToList(),
             activities.SelectMany(a => a.Signups).Select(s => new FeedSignUp
             {
                 GssCode = s.GssCode, CouncilName = nameOf.GetValueOrDefault(s.GssCode, ""),
@@ -108,6 +110,7 @@ public sealed class FeedData(
                 AssessmentReference = a.AssessmentReference, StandardId = a.StandardId, PointNumber = a.PointNumber, PointTitle = a.PointTitle,
                 Rating = a.Rating, Status = a.Status, CreatedAt = a.CreatedAt, DueAt = a.DueAt, DoneAt = a.DoneAt,
                 ClosedByReference = a.ClosedByReference, ClosingRating = a.ClosingRating, ClosedAt = a.ClosedAt,
+                ReassessedRating = a.ReassessedRating, OpenUntil = a.OpenUntil(submittedAt),
                 Overdue = a.Status == Assessments.ActionEntity.Open && a.DueAt < now,
             }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
     }

@@ -6,7 +6,9 @@ namespace LocalGovStandard.Feed;
 
 public sealed class FeedCouncil
 {
-    [Key] public string GssCode { get; set; } = "";
+    /// <summary>The council's GSS code, or the register's local-authority-code when it has none (see <see cref="Register.Council.Code"/>).</summary>
+    [Key] public string Code { get; set; } = "";
+    public string? GssCode { get; set; }
     public string LocalAuthorityCode { get; set; } = "";
     public string Name { get; set; } = "";
     public string Nation { get; set; } = "";
@@ -77,6 +79,14 @@ public sealed class FeedAction
     public string? ClosedByReference { get; set; }
     public string? ClosingRating { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The result of a reassessment that left the action open.</summary>
+    public string? ReassessedRating { get; set; }
+
+    /// <summary>When it stopped being open (done or closed), or null while open: it was open at the end of a month when CreatedAt is before that instant and OpenUntil is null or not before it.</summary>
+    public DateTimeOffset? OpenUntil { get; set; }
+
+    /// <summary>Today's state, like <see cref="Status"/>; for a past month use CreatedAt, DueAt and OpenUntil.</summary>
     public bool Overdue { get; set; }
 }
 

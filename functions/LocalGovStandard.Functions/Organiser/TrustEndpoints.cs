@@ -126,7 +126,7 @@ public static class TrustEndpoints
 
     private static async Task<IResult> FindCouncilAsync(string? gssCode, CouncilDirectory directory, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(gssCode) && await directory.FindByGssCodeAsync(gssCode, cancellationToken) is { } council)
+        if (!string.IsNullOrWhiteSpace(gssCode) && await directory.FindByCodeAsync(gssCode, cancellationToken) is { } council)
         {
             return TypedResults.Redirect($"/organiser/domains/{council.GssCode}");
         }
@@ -139,14 +139,14 @@ public static class TrustEndpoints
     }
 
     private static async Task<IResult> CouncilDomainsAsync(string gssCode, CouncilDirectory directory, CouncilDomains domains, CancellationToken cancellationToken) =>
-        await directory.FindByGssCodeAsync(gssCode, cancellationToken) is { } council
+        await directory.FindByCodeAsync(gssCode, cancellationToken) is { } council
             ? new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = string.Join('\n', await domains.ForCouncilAsync(council.GssCode, cancellationToken)) })
             : CouncilNotFound();
 
     private static async Task<IResult> SaveCouncilDomainsAsync(
         string gssCode, HttpContext context, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
     {
-        if (await directory.FindByGssCodeAsync(gssCode, cancellationToken) is not { } council)
+        if (await directory.FindByCodeAsync(gssCode, cancellationToken) is not { } council)
         {
             return CouncilNotFound();
         }
@@ -178,8 +178,8 @@ public static class TrustEndpoints
         CouncilDirectory directory, CouncilDomainsApi.DomainsImported? result, FormErrors errors, CancellationToken cancellationToken)
     {
         var councils = (await directory.AllAsync(cancellationToken))
-            .Where(c => c.GssCode.Length > 0 && c.CanSignUp)
-            .Select(c => new Choice(c.GssCode, c.OfficialName))
+            .Where(c => c.CanSignUp)
+            .Select(c => new Choice(c.Code, c.OfficialName))
             .ToList();
         return new RazorComponentResult<DomainsPage>(new { Councils = councils, Result = result, Errors = errors });
     }

@@ -14,7 +14,7 @@ public sealed class ContactFinder(CouncilDirectory directory, SignupQueries quer
     /// <returns>Null when there is no such council or reference; otherwise the contact, or the erasure still finishing.</returns>
     public async Task<ContactLocation?> FindAsync(string councilCode, string reference, CancellationToken cancellationToken)
     {
-        if (!HumanReference.IsWellFormed(reference) || await directory.FindByGssCodeAsync(councilCode, cancellationToken) is not { } council)
+        if (!HumanReference.IsWellFormed(reference) || await directory.FindByCodeAsync(councilCode, cancellationToken) is not { } council)
         {
             return null;
         }

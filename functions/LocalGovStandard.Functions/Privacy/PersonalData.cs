@@ -1,13 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
+using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Summits;
 
 namespace LocalGovStandard.Privacy;
 
-public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int PeerGroupsLed, int Emails, int AuditEntries, int WorkbooksRebuilt, int EarlierWorkbookVersionsDeleted);
+/// <param name="OutboxEmails">Messages deleted from the local outbox, when it is in use instead of SendGrid (development).</param>
+public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int PeerGroupsLed, int Emails, int AuditEntries, int WorkbooksRebuilt, int EarlierWorkbookVersionsDeleted, int OutboxEmails);
 
 /// <summary>
 /// UK GDPR requests about one contact: export everything held about them, or erase them everywhere.
@@ -26,6 +29,7 @@ public sealed class PersonalData(
     StoredWorkbooks workbooks,
     ContactStandings standings,
     ErasureList erasureList,
+    IEmailSender sender,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -65,7 +69,7 @@ public sealed class PersonalData(
     /// </summary>
     public async Task<ErasureOutcome> EraseAsync(ContactLocation location, string actor, CancellationToken cancellationToken)
     {
-        var (invitations, mentions, emails, entries, groups) = (0, 0, 0, 0, 0);
+        var (invitations, mentions, emails, entries, groups, outboxEmails) = (0, 0, 0, 0, 0, 0);
         var erasure = location.Erasure;
         if (location.Contact is { } contact)
         {
@@ -74,6 +78,7 @@ public sealed class PersonalData(
             groups = await leadership.EraseAsync(contact.ContactEmail, actor, cancellationToken);
             mentions = await assessments.EraseAsync(contact.GssCode, contact.Reference, contact.ContactName, cancellationToken);
             emails = await mail.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
+            outboxEmails = sender is LocalOutboxEmailSender outbox ? OutboxErasure.EraseMailFor(outbox.Folder, contact.ContactEmail) : 0;
             entries = await auditMentions.ScrubAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
             var naming = await workbooks.NamingAsync([contact.ContactEmail, contact.ContactName], cancellationToken);
             erasure = await ReplaceContactWithRetriesAsync(contact, naming, cancellationToken);
@@ -88,9 +93,9 @@ public sealed class PersonalData(
         var versions = await workbooks.DeleteEarlierVersionsAsync(cancellationToken);
 
         await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
-        var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions);
+        var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions, outboxEmails);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
-            $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}",
+            $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}; outbox emails {outboxEmails}",
             CancellationToken.None);
         return outcome;
     }

@@ -15,8 +15,9 @@ public sealed class CouncilDirectory([FromKeyedServices(TableNames.Councils)] Ta
     public async Task<IReadOnlyList<Council>> AllAsync(CancellationToken cancellationToken) =>
         (await GetSnapshotAsync(cancellationToken)).Councils;
 
-    public async Task<Council?> FindByGssCodeAsync(string gssCode, CancellationToken cancellationToken) =>
-        (await GetSnapshotAsync(cancellationToken)).ByGss.GetValueOrDefault(gssCode.Trim().ToUpperInvariant());
+    /// <summary>The council with that <see cref="Council.Code"/>: a GSS code, or the register's code of a council without one.</summary>
+    public async Task<Council?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
+        (await GetSnapshotAsync(cancellationToken)).ByCode.GetValueOrDefault(code.Trim().ToUpperInvariant());
 
     public async Task<IReadOnlyList<Council>> InRegionsAsync(IEnumerable<string> regionSlugs, CancellationToken cancellationToken)
     {
@@ -57,13 +58,13 @@ public sealed class CouncilDirectory([FromKeyedServices(TableNames.Councils)] Ta
             .Select(Council.From)
             .OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var byGss = councils.Where(c => c.GssCode.Length > 0)
-            .GroupBy(c => c.GssCode, StringComparer.Ordinal)
+        var byCode = councils
+            .GroupBy(c => c.Code.ToUpperInvariant(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.CanSignUp).First(), StringComparer.Ordinal);
-        var snapshot = new Snapshot(councils, byGss, now);
+        var snapshot = new Snapshot(councils, byCode, now);
         _snapshot = snapshot;
         return snapshot;
     }
 
-    private sealed record Snapshot(IReadOnlyList<Council> Councils, IReadOnlyDictionary<string, Council> ByGss, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(IReadOnlyList<Council> Councils, IReadOnlyDictionary<string, Council> ByCode, DateTimeOffset LoadedAt);
 }

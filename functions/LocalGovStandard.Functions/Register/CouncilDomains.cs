@@ -133,7 +133,7 @@ public sealed class CouncilDomains(
         foreach (var line in lines)
         {
             var (domain, problem) = Parse(line.Domain);
-            if (await directory.FindByGssCodeAsync(line.GssCode, cancellationToken) is null)
+            if (await directory.FindByCodeAsync(line.GssCode, cancellationToken) is null)
             {
                 errors.Add(new RegisterLineError(line.Line, $"gssCode '{Shorten(line.GssCode)}' is not a council in the register."));
             }

@@ -37,14 +37,14 @@ public static class CouncilDomainsApi
 
     private static async Task<Results<Ok<CouncilDomainsResponse>, ProblemHttpResult>> GetAsync(
         string gssCode, CouncilDirectory directory, CouncilDomains domains, CancellationToken cancellationToken) =>
-        await directory.FindByGssCodeAsync(gssCode, cancellationToken) is { } council
+        await directory.FindByCodeAsync(gssCode, cancellationToken) is { } council
             ? TypedResults.Ok(new CouncilDomainsResponse(council.GssCode, council.OfficialName, await domains.ForCouncilAsync(council.GssCode, cancellationToken)))
             : CouncilNotFound();
 
     private static async Task<IResult> PutAsync(
         string gssCode, HttpRequest request, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
     {
-        if (await directory.FindByGssCodeAsync(gssCode, cancellationToken) is not { } council)
+        if (await directory.FindByCodeAsync(gssCode, cancellationToken) is not { } council)
         {
             return CouncilNotFound();
         }
@@ -87,7 +87,7 @@ public static class CouncilDomainsApi
         var approved = 0;
         foreach (var council in import.Added.GroupBy(a => a.GssCode))
         {
-            if (await directory.FindByGssCodeAsync(council.Key, cancellationToken) is { } found)
+            if (await directory.FindByCodeAsync(council.Key, cancellationToken) is { } found)
             {
                 approved += await approvals.ApproveOnDomainsAsync(found, council.Select(a => a.Domain).ToList(), actor, cancellationToken);
             }

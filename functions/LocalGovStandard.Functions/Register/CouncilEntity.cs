@@ -37,6 +37,13 @@ public sealed record Council(
     string? EndDate,
     bool IsCurrent)
 {
+    /// <summary>
+    /// How the council is keyed everywhere (the feed, the directory, page choices): its GSS code, or the
+    /// register's own local-authority-code when it has none (the historic Northern Ireland councils).
+    /// A GSS code is a letter and 8 digits, which no register code of a council without one looks like.
+    /// </summary>
+    public string Code => GssCode.Length > 0 ? GssCode : LocalAuthorityCode;
+
     /// <summary>Only current authorities with no end date and a GSS code can sign up.</summary>
     public bool CanSignUp => IsCurrent && string.IsNullOrEmpty(EndDate) && GssCode.Length > 0;
 

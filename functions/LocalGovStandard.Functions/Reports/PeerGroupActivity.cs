@@ -53,4 +53,26 @@ public sealed record ActionFact(
     DateTimeOffset? DoneAt,
     string? ClosedByReference,
     string? ClosingRating,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    string? ReassessedRating)
+{
+    /// <summary>
+    /// When the action stopped being open: marked done, or closed by a reassessment (rows closed before
+    /// ClosedAt was recorded find that date from the reassessment's submission); null while it is open.
+    /// It was open at an instant when it was raised before it and this is null or not before it.
+    /// </summary>
+    public DateTimeOffset? OpenUntil(IReadOnlyDictionary<string, DateTimeOffset> submittedAtByReference) => Status switch
+    {
+        Assessments.ActionEntity.Open => null,
+        Assessments.ActionEntity.Done => DoneAt ?? CreatedAt,
+        Assessments.ActionEntity.Closed => ClosedAt ?? ClosedByReference switch
+        {
+            null => CreatedAt,
+            var closedBy => submittedAtByReference.TryGetValue(closedBy, out var submitted) ? submitted : null,
+        },
+        _ => CreatedAt,
+    };
+
+    public bool IsOpenAt(DateTimeOffset instant, IReadOnlyDictionary<string, DateTimeOffset> submittedAtByReference) =>
+        CreatedAt < instant && (OpenUntil(submittedAtByReference) is not { } until || until >= instant);
+}

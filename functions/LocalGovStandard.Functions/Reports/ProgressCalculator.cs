@@ -108,7 +108,7 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
             passing += passed;
         }
 
-        var open = facts.Actions.Where(a => IsOpenAt(a, end, facts.SubmittedAtByReference)).ToList();
+        var open = facts.Actions.Where(a => a.IsOpenAt(end, facts.SubmittedAtByReference)).ToList();
         return new MonthCounts(
             month,
             facts.CouncilCount,
@@ -123,29 +123,6 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
             open.Count(a => a.DueAt < end),
             [],
             []);
-    }
-
-    /// <summary>
-    /// Open at an instant: raised before it, not marked done before it, and not closed by a
-    /// reassessment submitted before it.
-    /// </summary>
-    private static bool IsOpenAt(ActionFact action, DateTimeOffset instant, IReadOnlyDictionary<string, DateTimeOffset> submittedAt)
-    {
-        if (action.CreatedAt >= instant)
-        {
-            return false;
-        }
-
-        return action.Status switch
-        {
-            ActionEntity.Open => true,
-            ActionEntity.Done => action.DoneAt is { } doneAt && doneAt >= instant,
-            // Closed by a reassessment: still open at instants before that reassessment was submitted
-            // (rows closed before ClosedAt was recorded find that date from the reassessment).
-            ActionEntity.Closed => action.ClosedAt is { } closedAt ? closedAt >= instant
-                : action.ClosedByReference is { } closedBy && (!submittedAt.TryGetValue(closedBy, out var submitted) || submitted >= instant),
-            _ => false,
-        };
     }
 
     /// <summary>The assessments submitted before <paramref name="instant"/> that no reassessment submitted before it replaced.</summary>
@@ -240,7 +217,7 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
     {
         var names = councils.ToDictionary(c => c.GssCode, c => c.OfficialName, StringComparer.Ordinal);
         return facts.Actions
-            .Where(a => IsOpenAt(a, end, facts.SubmittedAtByReference))
+            .Where(a => a.IsOpenAt(end, facts.SubmittedAtByReference))
             .OrderBy(a => a.DueAt).ThenBy(a => names[a.GssCode], StringComparer.OrdinalIgnoreCase).ThenBy(a => a.PointNumber)
             .Select(a => new ActionRow(a, names[a.GssCode], catalogue.Find(a.StandardId), a.DueAt < end,
                 a.DueAt < end ? (int)Math.Floor((end - a.DueAt).TotalDays) : 0))

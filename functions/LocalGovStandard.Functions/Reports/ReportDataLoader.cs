@@ -90,7 +90,7 @@ public sealed class ReportDataLoader(
         await foreach (var row in assessments.QueryAsync<ActionEntity>(filter, cancellationToken: cancellationToken))
         {
             actions.Add(new ActionFact(gssCode, row.AssessmentReference, row.ServiceName, row.StandardId, row.PointNumber, row.PointTitle,
-                row.Rating, row.Status, row.CreatedAt, row.DueAt, row.DoneAt, row.ClosedByReference, row.ClosingRating, row.ClosedAt));
+                row.Rating, row.Status, row.CreatedAt, row.DueAt, row.DoneAt, row.ClosedByReference, row.ClosingRating, row.ClosedAt, row.ReassessedRating));
         }
 
         return actions;

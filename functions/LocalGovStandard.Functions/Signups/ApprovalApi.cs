@@ -58,7 +58,7 @@ public static class ApprovalApi
 
     public static async Task<ContactEntity?> FindAsync(
         string councilCode, string reference, CouncilDirectory directory, SignupQueries queries, CancellationToken cancellationToken) =>
-        HumanReference.IsWellFormed(reference) && await directory.FindByGssCodeAsync(councilCode, cancellationToken) is { } council
+        HumanReference.IsWellFormed(reference) && await directory.FindByCodeAsync(councilCode, cancellationToken) is { } council
             ? await queries.FindByReferenceAsync(council, reference, cancellationToken)
             : null;
 

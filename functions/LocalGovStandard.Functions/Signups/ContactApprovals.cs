@@ -256,7 +256,7 @@ public sealed class ContactApprovals(
             return new ApprovalOutcome(ApprovalResult.Approved, contact);
         }
 
-        var council = await directory.FindByGssCodeAsync(contact.GssCode, cancellationToken);
+        var council = await directory.FindByCodeAsync(contact.GssCode, cancellationToken);
         var others = council is null ? 0 : await ApproveOnDomainsAsync(council, [domain], actor, cancellationToken);
         return new ApprovalOutcome(ApprovalResult.Approved, contact, domain, others);
     }

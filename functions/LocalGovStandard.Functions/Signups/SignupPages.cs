@@ -91,7 +91,7 @@ public static class SignupPages
     {
         var councils = (await directory.AllAsync(cancellationToken))
             .Where(c => c.CanSignUp)
-            .Select(c => new Choice(c.GssCode, c.OfficialName))
+            .Select(c => new Choice(c.Code, c.OfficialName))
             .ToList();
         return new RazorComponentResult<SignupFormPage>(new { Values = values, Errors = errors, Councils = councils });
     }

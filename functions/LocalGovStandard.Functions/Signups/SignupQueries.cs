@@ -26,8 +26,7 @@ public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableC
     public async Task<IReadOnlyList<CouncilSignups>> ForRegionsAsync(IReadOnlyCollection<Region> regions, CancellationToken cancellationToken)
     {
         var councils = (await directory.InRegionsAsync(regions.Select(r => r.Slug), cancellationToken))
-            .Where(c => c.GssCode.Length > 0)
-            .GroupBy(c => c.GssCode, StringComparer.Ordinal)
+            .GroupBy(c => c.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var perRegion = await Task.WhenAll(regions.Select(region => LoadRegionAsync(region.Slug, cancellationToken)));

@@ -57,7 +57,7 @@ public sealed partial class SignupValidator(CouncilDirectory directory, IOptions
             return null;
         }
 
-        var council = await directory.FindByGssCodeAsync(gss, cancellationToken);
+        var council = await directory.FindByCodeAsync(gss, cancellationToken);
         if (council is null)
         {
             errors.Add("councilCode", "Select a council from the list: that code is not in the council register");

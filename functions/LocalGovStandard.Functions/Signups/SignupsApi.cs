@@ -87,7 +87,7 @@ public static class SignupsApi
             return notFound;
         }
 
-        var council = await directory.FindByGssCodeAsync(councilCode, cancellationToken);
+        var council = await directory.FindByCodeAsync(councilCode, cancellationToken);
         var contact = council is null ? null : await queries.FindByReferenceAsync(council, reference, cancellationToken);
         return contact is null
             ? notFound

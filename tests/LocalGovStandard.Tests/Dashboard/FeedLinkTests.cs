@@ -38,7 +38,7 @@ public sealed class FeedLinkTests(FeedLinkTests.Fixture fixture) : IClassFixture
 
         // Power BI follows it: at our address it is the next page.
         var second = await PageAsync(new Uri(next).PathAndQuery, header: false);
-        Assert.NotEqual(page["value"]![0]!["GssCode"]!.GetValue<string>(), second["value"]![0]!["GssCode"]!.GetValue<string>());
+        Assert.NotEqual(page["value"]![0]!["Code"]!.GetValue<string>(), second["value"]![0]!["Code"]!.GetValue<string>());
     }
 
     [Fact]

@@ -82,9 +82,28 @@ public sealed class FeedTests(DashboardFixture fixture)
         Assert.Equal(Seed.Assessments.Where(a => a.Standard == "lgdss-2016").Select(a => a.Reference).Order(), lgdss.Rows.Select(r => r["Reference"]!.GetValue<string>()).Order());
         Assert.All(lgdss.Rows, r => Assert.Equal(["Reference", "StandardId"], r.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('@')).Order()));
 
-        var all = (await AllPagesAsync("/odata/Councils?$orderby=GssCode")).Rows.Select(r => r["GssCode"]!.GetValue<string>()).ToList();
-        var page = JsonNode.Parse(await Feed().GetStringAsync(new Uri("/odata/Councils?$orderby=GssCode&$skip=2&$top=3", UriKind.Relative)))!;
-        Assert.Equal(all.Skip(2).Take(3), page["value"]!.AsArray().Select(r => r!["GssCode"]!.GetValue<string>()));
+        var all = (await AllPagesAsync("/odata/Councils?$orderby=Code")).Rows.Select(r => r["Code"]!.GetValue<string>()).ToList();
+        var page = JsonNode.Parse(await Feed().GetStringAsync(new Uri("/odata/Councils?$orderby=Code&$skip=2&$top=3", UriKind.Relative)))!;
+        Assert.Equal(all.Skip(2).Take(3), page["value"]!.AsArray().Select(r => r!["Code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Councils_HasEveryRegisterRowOnce_KeyedByItsGssCode_OrTheRegistersCodeWhenItHasNone()
+    {
+        var rows = (await AllPagesAsync("/odata/Councils")).Rows;
+        var register = TestRegister.All.Concat(TestRegister.HistoricNorthernIreland).ToList();
+        Assert.Equal(register.Select(c => c.GssCode.Length > 0 ? c.GssCode : c.Code).Order(StringComparer.Ordinal),
+            rows.Select(r => r["Code"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+
+        var westminster = Assert.Single(rows, r => r["LocalAuthorityCode"]!.GetValue<string>() == TestRegister.Westminster.Code);
+        Assert.Equal(TestRegister.Westminster.GssCode, westminster["Code"]!.GetValue<string>());
+        Assert.Equal(TestRegister.Westminster.GssCode, westminster["GssCode"]!.GetValue<string>());
+
+        var derry = JsonNode.Parse(await Feed().GetStringAsync(new Uri("/odata/Councils('NIR-A')", UriKind.Relative)))!;
+        Assert.Equal("Derry City Council", derry["Name"]!.GetValue<string>());
+        Assert.Null(derry["GssCode"]);
+        Assert.False(derry["CanSignUp"]!.GetValue<bool>());
+        Assert.Equal(rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), await Feed().GetStringAsync(new Uri("/odata/Councils/$count", UriKind.Relative)));
     }
 
     [Fact]
@@ -151,11 +170,11 @@ public sealed class FeedTests(DashboardFixture fixture)
     public async Task LookUpByKey_GivesTheEntity_AndAnUnknownKeyIsA404Problem()
     {
         var council = (await AllPagesAsync("/odata/Councils")).Rows[0];
-        var gss = council["GssCode"]!.GetValue<string>();
-        var response = await Feed().GetAsync(new Uri($"/odata/Councils('{gss}')", UriKind.Relative));
+        var code = council["Code"]!.GetValue<string>();
+        var response = await Feed().GetAsync(new Uri($"/odata/Councils('{code}')", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entity = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(gss, entity["GssCode"]!.GetValue<string>());
+        Assert.Equal(code, entity["Code"]!.GetValue<string>());
         Assert.Equal(council["Name"]!.GetValue<string>(), entity["Name"]!.GetValue<string>());
         Assert.EndsWith("$metadata#Councils/$entity", entity["@odata.context"]!.GetValue<string>(), StringComparison.Ordinal);
 

@@ -36,7 +36,9 @@ public static partial class SignupSteps
 
     /// <summary>The sign-up's reference, which only the email gives (the API and page answer the same for everyone).</summary>
     public static string ReferenceFor(SendGridCaptureServer sendGrid, string email) =>
-        ReferencePattern().Match(sendGrid.Accepted.Last(r => string.Equals(r.To, email, StringComparison.OrdinalIgnoreCase)).PlainText).Value;
+        ReferenceIn(sendGrid.Accepted.Last(r => string.Equals(r.To, email, StringComparison.OrdinalIgnoreCase)).PlainText);
+
+    public static string ReferenceIn(string emailText) => ReferencePattern().Match(emailText).Value;
 
     /// <summary>Verifies the address as its owner does: opens the latest emailed link and presses its button.</summary>
     public static Task<HtmlPage> VerifyAsync(HttpClient client, SendGridCaptureServer sendGrid, string email) =>

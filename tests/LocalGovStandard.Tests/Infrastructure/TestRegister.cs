@@ -19,6 +19,13 @@ public static class TestRegister
 
     public static readonly TestCouncil[] All = [Westminster, Camden, Birmingham, Leicester, Cardiff, Fife, Kettering, Taunton];
 
+    /// <summary>Two of the register's 25 historic Northern Ireland councils, which have no GSS code: only the register's own code.</summary>
+    public static readonly TestCouncil[] HistoricNorthernIreland =
+    [
+        new("NIR-A", "Derry City Council", "Derry", "", "Northern Ireland", "NI district", EndDate: "2015-03-31", Current: false, Nation: "Northern Ireland"),
+        new("NIR-B", "Limavady Borough Council", "Limavady", "", "Northern Ireland", "NI district", EndDate: "2015-03-31", Current: false, Nation: "Northern Ireland"),
+    ];
+
     public static string Csv(params TestCouncil[] councils)
     {
         var text = new StringBuilder(Header).Append('\n');

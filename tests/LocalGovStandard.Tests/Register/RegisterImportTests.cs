@@ -32,13 +32,28 @@ public sealed class RegisterImportTests(ServiceFixture fixture) : IClassFixture<
     {
         await ImportAsync(TestRegister.Csv(TestRegister.Kettering));
 
-        var kettering = await fixture.Service<CouncilDirectory>().FindByGssCodeAsync(TestRegister.Kettering.GssCode, CancellationToken.None);
+        var kettering = await fixture.Service<CouncilDirectory>().FindByCodeAsync(TestRegister.Kettering.GssCode, CancellationToken.None);
         Assert.NotNull(kettering);
         Assert.Equal(Regions.Unassigned, kettering.Region);
         Assert.False(kettering.CanSignUp);
         var (response, body) = await SignupSteps.SignUpAsync(fixture.CreateClient(), SignupSteps.Body(TestRegister.Kettering, "someone@kettering.gov.uk"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("no longer a current council", body["errors"]!["councilCode"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACouncilWithoutAGssCode_IsFoundByTheRegistersCode_AndOneWithAGssCodeStillByThat()
+    {
+        await ImportAsync(TestRegister.Csv([.. TestRegister.HistoricNorthernIreland, TestRegister.Camden]));
+        var directory = fixture.Service<CouncilDirectory>();
+
+        var derry = await directory.FindByCodeAsync("nir-a", CancellationToken.None);
+        Assert.Equal("Derry City Council", derry?.OfficialName);
+        Assert.Equal("NIR-A", derry!.Code);
+        Assert.Equal("Limavady Borough Council", (await directory.FindByCodeAsync("NIR-B", CancellationToken.None))?.OfficialName);
+        var camden = await directory.FindByCodeAsync(TestRegister.Camden.GssCode, CancellationToken.None);
+        Assert.Equal(TestRegister.Camden.GssCode, camden?.Code);
+        Assert.Null(await directory.FindByCodeAsync(TestRegister.Camden.Code, CancellationToken.None));
     }
 
     [Fact]
@@ -64,7 +79,7 @@ public sealed class RegisterImportTests(ServiceFixture fixture) : IClassFixture<
 
         Assert.Equal(1, result["updated"]!.GetValue<int>());
         Assert.Equal(1, result["skipped"]!.GetValue<int>());
-        var enfield = await fixture.Service<CouncilDirectory>().FindByGssCodeAsync(Enfield.GssCode, CancellationToken.None);
+        var enfield = await fixture.Service<CouncilDirectory>().FindByCodeAsync(Enfield.GssCode, CancellationToken.None);
         Assert.Equal("Enfield Council", enfield!.OfficialName);
     }
 
@@ -129,7 +144,7 @@ public sealed class RegisterImportTests(ServiceFixture fixture) : IClassFixture<
             var text = output.ToString();
             Assert.Contains("write: 2/2", text, StringComparison.Ordinal);
             Assert.Contains("Imported 2, updated 0, skipped 0 unchanged, 0 error(s).", text, StringComparison.Ordinal);
-            Assert.NotNull(await fixture.Service<CouncilDirectory>().FindByGssCodeAsync(Sutton.GssCode, CancellationToken.None));
+            Assert.NotNull(await fixture.Service<CouncilDirectory>().FindByCodeAsync(Sutton.GssCode, CancellationToken.None));
         }
         finally
         {

@@ -41,7 +41,7 @@ public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("sent", body["email"]!.GetValue<string>());
         Assert.Empty(fixture.SendGrid.Requests);
-        var message = Assert.Single(OutboxReader.List(fixture.OutboxFolder));
+        var message = Assert.Single(OutboxReader.List(fixture.OutboxFolder), m => m.To.Contains("outbox@cardiff.gov.wales", StringComparison.Ordinal));
         Assert.Equal("Siân Jones <outbox@cardiff.gov.wales>", message.To);
         Assert.Contains("Confirm your email address", message.Subject, StringComparison.Ordinal);
         var raw = await File.ReadAllTextAsync(Path.Combine(fixture.OutboxFolder, message.FileName));
@@ -54,6 +54,29 @@ public sealed class LocalOutboxTests(LocalOutboxTests.Fixture fixture) : IClassF
         var verified = await EmailedLinkSteps.OpenAndPressAsync(client, new Uri(WebUtility.HtmlDecode(link), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, verified.Status);
         Assert.Equal("Email address confirmed", verified.Heading);
+    }
+
+    [Fact]
+    public async Task ErasingAContact_RemovesTheirEmailsFromTheOutbox_AndLeavesOthersMail()
+    {
+        const string erased = "erase.me@cardiff.gov.wales", colleague = "stays@cardiff.gov.wales";
+        var client = fixture.CreateClient();
+        await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Cardiff, erased, name: "Owain Glyndŵr"));
+        await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Cardiff, colleague));
+        var theirs = OutboxReader.List(fixture.OutboxFolder).Where(m => m.To.Contains(erased, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(theirs);
+        var reference = SignupSteps.ReferenceIn(theirs[0].TextBody);
+
+        using var response = await fixture.CreateAdminClient().DeleteAsync(new Uri($"/api/admin/contacts/{TestRegister.Cardiff.GssCode}/{reference}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var left = OutboxReader.List(fixture.OutboxFolder);
+        Assert.DoesNotContain(left, m => m.To.Contains(erased, StringComparison.OrdinalIgnoreCase) || m.TextBody.Contains(erased, StringComparison.OrdinalIgnoreCase));
+        Assert.All(theirs, m => Assert.False(File.Exists(Path.Combine(fixture.OutboxFolder, m.FileName)), m.FileName));
+        Assert.Contains(left, m => m.To.Contains(colleague, StringComparison.Ordinal));
+        var page = await client.GetStringAsync(new Uri("/dev/outbox", UriKind.Relative));
+        Assert.DoesNotContain(erased, page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Owain", page, StringComparison.Ordinal);
     }
 
     [Theory]

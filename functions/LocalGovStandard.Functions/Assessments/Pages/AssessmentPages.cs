@@ -57,7 +57,7 @@ public static class AssessmentPages
     {
         var scope = context.User.Scope();
         var (all, actions) = await assessments.ListAsync(scope, cancellationToken);
-        var council = await councils.FindByGssCodeAsync(scope.GssCode, cancellationToken);
+        var council = await councils.FindByCodeAsync(scope.GssCode, cancellationToken);
         return new(new
         {
             CouncilName = council?.OfficialName ?? scope.GssCode,

@@ -86,7 +86,7 @@ public static class DetailsPages
         }
 
         var scope = context.User.Scope();
-        var council = await councils.FindByGssCodeAsync(scope.GssCode, cancellationToken);
+        var council = await councils.FindByCodeAsync(scope.GssCode, cancellationToken);
         var created = await assessments.CreateAsync(scope, council?.OfficialName ?? scope.GssCode, details, cancellationToken);
         NewAssessmentAnswers.Clear(context);
         return TypedResults.Redirect(AssessmentPages.ViewHref(created.Reference));
@@ -239,7 +239,7 @@ public static class DetailsPages
         new(parameters) { StatusCode = invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
 
     private static async Task<IReadOnlyList<Choice>> CouncilChoicesAsync(CouncilDirectory councils, CancellationToken cancellationToken) =>
-        (await councils.AllAsync(cancellationToken)).Where(c => c.CanSignUp).Select(c => new Choice(c.GssCode, c.OfficialName)).ToList();
+        (await councils.AllAsync(cancellationToken)).Where(c => c.CanSignUp).Select(c => new Choice(c.Code, c.OfficialName)).ToList();
 
     private static string NewHref(DetailsStep step) => $"/assessments/new/{step.Slug()}";
 
