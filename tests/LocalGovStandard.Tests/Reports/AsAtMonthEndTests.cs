@@ -12,6 +12,7 @@ namespace LocalGovStandard.Tests.Reports;
 /// are open in the workbook, the monthly snapshots and the feed's as-at columns for the month between.
 /// Its own service, because it moves the clock on two months.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AsAtMonthEndTests(AsAtMonthEndTests.Fixture fixture) : IClassFixture<AsAtMonthEndTests.Fixture>
 {
     public sealed class Fixture : AssessmentFixture
