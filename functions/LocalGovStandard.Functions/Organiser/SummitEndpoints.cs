@@ -25,7 +25,9 @@ public static class SummitEndpoints
         console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
         console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate").DisableAntiforgery();
         console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
+        console.MapGet("/summits/{summitId}/send", CheckSendAsync).AsPublicFunction("ConsoleSummitSendCheck");
         console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend").DisableAntiforgery();
+        console.MapGet("/summits/{summitId}/reminders", CheckRemindAsync).AsPublicFunction("ConsoleSummitRemindCheck");
         console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind").DisableAntiforgery();
         console.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
             SummitExport.WorkbookAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitWorkbook");
@@ -89,6 +91,67 @@ public static class SummitEndpoints
         return await PageAsync(summit, criteria, invitees, null, errors, sender, peerGroups, clock, cancellationToken);
     }
 
+    /// <summary>Check before sending invitations: the summit, how many the send would email and a few of them. Nothing is recorded or sent.</summary>
+    private static async Task<IResult> CheckSendAsync(
+        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
+        InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
+        {
+            return ConsoleForms.NotFound("There is no summit at this address.");
+        }
+
+        var criteria = CriteriaFrom(request.Query);
+        var (invitees, errors) = await SelectAsync(criteria, request.Query["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
+        if (invitees is null)
+        {
+            return await PageAsync(summit, criteria, null, null, errors, sender, peerGroups, clock, cancellationToken);
+        }
+
+        var hidden = new List<KeyValuePair<string, string?>>
+        {
+            new("verifiedOnOrBefore", criteria.VerifiedOnOrBefore),
+            new("minSubmittedAssessments", criteria.MinSubmittedAssessments?.ToString(CultureInfo.InvariantCulture)),
+        };
+        hidden.AddRange((criteria.PeerGroups ?? []).Select(g => new KeyValuePair<string, string?>("peerGroups", g)));
+        return new RazorComponentResult<SendCheckPage>(new
+        {
+            Summit = summit,
+            What = "invitations",
+            Preview = await sender.PreviewInvitationsAsync(summit, invitees, cancellationToken),
+            Action = $"/organiser/summits/{summit.SummitId}/send",
+            Hidden = hidden,
+            ChangeHref = $"/organiser/summits/{summit.SummitId}{request.QueryString}#preview",
+        });
+    }
+
+    /// <summary>Check before sending a reminder round: how many it would email and a few of them. Nothing is sent.</summary>
+    private static async Task<IResult> CheckRemindAsync(
+        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
+        {
+            return ConsoleForms.NotFound("There is no summit at this address.");
+        }
+
+        var round = Round(request.Query["round"]);
+        if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
+        {
+            return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
+        }
+
+        return new RazorComponentResult<SendCheckPage>(new
+        {
+            Summit = summit,
+            What = $"reminder round {round}",
+            Preview = await sender.PreviewRemindersAsync(summit, round!.Value, cancellationToken),
+            Action = $"/organiser/summits/{summit.SummitId}/reminders",
+            Hidden = new List<KeyValuePair<string, string?>> { new("round", round.Value.ToString(CultureInfo.InvariantCulture)) },
+            ChangeHref = $"/organiser/summits/{summit.SummitId}#reminders",
+        });
+    }
+
     private static async Task<IResult> SendAsync(
         string summitId, HttpContext context, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
         InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
@@ -121,16 +184,25 @@ public static class SummitEndpoints
             return ConsoleForms.NotFound("There is no summit at this address.");
         }
 
-        var round = int.TryParse(form["round"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        var round = Round(form["round"]);
         if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
         {
-            var errors = new FormErrors();
-            errors.Add("round", problem);
-            return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, null, errors, sender, peerGroups, clock, cancellationToken);
+            return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
         }
 
         var run = await sender.SendRemindersAsync(summit, round!.Value, ConsoleForms.Actor, cancellationToken);
         return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, new SummitPage.Sent($"Reminders (round {round})", run), new FormErrors(), sender, peerGroups, clock, cancellationToken);
+    }
+
+    private static int? Round(StringValues text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+    private static async Task<IResult> RoundProblemAsync(
+        SummitEntity summit, string problem, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FormErrors();
+        errors.Add("round", problem);
+        return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, null, errors, sender, peerGroups, clock, cancellationToken);
     }
 
     private static InviteeCriteriaRequest CriteriaFrom(IEnumerable<KeyValuePair<string, StringValues>> values)
@@ -161,7 +233,9 @@ public static class SummitEndpoints
         {
             Summit = summit,
             Status = await sender.StatusAsync(summit, cancellationToken),
-            NextReminderRound = await sender.NextReminderRoundAsync(summit, cancellationToken),
+            NextReminderRound = await sender.NextReminderRoundAsync(summit, cancellationToken) is { } round
+                ? new SummitPage.Reminder(round, (await sender.PreviewRemindersAsync(summit, round, cancellationToken)).Recipients.Count)
+                : null,
             AnswersOpen = clock.GetUtcNow() <= summit.RsvpBy,
             Criteria = criteria,
             Invitees = invitees,

@@ -261,8 +261,19 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Contains("1 place;", preview.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
 
+        // Sending starts with a check: the summit, how many, and who; nothing is recorded or sent until it is confirmed.
         fixture.SendGrid.Reset();
-        var sent = await session.SubmitAsync(preview, action: $"{summitPath}/send");
+        Assert.Null(preview.Document.QuerySelector($"form[action='{summitPath}/send']"));
+        var check = await session.GetAsync(preview.Element("#check-send")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, check.Status);
+        Assert.Equal("Check before you send invitations", check.Heading);
+        Assert.Contains("Console Summit, Cardiff", check.Element("#check")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2 people", check.Element("#recipient-count")!.TextContent.Trim());
+        Assert.Equal(emails.Select(e => $"Contact {e.Split('@')[0]}, {TestRegister.Cardiff.OfficialName}").Order(), check.Document.QuerySelectorAll("#sample li").Select(li => li.TextContent.Trim()).Order());
+        Assert.Empty(fixture.SendGrid.Accepted);
+        Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
+
+        var sent = await session.SubmitAsync(check);
         Assert.Contains("Invitations sent: 2.", sent.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, sent.Document.QuerySelectorAll("#invitations tbody tr").Length);
 
@@ -286,14 +297,33 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
         // A reminder round goes to the one who has not answered, once, and the page moves on to the next round.
         fixture.SendGrid.Reset();
-        var reminded = await session.SubmitAsync(status, action: $"{summitPath}/reminders");
+        var reminderCheck = await session.GetAsync(status.Element("#round")!.GetAttribute("href")!);
+        Assert.Equal("Check before you send reminder round 1", reminderCheck.Heading);
+        Assert.Equal("1 person", reminderCheck.Element("#recipient-count")!.TextContent.Trim());
+        Assert.Equal([$"Contact {emails[1].Split('@')[0]}, {TestRegister.Cardiff.OfficialName}"], reminderCheck.Document.QuerySelectorAll("#sample li").Select(li => li.TextContent.Trim()));
+        Assert.Empty(fixture.SendGrid.Accepted);
+        var reminded = await session.SubmitAsync(reminderCheck);
         Assert.Contains("Reminders (round 1) sent: 1.", reminded.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal([emails[1]], SummitSteps.Recipients(fixture.SendGrid.Accepted).Select(r => r.Email));
-        Assert.Equal("Send reminder round 2", reminded.Element("#round")!.TextContent.Trim());
-        var again = await session.SubmitAsync(status, action: $"{summitPath}/reminders");
+        var reminder = Assert.Single(SummitSteps.Recipients(fixture.SendGrid.Accepted));
+        Assert.Equal(emails[1], reminder.Email);
+        Assert.Equal("Check reminder round 2", reminded.Element("#round")!.TextContent.Trim());
+        var again = await session.SubmitAsync(reminderCheck);
         Assert.Contains("Reminders (round 1) sent: 0. Already sent before: 1.", again.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Single(SummitSteps.Recipients(fixture.SendGrid.Accepted));
         Assert.Equal(2, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.reminders.sent" && r.Subject == summitId));
+
+        // Checking round 1 again counts exactly what a send would: nobody, since they have had it.
+        var spent = await session.GetAsync($"{summitPath}/reminders?round=1");
+        Assert.Equal("0 people", spent.Element("#recipient-count")!.TextContent.Trim());
+        Assert.Equal("1 person has already been sent it.", spent.Element("#passed-over")!.TextContent.Trim());
+        Assert.Null(spent.Document.QuerySelector("main form"));
+
+        // Once everyone has answered, no reminder round is offered.
+        var (_, secondHidden) = await SummitSteps.OpenRsvpAsync(browser, reminder.RsvpLink);
+        (await SummitSteps.AnswerAsync(browser, secondHidden, "no")).Dispose();
+        var answered = await session.GetAsync(summitPath);
+        Assert.Null(answered.Element("#round"));
+        Assert.Equal("Everyone who was sent an invitation has answered or unsubscribed, so there is nobody to remind.", answered.Element("#unanswered")!.TextContent.Trim());
 
         // Who is coming, downloaded from the console and audited as the console's.
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await session.Client.GetByteArrayAsync(new Uri($"{summitPath}/attendees.xlsx", UriKind.Relative))));

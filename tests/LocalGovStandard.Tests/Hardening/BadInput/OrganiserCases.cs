@@ -53,13 +53,13 @@ public static class OrganiserCases
 
     public static IEnumerable<BadInputCase> SendSummit() =>
         new FormRouteCases("POST /organiser/summits/{summitId}/send", f => f.Organiser,
-                f => $"/organiser/summits/{f.SummitId}?verifiedOnOrBefore=2026-01-31&peerGroups=midlands", f => $"/organiser/summits/{f.SummitId}/send")
+                f => $"/organiser/summits/{f.SummitId}/send?verifiedOnOrBefore=2026-02-28&peerGroups=midlands", f => $"/organiser/summits/{f.SummitId}/send")
             .BrokenPosts(FormExpired, largestField: null)
             .All;
 
     public static IEnumerable<BadInputCase> RemindSummit() =>
         new FormRouteCases("POST /organiser/summits/{summitId}/reminders", f => f.Organiser,
-                f => $"/organiser/summits/{f.SummitId}", f => $"/organiser/summits/{f.SummitId}/reminders")
+                f => $"/organiser/summits/{f.SummitId}/reminders?round=1", f => $"/organiser/summits/{f.SummitId}/reminders")
             .Field("round", [("zero", "\"0\""), ("21", "\"21\""), ("not a number", "\"next\""), ("formula", "\"=1+1\""), ("negative", "\"-1\"")])
             .Missing("round")
             .BrokenPosts(FormExpired, largestField: null)
