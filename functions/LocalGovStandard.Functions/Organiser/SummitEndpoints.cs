@@ -15,7 +15,10 @@ namespace LocalGovStandard.Organiser;
 /// <summary>Summits: create, preview invitees, send, and follow invitations and answers, with the API's validator, selector and sender.</summary>
 public static class SummitEndpoints
 {
-    private static readonly IReadOnlyList<string> SummitFields = ["name", "startsAt", "endsAt", "venue", "address", "capacity", "rsvpBy", "description"];
+    private static readonly IReadOnlyList<string> FormFields =
+    [
+        "name", .. UkDateTimeField.InputIds("startsAt"), .. UkDateTimeField.InputIds("endsAt"), "venue", "address", "capacity", .. UkDateTimeField.InputIds("rsvpBy"), "description",
+    ];
     private static readonly IReadOnlyList<string> CriteriaFields = ["verifiedOnOrBefore", "minSubmittedAssessments", "peerGroups"];
 
     public static void MapConsoleSummits(this RouteGroupBuilder console)
@@ -39,26 +42,24 @@ public static class SummitEndpoints
         HttpContext context, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
-
-        var values = SummitFields.ToDictionary(f => f, f => form[f].ToString());
-        var parseErrors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(values["startsAt"]))
-        {
-            parseErrors.Add("startsAt", "Enter when the summit starts, like 2027-03-04 09:30");
-        }
-
+        var values = FormFields.ToDictionary(f => f, f => form[f].ToString());
+        var formErrors = new FormErrors();
+        var starts = UkDateTimeField.FromForm(form, "startsAt");
+        var ends = UkDateTimeField.FromForm(form, "endsAt");
+        var rsvpBy = UkDateTimeField.FromForm(form, "rsvpBy");
         var request = new SummitRequest(
-            values["name"], When(values["startsAt"], "startsAt", parseErrors), When(values["endsAt"], "endsAt", parseErrors), values["venue"], values["address"],
-            Capacity(values["capacity"], parseErrors), When(values["rsvpBy"], "rsvpBy", parseErrors), values["description"]);
+            values["name"], starts.Read("start date", "start time", formErrors), ends.IsEmpty ? null : ends.Read("end date", "end time", formErrors), values["venue"], values["address"],
+            Capacity(values["capacity"], formErrors), rsvpBy.Read("date answers are needed by", "time answers are needed by", formErrors), values["description"]);
         var (valid, errors) = SummitValidator.Validate(request, clock.GetUtcNow());
-        foreach (var (field, messages) in parseErrors.ToDictionary())
-        {
-            errors.ToDictionary()[field] = messages;
-        }
 
-        if (valid is null || !parseErrors.IsValid)
+        // The validator's say on a time goes to its date input, unless the form already found a problem there.
+        var times = new[] { starts, ends, rsvpBy };
+        var all = formErrors.All.Select(e => KeyValuePair.Create(e.Key, new[] { e.Value })).Concat(errors.ToDictionary()
+            .Where(e => times.All(t => t.Name != e.Key || !UkDateTimeField.InputIds(t.Name).Any(id => formErrors.For(id) is not null)))
+            .Select(e => KeyValuePair.Create(times.FirstOrDefault(t => t.Name == e.Key)?.DateInputId ?? e.Key, e.Value)));
+        if (valid is null || formErrors.Any)
         {
-            return new RazorComponentResult<NewSummitPage>(new { Values = values, Errors = FormErrors.From(errors.ToDictionary(), SummitFields) })
+            return new RazorComponentResult<NewSummitPage>(new { Values = values, Errors = FormErrors.From(all, FormFields) })
             {
                 StatusCode = StatusCodes.Status400BadRequest,
             };
@@ -245,29 +246,7 @@ public static class SummitEndpoints
         })
         { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
 
-    private static DateTimeOffset? When(string text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clockTime))
-        {
-            errors.Add(field, "Enter a date and time as year-month-day hours:minutes, like 2027-03-04 09:30");
-            return null;
-        }
-
-        if (UkTime.FromUkClock(clockTime) is not { } instant)
-        {
-            errors.Add(field, $"{clockTime:HH:mm} does not happen in the UK on {clockTime:d MMMM yyyy}: the clocks go forward from 1am to 2am. Enter a time from 2am");
-            return null;
-        }
-
-        return instant;
-    }
-
-    private static int? Capacity(string text, FieldErrors errors)
+    private static int? Capacity(string text, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

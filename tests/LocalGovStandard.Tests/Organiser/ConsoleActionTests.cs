@@ -20,16 +20,19 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var form = await session.GetAsync("/organiser/summits/new");
         var answers = new Dictionary<string, string>
         {
-            ["name"] = "Summer Summit, York", ["startsAt"] = "2031-06-12 09:30", ["venue"] = "The Guildhall", ["address"] = "St Helen's Square\nYork YO1 9QN",
-            ["capacity"] = "40", ["rsvpBy"] = "2031-03-30 01:30",
+            ["name"] = "Summer Summit, York", ["venue"] = "The Guildhall", ["address"] = "St Helen's Square\nYork YO1 9QN", ["capacity"] = "40",
         };
+        SummitForm.When(answers, "startsAt", "12", "6", "2031", "09:30");
+        SummitForm.When(answers, "rsvpBy", "30", "3", "2031", "01:30");
 
         var skipped = await session.SubmitAsync(form, answers);
         Assert.Equal(HttpStatusCode.BadRequest, skipped.Status);
-        Assert.Equal(["#rsvpBy"], skipped.ErrorLinks);
+        Assert.Equal(["#rsvpBy-time"], skipped.ErrorLinks);
         Assert.Equal(["01:30 does not happen in the UK on 30 March 2031: the clocks go forward from 1am to 2am. Enter a time from 2am"], skipped.ErrorMessages);
+        Assert.Equal("30", skipped.ValueOf("rsvpBy-day"));
+        Assert.Equal("01:30", skipped.ValueOf("rsvpBy-time"));
 
-        answers["rsvpBy"] = "2031-05-30 17:00";
+        SummitForm.When(answers, "rsvpBy", "30", "5", "2031", "17:00");
         var created = await session.SubmitAsync(form, answers);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var summits = JsonNode.Parse(await fixture.CreateAdminClient().GetStringAsync(new Uri("/api/admin/summits", UriKind.Relative)))!.AsArray();
@@ -39,6 +42,36 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var shown = await session.GetAsync(created.Location!);
         Assert.Contains("9:30am UK time on 12 June 2031 at The Guildhall", shown.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("answers needed by 5:00pm UK time on 30 May 2031", shown.Document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewSummit_NamesTheDatePartOrTimeThatIsWrong_AndLinksToThatInput()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/summits/new");
+        Assert.NotNull(form.Element("#startsAt-day"));
+        Assert.NotNull(form.Element("#rsvpBy-time"));
+        Assert.Null(form.Element("input#startsAt"));
+        var answers = new Dictionary<string, string> { ["name"] = "Dates Summit", ["venue"] = "Hall", ["address"] = "1 Street", ["capacity"] = "10" };
+        SummitForm.When(answers, "startsAt", "31", "", "2031", "9.30");
+        SummitForm.When(answers, "endsAt", "30", "2", "2031", "25:00");
+        SummitForm.When(answers, "rsvpBy", "1", "7", "2031", "17:00");
+
+        var page = await session.SubmitAsync(form, answers);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(["#startsAt-month", "#endsAt-day", "#endsAt-time"], page.ErrorLinks);
+        Assert.Equal(
+            ["Start date must include a month", "End date must be a real date", "Enter the end time as hours and minutes on the 24-hour clock, like 09:30 or 17:00"],
+            page.ErrorMessages);
+        Assert.Contains("govuk-input--error", page.Element("#startsAt-month")!.ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-input--error", page.Element("#startsAt-day")!.ClassName, StringComparison.Ordinal);
+
+        SummitForm.When(answers, "startsAt", "12", "6", "2031", "09:30");
+        SummitForm.When(answers, "endsAt", "", "", "", "");
+        var late = await session.SubmitAsync(form, answers);
+        Assert.Equal(["#rsvpBy-day"], late.ErrorLinks);
+        Assert.Equal(["The RSVP deadline must be before the summit starts"], late.ErrorMessages);
     }
 
     [Fact]
@@ -244,14 +277,17 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
         var empty = await session.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
-        Assert.Equal(["#name", "#startsAt", "#venue", "#address", "#capacity", "#rsvpBy"], empty.ErrorLinks);
+        Assert.Equal(["#name", "#startsAt-day", "#startsAt-time", "#venue", "#address", "#capacity", "#rsvpBy-day", "#rsvpBy-time"], empty.ErrorLinks);
+        Assert.Equal("Enter the start date", empty.ErrorMessages[1]);
 
         var starts = fixture.Clock.GetUtcNow().AddDays(40);
-        var created = await session.SubmitAsync(form, new Dictionary<string, string>
+        var answers = new Dictionary<string, string>
         {
-            ["name"] = "Console Summit, Cardiff", ["startsAt"] = starts.ToString("yyyy-MM-dd 09:30", CultureInfo.InvariantCulture), ["venue"] = "City Hall",
-            ["address"] = "Cathays Park\nCardiff CF10 3ND", ["capacity"] = "1", ["rsvpBy"] = starts.AddDays(-10).ToString("yyyy-MM-dd 17:00", CultureInfo.InvariantCulture),
-        });
+            ["name"] = "Console Summit, Cardiff", ["venue"] = "City Hall", ["address"] = "Cathays Park\nCardiff CF10 3ND", ["capacity"] = "1",
+        };
+        SummitForm.When(answers, "startsAt", starts, "09:30");
+        SummitForm.When(answers, "rsvpBy", starts.AddDays(-10), "17:00");
+        var created = await session.SubmitAsync(form, answers);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var summitPath = created.Location!;
         var summitId = summitPath.Split('/').Last();
@@ -288,8 +324,8 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("2", counts["Sent"]);
         Assert.Equal("1", counts["Coming"]);
         Assert.Equal("1", counts["No answer yet"]);
-        var answers = status.Document.QuerySelectorAll("#invitations tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order().ToList();
-        Assert.Equal(["Coming", "No answer yet"], answers);
+        var responses = status.Document.QuerySelectorAll("#invitations tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order().ToList();
+        Assert.Equal(["Coming", "No answer yet"], responses);
         Assert.All(status.Document.QuerySelectorAll("#invitations tbody tr"), r => Assert.Equal("Sent", r.QuerySelectorAll("td")[2].TextContent.Trim()));
         Assert.Contains("1 invitee has not answered yet.", status.Element("#reminders + p")!.TextContent, StringComparison.Ordinal);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.created", summitId);
