@@ -34,8 +34,8 @@ public static class SummitEndpoints
         console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind").DisableAntiforgery();
         console.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
             SummitExport.WorkbookAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitWorkbook");
-        console.MapGet("/summits/{summitId}/attendees.json", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
-            SummitExport.JsonAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitAttendees");
+        console.MapGet("/summits/{summitId}/attendees.json", (string summitId, HttpResponse response, SummitStore store, AuditLog audit, CancellationToken ct) =>
+            SummitExport.JsonAsync(summitId, store, audit, ConsoleForms.Actor, response, ct)).AsPublicFunction("ConsoleSummitAttendees");
     }
 
     private static async Task<IResult> CreateAsync(

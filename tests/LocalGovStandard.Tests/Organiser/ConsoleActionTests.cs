@@ -362,11 +362,34 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("Everyone who was sent an invitation has answered or unsubscribed, so there is nobody to remind.", answered.Element("#unanswered")!.TextContent.Trim());
 
         // Who is coming, downloaded from the console and audited as the console's.
+        var fileStem = $"console-summit-cardiff-{starts.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-attendees";
+        foreach (var extension in new[] { "xlsx", "json" })
+        {
+            using var download = await session.Client.GetAsync(new Uri($"{summitPath}/attendees.{extension}", UriKind.Relative));
+            var disposition = download.Content.Headers.ContentDisposition!;
+            Assert.Equal("attachment", disposition.DispositionType);
+            Assert.Equal($"{fileStem}.{extension}", disposition.FileName?.Trim('"'));
+            Assert.Equal($"{fileStem}.{extension}", disposition.FileNameStar);
+        }
+
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await session.Client.GetByteArrayAsync(new Uri($"{summitPath}/attendees.xlsx", UriKind.Relative))));
         Assert.Equal(emails[0], workbook.Worksheet("Attendees").Table("Attendees").DataRange.Rows().Single().Cells().Select(c => c.GetString()).Single(v => v.Contains('@', StringComparison.Ordinal)));
         var lists = JsonNode.Parse(await session.Client.GetStringAsync(new Uri($"{summitPath}/attendees.json", UriKind.Relative)))!;
         Assert.Equal(emails[0], lists["attendees"]![0]!["contactEmail"]!.GetValue<string>());
-        Assert.Equal(2, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.exported" && r.Subject == summitId));
+        Assert.Equal(4, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.exported" && r.Subject == summitId));
+    }
+
+    [Theory]
+    [InlineData("Standard Summit, Birmingham", "standard-summit-birmingham-2027-01-15-attendees.xlsx")]
+    [InlineData("Café Summit: Llandudno — 2027!", "cafe-summit-llandudno-2027-2027-01-15-attendees.xlsx")]
+    [InlineData("<script>\"..\\..\\\"</script>", "script-script-2027-01-15-attendees.xlsx")]
+    [InlineData("Ōsaka ✨ 東京", "osaka-2027-01-15-attendees.xlsx")]
+    [InlineData("東京", "summit-2027-01-15-attendees.xlsx")]
+    public void AttendeeFile_IsNamedAfterTheSummitAndItsUkDate_InSafeAscii(string name, string expected)
+    {
+        var summit = new LocalGovStandard.Summits.SummitEntity { Name = name, StartsAt = new DateTimeOffset(2027, 1, 15, 9, 30, 0, TimeSpan.Zero) };
+
+        Assert.Equal(expected, LocalGovStandard.Summits.SummitExport.FileName(summit, "xlsx"));
     }
 
     [Fact]
