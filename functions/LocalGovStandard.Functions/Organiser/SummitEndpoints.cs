@@ -15,7 +15,10 @@ namespace LocalGovStandard.Organiser;
 /// <summary>Summits: create, preview invitees, send, and follow invitations and answers, with the API's validator, selector and sender.</summary>
 public static class SummitEndpoints
 {
-    private static readonly IReadOnlyList<string> SummitFields = ["name", "startsAt", "endsAt", "venue", "address", "capacity", "rsvpBy", "description"];
+    private static readonly IReadOnlyList<string> FormFields =
+    [
+        "name", .. UkDateTimeField.InputIds("startsAt"), .. UkDateTimeField.InputIds("endsAt"), "venue", "address", "capacity", .. UkDateTimeField.InputIds("rsvpBy"), "description",
+    ];
     private static readonly IReadOnlyList<string> CriteriaFields = ["verifiedOnOrBefore", "minSubmittedAssessments", "peerGroups"];
 
     public static void MapConsoleSummits(this RouteGroupBuilder console)
@@ -25,38 +28,38 @@ public static class SummitEndpoints
         console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
         console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate").DisableAntiforgery();
         console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
+        console.MapGet("/summits/{summitId}/send", CheckSendAsync).AsPublicFunction("ConsoleSummitSendCheck");
         console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend").DisableAntiforgery();
+        console.MapGet("/summits/{summitId}/reminders", CheckRemindAsync).AsPublicFunction("ConsoleSummitRemindCheck");
         console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind").DisableAntiforgery();
         console.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
             SummitExport.WorkbookAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitWorkbook");
-        console.MapGet("/summits/{summitId}/attendees.json", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
-            SummitExport.JsonAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitAttendees");
+        console.MapGet("/summits/{summitId}/attendees.json", (string summitId, HttpResponse response, SummitStore store, AuditLog audit, CancellationToken ct) =>
+            SummitExport.JsonAsync(summitId, store, audit, ConsoleForms.Actor, response, ct)).AsPublicFunction("ConsoleSummitAttendees");
     }
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
-
-        var values = SummitFields.ToDictionary(f => f, f => form[f].ToString());
-        var parseErrors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(values["startsAt"]))
-        {
-            parseErrors.Add("startsAt", "Enter when the summit starts, like 2027-03-04 09:30");
-        }
-
+        var values = FormFields.ToDictionary(f => f, f => form[f].ToString());
+        var formErrors = new FormErrors();
+        var starts = UkDateTimeField.FromForm(form, "startsAt");
+        var ends = UkDateTimeField.FromForm(form, "endsAt");
+        var rsvpBy = UkDateTimeField.FromForm(form, "rsvpBy");
         var request = new SummitRequest(
-            values["name"], When(values["startsAt"], "startsAt", parseErrors), When(values["endsAt"], "endsAt", parseErrors), values["venue"], values["address"],
-            Capacity(values["capacity"], parseErrors), When(values["rsvpBy"], "rsvpBy", parseErrors), values["description"]);
+            values["name"], starts.Read("start date", "start time", formErrors), ends.IsEmpty ? null : ends.Read("end date", "end time", formErrors), values["venue"], values["address"],
+            Capacity(values["capacity"], formErrors), rsvpBy.Read("date answers are needed by", "time answers are needed by", formErrors), values["description"]);
         var (valid, errors) = SummitValidator.Validate(request, clock.GetUtcNow());
-        foreach (var (field, messages) in parseErrors.ToDictionary())
-        {
-            errors.ToDictionary()[field] = messages;
-        }
 
-        if (valid is null || !parseErrors.IsValid)
+        // The validator's say on a time goes to its date input, unless the form already found a problem there.
+        var times = new[] { starts, ends, rsvpBy };
+        var all = formErrors.All.Select(e => KeyValuePair.Create(e.Key, new[] { e.Value })).Concat(errors.ToDictionary()
+            .Where(e => times.All(t => t.Name != e.Key || !UkDateTimeField.InputIds(t.Name).Any(id => formErrors.For(id) is not null)))
+            .Select(e => KeyValuePair.Create(times.FirstOrDefault(t => t.Name == e.Key)?.DateInputId ?? e.Key, e.Value)));
+        if (valid is null || formErrors.Any)
         {
-            return new RazorComponentResult<NewSummitPage>(new { Values = values, Errors = FormErrors.From(errors.ToDictionary(), SummitFields) })
+            return new RazorComponentResult<NewSummitPage>(new { Values = values, Errors = FormErrors.From(all, FormFields) })
             {
                 StatusCode = StatusCodes.Status400BadRequest,
             };
@@ -87,6 +90,67 @@ public static class SummitEndpoints
         }
 
         return await PageAsync(summit, criteria, invitees, null, errors, sender, peerGroups, clock, cancellationToken);
+    }
+
+    /// <summary>Check before sending invitations: the summit, how many the send would email and a few of them. Nothing is recorded or sent.</summary>
+    private static async Task<IResult> CheckSendAsync(
+        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
+        InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
+        {
+            return ConsoleForms.NotFound("There is no summit at this address.");
+        }
+
+        var criteria = CriteriaFrom(request.Query);
+        var (invitees, errors) = await SelectAsync(criteria, request.Query["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
+        if (invitees is null)
+        {
+            return await PageAsync(summit, criteria, null, null, errors, sender, peerGroups, clock, cancellationToken);
+        }
+
+        var hidden = new List<KeyValuePair<string, string?>>
+        {
+            new("verifiedOnOrBefore", criteria.VerifiedOnOrBefore),
+            new("minSubmittedAssessments", criteria.MinSubmittedAssessments?.ToString(CultureInfo.InvariantCulture)),
+        };
+        hidden.AddRange((criteria.PeerGroups ?? []).Select(g => new KeyValuePair<string, string?>("peerGroups", g)));
+        return new RazorComponentResult<SendCheckPage>(new
+        {
+            Summit = summit,
+            What = "invitations",
+            Preview = await sender.PreviewInvitationsAsync(summit, invitees, cancellationToken),
+            Action = $"/organiser/summits/{summit.SummitId}/send",
+            Hidden = hidden,
+            ChangeHref = $"/organiser/summits/{summit.SummitId}{request.QueryString}#preview",
+        });
+    }
+
+    /// <summary>Check before sending a reminder round: how many it would email and a few of them. Nothing is sent.</summary>
+    private static async Task<IResult> CheckRemindAsync(
+        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
+        {
+            return ConsoleForms.NotFound("There is no summit at this address.");
+        }
+
+        var round = Round(request.Query["round"]);
+        if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
+        {
+            return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
+        }
+
+        return new RazorComponentResult<SendCheckPage>(new
+        {
+            Summit = summit,
+            What = $"reminder round {round}",
+            Preview = await sender.PreviewRemindersAsync(summit, round!.Value, cancellationToken),
+            Action = $"/organiser/summits/{summit.SummitId}/reminders",
+            Hidden = new List<KeyValuePair<string, string?>> { new("round", round.Value.ToString(CultureInfo.InvariantCulture)) },
+            ChangeHref = $"/organiser/summits/{summit.SummitId}#reminders",
+        });
     }
 
     private static async Task<IResult> SendAsync(
@@ -121,16 +185,25 @@ public static class SummitEndpoints
             return ConsoleForms.NotFound("There is no summit at this address.");
         }
 
-        var round = int.TryParse(form["round"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+        var round = Round(form["round"]);
         if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
         {
-            var errors = new FormErrors();
-            errors.Add("round", problem);
-            return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, null, errors, sender, peerGroups, clock, cancellationToken);
+            return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
         }
 
         var run = await sender.SendRemindersAsync(summit, round!.Value, ConsoleForms.Actor, cancellationToken);
         return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, new SummitPage.Sent($"Reminders (round {round})", run), new FormErrors(), sender, peerGroups, clock, cancellationToken);
+    }
+
+    private static int? Round(StringValues text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+    private static async Task<IResult> RoundProblemAsync(
+        SummitEntity summit, string problem, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FormErrors();
+        errors.Add("round", problem);
+        return await PageAsync(summit, new InviteeCriteriaRequest(null, null, null), null, null, errors, sender, peerGroups, clock, cancellationToken);
     }
 
     private static InviteeCriteriaRequest CriteriaFrom(IEnumerable<KeyValuePair<string, StringValues>> values)
@@ -161,7 +234,9 @@ public static class SummitEndpoints
         {
             Summit = summit,
             Status = await sender.StatusAsync(summit, cancellationToken),
-            NextReminderRound = await sender.NextReminderRoundAsync(summit, cancellationToken),
+            NextReminderRound = await sender.NextReminderRoundAsync(summit, cancellationToken) is { } round
+                ? new SummitPage.Reminder(round, (await sender.PreviewRemindersAsync(summit, round, cancellationToken)).Recipients.Count)
+                : null,
             AnswersOpen = clock.GetUtcNow() <= summit.RsvpBy,
             Criteria = criteria,
             Invitees = invitees,
@@ -171,29 +246,7 @@ public static class SummitEndpoints
         })
         { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
 
-    private static DateTimeOffset? When(string text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clockTime))
-        {
-            errors.Add(field, "Enter a date and time as year-month-day hours:minutes, like 2027-03-04 09:30");
-            return null;
-        }
-
-        if (UkTime.FromUkClock(clockTime) is not { } instant)
-        {
-            errors.Add(field, $"{clockTime:HH:mm} does not happen in the UK on {clockTime:d MMMM yyyy}: the clocks go forward from 1am to 2am. Enter a time from 2am");
-            return null;
-        }
-
-        return instant;
-    }
-
-    private static int? Capacity(string text, FieldErrors errors)
+    private static int? Capacity(string text, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

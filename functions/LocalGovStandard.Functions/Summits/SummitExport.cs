@@ -1,4 +1,7 @@
+using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.Platform;
+using Microsoft.Net.Http.Headers;
 using LocalGovStandard.Platform.Audit;
 
 namespace LocalGovStandard.Summits;
@@ -16,13 +19,31 @@ public static class SummitExport
 
     public sealed record AttendeeLists(string SummitId, string Name, int Capacity, IReadOnlyList<Person> Attendees, IReadOnlyList<Person> Waitlist, IReadOnlyList<Person> Declines);
 
-    public static async Task<AttendeeLists?> ListsAsync(SummitStore store, string summitId, CancellationToken cancellationToken)
+    public static async Task<AttendeeLists?> ListsAsync(SummitStore store, string summitId, CancellationToken cancellationToken) =>
+        await store.FindAsync(summitId, cancellationToken) is { } summit ? await ListsAsync(store, summit, cancellationToken) : null;
+
+    // Globalization-invariant mode cannot decompose accents (Normalize is a no-op there), so the Latin letters
+    // UK place and venue names use are mapped by hand; anything else becomes a hyphen.
+    private static readonly Dictionary<char, char> Unaccented = new[]
     {
-        var summit = await store.FindAsync(summitId, cancellationToken);
-        if (summit is null)
-        {
-            return null;
-        }
+        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'), ("ĥħ", 'h'), ("ìíîïĩīĭįı", 'i'),
+        ("ĵ", 'j'), ("ķ", 'k'), ("ĺļľŀł", 'l'), ("ñńņňŉ", 'n'), ("òóôõöøōŏő", 'o'), ("ŕŗř", 'r'), ("śŝşš", 's'), ("ţťŧ", 't'),
+        ("ùúûüũūŭůűų", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'), ("źżž", 'z'),
+    }.SelectMany(p => p.Item1.Select(c => (c, p.Item2))).ToDictionary(p => p.c, p => p.Item2);
+
+    /// <summary>"standard-summit-birmingham-2027-01-15-attendees.xlsx": the summit's name as a safe ASCII slug and its UK start date.</summary>
+    public static string FileName(SummitEntity summit, string extension)
+    {
+        var letters = summit.Name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : Unaccented.GetValueOrDefault(c, '-'));
+        var slug = string.Join('-', new string([.. letters]).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        slug = slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
+        var date = UkTime.ToUk(summit.StartsAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $"{(slug.Length == 0 ? "summit" : slug)}-{date}-attendees.{extension}";
+    }
+
+    private static async Task<AttendeeLists> ListsAsync(SummitStore store, SummitEntity summit, CancellationToken cancellationToken)
+    {
+        var summitId = summit.SummitId;
 
         var invitations = await store.InvitationsAsync(summitId, cancellationToken);
         var places = WaitingList.Places(invitations);
@@ -35,28 +56,37 @@ public static class SummitExport
         return new AttendeeLists(summit.SummitId, summit.Name, summit.Capacity, Of(InvitationEntity.Accepted), Of(InvitationEntity.Waitlisted), Of(InvitationEntity.Declined));
     }
 
-    public static async Task<IResult> JsonAsync(string summitId, SummitStore store, AuditLog audit, string actor, CancellationToken cancellationToken)
+    /// <summary>The lists as JSON; <paramref name="asFile"/> (the console's download) names the file after the summit.</summary>
+    public static async Task<IResult> JsonAsync(
+        string summitId, SummitStore store, AuditLog audit, string actor, HttpResponse? asFile, CancellationToken cancellationToken)
     {
-        var lists = await ListsAsync(store, summitId, cancellationToken);
-        if (lists is null)
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
         {
             return SummitsApi.SummitNotFound();
         }
 
+        var lists = await ListsAsync(store, summit, cancellationToken);
         await audit.WriteAsync(actor, "summit.exported", summitId, "json", CancellationToken.None);
+        if (asFile is not null)
+        {
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(FileName(summit, "json"));
+            asFile.Headers.ContentDisposition = disposition.ToString();
+        }
+
         return TypedResults.Ok(lists);
     }
 
     public static async Task<IResult> WorkbookAsync(string summitId, SummitStore store, AuditLog audit, string actor, CancellationToken cancellationToken)
     {
-        var lists = await ListsAsync(store, summitId, cancellationToken);
-        if (lists is null)
+        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
         {
             return SummitsApi.SummitNotFound();
         }
 
+        var lists = await ListsAsync(store, summit, cancellationToken);
         await audit.WriteAsync(actor, "summit.exported", summitId, "xlsx", CancellationToken.None);
-        return TypedResults.File(Workbook(lists), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{summitId}-attendees.xlsx");
+        return TypedResults.File(Workbook(lists), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(summit, "xlsx"));
     }
 
     public static byte[] Workbook(AttendeeLists lists)

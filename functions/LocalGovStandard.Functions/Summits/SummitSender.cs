@@ -5,6 +5,9 @@ namespace LocalGovStandard.Summits;
 
 public sealed record SendRun(int Sent, int AlreadySent, int InProgress, int Failed, int Unsubscribed);
 
+/// <summary>Who a send would email now (in the order it sends), and who it would pass over.</summary>
+public sealed record SendPreview(IReadOnlyList<InvitationEntity> Recipients, int AlreadySent, int Unsubscribed);
+
 public sealed record InvitationCounts(int Invited, int Queued, int Sent, int Failed, int Accepted, int Declined, int Waitlisted, int NoAnswer, int Unsubscribed);
 
 public sealed record InvitationRow(
@@ -30,19 +33,41 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     {
         if (invitees is not null)
         {
-            var now = clock.GetUtcNow();
-            await store.AddInvitationsAsync(summit.SummitId, invitees.Select(i => new InvitationEntity
-            {
-                PartitionKey = summit.SummitId, RowKey = SummitKeys.InvitationRowKey(i.InvitationId), InvitationId = i.InvitationId,
-                Region = i.Region, ContactRowKey = i.ContactRowKey, ContactKey = i.ContactKey, GssCode = i.GssCode, CouncilName = i.CouncilName,
-                ContactName = i.ContactName, ContactEmail = i.ContactEmail, Reason = i.Reason, InvitedAt = now,
-            }).ToList(), cancellationToken);
+            await store.AddInvitationsAsync(summit.SummitId, Invitations(summit, invitees), cancellationToken);
         }
 
         var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
         var run = await SendAsync(SummitKeys.InvitationLedger(summit.SummitId), invitations, recipients => SummitEmails.Invitation(summit, recipients), summit, cancellationToken);
         await audit.WriteAsync(actor, "summit.invitations.sent", summit.SummitId, $"sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return run;
+    }
+
+    /// <summary>
+    /// Whom <see cref="SendInvitationsAsync"/> would email with these invitees, without recording or sending anything:
+    /// those already recorded and not yet sent, and the new ones the store would add (a person already invited is not added twice).
+    /// </summary>
+    public async Task<SendPreview> PreviewInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee> invitees, CancellationToken cancellationToken)
+    {
+        var recorded = await store.InvitationsAsync(summit.SummitId, cancellationToken);
+        var rowKeys = recorded.Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
+        var people = recorded.Select(i => i.ContactKey).ToHashSet(StringComparer.Ordinal);
+        var added = Invitations(summit, invitees).Where(i => !rowKeys.Contains(i.RowKey) && !people.Contains(i.ContactKey)).DistinctBy(i => i.ContactKey);
+        return await PendingAsync(SummitKeys.InvitationLedger(summit.SummitId), [.. recorded, .. added], cancellationToken);
+    }
+
+    /// <summary>Whom <see cref="SendRemindersAsync"/> would email in this round, without sending anything.</summary>
+    public async Task<SendPreview> PreviewRemindersAsync(SummitEntity summit, int round, CancellationToken cancellationToken) =>
+        await PendingAsync(SummitKeys.ReminderLedger(summit.SummitId, round), await UnansweredAsync(summit, cancellationToken), cancellationToken);
+
+    private List<InvitationEntity> Invitations(SummitEntity summit, IReadOnlyList<Invitee> invitees)
+    {
+        var now = clock.GetUtcNow();
+        return invitees.Select(i => new InvitationEntity
+        {
+            PartitionKey = summit.SummitId, RowKey = SummitKeys.InvitationRowKey(i.InvitationId), InvitationId = i.InvitationId,
+            Region = i.Region, ContactRowKey = i.ContactRowKey, ContactKey = i.ContactKey, GssCode = i.GssCode, CouncilName = i.CouncilName,
+            ContactName = i.ContactName, ContactEmail = i.ContactEmail, Reason = i.Reason, InvitedAt = now,
+        }).ToList();
     }
 
     public const int MaxReminderRounds = 20;
@@ -70,25 +95,29 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     /// <summary>A reminder round goes to invitees whose invitation was sent and who have not answered; each round once.</summary>
     public async Task<SendRun> SendRemindersAsync(SummitEntity summit, int round, string actor, CancellationToken cancellationToken)
     {
-        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
-        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
-        var unanswered = invitations
-            .Where(i => i.Response == InvitationEntity.NoAnswer && sent.GetValueOrDefault(i.InvitationId)?.Status == MailLedgerEntry.Sent)
-            .ToList();
+        var unanswered = await UnansweredAsync(summit, cancellationToken);
         var run = await SendAsync(SummitKeys.ReminderLedger(summit.SummitId, round), unanswered, recipients => SummitEmails.Reminder(summit, recipients), summit, cancellationToken);
         await audit.WriteAsync(actor, "summit.reminders.sent", summit.SummitId, $"round {round}: sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return run;
     }
 
-    private async Task<SendRun> SendAsync(
-        string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
-        SummitEntity summit, CancellationToken cancellationToken)
+    private async Task<List<InvitationEntity>> UnansweredAsync(SummitEntity summit, CancellationToken cancellationToken)
+    {
+        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
+        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        return invitations
+            .Where(i => i.Response == InvitationEntity.NoAnswer && sent.GetValueOrDefault(i.InvitationId)?.Status == MailLedgerEntry.Sent)
+            .ToList();
+    }
+
+    /// <summary>Of these invitations, those this mail stream has not yet sent to and who have not unsubscribed: what a send emails, and what a preview counts.</summary>
+    private async Task<SendPreview> PendingAsync(string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
     {
         var suppressed = await suppressions.AllAsync(cancellationToken);
         var already = await ledger.PartitionAsync(ledgerPartition, cancellationToken);
         var unsubscribed = 0;
         var alreadySent = 0;
-        var recipients = new List<BatchRecipient>();
+        var recipients = new List<InvitationEntity>();
         foreach (var invitation in invitations.OrderBy(i => i.RowKey, StringComparer.Ordinal))
         {
             if (already.GetValueOrDefault(invitation.InvitationId)?.Status == MailLedgerEntry.Sent)
@@ -101,14 +130,27 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
             }
             else
             {
-                var unsubscribe = links.Unsubscribe(summit, invitation);
-                recipients.Add(new BatchRecipient(
-                    invitation.InvitationId,
-                    new EmailAddress(invitation.ContactEmail, invitation.ContactName),
-                    SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
-                    SummitLinks.UnsubscribeHeaders(unsubscribe)));
+                recipients.Add(invitation);
             }
         }
+
+        return new SendPreview(recipients, alreadySent, unsubscribed);
+    }
+
+    private async Task<SendRun> SendAsync(
+        string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
+        SummitEntity summit, CancellationToken cancellationToken)
+    {
+        var (pending, alreadySent, unsubscribed) = await PendingAsync(ledgerPartition, invitations, cancellationToken);
+        var recipients = pending.Select(invitation =>
+        {
+            var unsubscribe = links.Unsubscribe(summit, invitation);
+            return new BatchRecipient(
+                invitation.InvitationId,
+                new EmailAddress(invitation.ContactEmail, invitation.ContactName),
+                SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
+                SummitLinks.UnsubscribeHeaders(unsubscribe));
+        }).ToList();
 
         if (recipients.Count == 0)
         {

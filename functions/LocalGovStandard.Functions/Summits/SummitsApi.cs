@@ -32,7 +32,7 @@ public static class SummitsApi
         admin.MapPost("/summits/{summitId}/invitations/send", SendAsync).AsKeyedFunction("SendSummitInvitations");
         admin.MapGet("/summits/{summitId}/invitations", InvitationsAsync).AsKeyedFunction("ListSummitInvitations");
         admin.MapPost("/summits/{summitId}/reminders/send", RemindAsync).AsKeyedFunction("SendSummitReminders");
-        admin.MapGet("/summits/{summitId}/attendees", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.JsonAsync(summitId, store, audit, Organiser, ct))
+        admin.MapGet("/summits/{summitId}/attendees", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.JsonAsync(summitId, store, audit, Organiser, asFile: null, ct))
             .AsKeyedFunction("ExportSummitAttendees");
         admin.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.WorkbookAsync(summitId, store, audit, Organiser, ct))
             .AsKeyedFunction("ExportSummitWorkbook");

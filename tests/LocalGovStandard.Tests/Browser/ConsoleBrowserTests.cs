@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Summits;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
@@ -113,23 +114,29 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("was run");
         await CheckAsync(page, "reports-run", violations);
 
+        await SummitSteps.SeedContactsAsync(fixture, TestRegister.Cardiff, "browser-invitee", 7, fixture.Clock.GetUtcNow().AddDays(-3));
         await page.GotoAsync("/organiser/summits/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create summit" }).ClickAsync();
         await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await CheckAsync(page, "summit-new-error", violations);
+        await page.Locator(".govuk-error-summary a[href='#startsAt-day']").ClickAsync();
+        await Expect(page.Locator("#startsAt-day")).ToBeFocusedAsync();
         var starts = fixture.Clock.GetUtcNow().AddDays(40);
         await page.Locator("#name").FillAsync("Browser Summit");
-        await page.Locator("#startsAt").FillAsync(starts.ToString("yyyy-MM-dd 09:30", CultureInfo.InvariantCulture));
+        await FillDateAsync(page, "startsAt", starts, "09:30");
         await page.Locator("#venue").FillAsync("The Hall");
         await page.Locator("#address").FillAsync("1 High Street\nLeeds");
         await page.Locator("#capacity").FillAsync("50");
-        await page.Locator("#rsvpBy").FillAsync(starts.AddDays(-7).ToString("yyyy-MM-dd 17:00", CultureInfo.InvariantCulture));
+        await FillDateAsync(page, "rsvpBy", starts.AddDays(-7), "17:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create summit" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Browser Summit");
         await page.Locator("#verifiedOnOrBefore").FillAsync(fixture.Clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview invitees" }).ClickAsync();
         await Expect(page.Locator("#preview")).ToBeVisibleAsync();
         await CheckAsync(page, "summit", violations);
+        await page.Locator("#check-send").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Check before you send invitations");
+        await CheckAsync(page, "summit-send-check", violations);
         await page.GotoAsync("/organiser/summits");
         await CheckAsync(page, "summits", violations);
 
@@ -152,6 +159,14 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.Locator("#key").FillAsync(ServiceFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("What do you want to do?");
+    }
+
+    private static async Task FillDateAsync(IPage page, string field, DateTimeOffset date, string time)
+    {
+        await page.Locator($"#{field}-day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{field}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{field}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#{field}-time").FillAsync(time);
     }
 
     private static async Task CheckAsync(IPage page, string name, List<string> violations)

@@ -21,16 +21,19 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var form = await session.GetAsync("/organiser/summits/new");
         var answers = new Dictionary<string, string>
         {
-            ["name"] = "Summer Summit, York", ["startsAt"] = "2031-06-12 09:30", ["venue"] = "The Guildhall", ["address"] = "St Helen's Square\nYork YO1 9QN",
-            ["capacity"] = "40", ["rsvpBy"] = "2031-03-30 01:30",
+            ["name"] = "Summer Summit, York", ["venue"] = "The Guildhall", ["address"] = "St Helen's Square\nYork YO1 9QN", ["capacity"] = "40",
         };
+        SummitForm.When(answers, "startsAt", "12", "6", "2031", "09:30");
+        SummitForm.When(answers, "rsvpBy", "30", "3", "2031", "01:30");
 
         var skipped = await session.SubmitAsync(form, answers);
         Assert.Equal(HttpStatusCode.BadRequest, skipped.Status);
-        Assert.Equal(["#rsvpBy"], skipped.ErrorLinks);
+        Assert.Equal(["#rsvpBy-time"], skipped.ErrorLinks);
         Assert.Equal(["01:30 does not happen in the UK on 30 March 2031: the clocks go forward from 1am to 2am. Enter a time from 2am"], skipped.ErrorMessages);
+        Assert.Equal("30", skipped.ValueOf("rsvpBy-day"));
+        Assert.Equal("01:30", skipped.ValueOf("rsvpBy-time"));
 
-        answers["rsvpBy"] = "2031-05-30 17:00";
+        SummitForm.When(answers, "rsvpBy", "30", "5", "2031", "17:00");
         var created = await session.SubmitAsync(form, answers);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var summits = JsonNode.Parse(await fixture.CreateAdminClient().GetStringAsync(new Uri("/api/admin/summits", UriKind.Relative)))!.AsArray();
@@ -40,6 +43,36 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var shown = await session.GetAsync(created.Location!);
         Assert.Contains("9:30am UK time on 12 June 2031 at The Guildhall", shown.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("answers needed by 5:00pm UK time on 30 May 2031", shown.Document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewSummit_NamesTheDatePartOrTimeThatIsWrong_AndLinksToThatInput()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var form = await session.GetAsync("/organiser/summits/new");
+        Assert.NotNull(form.Element("#startsAt-day"));
+        Assert.NotNull(form.Element("#rsvpBy-time"));
+        Assert.Null(form.Element("input#startsAt"));
+        var answers = new Dictionary<string, string> { ["name"] = "Dates Summit", ["venue"] = "Hall", ["address"] = "1 Street", ["capacity"] = "10" };
+        SummitForm.When(answers, "startsAt", "31", "", "2031", "9.30");
+        SummitForm.When(answers, "endsAt", "30", "2", "2031", "25:00");
+        SummitForm.When(answers, "rsvpBy", "1", "7", "2031", "17:00");
+
+        var page = await session.SubmitAsync(form, answers);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal(["#startsAt-month", "#endsAt-day", "#endsAt-time"], page.ErrorLinks);
+        Assert.Equal(
+            ["Start date must include a month", "End date must be a real date", "Enter the end time as hours and minutes on the 24-hour clock, like 09:30 or 17:00"],
+            page.ErrorMessages);
+        Assert.Contains("govuk-input--error", page.Element("#startsAt-month")!.ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-input--error", page.Element("#startsAt-day")!.ClassName, StringComparison.Ordinal);
+
+        SummitForm.When(answers, "startsAt", "12", "6", "2031", "09:30");
+        SummitForm.When(answers, "endsAt", "", "", "", "");
+        var late = await session.SubmitAsync(form, answers);
+        Assert.Equal(["#rsvpBy-day"], late.ErrorLinks);
+        Assert.Equal(["The RSVP deadline must be before the summit starts"], late.ErrorMessages);
     }
 
     [Fact]
@@ -245,14 +278,17 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
         var empty = await session.SubmitAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
-        Assert.Equal(["#name", "#startsAt", "#venue", "#address", "#capacity", "#rsvpBy"], empty.ErrorLinks);
+        Assert.Equal(["#name", "#startsAt-day", "#startsAt-time", "#venue", "#address", "#capacity", "#rsvpBy-day", "#rsvpBy-time"], empty.ErrorLinks);
+        Assert.Equal("Enter the start date", empty.ErrorMessages[1]);
 
         var starts = fixture.Clock.GetUtcNow().AddDays(40);
-        var created = await session.SubmitAsync(form, new Dictionary<string, string>
+        var answers = new Dictionary<string, string>
         {
-            ["name"] = "Console Summit, Cardiff", ["startsAt"] = starts.ToString("yyyy-MM-dd 09:30", CultureInfo.InvariantCulture), ["venue"] = "City Hall",
-            ["address"] = "Cathays Park\nCardiff CF10 3ND", ["capacity"] = "1", ["rsvpBy"] = starts.AddDays(-10).ToString("yyyy-MM-dd 17:00", CultureInfo.InvariantCulture),
-        });
+            ["name"] = "Console Summit, Cardiff", ["venue"] = "City Hall", ["address"] = "Cathays Park\nCardiff CF10 3ND", ["capacity"] = "1",
+        };
+        SummitForm.When(answers, "startsAt", starts, "09:30");
+        SummitForm.When(answers, "rsvpBy", starts.AddDays(-10), "17:00");
+        var created = await session.SubmitAsync(form, answers);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var summitPath = created.Location!;
         var summitId = summitPath.Split('/').Last();
@@ -262,8 +298,19 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Contains("1 place;", preview.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
 
+        // Sending starts with a check: the summit, how many, and who; nothing is recorded or sent until it is confirmed.
         fixture.SendGrid.Reset();
-        var sent = await session.SubmitAsync(preview, action: $"{summitPath}/send");
+        Assert.Null(preview.Document.QuerySelector($"form[action='{summitPath}/send']"));
+        var check = await session.GetAsync(preview.Element("#check-send")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, check.Status);
+        Assert.Equal("Check before you send invitations", check.Heading);
+        Assert.Contains("Console Summit, Cardiff", check.Element("#check")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2 people", check.Element("#recipient-count")!.TextContent.Trim());
+        Assert.Equal(emails.Select(e => $"Contact {e.Split('@')[0]}, {TestRegister.Cardiff.OfficialName}").Order(), check.Document.QuerySelectorAll("#sample li").Select(li => li.TextContent.Trim()).Order());
+        Assert.Empty(fixture.SendGrid.Accepted);
+        Assert.Equal(0, (await SummitSteps.InvitationsAsync(fixture.CreateAdminClient(), summitId))["counts"]!["invited"]!.GetValue<int>());
+
+        var sent = await session.SubmitAsync(check);
         Assert.Contains("Invitations sent: 2.", sent.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, sent.Document.QuerySelectorAll("#invitations tbody tr").Length);
 
@@ -278,8 +325,8 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal("2", counts["Sent"]);
         Assert.Equal("1", counts["Coming"]);
         Assert.Equal("1", counts["No answer yet"]);
-        var answers = status.Document.QuerySelectorAll("#invitations tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order().ToList();
-        Assert.Equal(["Coming", "No answer yet"], answers);
+        var responses = status.Document.QuerySelectorAll("#invitations tbody tr").Select(r => r.QuerySelectorAll("td")[3].TextContent.Trim()).Order().ToList();
+        Assert.Equal(["Coming", "No answer yet"], responses);
         Assert.All(status.Document.QuerySelectorAll("#invitations tbody tr"), r => Assert.Equal("Sent", r.QuerySelectorAll("td")[2].TextContent.Trim()));
         Assert.Contains("1 invitee has not answered yet.", status.Element("#reminders + p")!.TextContent, StringComparison.Ordinal);
         await ConsoleSteps.AssertAuditedAsync(fixture, since, "summit.created", summitId);
@@ -287,21 +334,63 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
 
         // A reminder round goes to the one who has not answered, once, and the page moves on to the next round.
         fixture.SendGrid.Reset();
-        var reminded = await session.SubmitAsync(status, action: $"{summitPath}/reminders");
+        var reminderCheck = await session.GetAsync(status.Element("#round")!.GetAttribute("href")!);
+        Assert.Equal("Check before you send reminder round 1", reminderCheck.Heading);
+        Assert.Equal("1 person", reminderCheck.Element("#recipient-count")!.TextContent.Trim());
+        Assert.Equal([$"Contact {emails[1].Split('@')[0]}, {TestRegister.Cardiff.OfficialName}"], reminderCheck.Document.QuerySelectorAll("#sample li").Select(li => li.TextContent.Trim()));
+        Assert.Empty(fixture.SendGrid.Accepted);
+        var reminded = await session.SubmitAsync(reminderCheck);
         Assert.Contains("Reminders (round 1) sent: 1.", reminded.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal([emails[1]], SummitSteps.Recipients(fixture.SendGrid.Accepted).Select(r => r.Email));
-        Assert.Equal("Send reminder round 2", reminded.Element("#round")!.TextContent.Trim());
-        var again = await session.SubmitAsync(status, action: $"{summitPath}/reminders");
+        var reminder = Assert.Single(SummitSteps.Recipients(fixture.SendGrid.Accepted));
+        Assert.Equal(emails[1], reminder.Email);
+        Assert.Equal("Check reminder round 2", reminded.Element("#round")!.TextContent.Trim());
+        var again = await session.SubmitAsync(reminderCheck);
         Assert.Contains("Reminders (round 1) sent: 0. Already sent before: 1.", again.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Single(SummitSteps.Recipients(fixture.SendGrid.Accepted));
         Assert.Equal(2, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.reminders.sent" && r.Subject == summitId));
 
+        // Checking round 1 again counts exactly what a send would: nobody, since they have had it.
+        var spent = await session.GetAsync($"{summitPath}/reminders?round=1");
+        Assert.Equal("0 people", spent.Element("#recipient-count")!.TextContent.Trim());
+        Assert.Equal("1 person has already been sent it.", spent.Element("#passed-over")!.TextContent.Trim());
+        Assert.Null(spent.Document.QuerySelector("main form"));
+
+        // Once everyone has answered, no reminder round is offered.
+        var (_, secondHidden) = await SummitSteps.OpenRsvpAsync(browser, reminder.RsvpLink);
+        (await SummitSteps.AnswerAsync(browser, secondHidden, "no")).Dispose();
+        var answered = await session.GetAsync(summitPath);
+        Assert.Null(answered.Element("#round"));
+        Assert.Equal("Everyone who was sent an invitation has answered or unsubscribed, so there is nobody to remind.", answered.Element("#unanswered")!.TextContent.Trim());
+
         // Who is coming, downloaded from the console and audited as the console's.
+        var fileStem = $"console-summit-cardiff-{starts.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-attendees";
+        foreach (var extension in new[] { "xlsx", "json" })
+        {
+            using var download = await session.Client.GetAsync(new Uri($"{summitPath}/attendees.{extension}", UriKind.Relative));
+            var disposition = download.Content.Headers.ContentDisposition!;
+            Assert.Equal("attachment", disposition.DispositionType);
+            Assert.Equal($"{fileStem}.{extension}", disposition.FileName?.Trim('"'));
+            Assert.Equal($"{fileStem}.{extension}", disposition.FileNameStar);
+        }
+
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await session.Client.GetByteArrayAsync(new Uri($"{summitPath}/attendees.xlsx", UriKind.Relative))));
         Assert.Equal(emails[0], workbook.Worksheet("Attendees").Table("Attendees").DataRange.Rows().Single().Cells().Select(c => c.GetString()).Single(v => v.Contains('@', StringComparison.Ordinal)));
         var lists = JsonNode.Parse(await session.Client.GetStringAsync(new Uri($"{summitPath}/attendees.json", UriKind.Relative)))!;
         Assert.Equal(emails[0], lists["attendees"]![0]!["contactEmail"]!.GetValue<string>());
-        Assert.Equal(2, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.exported" && r.Subject == summitId));
+        Assert.Equal(4, (await ConsoleSteps.AuditAsync(fixture)).Count(r => r.At >= since && r.Actor == ConsoleSteps.Actor && r.Action == "summit.exported" && r.Subject == summitId));
+    }
+
+    [Theory]
+    [InlineData("Standard Summit, Birmingham", "standard-summit-birmingham-2027-01-15-attendees.xlsx")]
+    [InlineData("Café Summit: Llandudno — 2027!", "cafe-summit-llandudno-2027-2027-01-15-attendees.xlsx")]
+    [InlineData("<script>\"..\\..\\\"</script>", "script-script-2027-01-15-attendees.xlsx")]
+    [InlineData("Ōsaka ✨ 東京", "osaka-2027-01-15-attendees.xlsx")]
+    [InlineData("東京", "summit-2027-01-15-attendees.xlsx")]
+    public void AttendeeFile_IsNamedAfterTheSummitAndItsUkDate_InSafeAscii(string name, string expected)
+    {
+        var summit = new LocalGovStandard.Summits.SummitEntity { Name = name, StartsAt = new DateTimeOffset(2027, 1, 15, 9, 30, 0, TimeSpan.Zero) };
+
+        Assert.Equal(expected, LocalGovStandard.Summits.SummitExport.FileName(summit, "xlsx"));
     }
 
     [Fact]

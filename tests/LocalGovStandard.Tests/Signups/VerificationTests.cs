@@ -15,6 +15,15 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
     private TableClient Signups => fixture.App.Services.GetRequiredKeyedService<TableClient>(TableNames.Signups);
 
     [Fact]
+    public async Task StartPage_LinksThoseAlreadySignedUp_ToSignInAndTheDashboard()
+    {
+        var page = await HtmlPage.ReadAsync(await _client.GetAsync(new Uri("/", UriKind.Relative)));
+
+        Assert.Equal(["/assessments/start", "/dashboard"], page.Document.QuerySelectorAll("#already-signed-up + ul a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Verify_ValidLink_MarksContactVerified_AndCouncilSignedUp()
     {
         var email = "verify.valid@camden.gov.uk";
@@ -25,6 +34,7 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Email address confirmed", page.Element(".govuk-panel__title")!.TextContent);
         Assert.Contains("London Borough of Camden is signed up", page.Element(".govuk-panel__body")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/assessments/start", "/dashboard"], page.Document.QuerySelectorAll("#next-steps a").Select(a => a.GetAttribute("href")));
         var contact = (await Signups.GetEntityAsync<ContactEntity>("london", SignupKeys.ContactRowKey(TestRegister.Camden.GssCode, SignupService.ContactKey(email)))).Value;
         Assert.Equal(ContactEntity.Verified, contact.Status);
         Assert.NotNull(contact.VerifiedAt);

@@ -99,6 +99,8 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     private async Task InviteToASummitAsync()
     {
         await SummitSteps.SeedContactsAsync(this, TestRegister.Birmingham, "invitee", 1, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        // Verified after the first send's date, so the console's check-before-sending page has someone still to invite.
+        await SummitSteps.SeedContactsAsync(this, TestRegister.Birmingham, "not-yet-invited", 1, new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero));
         var admin = CreateAdminClient();
         var summit = await SummitSteps.CreateSummitAsync(admin, Clock, capacity: 10);
         SummitId = summit["id"]!.GetValue<string>();

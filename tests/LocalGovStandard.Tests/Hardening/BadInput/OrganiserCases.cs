@@ -45,7 +45,24 @@ public static class OrganiserCases
     public static IEnumerable<BadInputCase> CreateSummit() =>
         new FormRouteCases("POST /organiser/summits", f => f.Organiser, _ => "/organiser/summits/new")
             .Field("name", NastyValues.RequiredText(120).Take(6), Valid)
-            .Field("startsAt", [("empty", "\"\""), ("not a date", "\"next Tuesday\""), ("formula", "\"=NOW()\"")], Valid)
+            .Field("startsAt-day", [("empty", "\"\""), ("not a number", "\"next Tuesday\""), ("formula", "\"=NOW()\""), ("31st of February", "\"31\"")], fields =>
+            {
+                Valid(fields);
+                fields.Set("startsAt-month", "2");
+            })
+            .Field("startsAt-month", [("empty", "\"\"")], Valid)
+            .Field("startsAt-month", [("13", "\"13\""), ("HTML and script", NastyValues.Quote("<script>alert(1)</script>"))], Valid, errorField: "startsAt-day")
+            .Field("startsAt-year", [("two digits", "\"27\""), ("in the past", "\"2020\"")], Valid, errorField: "startsAt-day")
+            .Field("startsAt-time", [("empty", "\"\""), ("12-hour", "\"9:30am\""), ("25:00", "\"25:00\""), ("the hour the clocks skip", "\"01:30\"")], fields =>
+            {
+                Valid(fields);
+                SummitDate(fields, "startsAt", "28", "3", "2027");
+            })
+            .Field("endsAt-month", [("0", "\"0\"")], Valid, errorField: "endsAt-day")
+            .Field("endsAt-time", [("not a time", "\"lunchtime\"")], Valid)
+            .Field("endsAt-time", [("before it starts", "\"08:00\"")], Valid, errorField: "endsAt-day")
+            .Field("rsvpBy-day", [("empty", "\"\""), ("formula", "\"=1+1\"")], Valid)
+            .Field("rsvpBy-time", [("empty", "\"\""), ("seconds", "\"17:00:00\"")], Valid)
             .Field("capacity", [("not a number", "\"lots\""), ("negative", "\"-1\""), ("huge", "\"99999999999999999999\"")], Valid)
             .Field("address", [("301 characters", NastyValues.Quote(new string('a', 301)))], Valid)
             .BrokenPosts(FormExpired, "description", Valid)
@@ -53,13 +70,13 @@ public static class OrganiserCases
 
     public static IEnumerable<BadInputCase> SendSummit() =>
         new FormRouteCases("POST /organiser/summits/{summitId}/send", f => f.Organiser,
-                f => $"/organiser/summits/{f.SummitId}?verifiedOnOrBefore=2026-01-31&peerGroups=midlands", f => $"/organiser/summits/{f.SummitId}/send")
+                f => $"/organiser/summits/{f.SummitId}/send?verifiedOnOrBefore=2026-02-28&peerGroups=midlands", f => $"/organiser/summits/{f.SummitId}/send")
             .BrokenPosts(FormExpired, largestField: null)
             .All;
 
     public static IEnumerable<BadInputCase> RemindSummit() =>
         new FormRouteCases("POST /organiser/summits/{summitId}/reminders", f => f.Organiser,
-                f => $"/organiser/summits/{f.SummitId}", f => $"/organiser/summits/{f.SummitId}/reminders")
+                f => $"/organiser/summits/{f.SummitId}/reminders?round=1", f => $"/organiser/summits/{f.SummitId}/reminders")
             .Field("round", [("zero", "\"0\""), ("21", "\"21\""), ("not a number", "\"next\""), ("formula", "\"=1+1\""), ("negative", "\"-1\"")])
             .Missing("round")
             .BrokenPosts(FormExpired, largestField: null)
@@ -101,10 +118,21 @@ public static class OrganiserCases
     private static void Valid(List<KeyValuePair<string, string>> fields)
     {
         fields.Set("name", "Standard Summit");
-        fields.Set("startsAt", "2027-03-04 09:30");
+        SummitDate(fields, "startsAt", "4", "3", "2027");
+        fields.Set("startsAt-time", "09:30");
+        SummitDate(fields, "endsAt", "4", "3", "2027");
+        fields.Set("endsAt-time", "16:30");
         fields.Set("venue", "Guildhall");
         fields.Set("address", "Gresham Street, London");
         fields.Set("capacity", "100");
-        fields.Set("rsvpBy", "2027-02-18 17:00");
+        SummitDate(fields, "rsvpBy", "18", "2", "2027");
+        fields.Set("rsvpBy-time", "17:00");
+    }
+
+    private static void SummitDate(List<KeyValuePair<string, string>> fields, string field, string day, string month, string year)
+    {
+        fields.Set($"{field}-day", day);
+        fields.Set($"{field}-month", month);
+        fields.Set($"{field}-year", year);
     }
 }

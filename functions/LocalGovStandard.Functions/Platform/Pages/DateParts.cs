@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LocalGovStandard.Assessments.Pages;
+namespace LocalGovStandard.Platform.Pages;
 
 /// <summary>The day, month and year fields of a GOV.UK date input, and the yyyy-MM-dd date they make.</summary>
 public sealed record DateParts(string? Day, string? Month, string? Year)
