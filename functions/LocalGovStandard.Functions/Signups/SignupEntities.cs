@@ -112,6 +112,6 @@ public sealed class ContactEntity : ITableEntity
 
     public DateTimeOffset? DeclinedAt { get; set; }
 
-    /// <summary>The latest verification email: "sending", then "sent" (SendGrid accepted it) or "not-sent".</summary>
-    public string VerificationEmail { get; set; } = "sending";
+    /// <summary>The latest verification email: one of <see cref="VerificationEmailStatus"/>.</summary>
+    public string VerificationEmail { get; set; } = VerificationEmailStatus.Sending;
 }

@@ -59,7 +59,7 @@ public static class SignupPages
     }
 
     private static RazorComponentResult<SignupConfirmationPage> ShowConfirmation(string? email, IOptionsMonitor<ServiceOptions> options) =>
-        new(new { EmailSent = email != "not-sent", LinkLifetime = options.CurrentValue.VerificationLinkLifetime });
+        new(new { EmailSent = email != VerificationEmailStatus.NotSent, LinkLifetime = options.CurrentValue.VerificationLinkLifetime });
 
     /// <summary>The emailed link's page: a read-only check, then a button (mail scanners open links; only the POST verifies).</summary>
     private static async Task<IResult> ShowVerifyAsync(

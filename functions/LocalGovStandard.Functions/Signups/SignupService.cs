@@ -16,7 +16,7 @@ namespace LocalGovStandard.Signups;
 /// <param name="VerificationEmail">"sending", "sent" or "not-sent" for the latest link; null once verified.</param>
 public sealed record SignupOutcome(string Reference, string GssCode, string Status, bool IsNew, string? VerificationEmail)
 {
-    public bool EmailNotSent => VerificationEmail == "not-sent";
+    public bool EmailNotSent => VerificationEmail == VerificationEmailStatus.NotSent;
 }
 
 public enum VerificationResult
@@ -69,7 +69,7 @@ public sealed class SignupService(
                 if (contact.Status != ContactEntity.Pending)
                 {
                     var told = await TellAlreadySignedUpAsync(contact, cancellationToken);
-                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, told ? "sent" : "not-sent");
+                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, told ? VerificationEmailStatus.Sent : VerificationEmailStatus.NotSent);
                 }
 
                 var changed = TakeLatestDetails(contact, signup);
@@ -306,9 +306,9 @@ public sealed class SignupService(
     private async Task<bool> LatestLinkStandsAsync(ContactEntity contact, CancellationToken cancellationToken)
     {
         var recent = clock.GetUtcNow() - contact.LinkIssuedAt < ResendInterval;
-        if (contact.VerificationEmail != "sending")
+        if (contact.VerificationEmail != VerificationEmailStatus.Sending)
         {
-            return contact.VerificationEmail == "sent" && recent;
+            return contact.VerificationEmail == VerificationEmailStatus.Sent && recent;
         }
 
         var entry = await mail.FindAsync(VerificationEmail.LedgerPartition, VerificationEmail.MessageId(contact, contact.VerificationExpiresAt!.Value), cancellationToken);
@@ -340,7 +340,7 @@ public sealed class SignupService(
         contact.VerificationTokenHash = SecretTokens.Hash(token.Secret);
         contact.VerificationExpiresAt = now + options.CurrentValue.VerificationLinkLifetime;
         contact.LinkIssuedAt = now;
-        contact.VerificationEmail = "sending";
+        contact.VerificationEmail = VerificationEmailStatus.Sending;
         try
         {
             var response = await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -375,7 +375,7 @@ public sealed class SignupService(
 
     private async Task RecordSendAsync(ContactEntity contact, bool sent, CancellationToken cancellationToken)
     {
-        contact.VerificationEmail = sent ? "sent" : "not-sent";
+        contact.VerificationEmail = sent ? VerificationEmailStatus.Sent : VerificationEmailStatus.NotSent;
         try
         {
             await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);

@@ -47,7 +47,7 @@ public static class SignupsApi
     {
         public static SignupAccepted For(SignupOutcome outcome) => new(
             "check-your-email",
-            outcome.EmailNotSent ? "not-sent" : "sent",
+            outcome.EmailNotSent ? VerificationEmailStatus.NotSent : VerificationEmailStatus.Sent,
             outcome.EmailNotSent
                 ? "Nothing was lost, but the email could not be sent just now. Send the same sign-up again in a few minutes."
                 : "We have emailed the address: a link to confirm it, or, if it had signed up before, where it stands. The email gives the sign-up's reference.");
