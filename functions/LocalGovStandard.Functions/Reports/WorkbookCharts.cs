@@ -42,6 +42,15 @@ public static class WorkbookCharts
     private const uint CategoryAxisId = 48650001;
     private const uint ValueAxisId = 48650002;
 
+    /// <summary>
+    /// Bar labels are point titles of up to about 80 characters. At 8 pt they wrap onto at most two lines,
+    /// so a bar needs about 2.5 times the font size of height, or a reader hides every other label.
+    /// </summary>
+    public const int CategoryLabelPoints = 8;
+
+    /// <summary>Worksheet rows of chart height per bar: two default rows (30 pt) leave room for a two-line label.</summary>
+    public const int RowsPerBar = 2;
+
     public static string Reference(string sheet, int firstRow, int lastRow, int column)
     {
         var letter = ColumnLetter(column);
@@ -211,6 +220,7 @@ public static class WorkbookCharts
             new C.MajorTickMark { Val = C.TickMarkValues.None },
             new C.MinorTickMark { Val = C.TickMarkValues.None },
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            LabelText(CategoryLabelPoints),
             new C.CrossingAxis { Val = ValueAxisId },
             new C.Crosses { Val = C.CrossesValues.AutoZero },
             new C.AutoLabeled { Val = true },
@@ -261,6 +271,12 @@ public static class WorkbookCharts
             new C.Crosses { Val = chart.Kind == ChartKind.Bar ? C.CrossesValues.Maximum : C.CrossesValues.AutoZero },
             new C.CrossBetween { Val = C.CrossBetweenValues.Between });
     }
+
+    private static C.TextProperties LabelText(int points) =>
+        new(
+            new A.BodyProperties { Rotation = 0, Vertical = A.TextVerticalValues.Horizontal },
+            new A.ListStyle(),
+            new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = points * 100 }), new A.EndParagraphRunProperties { Language = "en-GB" }));
 
     private static C.Title Title(string text) =>
         new(

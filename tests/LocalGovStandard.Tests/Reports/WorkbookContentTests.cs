@@ -185,6 +185,23 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void PointBarChart_NamesEveryBar_WithRoomForEachLabel()
+    {
+        using var book = new WorkbookReader(fixture.London);
+        using var package = book.OpenXml();
+        var bar = package.Charts("Dashboard").Single(c => c.ChartSpace.Descendants<C.BarChart>().Any());
+        var axis = bar.ChartSpace.Descendants<C.CategoryAxis>().Single();
+        var categories = (int)bar.ChartSpace.Descendants<C.CategoryAxisData>().Single().Descendants<C.PointCount>().Single().Val!.Value;
+
+        Assert.Equal(15 + 14, categories);
+        Assert.Equal(1, axis.GetFirstChild<C.TickLabelSkip>()?.Val?.Value);
+        var fontPoints = (axis.GetFirstChild<C.TextProperties>()?.Descendants<DocumentFormat.OpenXml.Drawing.DefaultRunProperties>().SingleOrDefault()?.FontSize?.Value ?? 1000) / 100.0;
+        // A reader hides labels that would overlap: each bar needs height for a point title wrapped onto two lines.
+        var heightPoints = package.ChartAnchorRows("Dashboard", bar) * 15.0;
+        Assert.True(heightPoints / categories >= 2.5 * fontPoints, $"{heightPoints / categories:0.0} pt per bar for {fontPoints} pt labels");
+    }
+
+    [Fact]
     public void FormulaLookingInput_IsStoredAsText()
     {
         using var book = new WorkbookReader(fixture.London);

@@ -1,7 +1,9 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using S = DocumentFormat.OpenXml.Spreadsheet;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace LocalGovStandard.Tests.Reports;
 
@@ -64,6 +66,15 @@ public sealed class OpenXmlView : IDisposable
 
     public IEnumerable<string> DefinedNames() =>
         _document.WorkbookPart!.Workbook.DefinedNames?.Elements<S.DefinedName>().Select(n => n.Name!.Value!) ?? [];
+
+    /// <summary>How many worksheet rows the chart's anchor spans (rows here keep the default height of 15 pt).</summary>
+    public int ChartAnchorRows(string sheet, ChartPart chart)
+    {
+        var drawings = Sheet(sheet).DrawingsPart!;
+        var id = drawings.GetIdOfPart(chart);
+        var anchor = drawings.WorksheetDrawing!.Elements<Xdr.TwoCellAnchor>().Single(a => a.Descendants<C.ChartReference>().Single().Id == id);
+        return int.Parse(anchor.ToMarker!.RowId!.Text, CultureInfo.InvariantCulture) - int.Parse(anchor.FromMarker!.RowId!.Text, CultureInfo.InvariantCulture);
+    }
 
     public IReadOnlyList<ChartPart> Charts(string sheet) => Sheet(sheet).DrawingsPart?.ChartParts.ToList() ?? [];
 
