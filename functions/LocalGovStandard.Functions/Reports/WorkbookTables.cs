@@ -52,11 +52,46 @@ public static class WorkbookTables
         var range = sheet.Range(row, column, lastRow, column + columns.Count - 1);
         var table = range.CreateTable(name);
         table.Theme = XLTableTheme.TableStyleMedium2;
-        // Headers wrap onto two lines; the height is set because row heights cannot be measured here.
         sheet.Row(row).Style.Alignment.WrapText = true;
         sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        sheet.Row(row).Height = 32;
+        sheet.Row(row).Height = HeaderHeight(columns.Select(c => (c.Header, c.Width)));
         return range;
+    }
+
+    private const double LinePoints = 15;
+
+    /// <summary>
+    /// Excel and LibreOffice do not grow a row for wrapped text they did not lay out themselves, and text
+    /// cannot be measured here (no GDI+ on Linux workers), so the header row's height is estimated:
+    /// words wrapped at one character fewer than the column width (in character units), 15 pt a line.
+    /// </summary>
+    private static double HeaderHeight(IEnumerable<(string Text, double Width)> headers) =>
+        LinePoints * headers.Max(h => WrappedLines(h.Text, h.Width)) + 3;
+
+    private static int WrappedLines(string text, double width)
+    {
+        var capacity = Math.Max(1, (int)width - 1);
+        var lines = 1;
+        var used = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var needed = used == 0 ? word.Length : used + 1 + word.Length;
+            if (needed <= capacity)
+            {
+                used = needed;
+                continue;
+            }
+
+            if (used > 0)
+            {
+                lines++;
+            }
+
+            lines += (word.Length - 1) / capacity;
+            used = ((word.Length - 1) % capacity) + 1;
+        }
+
+        return lines;
     }
 
     /// <summary>Frozen header, landscape A4 one page wide, the header row on every page, and a running header and footer.</summary>

@@ -202,6 +202,25 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void WrappedTableHeaders_HaveRowsTallEnoughToShowEveryLine()
+    {
+        using var book = new WorkbookReader(fixture.London);
+
+        foreach (var table in book.Workbook.Worksheets.SelectMany(w => w.Tables))
+        {
+            var header = table.HeadersRow();
+            foreach (var cell in header.Cells())
+            {
+                // At most about one character per unit of column width fits on a line of wrapped text.
+                var width = cell.WorksheetColumn().Width;
+                var lines = Math.Ceiling(cell.GetString().Length / (width - 1));
+                Assert.True(cell.Style.Alignment.WrapText, $"{table.Name}: {cell.GetString()} wraps");
+                Assert.True(cell.WorksheetRow().Height >= 14 * lines, $"{table.Name}: \"{cell.GetString()}\" needs {lines} lines; the row is {cell.WorksheetRow().Height} pt");
+            }
+        }
+    }
+
+    [Fact]
     public void FormulaLookingInput_IsStoredAsText()
     {
         using var book = new WorkbookReader(fixture.London);
