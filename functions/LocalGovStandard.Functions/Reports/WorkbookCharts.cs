@@ -254,10 +254,16 @@ public static class WorkbookCharts
         }
         else
         {
+            // With nothing above zero a reader picks 0 to 1 in steps of 0.2, which a count format shows as 0, 0, 0, 1, 1, 1.
+            if ((chart.Values.Max() ?? 0) <= 0)
+            {
+                scaling.Append(new C.MaxAxisValue { Val = 1 });
+            }
+
             scaling.Append(new C.MinAxisValue { Val = 0 });
         }
 
-        return new C.ValueAxis(
+        var axis = new C.ValueAxis(
             new C.AxisId { Val = ValueAxisId },
             scaling,
             new C.Delete { Val = false },
@@ -270,7 +276,30 @@ public static class WorkbookCharts
             new C.CrossingAxis { Val = CategoryAxisId },
             new C.Crosses { Val = chart.Kind == ChartKind.Bar ? C.CrossesValues.Maximum : C.CrossesValues.AutoZero },
             new C.CrossBetween { Val = C.CrossBetweenValues.Between });
+        if (chart.Kind == ChartKind.Line)
+        {
+            axis.Append(new C.MajorUnit { Val = WholeStep(chart.Values.Max() ?? 0) });
+        }
+
+        return axis;
     }
+
+    /// <summary>A count axis steps in whole numbers: 1, 2 or 5 times a power of ten, about five steps to the largest value.</summary>
+    private static double WholeStep(double largest)
+    {
+        for (var power = 1d; ; power *= 10)
+        {
+            foreach (var multiple in StepMultiples)
+            {
+                if (largest / (multiple * power) <= 5)
+                {
+                    return multiple * power;
+                }
+            }
+        }
+    }
+
+    private static readonly double[] StepMultiples = [1, 2, 5];
 
     private static C.TextProperties LabelText(int points) =>
         new(

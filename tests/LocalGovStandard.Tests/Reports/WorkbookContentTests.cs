@@ -221,6 +221,25 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void SignupChart_StepsInWholeNumbers_EvenForAGroupWithNoSignups()
+    {
+        foreach (var (bytes, largest) in new[] { (fixture.London, 3), (fixture.Midlands, 0) })
+        {
+            using var package = new OpenXmlView(bytes);
+            var line = package.Charts("Dashboard").Single(c => c.ChartSpace.Descendants<C.LineChart>().Any());
+            var axis = line.ChartSpace.Descendants<C.ValueAxis>().Single();
+
+            var step = axis.GetFirstChild<C.MajorUnit>()?.Val?.Value;
+            Assert.NotNull(step);
+            Assert.True(step >= 1 && step == Math.Floor(step.Value), $"step {step}");
+            Assert.Equal(0, axis.Scaling!.GetFirstChild<C.MinAxisValue>()?.Val?.Value);
+            Assert.DoesNotContain(".", axis.GetFirstChild<C.NumberingFormat>()!.FormatCode!.Value, StringComparison.Ordinal);
+            var top = axis.Scaling.GetFirstChild<C.MaxAxisValue>()?.Val?.Value ?? Math.Ceiling(largest / step.Value) * step.Value;
+            Assert.True(top >= Math.Max(largest, 1), $"the axis reaches {top}");
+        }
+    }
+
+    [Fact]
     public void FormulaLookingInput_IsStoredAsText()
     {
         using var book = new WorkbookReader(fixture.London);
