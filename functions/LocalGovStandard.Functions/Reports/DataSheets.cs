@@ -145,7 +145,7 @@ public static class DataSheets
         new("Share of councils assessed", 13, (cell, r) => cell.SetValue(r.AssessedShare), NumberFormats.Share),
         new("Assessments submitted in month", 14, (cell, r) => cell.SetValue(r.SubmittedInMonth), NumberFormats.Count),
         new("Assessments submitted to date", 14, (cell, r) => cell.SetValue(r.SubmittedToDate), NumberFormats.Count),
-        new("Share of points met or green", 13, (cell, r) => cell.SetValue(r.PassShare), NumberFormats.Share),
+        new("Share of points met or green", 13, (cell, r) => SafeCells.NumberOr(cell, r.PassShare, ProgressCalculator.NoRatings), NumberFormats.Share),
         new("Actions open", 10, (cell, r) => cell.SetValue(r.ActionsOpen), NumberFormats.Count),
         new("Actions overdue", 10, (cell, r) => cell.SetValue(r.ActionsOverdue), NumberFormats.Count),
     ];

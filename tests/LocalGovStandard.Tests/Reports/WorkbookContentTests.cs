@@ -240,6 +240,26 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void ShareOfPointsMetOrGreen_SaysNoRatings_WhenNothingWasRated_NotZeroPercent()
+    {
+        using (var empty = new WorkbookReader(fixture.Midlands))
+        {
+            var row = empty.Rows("Headlines").Single(r => r["Figure"].GetString() == "Share of points met or green");
+            Assert.Equal(("no ratings", "no ratings"), (row["This month"].GetString(), row["Previous month"].GetString()));
+            Assert.True(row["Change"].IsEmpty());
+            Assert.All(empty.Rows("Trend"), r => Assert.Equal("no ratings", r["Share of points met or green"].GetString()));
+        }
+
+        // London: rated only from month A, so the months before say "no ratings" and the rest are numbers.
+        using var book = new WorkbookReader(fixture.London);
+        var trend = book.Rows("Trend");
+        Assert.All(trend.SkipLast(2), r => Assert.Equal("no ratings", r["Share of points met or green"].GetString()));
+        Assert.Equal(fixture.Seeded.PassShareBy('A'), trend[^2]["Share of points met or green"].GetDouble(), 9);
+        Assert.Equal(XLDataType.Number, trend[^1]["Share of points met or green"].DataType);
+        Assert.Equal(XLDataType.Number, book.Rows("Headlines").Single(r => r["Figure"].GetString() == "Share of points met or green")["This month"].DataType);
+    }
+
+    [Fact]
     public void FormulaLookingInput_IsStoredAsText()
     {
         using var book = new WorkbookReader(fixture.London);
@@ -333,7 +353,7 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
             Assert.Equal(Sheets, book.SheetNames);
             var headlines = book.Headlines();
             Assert.Equal(councils, headlines["Councils in the group"].Value);
-            Assert.All(headlines.Where(h => h.Key != "Councils in the group"), h => Assert.Equal((0d, 0d, 0d), h.Value));
+            Assert.All(headlines.Where(h => h.Key is not "Councils in the group" and not "Share of points met or green"), h => Assert.Equal((0d, 0d, 0d), h.Value));
             Assert.Equal(councils, book.Rows("Councils").Count);
             Assert.All(book.Rows("Councils"), r => Assert.Equal("No", r["Signed up"].GetString()));
             Assert.Empty(book.Rows("Assessments"));

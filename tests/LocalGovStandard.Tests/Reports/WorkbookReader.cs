@@ -37,11 +37,13 @@ public sealed class WorkbookReader : IDisposable
             .ToList();
     }
 
-    /// <summary>Dashboard headline: label to (this month, previous month, change).</summary>
+    /// <summary>Dashboard headline: label to (this month, previous month, change), each NaN where the cell holds no number.</summary>
     public IReadOnlyDictionary<string, (double Value, double Previous, double Change)> Headlines() =>
         Rows("Headlines").ToDictionary(
             r => r["Figure"].GetString(),
-            r => (r["This month"].GetDouble(), r["Previous month"].GetDouble(), r["Change"].GetDouble()));
+            r => (Number(r["This month"]), Number(r["Previous month"]), Number(r["Change"])));
+
+    private static double Number(IXLCell cell) => cell.DataType == XLDataType.Number ? cell.GetDouble() : double.NaN;
 
     public IEnumerable<IXLCell> AllCells() => Workbook.Worksheets.SelectMany(w => w.CellsUsed());
 
