@@ -260,6 +260,30 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void EmptyLists_AreANamedHeaderRow_NotATableHoldingABlankRow()
+    {
+        foreach (var (bytes, empty) in new[] { (fixture.Midlands, new[] { "Assessments", "Actions" }), (fixture.NorthEast, new[] { "Councils", "Assessments", "PointResults", "Actions" }) })
+        {
+            using var book = new WorkbookReader(bytes);
+            var tables = book.Workbook.Worksheets.SelectMany(w => w.Tables).ToList();
+            foreach (var name in empty)
+            {
+                Assert.DoesNotContain(tables, t => t.Name == name);
+                var header = Assert.Single(book.Workbook.NamedRange(name)!.Ranges);
+                Assert.Equal((name, 1, 1), (header.Worksheet.Name, header.FirstRow().RowNumber(), header.RowCount()));
+                Assert.Equal(header.Worksheet.Row(1).CellsUsed().Count(), header.ColumnCount());
+                Assert.Null(header.Worksheet.LastRowUsed()!.RowBelow().FirstCellUsed());
+                Assert.Equal(1, header.Worksheet.LastRowUsed()!.RowNumber());
+            }
+
+            // What is still a table holds data on every row: Power BI reads a blank table row as a row of nulls.
+            Assert.All(tables, t => Assert.All(t.DataRange.Rows(), r => Assert.Contains(r.Cells(), c => !c.IsEmpty())));
+            using var package = book.OpenXml();
+            Assert.Empty(package.Validate());
+        }
+    }
+
+    [Fact]
     public void FormulaLookingInput_IsStoredAsText()
     {
         using var book = new WorkbookReader(fixture.London);

@@ -26,10 +26,17 @@ public sealed class WorkbookReader : IDisposable
 
     public IReadOnlyList<string> Columns(string table) => Table(table).Fields.Select(f => f.Name).ToList();
 
-    /// <summary>The table's data rows as column name to cell.</summary>
+    /// <summary>The table's data rows as column name to cell; none for an empty list, which is a named header row rather than a table.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, IXLCell>> Rows(string table)
     {
-        var t = Table(table);
+        var t = Workbook.Worksheets.SelectMany(w => w.Tables).SingleOrDefault(x => x.Name == table);
+        if (t is null)
+        {
+            var header = Assert.Single(Workbook.NamedRange(table)!.Ranges);
+            Assert.Equal(1, header.RowCount());
+            return [];
+        }
+
         var names = t.Fields.Select(f => f.Name).ToList();
         return t.DataRange.Rows()
             .Select(row => (IReadOnlyDictionary<string, IXLCell>)names.Select((name, i) => (name, cell: row.Cell(i + 1))).ToDictionary(x => x.name, x => x.cell))
