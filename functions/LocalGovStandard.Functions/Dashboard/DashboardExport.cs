@@ -39,26 +39,18 @@ public static class DashboardExport
         csv.Append("\r\n");
     }
 
+    /// <summary>One sheet per table, each a named Excel table, printed landscape one page wide with its header on every page.</summary>
     public static byte[] Xlsx(IReadOnlyList<ExportTable> tables)
     {
         using var workbook = new XLWorkbook();
         foreach (var table in tables)
         {
             var sheet = workbook.Worksheets.Add(table.Name);
-            for (var column = 0; column < table.Columns.Count; column++)
-            {
-                SafeCells.Text(sheet.Cell(1, column + 1), table.Columns[column]);
-                sheet.Cell(1, column + 1).Style.Font.Bold = true;
-                sheet.Column(column + 1).Width = column == 0 ? 40 : 18;
-            }
-
-            for (var row = 0; row < table.Rows.Count; row++)
-            {
-                for (var column = 0; column < table.Columns.Count; column++)
-                {
-                    Write(sheet.Cell(row + 2, column + 1), table.Rows[row][column]);
-                }
-            }
+            var columns = table.Columns
+                .Select((name, i) => new TableColumn<object?[]>(name, i == 0 ? 40 : 18, (cell, row) => Write(cell, row[i])))
+                .ToList();
+            WorkbookTables.Write(sheet, table.Name, 1, 1, columns, table.Rows);
+            WorkbookTables.PrepareForScreenAndPrint(sheet, $"LocalGov Standard dashboard: {table.Name}", frozenRows: 1, repeatedRow: 1);
         }
 
         using var stream = new MemoryStream();
@@ -77,10 +69,19 @@ public static class DashboardExport
                 break;
             case DateTimeOffset instant:
                 SafeCells.Date(cell, instant);
-                cell.Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
+                cell.Style.NumberFormat.Format = NumberFormats.DateTime;
+                break;
+            case ReportMonth month:
+                SafeCells.Date(cell, month.Start);
+                cell.Style.NumberFormat.Format = NumberFormats.Month;
+                break;
+            case Percentage share:
+                SafeCells.Number(cell, share.Value);
+                cell.Style.NumberFormat.Format = NumberFormats.Share;
                 break;
             case int number:
                 SafeCells.Number(cell, number);
+                cell.Style.NumberFormat.Format = NumberFormats.Count;
                 break;
             case double number:
                 SafeCells.Number(cell, number);
@@ -97,6 +98,8 @@ public static class DashboardExport
         string text => CsvText(text),
         DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         double number => number.ToString("R", CultureInfo.InvariantCulture),
+        Percentage share => share.Value.ToString("R", CultureInfo.InvariantCulture),
+        ReportMonth month => month.ToString(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => CsvText(value.ToString() ?? ""),
     };

@@ -16,7 +16,7 @@ public static class AboutSheet
         ["assessed-share"] = "Councils with at least one assessment submitted by the end of the month, divided by the councils in the group.",
         ["submitted-month"] = "Assessments submitted during the month (UTC), including reassessments.",
         ["submitted-to-date"] = "Assessments submitted up to the end of the month, including reassessments.",
-        ["points-passing"] = "Across current assessments, point ratings that were met (LGDSS) or green (Service Standard), divided by all point ratings. An assessment stops being current when a reassessment of it is submitted.",
+        ["points-passing"] = "Across current assessments, point ratings that were met (LGDSS) or green (Service Standard), divided by all point ratings. An assessment stops being current when a reassessment of it is submitted. \"No ratings\" when no point had been rated, and then no change is given.",
         ["actions-open"] = "Actions raised for failing points that, at the end of the month, were not marked done and not closed by a passing reassessment.",
         ["actions-overdue"] = "Open actions whose due date had passed by the end of the month.",
     };

@@ -46,9 +46,9 @@ public static class DashboardSheet
     private static readonly TableColumn<Headline>[] HeadlineColumns =
     [
         new("Figure", 72, (cell, h) => SafeCells.Text(cell, h.Label)),
-        new("This month", 14, (cell, h) => cell.SetValue(h.Value)),
-        new("Previous month", 14, (cell, h) => cell.SetValue(h.Previous)),
-        new("Change", 14, (cell, h) => cell.SetValue(h.Change)),
+        new("This month", 14, (cell, h) => SafeCells.NumberOr(cell, h.Absent is null ? h.Value : null, h.Absent)),
+        new("Previous month", 14, (cell, h) => SafeCells.NumberOr(cell, h.PreviousAbsent is null ? h.Previous : null, h.PreviousAbsent)),
+        new("Change", 14, (cell, h) => SafeCells.Number(cell, h.Absent is null && h.PreviousAbsent is null ? h.Change : null)),
     ];
 
     private static readonly TableColumn<PointRate>[] PointRateColumns =

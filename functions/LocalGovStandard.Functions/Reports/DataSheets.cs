@@ -51,7 +51,7 @@ public static class DataSheets
 
         var range = WorkbookTables.Write(sheet, PointResults, 1, 1, columns, report.PointResults);
         var firstPointColumn = 3 + report.Standards.Count;
-        if (report.PointColumns.Count > 0)
+        if (report.PointColumns.Count > 0 && report.PointResults.Count > 0)
         {
             sheet.Range(2, firstPointColumn, range.LastRow().RowNumber(), range.LastColumn().ColumnNumber())
                 .AddConditionalFormat().ColorScale()
@@ -68,12 +68,15 @@ public static class DataSheets
     {
         var sheet = workbook.AddWorksheet(Actions);
         var range = WorkbookTables.Write(sheet, Actions, 1, 1, ActionColumns, report.Actions);
-        var overdueColumn = Array.FindIndex(ActionColumns, c => c.Header == "Overdue") + 1;
-        var overdueLetter = XLHelper.GetColumnLetterFromNumber(overdueColumn);
-        var rows = sheet.Range(2, 1, range.LastRow().RowNumber(), ActionColumns.Length);
-        var overdue = rows.AddConditionalFormat().WhenIsTrue($"${overdueLetter}2=\"Yes\"");
-        overdue.Fill.SetBackgroundColor(XLColor.FromHtml("#FFC7CE"));
-        overdue.Font.SetFontColor(XLColor.FromHtml("#9C0006"));
+        if (report.Actions.Count > 0)
+        {
+            var overdueColumn = Array.FindIndex(ActionColumns, c => c.Header == "Overdue") + 1;
+            var overdueLetter = XLHelper.GetColumnLetterFromNumber(overdueColumn);
+            var rows = sheet.Range(2, 1, range.LastRow().RowNumber(), ActionColumns.Length);
+            var overdue = rows.AddConditionalFormat().WhenIsTrue($"${overdueLetter}2=\"Yes\"");
+            overdue.Fill.SetBackgroundColor(XLColor.FromHtml("#FFC7CE"));
+            overdue.Font.SetFontColor(XLColor.FromHtml("#9C0006"));
+        }
         WorkbookTables.PrepareForScreenAndPrint(sheet, Title(report, "open and overdue actions"), 1, 1);
     }
 
@@ -145,7 +148,7 @@ public static class DataSheets
         new("Share of councils assessed", 13, (cell, r) => cell.SetValue(r.AssessedShare), NumberFormats.Share),
         new("Assessments submitted in month", 14, (cell, r) => cell.SetValue(r.SubmittedInMonth), NumberFormats.Count),
         new("Assessments submitted to date", 14, (cell, r) => cell.SetValue(r.SubmittedToDate), NumberFormats.Count),
-        new("Share of points met or green", 13, (cell, r) => cell.SetValue(r.PassShare), NumberFormats.Share),
+        new("Share of points met or green", 13, (cell, r) => SafeCells.NumberOr(cell, r.PassShare, ProgressCalculator.NoRatings), NumberFormats.Share),
         new("Actions open", 10, (cell, r) => cell.SetValue(r.ActionsOpen), NumberFormats.Count),
         new("Actions overdue", 10, (cell, r) => cell.SetValue(r.ActionsOverdue), NumberFormats.Count),
     ];

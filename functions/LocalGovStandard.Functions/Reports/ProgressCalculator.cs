@@ -13,6 +13,9 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
 {
     public const int TrendMonths = 12;
 
+    /// <summary>Shown instead of a share of points when none had been rated.</summary>
+    public const string NoRatings = "no ratings";
+
     public ProgressReport Calculate(PeerGroupActivity activity, DateTimeOffset generatedAt)
     {
         var month = activity.Month;
@@ -47,7 +50,8 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         new("assessed-share", "Share of councils with at least one submitted assessment", FigureKind.Share, now.AssessedShare, before.AssessedShare),
         new("submitted-month", "Assessments submitted this month", FigureKind.Count, now.SubmittedInMonth, before.SubmittedInMonth),
         new("submitted-to-date", "Assessments submitted to date", FigureKind.Count, now.SubmittedToDate, before.SubmittedToDate),
-        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare, before.PassShare),
+        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare ?? 0, before.PassShare ?? 0,
+            now.PassShare is null ? NoRatings : null, before.PassShare is null ? NoRatings : null),
         new("actions-open", "Actions open", FigureKind.Count, now.ActionsOpen, before.ActionsOpen),
         new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
     ];
@@ -90,7 +94,7 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
             Share(counts.Assessed, counts.CouncilCount),
             counts.SubmittedInMonth,
             counts.SubmittedToDate,
-            Share(counts.PointsPassing, counts.PointsRated),
+            counts.PointsRated == 0 ? null : Share(counts.PointsPassing, counts.PointsRated),
             counts.ActionsOpen,
             counts.ActionsOverdue);
     }

@@ -26,7 +26,9 @@ public enum FigureKind
 }
 
 /// <param name="Previous">The same figure for the month before.</param>
-public sealed record Headline(string Key, string Label, FigureKind Kind, double Value, double Previous)
+/// <param name="Absent">What to say instead of <paramref name="Value"/> when there was nothing to measure (a share of no ratings is not 0%).</param>
+/// <param name="PreviousAbsent">The same for <paramref name="Previous"/>.</param>
+public sealed record Headline(string Key, string Label, FigureKind Kind, double Value, double Previous, string? Absent = null, string? PreviousAbsent = null)
 {
     public double Change => Value - Previous;
 }
@@ -56,7 +58,7 @@ public sealed record PointResultRow(Council Council, IReadOnlyList<int> Assessme
 
 public sealed record ActionRow(ActionFact Action, string CouncilName, Standard? Standard, bool Overdue, int DaysOverdue);
 
-/// <summary>The state of the group at the end of one month.</summary>
+/// <summary>The state of the group at the end of one month. <see cref="PassShare"/> is null while no point has been rated.</summary>
 public sealed record TrendRow(
     ReportMonth Month,
     int SignedUp,
@@ -64,7 +66,7 @@ public sealed record TrendRow(
     double AssessedShare,
     int SubmittedInMonth,
     int SubmittedToDate,
-    double PassShare,
+    double? PassShare,
     int ActionsOpen,
     int ActionsOverdue);
 

@@ -46,6 +46,9 @@ public static class ProgressWorkbook
         return stream.ToArray();
     }
 
+    /// <summary>Wide enough (12 default columns) for the bar labels to take at most two lines.</summary>
+    private const int ChartColumns = 12;
+
     private static List<ChartSpec> Charts(ProgressReport report, DashboardLayout dashboard, TrendLayout trend)
     {
         var chartColumn = 7;
@@ -59,8 +62,8 @@ public static class ProgressWorkbook
             report.Trend.Select(t => (double?)t.SignedUp).ToList(),
             NumberFormats.Count,
             (chartColumn, 3),
-            (chartColumn + 9, 20));
-        var barRows = Math.Max(16, report.PointRates.Count * 3 / 2 + 4);
+            (chartColumn + ChartColumns, 20));
+        var barRows = Math.Max(16, (report.PointRates.Count * WorkbookCharts.RowsPerBar) + 6);
         var barChart = new ChartSpec(
             "Met or green rate by point (current assessments)",
             ChartKind.Bar,
@@ -71,7 +74,7 @@ public static class ProgressWorkbook
             report.PointRates.Select(p => p.Rate).ToList(),
             NumberFormats.Share,
             (chartColumn, 21),
-            (chartColumn + 9, 21 + barRows));
+            (chartColumn + ChartColumns, 21 + barRows));
         return [lineChart, barChart];
     }
 }

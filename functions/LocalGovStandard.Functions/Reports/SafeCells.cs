@@ -38,6 +38,19 @@ public static class SafeCells
         }
     }
 
+    /// <summary>The number, or (right-aligned, like the numbers around it) the text that says why there is none.</summary>
+    public static void NumberOr(IXLCell cell, double? value, string? absent)
+    {
+        if (value is null && absent is not null)
+        {
+            Text(cell, absent);
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            return;
+        }
+
+        Number(cell, value);
+    }
+
     public static void Number(IXLCell cell, double? value)
     {
         if (value is { } number)

@@ -42,6 +42,15 @@ public static class WorkbookCharts
     private const uint CategoryAxisId = 48650001;
     private const uint ValueAxisId = 48650002;
 
+    /// <summary>
+    /// Bar labels are point titles of up to about 80 characters. At 8 pt they wrap onto at most two lines,
+    /// so a bar needs about 2.5 times the font size of height, or a reader hides every other label.
+    /// </summary>
+    public const int CategoryLabelPoints = 8;
+
+    /// <summary>Worksheet rows of chart height per bar: two default rows (30 pt) leave room for a two-line label.</summary>
+    public const int RowsPerBar = 2;
+
     public static string Reference(string sheet, int firstRow, int lastRow, int column)
     {
         var letter = ColumnLetter(column);
@@ -211,6 +220,7 @@ public static class WorkbookCharts
             new C.MajorTickMark { Val = C.TickMarkValues.None },
             new C.MinorTickMark { Val = C.TickMarkValues.None },
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            LabelText(CategoryLabelPoints),
             new C.CrossingAxis { Val = ValueAxisId },
             new C.Crosses { Val = C.CrossesValues.AutoZero },
             new C.AutoLabeled { Val = true },
@@ -244,10 +254,16 @@ public static class WorkbookCharts
         }
         else
         {
+            // With nothing above zero a reader picks 0 to 1 in steps of 0.2, which a count format shows as 0, 0, 0, 1, 1, 1.
+            if ((chart.Values.Max() ?? 0) <= 0)
+            {
+                scaling.Append(new C.MaxAxisValue { Val = 1 });
+            }
+
             scaling.Append(new C.MinAxisValue { Val = 0 });
         }
 
-        return new C.ValueAxis(
+        var axis = new C.ValueAxis(
             new C.AxisId { Val = ValueAxisId },
             scaling,
             new C.Delete { Val = false },
@@ -260,7 +276,36 @@ public static class WorkbookCharts
             new C.CrossingAxis { Val = CategoryAxisId },
             new C.Crosses { Val = chart.Kind == ChartKind.Bar ? C.CrossesValues.Maximum : C.CrossesValues.AutoZero },
             new C.CrossBetween { Val = C.CrossBetweenValues.Between });
+        if (chart.Kind == ChartKind.Line)
+        {
+            axis.Append(new C.MajorUnit { Val = WholeStep(chart.Values.Max() ?? 0) });
+        }
+
+        return axis;
     }
+
+    /// <summary>A count axis steps in whole numbers: 1, 2 or 5 times a power of ten, about five steps to the largest value.</summary>
+    private static double WholeStep(double largest)
+    {
+        for (var power = 1d; ; power *= 10)
+        {
+            foreach (var multiple in StepMultiples)
+            {
+                if (largest / (multiple * power) <= 5)
+                {
+                    return multiple * power;
+                }
+            }
+        }
+    }
+
+    private static readonly double[] StepMultiples = [1, 2, 5];
+
+    private static C.TextProperties LabelText(int points) =>
+        new(
+            new A.BodyProperties { Rotation = 0, Vertical = A.TextVerticalValues.Horizontal },
+            new A.ListStyle(),
+            new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = points * 100 }), new A.EndParagraphRunProperties { Language = "en-GB" }));
 
     private static C.Title Title(string text) =>
         new(

@@ -20,10 +20,13 @@ public static class WorkbookTables
 {
     /// <summary>
     /// Writes a header row and one row per item from (<paramref name="row"/>, <paramref name="column"/>)
-    /// and makes it a named table. A table with no items keeps one empty row, as Excel does.
+    /// and makes it a named table. With no items there is no table: Excel needs a table to hold at least
+    /// one data row (a header-only table is "repaired" away when opened), and the empty row it would hold
+    /// reaches Power BI as a row of nulls. Instead the header row alone gets a workbook-level name, the
+    /// table's name, which Power Query lists by that name and reads, with its headers, as no rows.
     /// Widths are set explicitly: AdjustToContents needs GDI+, which Linux workers lack.
     /// </summary>
-    /// <returns>The table's range, header row included.</returns>
+    /// <returns>The table's range, header row included (just the header row when there are no items).</returns>
     public static IXLRange Write<T>(IXLWorksheet sheet, string name, int row, int column, IReadOnlyList<TableColumn<T>> columns, IReadOnlyList<T> items)
     {
         for (var c = 0; c < columns.Count; c++)
@@ -40,8 +43,8 @@ public static class WorkbookTables
             }
         }
 
-        var lastRow = row + Math.Max(1, items.Count);
-        for (var c = 0; c < columns.Count; c++)
+        var lastRow = row + items.Count;
+        for (var c = 0; c < columns.Count && items.Count > 0; c++)
         {
             if (columns[c].Format is { } format)
             {
@@ -50,13 +53,57 @@ public static class WorkbookTables
         }
 
         var range = sheet.Range(row, column, lastRow, column + columns.Count - 1);
-        var table = range.CreateTable(name);
-        table.Theme = XLTableTheme.TableStyleMedium2;
-        // Headers wrap onto two lines; the height is set because row heights cannot be measured here.
+        if (items.Count == 0)
+        {
+            sheet.Workbook.NamedRanges.Add(name, range);
+            range.Style.Font.Bold = true;
+            range.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+        }
+        else
+        {
+            range.CreateTable(name).Theme = XLTableTheme.TableStyleMedium2;
+        }
+
         sheet.Row(row).Style.Alignment.WrapText = true;
         sheet.Row(row).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        sheet.Row(row).Height = 32;
+        sheet.Row(row).Height = HeaderHeight(columns.Select(c => (c.Header, c.Width)));
         return range;
+    }
+
+    private const double LinePoints = 15;
+
+    /// <summary>
+    /// Excel and LibreOffice do not grow a row for wrapped text they did not lay out themselves, and text
+    /// cannot be measured here (no GDI+ on Linux workers), so the header row's height is estimated:
+    /// words wrapped at one character fewer than the column width (in character units), 15 pt a line.
+    /// </summary>
+    private static double HeaderHeight(IEnumerable<(string Text, double Width)> headers) =>
+        LinePoints * headers.Max(h => WrappedLines(h.Text, h.Width)) + 3;
+
+    private static int WrappedLines(string text, double width)
+    {
+        var capacity = Math.Max(1, (int)width - 1);
+        var lines = 1;
+        var used = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var needed = used == 0 ? word.Length : used + 1 + word.Length;
+            if (needed <= capacity)
+            {
+                used = needed;
+                continue;
+            }
+
+            if (used > 0)
+            {
+                lines++;
+            }
+
+            lines += (word.Length - 1) / capacity;
+            used = ((word.Length - 1) % capacity) + 1;
+        }
+
+        return lines;
     }
 
     /// <summary>Frozen header, landscape A4 one page wide, the header row on every page, and a running header and footer.</summary>

@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using LocalGovStandard.Platform;
 using Microsoft.Net.Http.Headers;
 using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Summits;
 
@@ -92,61 +93,33 @@ public static class SummitExport
     public static byte[] Workbook(AttendeeLists lists)
     {
         using var workbook = new XLWorkbook();
-        AddTable(workbook, "Attendees", lists.Attendees, includePosition: false);
-        AddTable(workbook, "Waitlist", lists.Waitlist, includePosition: true);
-        AddTable(workbook, "Declines", lists.Declines, includePosition: false);
+        AddTable(workbook, lists.Name, "Attendees", lists.Attendees, includePosition: false);
+        AddTable(workbook, lists.Name, "Waitlist", lists.Waitlist, includePosition: true);
+        AddTable(workbook, lists.Name, "Declines", lists.Declines, includePosition: false);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
 
-    private static void AddTable(XLWorkbook workbook, string name, IReadOnlyList<Person> people, bool includePosition)
+    /// <summary>Text that people typed always stays text (a leading =, +, - or @ never becomes a formula); positions are numbers and answers are dates.</summary>
+    private static readonly TableColumn<Person>[] Columns =
+    [
+        new("Council", 32, (cell, p) => SafeCells.Text(cell, p.CouncilName)),
+        new("Council code", 12, (cell, p) => SafeCells.Text(cell, p.CouncilCode)),
+        new("Name", 24, (cell, p) => SafeCells.Text(cell, p.ContactName)),
+        new("Email", 32, (cell, p) => SafeCells.Text(cell, p.ContactEmail)),
+        new("Badge name", 20, (cell, p) => SafeCells.Text(cell, p.BadgeName)),
+        new("Dietary needs", 24, (cell, p) => SafeCells.Text(cell, p.DietaryNeeds)),
+        new("Access needs", 24, (cell, p) => SafeCells.Text(cell, p.AccessNeeds)),
+        new("Answered (UTC)", 17, (cell, p) => SafeCells.Date(cell, p.RespondedAt), NumberFormats.DateTime),
+    ];
+
+    private static readonly TableColumn<Person> Position = new("Position", 9, (cell, p) => SafeCells.Number(cell, p.WaitlistPosition), NumberFormats.Count);
+
+    private static void AddTable(XLWorkbook workbook, string summitName, string name, IReadOnlyList<Person> people, bool includePosition)
     {
         var sheet = workbook.Worksheets.Add(name);
-        var headers = new List<string> { "Council", "Council code", "Name", "Email", "Badge name", "Dietary needs", "Access needs", "Answered (UTC)" };
-        if (includePosition)
-        {
-            headers.Insert(0, "Position");
-        }
-
-        for (var c = 0; c < headers.Count; c++)
-        {
-            Text(sheet.Cell(1, c + 1), headers[c]);
-        }
-
-        for (var r = 0; r < people.Count; r++)
-        {
-            var p = people[r];
-            var values = new List<string?>
-            {
-                p.CouncilName, p.CouncilCode, p.ContactName, p.ContactEmail, p.BadgeName, p.DietaryNeeds, p.AccessNeeds,
-                p.RespondedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            };
-            if (includePosition)
-            {
-                values.Insert(0, p.WaitlistPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            for (var c = 0; c < values.Count; c++)
-            {
-                Text(sheet.Cell(r + 2, c + 1), values[c] ?? "");
-            }
-        }
-
-        // A table needs a data row: an empty list gets one empty row.
-        var lastRow = Math.Max(2, people.Count + 1);
-        sheet.Range(1, 1, lastRow, headers.Count).CreateTable(name);
-        sheet.Columns(1, headers.Count).Width = 24; // fixed: measuring text needs System.Drawing, which Linux lacks
-    }
-
-    /// <summary>Always a text cell: a leading =, +, - or @ stays text (and Excel shows it with a quote prefix).</summary>
-    private static void Text(IXLCell cell, string value)
-    {
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            cell.Style.IncludeQuotePrefix = true;
-        }
+        WorkbookTables.Write(sheet, name, 1, 1, includePosition ? [Position, .. Columns] : Columns, people);
+        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{summitName}: {name.ToLowerInvariant()}", frozenRows: 1, repeatedRow: 1);
     }
 }

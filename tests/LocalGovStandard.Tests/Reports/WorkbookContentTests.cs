@@ -186,6 +186,105 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void PointBarChart_NamesEveryBar_WithRoomForEachLabel()
+    {
+        using var book = new WorkbookReader(fixture.London);
+        using var package = book.OpenXml();
+        var bar = package.Charts("Dashboard").Single(c => c.ChartSpace.Descendants<C.BarChart>().Any());
+        var axis = bar.ChartSpace.Descendants<C.CategoryAxis>().Single();
+        var categories = (int)bar.ChartSpace.Descendants<C.CategoryAxisData>().Single().Descendants<C.PointCount>().Single().Val!.Value;
+
+        Assert.Equal(15 + 14, categories);
+        Assert.Equal(1, axis.GetFirstChild<C.TickLabelSkip>()?.Val?.Value);
+        var fontPoints = (axis.GetFirstChild<C.TextProperties>()?.Descendants<DocumentFormat.OpenXml.Drawing.DefaultRunProperties>().SingleOrDefault()?.FontSize?.Value ?? 1000) / 100.0;
+        // A reader hides labels that would overlap: each bar needs height for a point title wrapped onto two lines.
+        var heightPoints = package.ChartAnchorRows("Dashboard", bar) * 15.0;
+        Assert.True(heightPoints / categories >= 2.5 * fontPoints, $"{heightPoints / categories:0.0} pt per bar for {fontPoints} pt labels");
+    }
+
+    [Fact]
+    public void WrappedTableHeaders_HaveRowsTallEnoughToShowEveryLine()
+    {
+        using var book = new WorkbookReader(fixture.London);
+
+        foreach (var table in book.Workbook.Worksheets.SelectMany(w => w.Tables))
+        {
+            var header = table.HeadersRow();
+            foreach (var cell in header.Cells())
+            {
+                // At most about one character per unit of column width fits on a line of wrapped text.
+                var width = cell.WorksheetColumn().Width;
+                var lines = Math.Ceiling(cell.GetString().Length / (width - 1));
+                Assert.True(cell.Style.Alignment.WrapText, $"{table.Name}: {cell.GetString()} wraps");
+                Assert.True(cell.WorksheetRow().Height >= 14 * lines, $"{table.Name}: \"{cell.GetString()}\" needs {lines} lines; the row is {cell.WorksheetRow().Height} pt");
+            }
+        }
+    }
+
+    [Fact]
+    public void SignupChart_StepsInWholeNumbers_EvenForAGroupWithNoSignups()
+    {
+        foreach (var (bytes, largest) in new[] { (fixture.London, 3), (fixture.Midlands, 0) })
+        {
+            using var package = new OpenXmlView(bytes);
+            var line = package.Charts("Dashboard").Single(c => c.ChartSpace.Descendants<C.LineChart>().Any());
+            var axis = line.ChartSpace.Descendants<C.ValueAxis>().Single();
+
+            var step = axis.GetFirstChild<C.MajorUnit>()?.Val?.Value;
+            Assert.NotNull(step);
+            Assert.True(step >= 1 && step == Math.Floor(step.Value), $"step {step}");
+            Assert.Equal(0, axis.Scaling!.GetFirstChild<C.MinAxisValue>()?.Val?.Value);
+            Assert.DoesNotContain(".", axis.GetFirstChild<C.NumberingFormat>()!.FormatCode!.Value, StringComparison.Ordinal);
+            var top = axis.Scaling.GetFirstChild<C.MaxAxisValue>()?.Val?.Value ?? Math.Ceiling(largest / step.Value) * step.Value;
+            Assert.True(top >= Math.Max(largest, 1), $"the axis reaches {top}");
+        }
+    }
+
+    [Fact]
+    public void ShareOfPointsMetOrGreen_SaysNoRatings_WhenNothingWasRated_NotZeroPercent()
+    {
+        using (var empty = new WorkbookReader(fixture.Midlands))
+        {
+            var row = empty.Rows("Headlines").Single(r => r["Figure"].GetString() == "Share of points met or green");
+            Assert.Equal(("no ratings", "no ratings"), (row["This month"].GetString(), row["Previous month"].GetString()));
+            Assert.True(row["Change"].IsEmpty());
+            Assert.All(empty.Rows("Trend"), r => Assert.Equal("no ratings", r["Share of points met or green"].GetString()));
+        }
+
+        // London: rated only from month A, so the months before say "no ratings" and the rest are numbers.
+        using var book = new WorkbookReader(fixture.London);
+        var trend = book.Rows("Trend");
+        Assert.All(trend.SkipLast(2), r => Assert.Equal("no ratings", r["Share of points met or green"].GetString()));
+        Assert.Equal(fixture.Seeded.PassShareBy('A'), trend[^2]["Share of points met or green"].GetDouble(), 9);
+        Assert.Equal(XLDataType.Number, trend[^1]["Share of points met or green"].DataType);
+        Assert.Equal(XLDataType.Number, book.Rows("Headlines").Single(r => r["Figure"].GetString() == "Share of points met or green")["This month"].DataType);
+    }
+
+    [Fact]
+    public void EmptyLists_AreANamedHeaderRow_NotATableHoldingABlankRow()
+    {
+        foreach (var (bytes, empty) in new[] { (fixture.Midlands, new[] { "Assessments", "Actions" }), (fixture.NorthEast, new[] { "Councils", "Assessments", "PointResults", "Actions" }) })
+        {
+            using var book = new WorkbookReader(bytes);
+            var tables = book.Workbook.Worksheets.SelectMany(w => w.Tables).ToList();
+            foreach (var name in empty)
+            {
+                Assert.DoesNotContain(tables, t => t.Name == name);
+                var header = Assert.Single(book.Workbook.NamedRange(name)!.Ranges);
+                Assert.Equal((name, 1, 1), (header.Worksheet.Name, header.FirstRow().RowNumber(), header.RowCount()));
+                Assert.Equal(header.Worksheet.Row(1).CellsUsed().Count(), header.ColumnCount());
+                Assert.Null(header.Worksheet.LastRowUsed()!.RowBelow().FirstCellUsed());
+                Assert.Equal(1, header.Worksheet.LastRowUsed()!.RowNumber());
+            }
+
+            // What is still a table holds data on every row: Power BI reads a blank table row as a row of nulls.
+            Assert.All(tables, t => Assert.All(t.DataRange.Rows(), r => Assert.Contains(r.Cells(), c => !c.IsEmpty())));
+            using var package = book.OpenXml();
+            Assert.Empty(package.Validate());
+        }
+    }
+
+    [Fact]
     public void FormulaLookingInput_IsStoredAsText()
     {
         using var book = new WorkbookReader(fixture.London);
@@ -279,7 +378,7 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
             Assert.Equal(Sheets, book.SheetNames);
             var headlines = book.Headlines();
             Assert.Equal(councils, headlines["Councils in the group"].Value);
-            Assert.All(headlines.Where(h => h.Key != "Councils in the group"), h => Assert.Equal((0d, 0d, 0d), h.Value));
+            Assert.All(headlines.Where(h => h.Key is not "Councils in the group" and not "Share of points met or green"), h => Assert.Equal((0d, 0d, 0d), h.Value));
             Assert.Equal(councils, book.Rows("Councils").Count);
             Assert.All(book.Rows("Councils"), r => Assert.Equal("No", r["Signed up"].GetString()));
             Assert.Empty(book.Rows("Assessments"));

@@ -1,7 +1,9 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using S = DocumentFormat.OpenXml.Spreadsheet;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace LocalGovStandard.Tests.Reports;
 
@@ -24,10 +26,17 @@ public sealed class WorkbookReader : IDisposable
 
     public IReadOnlyList<string> Columns(string table) => Table(table).Fields.Select(f => f.Name).ToList();
 
-    /// <summary>The table's data rows as column name to cell.</summary>
+    /// <summary>The table's data rows as column name to cell; none for an empty list, which is a named header row rather than a table.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, IXLCell>> Rows(string table)
     {
-        var t = Table(table);
+        var t = Workbook.Worksheets.SelectMany(w => w.Tables).SingleOrDefault(x => x.Name == table);
+        if (t is null)
+        {
+            var header = Assert.Single(Workbook.NamedRange(table)!.Ranges);
+            Assert.Equal(1, header.RowCount());
+            return [];
+        }
+
         var names = t.Fields.Select(f => f.Name).ToList();
         return t.DataRange.Rows()
             .Select(row => (IReadOnlyDictionary<string, IXLCell>)names.Select((name, i) => (name, cell: row.Cell(i + 1))).ToDictionary(x => x.name, x => x.cell))
@@ -35,11 +44,13 @@ public sealed class WorkbookReader : IDisposable
             .ToList();
     }
 
-    /// <summary>Dashboard headline: label to (this month, previous month, change).</summary>
+    /// <summary>Dashboard headline: label to (this month, previous month, change), each NaN where the cell holds no number.</summary>
     public IReadOnlyDictionary<string, (double Value, double Previous, double Change)> Headlines() =>
         Rows("Headlines").ToDictionary(
             r => r["Figure"].GetString(),
-            r => (r["This month"].GetDouble(), r["Previous month"].GetDouble(), r["Change"].GetDouble()));
+            r => (Number(r["This month"]), Number(r["Previous month"]), Number(r["Change"])));
+
+    private static double Number(IXLCell cell) => cell.DataType == XLDataType.Number ? cell.GetDouble() : double.NaN;
 
     public IEnumerable<IXLCell> AllCells() => Workbook.Worksheets.SelectMany(w => w.CellsUsed());
 
@@ -64,6 +75,15 @@ public sealed class OpenXmlView : IDisposable
 
     public IEnumerable<string> DefinedNames() =>
         _document.WorkbookPart!.Workbook.DefinedNames?.Elements<S.DefinedName>().Select(n => n.Name!.Value!) ?? [];
+
+    /// <summary>How many worksheet rows the chart's anchor spans (rows here keep the default height of 15 pt).</summary>
+    public int ChartAnchorRows(string sheet, ChartPart chart)
+    {
+        var drawings = Sheet(sheet).DrawingsPart!;
+        var id = drawings.GetIdOfPart(chart);
+        var anchor = drawings.WorksheetDrawing!.Elements<Xdr.TwoCellAnchor>().Single(a => a.Descendants<C.ChartReference>().Single().Id == id);
+        return int.Parse(anchor.ToMarker!.RowId!.Text, CultureInfo.InvariantCulture) - int.Parse(anchor.FromMarker!.RowId!.Text, CultureInfo.InvariantCulture);
+    }
 
     public IReadOnlyList<ChartPart> Charts(string sheet) => Sheet(sheet).DrawingsPart?.ChartParts.ToList() ?? [];
 

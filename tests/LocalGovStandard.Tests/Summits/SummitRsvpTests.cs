@@ -161,6 +161,33 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task TheAttendeeWorkbook_PrintsLandscapeOnePageWide_WithHeadersRepeated_AndHoldsRealDatesAndPositions()
+    {
+        var (id, _, invitees) = await InvitedSummitAsync(capacity: 1);
+        foreach (var invitee in invitees.Take(2))
+        {
+            var client = fixture.CreateClient();
+            var (_, fields) = await SummitSteps.OpenRsvpAsync(client, invitee.RsvpLink);
+            (await SummitSteps.AnswerAsync(client, fields, "yes")).Dispose();
+        }
+
+        var bytes = await fixture.CreateAdminClient().GetByteArrayAsync($"/api/admin/summits/{id}/attendees.xlsx");
+
+        Reports.PrintSettings.AssertLandscapeOnePageWideWithRepeatedHeader(bytes);
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var attendee = workbook.Table("Attendees").DataRange.FirstRow();
+        var answered = attendee.Cell(8);
+        Assert.Equal("Answered (UTC)", workbook.Table("Attendees").Fields.ElementAt(7).Name);
+        Assert.Equal(XLDataType.DateTime, answered.DataType);
+        Assert.Equal("d mmm yyyy hh:mm", answered.Style.NumberFormat.Format);
+        Assert.Equal(fixture.Clock.GetUtcNow().UtcDateTime, answered.GetDateTime(), TimeSpan.FromDays(1));
+        var position = workbook.Table("Waitlist").DataRange.FirstRow().Cell(1);
+        Assert.Equal((XLDataType.Number, 1d), (position.DataType, position.GetDouble()));
+        using var package = new Reports.OpenXmlView(bytes);
+        Assert.Empty(package.Validate());
+    }
+
+    [Fact]
     public async Task Acceptance_SendsAnIcsThatParses_WithTheRightUtcTimes_AndFormulaLikeTextStaysTextInTheWorkbook()
     {
         var (id, summit, invitees) = await InvitedSummitAsync(capacity: 10);
