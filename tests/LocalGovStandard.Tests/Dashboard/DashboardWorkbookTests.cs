@@ -1,10 +1,12 @@
 using ClosedXML.Excel;
+using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Reports;
 
 namespace LocalGovStandard.Tests.Dashboard;
 
 /// <summary>The dashboard's xlsx export read back: named tables, print settings, and real dates and percentages.</summary>
 [Collection(DashboardData.Name)]
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class DashboardWorkbookTests(DashboardFixture fixture)
 {
     private static readonly string[] Sheets = ["Filters", "Headlines", "SignUps", "Points", "PeerGroups", "HeatMap", "Adopters", "Councils"];
