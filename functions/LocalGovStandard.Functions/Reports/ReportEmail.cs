@@ -48,7 +48,7 @@ public static class ReportEmail
 
         foreach (var headline in headlines)
         {
-            var line = $"{headline.Label}: {Figure(headline)} ({Change(headline)})";
+            var line = Line(headline);
             text.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
             body.Append("<li>").Append(html.Encode(line)).Append("</li>");
         }
@@ -83,6 +83,14 @@ public static class ReportEmail
             ? message
             : message with { Attachments = [new EmailAttachment(FileName(group.Slug, month), ProgressWorkbook.ContentType, attachment)] };
     }
+
+    /// <summary>A headline as the email lists it. A share of nothing rated is "no ratings", never 0.0%, and has no change.</summary>
+    public static string Line(Headline headline) => (headline.Absent, headline.PreviousAbsent) switch
+    {
+        ({ } absent, _) => $"{headline.Label}: {absent}",
+        (null, { } previousAbsent) => $"{headline.Label}: {Figure(headline)} ({previousAbsent} the month before)",
+        _ => $"{headline.Label}: {Figure(headline)} ({Change(headline)})",
+    };
 
     public static string Figure(Headline headline) => Format(headline.Kind, headline.Value);
 
