@@ -77,6 +77,9 @@ import_local_register() {
 cmd_run() {
   npm_install
   mkdir -p .data/azurite .data/outbox
+  # Built here rather than by `dotnet run`, which builds silently: a first build takes a minute or two.
+  echo "==> dotnet build (Debug; the first build takes a minute or two, later ones a few seconds)"
+  dotnet build functions/LocalGovStandard.Functions --nologo -v quiet -clp:NoSummary
   echo "==> Azurite (Blob 10000, Queue 10001, Table 10002), data in .data/azurite"
   node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --location .data/azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
@@ -90,7 +93,7 @@ cmd_run() {
   trap 'kill $AZURITE_PID $IMPORT_PID 2>/dev/null || true' EXIT INT TERM
   ASPNETCORE_ENVIRONMENT=Development LocalOutbox__Path="$PWD/.data/outbox" \
     LocalGovStandard__TokenSigningKeyFile="$PWD/.data/token-signing-key" \
-    dotnet run --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
+    dotnet run --no-build --project functions/LocalGovStandard.Functions --launch-profile LocalGovStandard
 }
 
 # The inner loop: only the tests that need no Azurite, Chromium, package or Bicep (the Needs trait,
