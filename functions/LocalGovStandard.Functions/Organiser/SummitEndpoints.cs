@@ -32,10 +32,27 @@ public static class SummitEndpoints
         console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend").DisableAntiforgery();
         console.MapGet("/summits/{summitId}/reminders", CheckRemindAsync).AsPublicFunction("ConsoleSummitRemindCheck");
         console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind").DisableAntiforgery();
-        console.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) =>
-            SummitExport.WorkbookAsync(summitId, store, audit, ConsoleForms.Actor, ct)).AsPublicFunction("ConsoleSummitWorkbook");
-        console.MapGet("/summits/{summitId}/attendees.json", (string summitId, HttpResponse response, SummitStore store, AuditLog audit, CancellationToken ct) =>
-            SummitExport.JsonAsync(summitId, store, audit, ConsoleForms.Actor, response, ct)).AsPublicFunction("ConsoleSummitAttendees");
+        console.MapGet("/summits/{summitId}/attendees.xlsx", ExportWorkbookAsync).AsPublicFunction("ConsoleSummitWorkbook");
+        console.MapGet("/summits/{summitId}/attendees.json", ExportAsync).AsPublicFunction("ConsoleSummitAttendees");
+    }
+
+    private static async Task<IResult> ExportWorkbookAsync(string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken) =>
+        await SummitExport.ExportAsync(store, audit, summitId, "xlsx", ConsoleForms.Actor, cancellationToken) is { } export
+            ? TypedResults.File(SummitExport.Workbook(export.Lists), SummitExport.WorkbookContentType, SummitExport.FileName(export.Summit, "xlsx"))
+            : ConsoleForms.NotFound("There is no such summit.");
+
+    /// <summary>The lists as a JSON file named after the summit.</summary>
+    private static async Task<IResult> ExportAsync(string summitId, HttpResponse response, SummitStore store, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (await SummitExport.ExportAsync(store, audit, summitId, "json", ConsoleForms.Actor, cancellationToken) is not { } export)
+        {
+            return ConsoleForms.NotFound("There is no such summit.");
+        }
+
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(SummitExport.FileName(export.Summit, "json"));
+        response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.Ok(export.Lists);
     }
 
     private static async Task<IResult> CreateAsync(

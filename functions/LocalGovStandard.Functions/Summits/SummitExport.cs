@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using LocalGovStandard.Platform;
-using Microsoft.Net.Http.Headers;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Reports;
 
@@ -57,37 +56,22 @@ public static class SummitExport
         return new AttendeeLists(summit.SummitId, summit.Name, summit.Capacity, Of(InvitationEntity.Accepted), Of(InvitationEntity.Waitlisted), Of(InvitationEntity.Declined));
     }
 
-    /// <summary>The lists as JSON; <paramref name="asFile"/> (the console's download) names the file after the summit.</summary>
-    public static async Task<IResult> JsonAsync(
-        string summitId, SummitStore store, AuditLog audit, string actor, HttpResponse? asFile, CancellationToken cancellationToken)
+    /// <summary>A summit's lists, read for an export in <paramref name="format"/> ("json" or "xlsx") and audited as exported by <paramref name="actor"/>.</summary>
+    public sealed record AttendeeExport(SummitEntity Summit, AttendeeLists Lists);
+
+    public const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <returns>Null when there is no such summit.</returns>
+    public static async Task<AttendeeExport?> ExportAsync(SummitStore store, AuditLog audit, string summitId, string format, string actor, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
         {
-            return SummitsApi.SummitNotFound();
+            return null;
         }
 
         var lists = await ListsAsync(store, summit, cancellationToken);
-        await audit.WriteAsync(actor, "summit.exported", summitId, "json", CancellationToken.None);
-        if (asFile is not null)
-        {
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(FileName(summit, "json"));
-            asFile.Headers.ContentDisposition = disposition.ToString();
-        }
-
-        return TypedResults.Ok(lists);
-    }
-
-    public static async Task<IResult> WorkbookAsync(string summitId, SummitStore store, AuditLog audit, string actor, CancellationToken cancellationToken)
-    {
-        if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
-        {
-            return SummitsApi.SummitNotFound();
-        }
-
-        var lists = await ListsAsync(store, summit, cancellationToken);
-        await audit.WriteAsync(actor, "summit.exported", summitId, "xlsx", CancellationToken.None);
-        return TypedResults.File(Workbook(lists), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(summit, "xlsx"));
+        await audit.WriteAsync(actor, "summit.exported", summitId, format, CancellationToken.None);
+        return new AttendeeExport(summit, lists);
     }
 
     public static byte[] Workbook(AttendeeLists lists)

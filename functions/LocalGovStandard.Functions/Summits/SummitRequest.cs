@@ -26,7 +26,7 @@ public static class SummitValidator
         var name = errors.RequiredText("name", request.Name, "Name", NameMaxLength, "Enter the summit's name");
         var venue = errors.RequiredText("venue", request.Venue, "Venue", VenueMaxLength, "Enter the venue");
         var address = errors.OptionalMultilineText("address", request.Address, "Address", AddressMaxLength);
-        if (address is null && !errors.ToDictionary().ContainsKey("address"))
+        if (address is null && !errors.Has("address"))
         {
             errors.Add("address", "Enter the venue's address");
         }

@@ -32,10 +32,8 @@ public static class SummitsApi
         admin.MapPost("/summits/{summitId}/invitations/send", SendAsync).AsKeyedFunction("SendSummitInvitations");
         admin.MapGet("/summits/{summitId}/invitations", InvitationsAsync).AsKeyedFunction("ListSummitInvitations");
         admin.MapPost("/summits/{summitId}/reminders/send", RemindAsync).AsKeyedFunction("SendSummitReminders");
-        admin.MapGet("/summits/{summitId}/attendees", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.JsonAsync(summitId, store, audit, Organiser, asFile: null, ct))
-            .AsKeyedFunction("ExportSummitAttendees");
-        admin.MapGet("/summits/{summitId}/attendees.xlsx", (string summitId, SummitStore store, AuditLog audit, CancellationToken ct) => SummitExport.WorkbookAsync(summitId, store, audit, Organiser, ct))
-            .AsKeyedFunction("ExportSummitWorkbook");
+        admin.MapGet("/summits/{summitId}/attendees", ExportAsync).AsKeyedFunction("ExportSummitAttendees");
+        admin.MapGet("/summits/{summitId}/attendees.xlsx", ExportWorkbookAsync).AsKeyedFunction("ExportSummitWorkbook");
         app.MapSummitPages();
     }
 
@@ -57,7 +55,19 @@ public static class SummitsApi
 
     public sealed record SendResponse(SendRun Run, InvitationCounts Counts);
 
-    internal static ProblemHttpResult SummitNotFound() =>
+    private static async Task<Results<Ok<SummitExport.AttendeeLists>, ProblemHttpResult>> ExportAsync(
+        string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken) =>
+        await SummitExport.ExportAsync(store, audit, summitId, "json", Organiser, cancellationToken) is { } export
+            ? TypedResults.Ok(export.Lists)
+            : SummitNotFound();
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportWorkbookAsync(
+        string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken) =>
+        await SummitExport.ExportAsync(store, audit, summitId, "xlsx", Organiser, cancellationToken) is { } export
+            ? TypedResults.File(SummitExport.Workbook(export.Lists), SummitExport.WorkbookContentType, SummitExport.FileName(export.Summit, "xlsx"))
+            : SummitNotFound();
+
+    private static ProblemHttpResult SummitNotFound() =>
         ApiErrors.Problem(ApiErrors.NotFound, "There is no summit with that id.");
 
     private static async Task<IResult> CreateAsync(HttpRequest request, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)

@@ -267,6 +267,19 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal(["#month"], run.ErrorLinks);
     }
 
+    [Theory]
+    [InlineData("attendees.xlsx")]
+    [InlineData("attendees.json")]
+    public async Task AnExportOfASummitThatDoesNotExist_IsTheConsolesPageNotFound_NotAnApiProblem(string file)
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+
+        var page = await session.GetAsync($"/organiser/summits/no-such-summit/{file}");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Page not found", page.Heading);
+    }
+
     [Fact]
     public async Task Summit_IsCreated_InviteesPreviewed_InvitationsSent_AndAnswersFollowed_AllAudited()
     {

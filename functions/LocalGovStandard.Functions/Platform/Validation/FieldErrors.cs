@@ -10,7 +10,10 @@ public sealed class FieldErrors
 
     public bool IsValid => _errors.Count == 0;
 
-    public IDictionary<string, string[]> ToDictionary() => _errors;
+    /// <summary>A copy, so a caller's changes never reach these errors.</summary>
+    public IDictionary<string, string[]> ToDictionary() => new Dictionary<string, string[]>(_errors, StringComparer.Ordinal);
+
+    public bool Has(string field) => _errors.ContainsKey(field);
 
     public void Add(string field, string message)
     {
