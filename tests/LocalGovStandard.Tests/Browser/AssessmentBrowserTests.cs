@@ -264,6 +264,53 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
         Assert.True(violations.Count == 0, "axe-core found WCAG 2.2 A/AA violations:\n" + string.Join('\n', violations));
     }
 
+    [Fact]
+    public async Task TaskList_LongestPointName_Wraps_WhileItsStatusTagStaysOnOneLine_AtPhoneAndDesktopWidths()
+    {
+        const string email = "tags.assessor@cardiff.gov.uk";
+        const int longestPoint = 13; // "Use and contribute to open standards, common components and patterns"
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Cardiff, email);
+        var api = await AccessSteps.BearerClientAsync(fixture, email);
+        var (draft, _) = await AssessmentSteps.CreateAsync(api, AssessmentSteps.SelfDetails("service-standard-2019", "Apply for a parking permit"));
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync((await fixture.SignInLinkForAsync(email)).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = BrowserFixture.SignInButton }).ClickAsync();
+        var violations = new List<string>();
+
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, 844);
+            await page.GotoAsync($"/assessments/{draft}");
+            var tag = page.Locator($"#task-point-{longestPoint}-status .govuk-tag");
+            await Expect(tag).ToHaveTextAsync("Not started");
+            var lines = await page.EvaluateAsync<double[]>(LinesOfTagAndName, longestPoint);
+            Assert.True(Math.Abs(lines[0] - lines[1]) < 1, $"At {width} px the status tag is {lines[0]} px high; one line of it is {lines[1]} px.");
+            if (width == 390)
+            {
+                Assert.True(lines[2] > 1, "The longest point name should wrap at 390 px, or this test shows nothing.");
+            }
+
+            violations.AddRange(await AxeChecks.ViolationsAsync(page, $"task list at {width} px"));
+        }
+
+        Assert.Empty(violations);
+    }
+
+    /// <summary>[the tag's height, the height of one line of it (line height plus padding and border), the lines of the point's name].</summary>
+    private const string LinesOfTagAndName = """
+        point => {
+          const tag = document.querySelector(`#task-point-${point}-status .govuk-tag`);
+          const style = getComputedStyle(tag);
+          const oneLine = ["lineHeight", "paddingTop", "paddingBottom", "borderTopWidth", "borderBottomWidth"].reduce((sum, p) => sum + parseFloat(style[p]), 0);
+          const name = document.querySelector(`a[aria-describedby="task-point-${point}-status"]`);
+          const range = document.createRange();
+          range.selectNodeContents(name);
+          const nameLines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+          return [tag.getBoundingClientRect().height, oneLine, nameLines];
+        }
+        """;
+
     /// <summary>The newest emailed sign-in link for this address, moved onto the running server.</summary>
     private Uri AccessLinkFor(string email)
     {

@@ -10,8 +10,9 @@ namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>
 /// The organiser console in headless Chromium: signing in and erasing a contact, and running a month's
-/// workbooks, with the keyboard alone; axe-core on every console page type; a screenshot of each in
-/// artifacts/screenshots/.
+/// workbooks, with the keyboard alone; axe-core and the one layout (sign-out in the service navigation, a success
+/// banner first in the main content) on every console page type; a screenshot of each in artifacts/screenshots/,
+/// and of two pages at 390 px too.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 [Trait(Needs.Trait, Needs.Chromium)]
@@ -98,6 +99,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await page.GotoAsync("/organiser/peer-groups");
         await CheckAsync(page, "peer-groups", violations);
+        await CheckAtPhoneWidthAsync(page, "peer-groups", violations);
         await page.GotoAsync("/organiser/peer-groups/wales");
         await CheckAsync(page, "peer-group", violations);
         await page.Locator("#name").FillAsync("");
@@ -113,6 +115,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await keyboard.PressAsync("Enter");
         await Expect(page.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("was run");
         await CheckAsync(page, "reports-run", violations);
+        await CheckAtPhoneWidthAsync(page, "reports-run", violations);
 
         await SummitSteps.SeedContactsAsync(fixture, TestRegister.Cardiff, "browser-invitee", 7, fixture.Clock.GetUtcNow().AddDays(-3));
         await page.GotoAsync("/organiser/summits/new");
@@ -161,6 +164,47 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator("h1")).ToHaveTextAsync("What do you want to do?");
     }
 
+    /// <summary>The page again at a phone's width (390 px), checked and photographed, then back at 1280 px.</summary>
+    private static async Task CheckAtPhoneWidthAsync(IPage page, string name, List<string> violations)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await CheckAsync(page, $"{name}-390", violations);
+        await page.SetViewportSizeAsync(1280, 800);
+        await CheckAsync(page, $"{name}-1280", violations);
+    }
+
+    /// <summary>
+    /// The console's one layout: a single sign-out form (POST, with its antiforgery token) inside the header's service
+    /// navigation, on the navigation's row and visible at any width; and any success banner as the first element of
+    /// the main content, before the h1.
+    /// </summary>
+    private const string LayoutProblems = """
+        () => {
+          const problems = [];
+          const forms = document.querySelectorAll("form[action='/organiser/sign-out']");
+          if (forms.length !== 1) return [`${forms.length} sign-out forms`];
+          const form = forms[0];
+          const navigation = form.closest("header .govuk-service-navigation");
+          if (!navigation) problems.push("the sign-out form is outside the header's service navigation");
+          if (form.method !== "post" || !form.querySelector("input[name=__RequestVerificationToken]")) problems.push("sign-out is not a POST with an antiforgery token");
+          const button = form.querySelector("button[type=submit]");
+          const box = button?.getBoundingClientRect();
+          if (!box || box.width === 0 || box.height === 0) problems.push("the sign-out button is not visible");
+          else if (navigation) {
+            const bar = navigation.getBoundingClientRect();
+            if (box.top < bar.top || box.bottom > bar.bottom) problems.push("the sign-out button is not within the service navigation's bar");
+          }
+          const first = document.querySelector("main .govuk-grid-row > div")?.firstElementChild;
+          const banners = document.querySelectorAll(".govuk-notification-banner--success");
+          for (const banner of banners) {
+            if (banner !== first) problems.push("a success banner is not the first element of the main content");
+          }
+          const h1 = document.querySelector("main h1");
+          if (banners.length > 0 && h1 && !(banners[0].compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING)) problems.push("the success banner is after the h1");
+          return problems;
+        }
+        """;
+
     private static async Task FillDateAsync(IPage page, string field, DateTimeOffset date, string time)
     {
         await page.Locator($"#{field}-day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
@@ -172,6 +216,11 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
     private static async Task CheckAsync(IPage page, string name, List<string> violations)
     {
         violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
+        if (!page.Url.Contains("/organiser/sign-in", StringComparison.Ordinal))
+        {
+            violations.AddRange((await page.EvaluateAsync<string[]>(LayoutProblems)).Select(problem => $"{name}: {problem}"));
+        }
+
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"console-{name}.png"), FullPage = true });
     }
