@@ -5,6 +5,7 @@ using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.Backups;
 using LocalGovStandard.Dashboard;
 using LocalGovStandard.DevOutbox;
+using LocalGovStandard.Essentials;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
@@ -29,6 +30,7 @@ builder.UseCustomHandlerHosting();
 builder.AddServiceTelemetry();
 builder.Services
     .AddPlatform()
+    .AddEssentials()
     .AddRegister()
     .AddPeerGroups()
     .AddSignups()
@@ -50,6 +52,7 @@ app.UseCookieApiGuard();
 
 var admin = app.MapAdminGroup();
 app.MapHealth();
+app.MapEssentialPages();
 app.MapSignupPages();
 app.MapApprovalPages();
 app.MapSignupsApi(admin);

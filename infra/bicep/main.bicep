@@ -58,6 +58,15 @@ param sendGridFromEmail string = 'standard@localgov.digital'
 @description('Comma-separated email domains a council contact may use (subdomains included).')
 param allowedEmailDomains string = 'gov.uk,gov.scot,gov.wales,llyw.cymru'
 
+@description('Contact address shown in every page\'s footer, on error pages and in the accessibility statement and privacy notice.')
+param contactEmail string = 'standard@localgov.digital'
+
+@description('Where the phase banner\'s feedback link goes: an https form or a mailto address. Empty: an email to contactEmail.')
+param feedbackUrl string = ''
+
+@description('The data controller named in the privacy notice.')
+param dataController string = 'LocalGov Digital'
+
 @secure()
 @description('SendGrid API key. Empty: leave the Key Vault secret as it is.')
 param sendGridApiKey string = ''
@@ -162,6 +171,12 @@ module functionApp 'modules/functionapp.bicep' = {
     appSettings: {
       SendGrid__FromEmail: sendGridFromEmail
       LocalGovStandard__AllowedEmailDomains: allowedEmailDomains
+      LocalGovStandard__Contact__Email: contactEmail
+      LocalGovStandard__Contact__FeedbackUrl: feedbackUrl
+      LocalGovStandard__Essentials__DataController: dataController
+      // The privacy notice states the backup lifecycle rule's own numbers.
+      LocalGovStandard__Essentials__BackupDailyRetentionDays: string(storage.outputs.backupDailyRetentionDays)
+      LocalGovStandard__Essentials__BackupMonthlyRetentionDays: string(storage.outputs.backupMonthlyRetentionDays)
     }
   }
 }

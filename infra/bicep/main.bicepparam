@@ -65,6 +65,9 @@ param keyVaultPurgeProtection = selected.keyVaultPurgeProtection
 param publicBaseUrl = readEnvironmentVariable('LGS_PUBLIC_BASE_URL', '')
 param sendGridFromEmail = readEnvironmentVariable('LGS_SENDGRID_FROM_EMAIL', 'standard@localgov.digital')
 param allowedEmailDomains = readEnvironmentVariable('LGS_ALLOWED_EMAIL_DOMAINS', 'gov.uk,gov.scot,gov.wales,llyw.cymru')
+param contactEmail = readEnvironmentVariable('LGS_CONTACT_EMAIL', 'standard@localgov.digital')
+param feedbackUrl = readEnvironmentVariable('LGS_FEEDBACK_URL', '')
+param dataController = readEnvironmentVariable('LGS_DATA_CONTROLLER', 'LocalGov Digital')
 
 // Secrets: empty leaves the Key Vault secret as it is. azure.yaml's preprovision hook generates the
 // admin, read and token-signing keys once per azd environment; rotate with `az keyvault secret set`.

@@ -58,6 +58,7 @@ public static class PlatformRegistration
         services.AddOptions<ServiceOptions>().BindConfiguration(ServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceOptions>, SigningKeyRequirement>();
         services.AddOptions<TimerSchedulerOptions>().BindConfiguration("Timers");
+        services.AddOptions<ServiceContactOptions>().BindConfiguration(ServiceContactOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddStorage();
         services.AddEmail();
@@ -104,11 +105,16 @@ public static class PlatformRegistration
         var context = status.HttpContext;
         if (PageRequests.WantsHtml(context))
         {
-            var heading = context.Response.StatusCode == StatusCodes.Status404NotFound ? "Page not found" : "Sorry, there is a problem with the service";
-            var detail = context.Response.StatusCode == StatusCodes.Status404NotFound
-                ? "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."
-                : "Go back and try again.";
-            await new RazorComponentResult<ErrorPage>(new { Heading = heading, Detail = detail }) { StatusCode = context.Response.StatusCode }.ExecuteAsync(context);
+            var notFound = context.Response.StatusCode == StatusCodes.Status404NotFound;
+            var page = notFound
+                ? new
+                {
+                    Heading = "Page not found",
+                    Detail = "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.",
+                    ContactPrompt = "If the web address is correct or you selected a link or button, email",
+                }
+                : new { Heading = "Sorry, there is a problem with the service", Detail = "Go back and try again.", ContactPrompt = "If you need help, email" };
+            await new RazorComponentResult<ErrorPage>(page) { StatusCode = context.Response.StatusCode }.ExecuteAsync(context);
             return;
         }
 

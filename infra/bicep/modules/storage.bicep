@@ -251,4 +251,6 @@ output name string = account.name
 output id string = account.id
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output tableNames string[] = tableNames
+output backupDailyRetentionDays int = backupDailyRetentionDays
+output backupMonthlyRetentionDays int = backupMonthlyRetentionDays
 output containerNames string[] = concat(containerNames, [backupsContainerName])

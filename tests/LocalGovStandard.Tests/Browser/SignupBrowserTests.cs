@@ -19,14 +19,14 @@ public sealed partial class SignupBrowserTests(BrowserFixture fixture) : IClassF
         await page.GotoAsync("/signup");
 
         var order = new List<string>();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 11; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.id || e.getAttribute('href') || e.textContent.trim(); }"));
         }
 
         Assert.Equal(
-            ["#main-content", "/", "councilCode", "contactName", "contactEmail", "jobTitle", "adoptionRoute", "consentToContact", "consentToPublish", "Sign up"],
+            ["#main-content", "/", "mailto:standard@localgov.digital?subject=Feedback%20on%20the%20LocalGov%20Digital%20Service%20Standard%20service", "councilCode", "contactName", "contactEmail", "jobTitle", "adoptionRoute", "consentToContact", "consentToPublish", "Sign up"],
             order);
     }
 

@@ -384,12 +384,20 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             ["publicBaseUrl"] = "https://standard.example.gov.uk",
             ["sendGridFromEmail"] = "standard@example.gov.uk",
             ["allowedEmailDomains"] = "gov.uk",
+            ["contactEmail"] = "help@example.gov.uk",
+            ["feedbackUrl"] = "https://forms.example.gov.uk/feedback",
+            ["dataController"] = "Example Digital",
         }));
 
         Assert.Equal("false", settings["Timers__RunInProcess"]);
         Assert.Equal("https://standard.example.gov.uk", settings["LocalGovStandard__PublicBaseUrl"]);
         Assert.Equal("standard@example.gov.uk", settings["SendGrid__FromEmail"]);
         Assert.Equal("gov.uk", settings["LocalGovStandard__AllowedEmailDomains"]);
+        Assert.Equal("help@example.gov.uk", settings["LocalGovStandard__Contact__Email"]);
+        Assert.Equal("https://forms.example.gov.uk/feedback", settings["LocalGovStandard__Contact__FeedbackUrl"]);
+        Assert.Equal("Example Digital", settings["LocalGovStandard__Essentials__DataController"]);
+        Assert.Equal("35", settings["LocalGovStandard__Essentials__BackupDailyRetentionDays"]);
+        Assert.Equal("365", settings["LocalGovStandard__Essentials__BackupMonthlyRetentionDays"]);
         Assert.StartsWith("https://‹reference(", AppSettings(Deploy())["LocalGovStandard__PublicBaseUrl"], StringComparison.Ordinal);
     }
 
