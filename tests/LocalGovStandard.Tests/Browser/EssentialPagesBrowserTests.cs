@@ -8,6 +8,8 @@ namespace LocalGovStandard.Tests.Browser;
 /// The accessibility statement, privacy notice, cookies page and "page not found" in headless Chromium: each reached from
 /// the footer by keyboard alone, checked with axe-core (WCAG 2.2 A and AA), and screenshotted into artifacts/screenshots/.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
 public sealed class EssentialPagesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");

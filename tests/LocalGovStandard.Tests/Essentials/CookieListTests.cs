@@ -10,6 +10,7 @@ namespace LocalGovStandard.Tests.Essentials;
 /// The cookies page lists exactly the cookies the service sets: the real journeys (sign up, verify, sign in as a contact,
 /// start an assessment, sign in and out of the console) run over Kestrel, and every Set-Cookie name is collected.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class CookieListTests(CookieListTests.Fixture fixture) : IClassFixture<CookieListTests.Fixture>
 {
     public sealed class Fixture : RegisteredServiceFixture

@@ -10,6 +10,7 @@ namespace LocalGovStandard.Tests.Essentials;
 /// The accessibility statement, privacy notice and cookies page, the footer and phase banner on every page, and the
 /// error pages, with the contact settings (and the retention settings the privacy notice states) changed from their defaults.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class EssentialPagesTests(EssentialPagesTests.Fixture fixture) : IClassFixture<EssentialPagesTests.Fixture>
 {
     public const string ContactEmail = "help@standard.example.gov.uk";

@@ -12,6 +12,7 @@ namespace LocalGovStandard.Tests.Essentials;
 /// Every page route without parameters, from the app's own endpoint list, opened as a signed-in contact (or, under
 /// /organiser, a signed-in organiser): each HTML answer's title is "Heading - Service name", as GOV.UK asks.
 /// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
 public sealed class PageTitleTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
     [Fact]
