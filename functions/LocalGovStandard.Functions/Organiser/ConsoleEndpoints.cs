@@ -1,6 +1,7 @@
 using LocalGovStandard.Dashboard;
 using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -22,7 +23,7 @@ public static class ConsoleEndpoints
     public static void MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapConsoleSignIn();
-        var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).AddEndpointFilter(ConsoleForms.RequireValidFormAsync).WithTags("Console");
+        var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).RequireValidForms().WithTags("Console");
         console.MapGet("/", () => new RazorComponentResult<ConsoleHomePage>()).AsPublicFunction("ConsoleHome");
         console.MapConsoleSignOut();
         console.MapConsoleAudit();

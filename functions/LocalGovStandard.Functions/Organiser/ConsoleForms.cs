@@ -9,13 +9,6 @@ public static class ConsoleForms
     /// <summary>The audit log's actor for everything done through the console (the API writes "organiser").</summary>
     public const string Actor = "organiser:console";
 
-    /// <summary>
-    /// An endpoint filter for the console's posts: one that is not a form or has no valid antiforgery token changes
-    /// nothing and gets the "form has expired" page, so the handlers read a form that passed.
-    /// </summary>
-    public static ValueTask<object?> RequireValidFormAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
-        PageForms.RequireValidFormAsync(invocation, next);
-
     public static RazorComponentResult<ErrorPage> NotFound(string detail) =>
         new(new { Heading = "Page not found", Detail = detail }) { StatusCode = StatusCodes.Status404NotFound };
 

@@ -22,7 +22,7 @@ public static class ContactEndpoints
         console.MapGet(Contact, ShowAsync).AsPublicFunction("ConsoleContact");
         console.MapGet(Contact + "/personal-data", ExportAsync).AsPublicFunction("ConsoleContactExport");
         console.MapGet(Contact + "/erase", ConfirmEraseAsync).AsPublicFunction("ConsoleContactErase");
-        console.MapPost(Contact + "/erase", EraseAsync).AsPublicFunction("ConsoleContactEraseSubmit").DisableAntiforgery();
+        console.MapPost(Contact + "/erase", EraseAsync).AsPublicFunction("ConsoleContactEraseSubmit");
     }
 
     private static async Task<IResult> ListAsync(string? peerGroup, PeerGroupStore peerGroups, SignupQueries queries, CancellationToken cancellationToken)

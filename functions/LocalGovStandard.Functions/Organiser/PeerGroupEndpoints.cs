@@ -50,7 +50,7 @@ public static class PeerGroupEndpoints
     {
         console.MapGet("/peer-groups", ListAsync).AsPublicFunction("ConsolePeerGroups");
         console.MapGet("/peer-groups/{slug}", EditAsync).AsPublicFunction("ConsolePeerGroup");
-        console.MapPost("/peer-groups/{slug}", SaveAsync).AsPublicFunction("ConsolePeerGroupSave").DisableAntiforgery();
+        console.MapPost("/peer-groups/{slug}", SaveAsync).AsPublicFunction("ConsolePeerGroupSave");
     }
 
     private static async Task<IResult> ListAsync(string? saved, PeerGroupStore store, CancellationToken cancellationToken)

@@ -16,7 +16,6 @@ public static class RegisterEndpoints
         console.MapGet("/register", () => new RazorComponentResult<RegisterPage>()).AsPublicFunction("ConsoleRegister");
         console.MapPost("/register", ImportAsync)
             .AsPublicFunction("ConsoleRegisterImport")
-            .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes + 64 * 1024));
     }
 

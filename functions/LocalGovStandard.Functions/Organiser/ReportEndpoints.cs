@@ -14,7 +14,7 @@ public static class ReportEndpoints
     public static void MapConsoleReports(this RouteGroupBuilder console)
     {
         console.MapGet("/reports", ShowAsync).AsPublicFunction("ConsoleReports");
-        console.MapPost("/reports/run", RunAsync).AsPublicFunction("ConsoleReportsRun").DisableAntiforgery();
+        console.MapPost("/reports/run", RunAsync).AsPublicFunction("ConsoleReportsRun");
         console.MapGet("/reports/{month}/{peerGroup}.xlsx", DownloadAsync).AsPublicFunction("ConsoleReportDownload");
     }
 

@@ -18,12 +18,12 @@ public static class SignInEndpoints
         app.MapGet(OrganiserSession.SignInPath, (string? returnUrl, bool? signedOut) =>
                 new RazorComponentResult<SignInPage>(new { ReturnUrl = ConsoleForms.SafeReturnUrl(returnUrl), SignedOut = signedOut == true }))
             .AsPublicFunction("ConsoleSignIn");
-        app.MapPost(OrganiserSession.SignInPath, SignInAsync).AddEndpointFilter(ConsoleForms.RequireValidFormAsync).AsPublicFunction("ConsoleSignInSubmit").DisableAntiforgery();
+        app.MapPost(OrganiserSession.SignInPath, SignInAsync).AsPublicFunction("ConsoleSignInSubmit").RequireValidForm();
     }
 
     /// <summary>Inside the signed-in group: the form's antiforgery token was issued to the signed-in organiser.</summary>
     public static void MapConsoleSignOut(this RouteGroupBuilder console) =>
-        console.MapPost("/sign-out", SignOutAsync).AsPublicFunction("ConsoleSignOut").DisableAntiforgery();
+        console.MapPost("/sign-out", SignOutAsync).AsPublicFunction("ConsoleSignOut");
 
     private static async Task<IResult> SignInAsync(
         HttpContext context, SignInThrottle throttle, ConsoleSessions sessions, IOptions<ConsoleOptions> console, IOptionsMonitor<ServiceOptions> options, AuditLog audit, CancellationToken cancellationToken)

@@ -26,12 +26,12 @@ public static class SummitEndpoints
         console.MapGet("/summits", async (SummitStore store, CancellationToken cancellationToken) =>
             new RazorComponentResult<SummitsPage>(new { Summits = await store.ListAsync(cancellationToken) })).AsPublicFunction("ConsoleSummits");
         console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
-        console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate").DisableAntiforgery();
+        console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate");
         console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
         console.MapGet("/summits/{summitId}/send", CheckSendAsync).AsPublicFunction("ConsoleSummitSendCheck");
-        console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend").DisableAntiforgery();
+        console.MapPost("/summits/{summitId}/send", SendAsync).AsPublicFunction("ConsoleSummitSend");
         console.MapGet("/summits/{summitId}/reminders", CheckRemindAsync).AsPublicFunction("ConsoleSummitRemindCheck");
-        console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind").DisableAntiforgery();
+        console.MapPost("/summits/{summitId}/reminders", RemindAsync).AsPublicFunction("ConsoleSummitRemind");
         console.MapGet("/summits/{summitId}/attendees.xlsx", ExportWorkbookAsync).AsPublicFunction("ConsoleSummitWorkbook");
         console.MapGet("/summits/{summitId}/attendees.json", ExportAsync).AsPublicFunction("ConsoleSummitAttendees");
     }

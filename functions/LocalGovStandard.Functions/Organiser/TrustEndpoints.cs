@@ -15,16 +15,15 @@ public static class TrustEndpoints
     public static void MapConsoleTrust(this RouteGroupBuilder console)
     {
         console.MapGet("/approvals", ApprovalsAsync).AsPublicFunction("ConsoleApprovals");
-        console.MapPost("/approvals", AnswerApprovalsAsync).AsPublicFunction("ConsoleApprovalsAnswer").DisableAntiforgery();
-        console.MapPost("/contacts/{councilCode}/{reference}/standing", ChangeStandingAsync).AsPublicFunction("ConsoleContactStanding").DisableAntiforgery();
+        console.MapPost("/approvals", AnswerApprovalsAsync).AsPublicFunction("ConsoleApprovalsAnswer");
+        console.MapPost("/contacts/{councilCode}/{reference}/standing", ChangeStandingAsync).AsPublicFunction("ConsoleContactStanding");
         console.MapGet("/domains", DomainsAsync).AsPublicFunction("ConsoleDomains");
         console.MapPost("/domains", ImportDomainsAsync)
             .AsPublicFunction("ConsoleDomainsImport")
-            .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes + 64 * 1024));
         console.MapGet("/domains/council", FindCouncilAsync).AsPublicFunction("ConsoleDomainsFindCouncil");
         console.MapGet("/domains/{gssCode}", CouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomains");
-        console.MapPost("/domains/{gssCode}", SaveCouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomainsSave").DisableAntiforgery();
+        console.MapPost("/domains/{gssCode}", SaveCouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomainsSave");
     }
 
     private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsAsync(ContactApprovals approvals, CancellationToken cancellationToken) =>

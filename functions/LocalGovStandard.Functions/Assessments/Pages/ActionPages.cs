@@ -3,7 +3,6 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Standards;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Assessments.Pages;
@@ -16,7 +15,7 @@ public static class ActionPages
     public static void MapActionPages(this RouteGroupBuilder assessments)
     {
         assessments.MapGet("/actions/{reference}/{point:int}/done", ShowAsync).AsPublicFunction("ActionDonePage");
-        assessments.MapPost("/actions/{reference}/{point:int}/done", SaveAsync).AsPublicFunction("ActionDoneSubmit").DisableAntiforgery();
+        assessments.MapPost("/actions/{reference}/{point:int}/done", SaveAsync).AsPublicFunction("ActionDoneSubmit");
     }
 
     public static string DoneHref(string reference, int point) => $"/assessments/actions/{reference}/{point}/done";
@@ -34,14 +33,9 @@ public static class ActionPages
     }
 
     private static async Task<IResult> SaveAsync(
-        string reference, int point, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, StandardCatalogue catalogue,
+        string reference, int point, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
-        {
-            return PageResults.FormExpired();
-        }
-
         var action = await FindAsync(context, assessments, reference, point, cancellationToken);
         if (action is null)
         {

@@ -1,8 +1,8 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Assessments.Pages;
@@ -18,14 +18,14 @@ public static class AssessmentPages
 
     public static void MapAssessmentPages(this IEndpointRouteBuilder app)
     {
-        var assessments = app.MapGroup("/assessments").RequireAuthorization(ContactSession.Policy);
+        var assessments = app.MapGroup("/assessments").RequireAuthorization(ContactSession.Policy).RequireValidForms(PageResults.ExpiredDetail);
         assessments.MapGet("", ListAsync).AsPublicFunction("AssessmentListPage");
         assessments.MapGet("/keep-alive", KeepAlive).AsPublicFunction("AssessmentKeepAlive");
         assessments.MapDetailsPages();
         assessments.MapGet("/{reference}", ShowAsync).AsPublicFunction("AssessmentPage");
         assessments.MapPointPages();
         assessments.MapGet("/{reference}/confirmation", ShowConfirmationAsync).AsPublicFunction("AssessmentConfirmationPage");
-        assessments.MapPost("/{reference}/reassess", ReassessAsync).AsPublicFunction("AssessmentReassessSubmit").DisableAntiforgery();
+        assessments.MapPost("/{reference}/reassess", ReassessAsync).AsPublicFunction("AssessmentReassessSubmit");
         assessments.MapActionPages();
     }
 
@@ -131,13 +131,8 @@ public static class AssessmentPages
     }
 
     /// <summary>Starts (or, if one is in progress, goes back to) the reassessment of a submitted assessment's failing points.</summary>
-    private static async Task<IResult> ReassessAsync(string reference, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, CancellationToken cancellationToken)
+    private static async Task<IResult> ReassessAsync(string reference, HttpContext context, AssessmentService assessments, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
-        {
-            return PageResults.FormExpired();
-        }
-
         var result = await assessments.ReassessAsync(context.User.Scope(), reference, cancellationToken);
         return result switch
         {

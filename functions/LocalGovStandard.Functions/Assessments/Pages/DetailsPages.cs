@@ -5,7 +5,6 @@ using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Assessments.Pages;
@@ -22,10 +21,10 @@ public static class DetailsPages
     {
         assessments.MapGet("/new", StartNew).AsPublicFunction("NewAssessmentPage");
         assessments.MapGet("/new/{step}", ShowNewAsync).AsPublicFunction("NewAssessmentQuestionPage");
-        assessments.MapPost("/new/{step}", SaveNewAsync).AsPublicFunction("NewAssessmentQuestionSubmit").DisableAntiforgery();
+        assessments.MapPost("/new/{step}", SaveNewAsync).AsPublicFunction("NewAssessmentQuestionSubmit");
         assessments.MapGet("/{reference}/details", ShowDetailsAsync).AsPublicFunction("AssessmentDetailsPage");
         assessments.MapGet("/{reference}/details/{step}", ShowQuestionAsync).AsPublicFunction("AssessmentDetailsQuestionPage");
-        assessments.MapPost("/{reference}/details/{step}", SaveQuestionAsync).AsPublicFunction("AssessmentDetailsQuestionSubmit").DisableAntiforgery();
+        assessments.MapPost("/{reference}/details/{step}", SaveQuestionAsync).AsPublicFunction("AssessmentDetailsQuestionSubmit");
     }
 
     public static string QuestionHref(string reference, DetailsStep step, string? returnTo = null) =>
@@ -50,14 +49,9 @@ public static class DetailsPages
     }
 
     private static async Task<IResult> SaveNewAsync(
-        string step, HttpContext context, IAntiforgery antiforgery, AssessmentDetailsValidator validator, AssessmentService assessments,
+        string step, HttpContext context, AssessmentDetailsValidator validator, AssessmentService assessments,
         CouncilDirectory councils, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
-        {
-            return PageResults.FormExpired();
-        }
-
         if (DetailsSteps.Parse(step) is not { } question)
         {
             return PageResults.NotFound();
@@ -125,14 +119,9 @@ public static class DetailsPages
     }
 
     private static async Task<IResult> SaveQuestionAsync(
-        string reference, string step, HttpContext context, IAntiforgery antiforgery, AssessmentDetailsValidator validator, AssessmentService assessments,
+        string reference, string step, HttpContext context, AssessmentDetailsValidator validator, AssessmentService assessments,
         CouncilDirectory councils, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
-        {
-            return PageResults.FormExpired();
-        }
-
         var scope = context.User.Scope();
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null || DetailsSteps.Parse(step) is not { } question)

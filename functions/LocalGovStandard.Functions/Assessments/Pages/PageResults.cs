@@ -1,5 +1,4 @@
 using LocalGovStandard.Platform.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Assessments.Pages;
@@ -7,12 +6,8 @@ namespace LocalGovStandard.Assessments.Pages;
 /// <summary>The answers every assessment page shares: forms that expired, references not found, and drafts that changed.</summary>
 public static class PageResults
 {
-    /// <summary>Checked explicitly so a stale or missing token gets a page that says what to do, not a bare 400.</summary>
-    public static async Task<bool> IsValidFormAsync(HttpContext context, IAntiforgery antiforgery) =>
-        context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
-
-    public static IResult FormExpired() =>
-        PageForms.Expired("For your security, forms expire. Go back, reload the page and try again. Nothing you entered on that page was saved.");
+    /// <summary>What the "form has expired" page advises on the assessment pages (their group checks every form).</summary>
+    public const string ExpiredDetail = "For your security, forms expire. Go back, reload the page and try again. Nothing you entered on that page was saved.";
 
     /// <summary>Another council's references look exactly like ones that do not exist.</summary>
     public static IResult NotFound() =>

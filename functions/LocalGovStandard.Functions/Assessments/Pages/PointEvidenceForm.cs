@@ -2,7 +2,6 @@ using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Platform.Pages;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace LocalGovStandard.Assessments.Pages;
 
@@ -15,14 +14,9 @@ public sealed record PointEvidenceForm(string Action, string ETag, string? Retur
 
     public sealed record Change(AssessmentEntity? Saved, WriteFailure? Failure, FormErrors? Errors, string? Message);
 
-    /// <returns>Null when the antiforgery token is missing or stale.</returns>
-    public static async Task<PointEvidenceForm?> ReadAsync(HttpContext context, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    /// <summary>The assessment pages' group has already checked the form's antiforgery token.</summary>
+    public static async Task<PointEvidenceForm> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
-        {
-            return null;
-        }
-
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var button = form["action"].ToString();
         var (action, removeId) = button.StartsWith(Remove + ":", StringComparison.Ordinal)

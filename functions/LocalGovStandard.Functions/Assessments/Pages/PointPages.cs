@@ -4,7 +4,6 @@ using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Standards;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,10 +17,9 @@ public static class PointPages
         assessments.MapGet("/{reference}/points/{number:int}", ShowPointAsync).AsPublicFunction("AssessmentPointPage");
         assessments.MapPost("/{reference}/points/{number:int}", SavePointAsync)
             .AsPublicFunction("AssessmentPointSubmit")
-            .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceUploadReader.MaxRequestBytes));
         assessments.MapGet("/{reference}/check", ShowCheckAsync).AsPublicFunction("AssessmentCheckAnswersPage");
-        assessments.MapPost("/{reference}/check", SubmitAsync).AsPublicFunction("AssessmentCheckAnswersSubmit").DisableAntiforgery();
+        assessments.MapPost("/{reference}/check", SubmitAsync).AsPublicFunction("AssessmentCheckAnswersSubmit");
     }
 
     public static string PointHref(string reference, int number, string? returnTo = null) =>
@@ -50,13 +48,10 @@ public static class PointPages
     /// "Remove" change the evidence and show the page again with what was typed kept, unsaved.
     /// </summary>
     private static async Task<IResult> SavePointAsync(
-        string reference, int number, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, EvidenceService evidence,
+        string reference, int number, HttpContext context, AssessmentService assessments, EvidenceService evidence,
         StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (await PointEvidenceForm.ReadAsync(context, antiforgery, cancellationToken) is not { } form)
-        {
-            return PageResults.FormExpired();
-        }
+        var form = await PointEvidenceForm.ReadAsync(context, cancellationToken);
 
         var scope = context.User.Scope();
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
@@ -107,13 +102,8 @@ public static class PointPages
         AssessmentPages.DraftPageAsync(reference, context, assessments, entity => CheckPage(entity, catalogue, entity.ETag.ToString(), "", new FormErrors()), cancellationToken);
 
     private static async Task<IResult> SubmitAsync(
-        string reference, HttpContext context, IAntiforgery antiforgery, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (!await PageResults.IsValidFormAsync(context, antiforgery))
-        {
-            return PageResults.FormExpired();
-        }
-
         var scope = context.User.Scope();
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null)

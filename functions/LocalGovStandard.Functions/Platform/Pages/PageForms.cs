@@ -17,9 +17,9 @@ public static class PageForms
     public static RouteHandlerBuilder RequireValidForm(this RouteHandlerBuilder builder, string? detail = null) =>
         builder.DisableAntiforgery().AddEndpointFilter((invocation, next) => CheckAsync(invocation, next, detail ?? ExpiredDetail));
 
-    /// <summary>The same check as an endpoint filter for a group of routes: the group's POSTs are checked, its GETs pass.</summary>
-    public static ValueTask<object?> RequireValidFormAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
-        CheckAsync(invocation, next, ExpiredDetail);
+    /// <summary>The same check for every route in a group: its POSTs are checked, its GETs pass.</summary>
+    public static RouteGroupBuilder RequireValidForms(this RouteGroupBuilder group, string? detail = null) =>
+        group.DisableAntiforgery().AddEndpointFilter((invocation, next) => CheckAsync(invocation, next, detail ?? ExpiredDetail));
 
     public static RazorComponentResult<ErrorPage> Expired(string? detail = null) =>
         new(new { Heading = ExpiredHeading, Detail = detail ?? ExpiredDetail }) { StatusCode = StatusCodes.Status400BadRequest };
