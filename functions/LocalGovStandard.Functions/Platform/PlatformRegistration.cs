@@ -71,6 +71,9 @@ public static class PlatformRegistration
         services.AddDataProtection().SetApplicationName("LocalGovStandard");
         services.AddOptions<KeyManagementOptions>()
             .Configure<BlobServiceClient>((keys, blobs) => keys.XmlRepository = new BlobKeyRepository(blobs));
+        // The key ring is a private blob without a key-encryption key, by decision (ADR 0005): the key manager's
+        // "no XML encryptor" warning at every start is expected, so only its errors are logged.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "lgs-antiforgery";
