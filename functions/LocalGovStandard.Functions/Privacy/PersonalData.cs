@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LocalGovStandard.Dashboard;
 using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
@@ -29,6 +30,7 @@ public sealed class PersonalData(
     StoredWorkbooks workbooks,
     ContactStandings standings,
     ErasureList erasureList,
+    SnapshotRefresher dashboard,
     IEmailSender sender,
     AuditLog audit,
     TimeProvider clock)
@@ -93,6 +95,8 @@ public sealed class PersonalData(
         var versions = await workbooks.DeleteEarlierVersionsAsync(cancellationToken);
 
         await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
+        // The public dashboard names councils that signed up on a contact's consent: it must not wait for its next refresh.
+        await dashboard.RefreshAsync(CancellationToken.None);
         var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions, outboxEmails);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
             $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}; outbox emails {outboxEmails}",

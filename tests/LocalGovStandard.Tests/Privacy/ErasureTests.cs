@@ -92,6 +92,24 @@ public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ErasingACouncilsOnlyContact_TakesTheCouncilOffTheDashboard_AtOnce()
+    {
+        const string solo = "only.contact@leicester.gov.uk";
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Leicester, solo);
+        var admin = fixture.CreateAdminClient();
+        (await admin.PostAsync(new Uri("/api/admin/timers/RefreshDashboardSnapshots/run", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        var client = fixture.CreateClient();
+        var (_, before) = await Dashboard.DashboardReading.GetPageAsync(client, "/dashboard?region=east-midlands");
+        Assert.True(Dashboard.DashboardReading.Card(before, "signed-up") >= 1);
+
+        using var erased = await admin.DeleteAsync($"/api/admin/contacts/{TestRegister.Leicester.GssCode}/{SignupSteps.ReferenceFor(fixture.SendGrid, solo)}");
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+
+        var (_, after) = await Dashboard.DashboardReading.GetPageAsync(client, "/dashboard?region=east-midlands");
+        Assert.Equal(Dashboard.DashboardReading.Card(before, "signed-up") - 1, Dashboard.DashboardReading.Card(after, "signed-up"));
+    }
+
+    [Fact]
     public async Task ExportAndErase_NeedTheOrganiserKey()
     {
         var anonymous = fixture.CreateClient();
