@@ -64,6 +64,10 @@ import_local_register() {
       if curl -fsS -o /dev/null -X POST -H "x-functions-key: local-dev-admin-key" -H "Content-Type: text/csv" \
           --data-binary "@$csv" http://localhost:7071/api/admin/register; then
         echo "==> Council register imported from $csv"
+        # The dashboard refreshed at start, before there was a register: refresh it now, not in 15 minutes.
+        curl -fsS -o /dev/null -X POST -H "x-functions-key: local-dev-admin-key" \
+          http://localhost:7071/api/admin/timers/RefreshDashboardSnapshots/run \
+          || echo "    The dashboard will show the register at its next refresh (every 15 minutes)" >&2
       else
         echo "    Importing $csv failed; import it at http://localhost:7071/organiser/register" >&2
       fi

@@ -21,6 +21,8 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
 
         Assert.Equal(["/assessments/start", "/dashboard"], page.Document.QuerySelectorAll("#already-signed-up + ul a").Select(a => a.GetAttribute("href")));
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+        // It does not promise that confirming is enough: an address off the council's domains waits for approval.
+        Assert.Contains("checks that you work there first", page.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
