@@ -43,6 +43,11 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         var shown = await session.GetAsync(created.Location!);
         Assert.Contains("9:30am UK time on 12 June 2031 at The Guildhall", shown.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("answers needed by 5:00pm UK time on 30 May 2031", shown.Document.Body!.TextContent, StringComparison.Ordinal);
+
+        var list = await session.GetAsync("/organiser/summits");
+        Assert.Equal(["Summit", "Starts", "Venue", "Places"], list.Document.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        var row = list.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Summer Summit, York", StringComparison.Ordinal));
+        Assert.Equal("9:30am UK time on 12 June 2031", row.QuerySelectorAll("td")[1].TextContent.Trim());
     }
 
     [Fact]
