@@ -29,7 +29,7 @@ public static class AccessEndpoints
         app.MapGet("/assessments/start", (bool? signedOut, HttpContext context) =>
                 context.User.Identity?.IsAuthenticated == true
                     ? (IResult)TypedResults.Redirect("/assessments")
-                    : new RazorComponentResult<StartPage>(new { SignedOut = signedOut == true }))
+                    : new ComponentParameters<StartPage>().Set(p => p.SignedOut, signedOut == true).Result())
             .AsPublicFunction("AssessmentStart");
         app.MapPost("/assessments/start", RequestLinkAsync)
             .AsPublicFunction("AssessmentStartSubmit")
@@ -65,10 +65,10 @@ public static class AccessEndpoints
 
         if (!errors.IsValid)
         {
-            return new RazorComponentResult<StartPage>(new { Email = form["email"].ToString(), Errors = FormErrors.From(errors.ToDictionary(), ["email"]) })
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-            };
+            return new ComponentParameters<StartPage>()
+                .Set(p => p.Email, form["email"].ToString())
+                .Set(p => p.Errors, FormErrors.From(errors.ToDictionary(), ["email"]))
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         await links.RequestAsync(email!, cancellationToken);
@@ -135,10 +135,13 @@ public static class AccessEndpoints
     }
 
     private static RazorComponentResult<LinkProblemPage> LinkProblem(AccessLinkResult result, TimeSpan linkLifetime) =>
-        new(result == AccessLinkResult.Expired
-            ? new { Heading = "This sign-in link has expired", Detail = $"Sign-in links work for {Durations.Describe(linkLifetime)}." }
-            : new { Heading = "This sign-in link is not valid", Detail = "It may have been used already, replaced by a newer link, or not copied in full. Each link works once." })
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-        };
+        result == AccessLinkResult.Expired
+            ? new ComponentParameters<LinkProblemPage>()
+                .Set(p => p.Heading, "This sign-in link has expired")
+                .Set(p => p.Detail, $"Sign-in links work for {Durations.Describe(linkLifetime)}.")
+                .Result(StatusCodes.Status400BadRequest)
+            : new ComponentParameters<LinkProblemPage>()
+                .Set(p => p.Heading, "This sign-in link is not valid")
+                .Set(p => p.Detail, "It may have been used already, replaced by a newer link, or not copied in full. Each link works once.")
+                .Result(StatusCodes.Status400BadRequest);
 }

@@ -2,6 +2,7 @@ using LocalGovStandard.Dashboard.Pages;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -63,17 +64,15 @@ public static class DashboardPages
     private static async Task<IResult> ShowAsync(HttpContext context, DashboardLoader loader, Shown shown, CancellationToken cancellationToken)
     {
         var request = await loader.ReadAsync(context.Request.Query, shown.Organiser, cancellationToken);
-        return new RazorComponentResult<DashboardPage>(new
-        {
-            Action = shown.Path,
-            request.Filter,
-            request.Choices,
-            request.Errors,
-            request.View,
-            shown.Organiser,
-            shown.InConsole,
-        })
-        { StatusCode = request.Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+        return new ComponentParameters<DashboardPage>()
+            .Set(p => p.Action, shown.Path)
+            .Set(p => p.Filter, request.Filter)
+            .Set(p => p.Choices, request.Choices)
+            .Set(p => p.Errors, request.Errors)
+            .Set(p => p.View, request.View)
+            .Set(p => p.Organiser, shown.Organiser)
+            .Set(p => p.InConsole, shown.InConsole)
+            .Result(request.Errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> ExportAsync(string format, HttpContext context, DashboardLoader loader, bool organiser, CancellationToken cancellationToken)

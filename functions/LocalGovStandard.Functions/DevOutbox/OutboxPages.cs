@@ -1,5 +1,6 @@
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.DevOutbox;
@@ -10,7 +11,10 @@ public static class OutboxPages
     public static void MapDevOutbox(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dev/outbox", (LocalOutboxEmailSender outbox) =>
-                new RazorComponentResult<OutboxPage>(new { outbox.Folder, Messages = OutboxReader.List(outbox.Folder) }))
+                new ComponentParameters<OutboxPage>()
+                    .Set(p => p.Folder, outbox.Folder)
+                    .Set(p => p.Messages, OutboxReader.List(outbox.Folder))
+                    .Result())
             .DevelopmentOnly();
     }
 }

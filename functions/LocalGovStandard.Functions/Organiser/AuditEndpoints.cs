@@ -26,15 +26,13 @@ public static class AuditEndpoints
         }
 
         var (entries, next) = errors.Any ? ([], null) : await audit.PageAsync(current.Start, after, PageSize, cancellationToken);
-        return new RazorComponentResult<AuditPage>(new
-        {
-            Month = current.ToString(),
-            MonthName = current.DisplayName,
-            Entries = entries,
-            Next = next is null ? null : $"/organiser/audit?month={current}&after={Uri.EscapeDataString(next)}",
-            IsLaterPage = after is not null,
-            Errors = errors,
-        })
-        { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+        return new ComponentParameters<AuditPage>()
+            .Set(p => p.Month, current.ToString())
+            .Set(p => p.MonthName, current.DisplayName)
+            .Set(p => p.Entries, entries)
+            .Set(p => p.Next, next is null ? null : $"/organiser/audit?month={current}&after={Uri.EscapeDataString(next)}")
+            .Set(p => p.IsLaterPage, after is not null)
+            .Set(p => p.Errors, errors)
+            .Result(errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 }

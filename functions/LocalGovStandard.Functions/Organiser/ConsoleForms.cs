@@ -10,7 +10,7 @@ public static class ConsoleForms
     public const string Actor = "organiser:console";
 
     public static RazorComponentResult<ErrorPage> NotFound(string detail) =>
-        new(new { Heading = "Page not found", Detail = detail }) { StatusCode = StatusCodes.Status404NotFound };
+        new ComponentParameters<ErrorPage>().Set(p => p.Heading, "Page not found").Set(p => p.Detail, detail).Result(StatusCodes.Status404NotFound);
 
     /// <summary>Only a local path inside the console, so a crafted link cannot send the organiser elsewhere after signing in.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

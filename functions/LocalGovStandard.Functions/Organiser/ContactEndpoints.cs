@@ -44,15 +44,17 @@ public static class ContactEndpoints
         }
 
         var councils = errors.Any ? [] : await queries.ForRegionsAsync(regions, cancellationToken);
-        return new RazorComponentResult<SignupsPage>(new { Councils = councils, PeerGroups = choices, PeerGroup = peerGroup, Errors = errors })
-        {
-            StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
-        };
+        return new ComponentParameters<SignupsPage>()
+            .Set(p => p.Councils, councils)
+            .Set(p => p.PeerGroups, choices)
+            .Set(p => p.PeerGroup, peerGroup)
+            .Set(p => p.Errors, errors)
+            .Result(errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> ShowAsync(string councilCode, string reference, ContactFinder finder, CancellationToken cancellationToken) =>
         await finder.FindAsync(councilCode, reference, cancellationToken) is { Contact: { } contact }
-            ? new RazorComponentResult<ContactPage>(new { Contact = contact })
+            ? new ComponentParameters<ContactPage>().Set(p => p.Contact, contact).Result()
             : ContactNotFound();
 
     private static async Task<IResult> ExportAsync(
@@ -70,7 +72,7 @@ public static class ContactEndpoints
 
     private static async Task<IResult> ConfirmEraseAsync(string councilCode, string reference, ContactFinder finder, CancellationToken cancellationToken) =>
         await finder.FindAsync(councilCode, reference, cancellationToken) is { Contact: { } contact }
-            ? new RazorComponentResult<EraseContactPage>(new { Contact = contact })
+            ? new ComponentParameters<EraseContactPage>().Set(p => p.Contact, contact).Result()
             : ContactNotFound();
 
     private static async Task<IResult> EraseAsync(
@@ -88,11 +90,14 @@ public static class ContactEndpoints
         {
             var errors = new FormErrors();
             errors.Add("confirm", $"Confirm that {contact.ContactName} asked to be erased");
-            return new RazorComponentResult<EraseContactPage>(new { Contact = contact, Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };
+            return new ComponentParameters<EraseContactPage>()
+                .Set(p => p.Contact, contact)
+                .Set(p => p.Errors, errors)
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         var outcome = await personalData.EraseAsync(location, ConsoleForms.Actor, cancellationToken);
-        return new RazorComponentResult<ErasedPage>(new { Outcome = outcome });
+        return new ComponentParameters<ErasedPage>().Set(p => p.Outcome, outcome).Result();
     }
 
     private static RazorComponentResult<ErrorPage> ContactNotFound() =>

@@ -56,12 +56,15 @@ public static class PeerGroupEndpoints
     private static async Task<IResult> ListAsync(string? saved, PeerGroupStore store, CancellationToken cancellationToken)
     {
         var groups = await store.AllAsync(cancellationToken);
-        return new RazorComponentResult<PeerGroupsPage>(new { Groups = groups, Saved = groups.FirstOrDefault(g => g.Slug == saved)?.Name });
+        return new ComponentParameters<PeerGroupsPage>()
+            .Set(p => p.Groups, groups)
+            .Set(p => p.Saved, groups.FirstOrDefault(g => g.Slug == saved)?.Name)
+            .Result();
     }
 
     private static async Task<IResult> EditAsync(string slug, PeerGroupStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(slug, cancellationToken) is { } group
-            ? new RazorComponentResult<PeerGroupPage>(new { Slug = slug, Form = PeerGroupForm.From(group) })
+            ? new ComponentParameters<PeerGroupPage>().Set(p => p.Slug, slug).Set(p => p.Form, PeerGroupForm.From(group)).Result()
             : ConsoleForms.NotFound("There is no peer group at this address.");
 
     /// <summary>Saves through the same editor as PUT /api/admin/peer-groups/{slug}: the same rules, the same audit entry.</summary>
@@ -79,10 +82,11 @@ public static class PeerGroupEndpoints
         var (_, errors) = await editor.SaveAsync(slug, form.ToRequest(), ConsoleForms.Actor, cancellationToken);
         if (!errors.IsValid)
         {
-            return new RazorComponentResult<PeerGroupPage>(new { Slug = slug, Form = form.ForRedisplay(), Errors = FormErrors.From(errors.ToDictionary(), FieldOrder) })
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-            };
+            return new ComponentParameters<PeerGroupPage>()
+                .Set(p => p.Slug, slug)
+                .Set(p => p.Form, form.ForRedisplay())
+                .Set(p => p.Errors, FormErrors.From(errors.ToDictionary(), FieldOrder))
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         return TypedResults.Redirect($"/organiser/peer-groups?saved={Uri.EscapeDataString(slug)}");

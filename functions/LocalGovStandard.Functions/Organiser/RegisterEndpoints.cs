@@ -36,11 +36,11 @@ public static class RegisterEndpoints
 
         if (errors.Any)
         {
-            return new RazorComponentResult<RegisterPage>(new { Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };
+            return new ComponentParameters<RegisterPage>().Set(p => p.Errors, errors).Result(StatusCodes.Status400BadRequest);
         }
 
         using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8);
         var result = await importer.ImportAsync(reader, ConsoleForms.Actor, progress: null, cancellationToken);
-        return new RazorComponentResult<RegisterPage>(new { Result = result });
+        return new ComponentParameters<RegisterPage>().Set(p => p.Result, result).Result();
     }
 }

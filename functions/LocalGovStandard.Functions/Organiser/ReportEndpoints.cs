@@ -75,16 +75,14 @@ public static class ReportEndpoints
         CancellationToken cancellationToken)
     {
         var groups = await peerGroups.AllAsync(cancellationToken);
-        return new RazorComponentResult<ReportsPage>(new
-        {
-            Month = month.ToString(),
-            MonthName = month.DisplayName,
-            CanRun = month.HasEndedBy(clock.GetUtcNow()),
-            Runs = await runs.ViewsAsync(month, groups, cancellationToken),
-            Outcomes = outcomes,
-            PeerGroups = groups.Select(g => new Choice(g.Slug, g.Name)).ToList(),
-            Errors = errors,
-        })
-        { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+        return new ComponentParameters<ReportsPage>()
+            .Set(p => p.Month, month.ToString())
+            .Set(p => p.MonthName, month.DisplayName)
+            .Set(p => p.CanRun, month.HasEndedBy(clock.GetUtcNow()))
+            .Set(p => p.Runs, await runs.ViewsAsync(month, groups, cancellationToken))
+            .Set(p => p.Outcomes, outcomes)
+            .Set(p => p.PeerGroups, groups.Select(g => new Choice(g.Slug, g.Name)).ToList())
+            .Set(p => p.Errors, errors)
+            .Result(errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 }

@@ -16,7 +16,10 @@ public static class SignInEndpoints
     public static void MapConsoleSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet(OrganiserSession.SignInPath, (string? returnUrl, bool? signedOut) =>
-                new RazorComponentResult<SignInPage>(new { ReturnUrl = ConsoleForms.SafeReturnUrl(returnUrl), SignedOut = signedOut == true }))
+                new ComponentParameters<SignInPage>()
+                    .Set(p => p.ReturnUrl, ConsoleForms.SafeReturnUrl(returnUrl))
+                    .Set(p => p.SignedOut, signedOut == true)
+                    .Result())
             .AsPublicFunction("ConsoleSignIn");
         app.MapPost(OrganiserSession.SignInPath, SignInAsync).AsPublicFunction("ConsoleSignInSubmit").RequireValidForm();
     }
@@ -36,12 +39,10 @@ public static class SignInEndpoints
         {
             var minutes = (int)Math.Ceiling(throttle.Window.TotalMinutes);
             context.Response.Headers.RetryAfter = (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return new RazorComponentResult<ErrorPage>(new
-            {
-                Heading = "Too many attempts",
-                Detail = $"The organiser key was entered wrongly too many times from your connection. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.",
-            })
-            { StatusCode = StatusCodes.Status429TooManyRequests };
+            return new ComponentParameters<ErrorPage>()
+                .Set(p => p.Heading, "Too many attempts")
+                .Set(p => p.Detail, $"The organiser key was entered wrongly too many times from your connection. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.")
+                .Result(StatusCodes.Status429TooManyRequests);
         }
 
         string? key = form["key"];
@@ -59,7 +60,10 @@ public static class SignInEndpoints
 
         if (errors.Any)
         {
-            return new RazorComponentResult<SignInPage>(new { Errors = errors, ReturnUrl = returnUrl }) { StatusCode = StatusCodes.Status400BadRequest };
+            return new ComponentParameters<SignInPage>()
+                .Set(p => p.Errors, errors)
+                .Set(p => p.ReturnUrl, returnUrl)
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         await context.SignInAsync(OrganiserSession.Scheme, await sessions.StartAsync(console.Value.SessionLifetime, cancellationToken));

@@ -24,7 +24,7 @@ public static class SummitEndpoints
     public static void MapConsoleSummits(this RouteGroupBuilder console)
     {
         console.MapGet("/summits", async (SummitStore store, CancellationToken cancellationToken) =>
-            new RazorComponentResult<SummitsPage>(new { Summits = await store.ListAsync(cancellationToken) })).AsPublicFunction("ConsoleSummits");
+            new ComponentParameters<SummitsPage>().Set(p => p.Summits, await store.ListAsync(cancellationToken)).Result()).AsPublicFunction("ConsoleSummits");
         console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
         console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate");
         console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
@@ -76,10 +76,10 @@ public static class SummitEndpoints
             .Select(e => KeyValuePair.Create(times.FirstOrDefault(t => t.Name == e.Key)?.DateInputId ?? e.Key, e.Value)));
         if (valid is null || formErrors.Any)
         {
-            return new RazorComponentResult<NewSummitPage>(new { Values = values, Errors = FormErrors.From(all, FormFields) })
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-            };
+            return new ComponentParameters<NewSummitPage>()
+                .Set(p => p.Values, values)
+                .Set(p => p.Errors, FormErrors.From(all, FormFields))
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         var summit = await store.CreateAsync(valid, cancellationToken);
@@ -132,15 +132,14 @@ public static class SummitEndpoints
             new("minSubmittedAssessments", criteria.MinSubmittedAssessments?.ToString(CultureInfo.InvariantCulture)),
         };
         hidden.AddRange((criteria.PeerGroups ?? []).Select(g => new KeyValuePair<string, string?>("peerGroups", g)));
-        return new RazorComponentResult<SendCheckPage>(new
-        {
-            Summit = summit,
-            What = "invitations",
-            Preview = await sender.PreviewInvitationsAsync(summit, invitees, cancellationToken),
-            Action = $"/organiser/summits/{summit.SummitId}/send",
-            Hidden = hidden,
-            ChangeHref = $"/organiser/summits/{summit.SummitId}{request.QueryString}#preview",
-        });
+        return new ComponentParameters<SendCheckPage>()
+            .Set(p => p.Summit, summit)
+            .Set(p => p.What, "invitations")
+            .Set(p => p.Preview, await sender.PreviewInvitationsAsync(summit, invitees, cancellationToken))
+            .Set(p => p.Action, $"/organiser/summits/{summit.SummitId}/send")
+            .Set(p => p.Hidden, hidden)
+            .Set(p => p.ChangeHref, $"/organiser/summits/{summit.SummitId}{request.QueryString}#preview")
+            .Result();
     }
 
     /// <summary>Check before sending a reminder round: how many it would email and a few of them. Nothing is sent.</summary>
@@ -159,15 +158,14 @@ public static class SummitEndpoints
             return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
         }
 
-        return new RazorComponentResult<SendCheckPage>(new
-        {
-            Summit = summit,
-            What = $"reminder round {round}",
-            Preview = await sender.PreviewRemindersAsync(summit, round!.Value, cancellationToken),
-            Action = $"/organiser/summits/{summit.SummitId}/reminders",
-            Hidden = new List<KeyValuePair<string, string?>> { new("round", round.Value.ToString(CultureInfo.InvariantCulture)) },
-            ChangeHref = $"/organiser/summits/{summit.SummitId}#reminders",
-        });
+        return new ComponentParameters<SendCheckPage>()
+            .Set(p => p.Summit, summit)
+            .Set(p => p.What, $"reminder round {round}")
+            .Set(p => p.Preview, await sender.PreviewRemindersAsync(summit, round!.Value, cancellationToken))
+            .Set(p => p.Action, $"/organiser/summits/{summit.SummitId}/reminders")
+            .Set(p => p.Hidden, new List<KeyValuePair<string, string?>> { new("round", round.Value.ToString(CultureInfo.InvariantCulture)) })
+            .Set(p => p.ChangeHref, $"/organiser/summits/{summit.SummitId}#reminders")
+            .Result();
     }
 
     private static async Task<IResult> SendAsync(
@@ -247,21 +245,21 @@ public static class SummitEndpoints
     private static async Task<IResult> PageAsync(
         SummitEntity summit, InviteeCriteriaRequest criteria, IReadOnlyList<Invitee>? invitees, SummitPage.Sent? run, FormErrors errors,
         SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken) =>
-        new RazorComponentResult<SummitPage>(new
-        {
-            Summit = summit,
-            Status = await sender.StatusAsync(summit, cancellationToken),
-            NextReminderRound = await sender.NextReminderRoundAsync(summit, cancellationToken) is { } round
-                ? new SummitPage.Reminder(round, (await sender.PreviewRemindersAsync(summit, round, cancellationToken)).Recipients.Count)
-                : null,
-            AnswersOpen = clock.GetUtcNow() <= summit.RsvpBy,
-            Criteria = criteria,
-            Invitees = invitees,
-            Run = run,
-            PeerGroups = (await peerGroups.AllAsync(cancellationToken)).Select(g => new Choice(g.Slug, g.Name)).ToList(),
-            Errors = errors,
-        })
-        { StatusCode = errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+        new ComponentParameters<SummitPage>()
+            .Set(p => p.Summit, summit)
+            .Set(p => p.Status, await sender.StatusAsync(summit, cancellationToken))
+            .Set(
+                p => p.NextReminderRound,
+                await sender.NextReminderRoundAsync(summit, cancellationToken) is { } round
+                    ? new SummitPage.Reminder(round, (await sender.PreviewRemindersAsync(summit, round, cancellationToken)).Recipients.Count)
+                    : null)
+            .Set(p => p.AnswersOpen, clock.GetUtcNow() <= summit.RsvpBy)
+            .Set(p => p.Criteria, criteria)
+            .Set(p => p.Invitees, invitees)
+            .Set(p => p.Run, run)
+            .Set(p => p.PeerGroups, (await peerGroups.AllAsync(cancellationToken)).Select(g => new Choice(g.Slug, g.Name)).ToList())
+            .Set(p => p.Errors, errors)
+            .Result(errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
 
     private static int? Capacity(string text, FormErrors errors)
     {

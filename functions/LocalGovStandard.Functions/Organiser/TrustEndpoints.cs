@@ -90,7 +90,7 @@ public static class TrustEndpoints
         }
 
         var changed = await ApprovalApi.FindAsync(councilCode, reference, directory, queries, cancellationToken);
-        return new RazorComponentResult<ContactPage>(new { Contact = changed ?? contact, Done = done });
+        return new ComponentParameters<ContactPage>().Set(p => p.Contact, changed ?? contact).Set(p => p.Done, done).Result();
     }
 
     private static async Task<RazorComponentResult<DomainsPage>> DomainsAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
@@ -139,7 +139,10 @@ public static class TrustEndpoints
 
     private static async Task<IResult> CouncilDomainsAsync(string gssCode, CouncilDirectory directory, CouncilDomains domains, CancellationToken cancellationToken) =>
         await directory.FindByCodeAsync(gssCode, cancellationToken) is { } council
-            ? new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = string.Join('\n', await domains.ForCouncilAsync(council.GssCode, cancellationToken)) })
+            ? new ComponentParameters<CouncilDomainsPage>()
+                .Set(p => p.Council, council)
+                .Set(p => p.Text, string.Join('\n', await domains.ForCouncilAsync(council.GssCode, cancellationToken)))
+                .Result()
             : CouncilNotFound();
 
     private static async Task<IResult> SaveCouncilDomainsAsync(
@@ -157,20 +160,32 @@ public static class TrustEndpoints
         {
             var errors = new FormErrors();
             errors.Add("domains", fieldErrors.ToDictionary().Values.First()[0]);
-            return new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = text, Errors = errors }) { StatusCode = StatusCodes.Status400BadRequest };
+            return new ComponentParameters<CouncilDomainsPage>()
+                .Set(p => p.Council, council)
+                .Set(p => p.Text, text)
+                .Set(p => p.Errors, errors)
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         var change = await domains.ReplaceAsync(council.GssCode, parsed, ConsoleForms.Actor, cancellationToken);
         var approved = await approvals.ApproveOnDomainsAsync(council, change.Added, ConsoleForms.Actor, cancellationToken);
         var done = $"Saved: {change.Added.Count} added, {change.Removed.Count} removed, {approved} {(approved == 1 ? "person" : "people")} waiting approved.";
-        return new RazorComponentResult<CouncilDomainsPage>(new { Council = council, Text = string.Join('\n', parsed), Done = done });
+        return new ComponentParameters<CouncilDomainsPage>()
+            .Set(p => p.Council, council)
+            .Set(p => p.Text, string.Join('\n', parsed))
+            .Set(p => p.Done, done)
+            .Result();
     }
 
     private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsPageAsync(
         ContactApprovals approvals, string? done, FormErrors errors, CancellationToken cancellationToken)
     {
         var rows = await approvals.WaitingWithDomainsAsync(cancellationToken);
-        return new RazorComponentResult<ApprovalsPage>(new { Waiting = rows, Done = done, Errors = errors });
+        return new ComponentParameters<ApprovalsPage>()
+            .Set(p => p.Waiting, rows)
+            .Set(p => p.Done, done)
+            .Set(p => p.Errors, errors)
+            .Result();
     }
 
     private static async Task<RazorComponentResult<DomainsPage>> DomainsPageAsync(
@@ -180,7 +195,11 @@ public static class TrustEndpoints
             .Where(c => c.CanSignUp)
             .Select(c => new Choice(c.Code, c.OfficialName))
             .ToList();
-        return new RazorComponentResult<DomainsPage>(new { Councils = councils, Result = result, Errors = errors });
+        return new ComponentParameters<DomainsPage>()
+            .Set(p => p.Councils, councils)
+            .Set(p => p.Result, result)
+            .Set(p => p.Errors, errors)
+            .Result();
     }
 
     private static RazorComponentResult<Platform.Pages.ErrorPage> CouncilNotFound() =>

@@ -110,14 +110,15 @@ public static class PlatformRegistration
         {
             var notFound = context.Response.StatusCode == StatusCodes.Status404NotFound;
             var page = notFound
-                ? new
-                {
-                    Heading = "Page not found",
-                    Detail = "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.",
-                    ContactPrompt = "If the web address is correct or you selected a link or button, email",
-                }
-                : new { Heading = "Sorry, there is a problem with the service", Detail = "Go back and try again.", ContactPrompt = "If you need help, email" };
-            await new RazorComponentResult<ErrorPage>(page) { StatusCode = context.Response.StatusCode }.ExecuteAsync(context);
+                ? new ComponentParameters<ErrorPage>()
+                    .Set(p => p.Heading, "Page not found")
+                    .Set(p => p.Detail, "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.")
+                    .Set(p => p.ContactPrompt, "If the web address is correct or you selected a link or button, email")
+                : new ComponentParameters<ErrorPage>()
+                    .Set(p => p.Heading, "Sorry, there is a problem with the service")
+                    .Set(p => p.Detail, "Go back and try again.")
+                    .Set(p => p.ContactPrompt, "If you need help, email");
+            await page.Result(context.Response.StatusCode).ExecuteAsync(context);
             return;
         }
 

@@ -100,7 +100,7 @@ public static class ReportsApi
 
     private static IResult LinkProblem(HttpContext context, int status, string heading, string detail) =>
         PageRequests.WantsHtml(context)
-            ? new RazorComponentResult<ErrorPage>(new { Heading = heading, Detail = detail }) { StatusCode = status }
+            ? new ComponentParameters<ErrorPage>().Set(p => p.Heading, heading).Set(p => p.Detail, detail).Result(status)
             : TypedResults.Problem(detail: detail, statusCode: status, title: heading);
 
     private static ValidationProblem MonthProblem() => ApiErrors.FieldProblem("month", ReportRunRequest.MonthMessage);

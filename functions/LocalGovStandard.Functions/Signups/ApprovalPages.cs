@@ -23,7 +23,7 @@ public static class ApprovalPages
 
     private static async Task<IResult> ShowAsync(string? token, ContactApprovals approvals, CancellationToken cancellationToken) =>
         await approvals.ReadLinkAsync(token, cancellationToken) is { } view
-            ? new RazorComponentResult<ApprovalPage>(new { Waiting = view.Waiting, Token = token! })
+            ? new ComponentParameters<ApprovalPage>().Set(p => p.Waiting, view.Waiting).Set(p => p.Token, token!).Result()
             : LinkNotValid();
 
     private static async Task<IResult> AnswerAsync(HttpContext context, ContactApprovals approvals, CancellationToken cancellationToken)
@@ -40,21 +40,21 @@ public static class ApprovalPages
 
             var errors = new FormErrors();
             errors.Add("decision", $"Select whether {view.Waiting.ContactName} can act for the council");
-            return new RazorComponentResult<ApprovalPage>(new { Waiting = view.Waiting, Token = token, AddDomain = form["addDomain"] == "true", Errors = errors })
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-            };
+            return new ComponentParameters<ApprovalPage>()
+                .Set(p => p.Waiting, view.Waiting)
+                .Set(p => p.Token, token)
+                .Set(p => p.AddDomain, form["addDomain"] == "true")
+                .Set(p => p.Errors, errors)
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         var outcome = await approvals.AnswerLinkAsync(token, decision == "approve", form["addDomain"] == "true", cancellationToken);
-        return outcome is null ? LinkNotValid() : new RazorComponentResult<ApprovalAnsweredPage>(new { Outcome = outcome });
+        return outcome is null ? LinkNotValid() : new ComponentParameters<ApprovalAnsweredPage>().Set(p => p.Outcome, outcome).Result();
     }
 
     private static RazorComponentResult<ErrorPage> LinkNotValid() =>
-        new(new
-        {
-            Heading = "This link is not valid",
-            Detail = "It may have expired, or you may no longer act for the council. An organiser at LocalGov Digital can still approve or decline this person.",
-        })
-        { StatusCode = StatusCodes.Status400BadRequest };
+        new ComponentParameters<ErrorPage>()
+            .Set(p => p.Heading, "This link is not valid")
+            .Set(p => p.Detail, "It may have expired, or you may no longer act for the council. An organiser at LocalGov Digital can still approve or decline this person.")
+            .Result(StatusCodes.Status400BadRequest);
 }

@@ -59,7 +59,10 @@ public static class SignupPages
     }
 
     private static RazorComponentResult<SignupConfirmationPage> ShowConfirmation(string? email, IOptionsMonitor<ServiceOptions> options) =>
-        new(new { EmailSent = email != VerificationEmailStatus.NotSent, LinkLifetime = options.CurrentValue.VerificationLinkLifetime });
+        new ComponentParameters<SignupConfirmationPage>()
+            .Set(p => p.EmailSent, email != VerificationEmailStatus.NotSent)
+            .Set(p => p.LinkLifetime, options.CurrentValue.VerificationLinkLifetime)
+            .Result();
 
     /// <summary>The emailed link's page: a read-only check, then a button (mail scanners open links; only the POST verifies).</summary>
     private static async Task<IResult> ShowVerifyAsync(
@@ -81,10 +84,10 @@ public static class SignupPages
         Outcome(await signups.VerifyAsync(await EmailedLinks.TokenAsync(request, cancellationToken), cancellationToken), options);
 
     private static RazorComponentResult<VerifyPage> Outcome(VerificationOutcome outcome, IOptionsMonitor<ServiceOptions> options) =>
-        new(new { Outcome = outcome, LinkLifetime = options.CurrentValue.VerificationLinkLifetime })
-        {
-            StatusCode = outcome.Result is VerificationResult.Verified or VerificationResult.AwaitingApproval ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
-        };
+        new ComponentParameters<VerifyPage>()
+            .Set(p => p.Outcome, outcome)
+            .Set(p => p.LinkLifetime, options.CurrentValue.VerificationLinkLifetime)
+            .Result(outcome.Result is VerificationResult.Verified or VerificationResult.AwaitingApproval ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
     private static async Task<RazorComponentResult<SignupFormPage>> FormPageAsync(
         SignupRequest values, FormErrors errors, CouncilDirectory directory, CancellationToken cancellationToken)
@@ -93,6 +96,10 @@ public static class SignupPages
             .Where(c => c.CanSignUp)
             .Select(c => new Choice(c.Code, c.OfficialName))
             .ToList();
-        return new RazorComponentResult<SignupFormPage>(new { Values = values, Errors = errors, Councils = councils });
+        return new ComponentParameters<SignupFormPage>()
+            .Set(p => p.Values, values)
+            .Set(p => p.Errors, errors)
+            .Set(p => p.Councils, councils)
+            .Result();
     }
 }

@@ -46,10 +46,14 @@ public static class SummitPages
         var values = new RsvpFormValues(
             invitation!.Response switch { InvitationEntity.Accepted or InvitationEntity.Waitlisted => "yes", InvitationEntity.Declined => "no", _ => null },
             invitation.BadgeName ?? invitation.ContactName, invitation.DietaryNeeds, invitation.AccessNeeds);
-        return new RazorComponentResult<RsvpPage>(new
-        {
-            Summit = summit, Invitation = invitation, WaitingPlace = await store.WaitingPlaceAsync(invitation, cancellationToken), Token = token!, Values = values, Errors = new FormErrors(),
-        });
+        return new ComponentParameters<RsvpPage>()
+            .Set(p => p.Summit, summit)
+            .Set(p => p.Invitation, invitation)
+            .Set(p => p.WaitingPlace, await store.WaitingPlaceAsync(invitation, cancellationToken))
+            .Set(p => p.Token, token!)
+            .Set(p => p.Values, values)
+            .Set(p => p.Errors, new FormErrors())
+            .Result();
     }
 
     private static async Task<IResult> AnswerRsvpAsync(HttpContext context, RsvpService rsvp, SummitStore store, CancellationToken cancellationToken)
@@ -77,28 +81,41 @@ public static class SummitPages
         var access = attending ? errors.OptionalText("accessNeeds", values.AccessNeeds, "Access needs", NeedsMaxLength) : null;
         if (!errors.IsValid)
         {
-            return new RazorComponentResult<RsvpPage>(new
-            {
-                Summit = summit!, Invitation = invitation!, WaitingPlace = await store.WaitingPlaceAsync(invitation!, cancellationToken), Token = token!, Values = values, Errors = FormErrors.From(errors.ToDictionary(), FieldOrder),
-            })
-            { StatusCode = StatusCodes.Status400BadRequest };
+            return new ComponentParameters<RsvpPage>()
+                .Set(p => p.Summit, summit!)
+                .Set(p => p.Invitation, invitation!)
+                .Set(p => p.WaitingPlace, await store.WaitingPlaceAsync(invitation!, cancellationToken))
+                .Set(p => p.Token, token!)
+                .Set(p => p.Values, values)
+                .Set(p => p.Errors, FormErrors.From(errors.ToDictionary(), FieldOrder))
+                .Result(StatusCodes.Status400BadRequest);
         }
 
         var (outcome, latestSummit, answered) = await rsvp.AnswerAsync(summit!.SummitId, invitation!.InvitationId, new RsvpAnswer(attending, badge, dietary, access), cancellationToken);
         var place = await store.WaitingPlaceAsync(answered, cancellationToken);
         return outcome == RsvpOutcome.Closed
             ? Closed(latestSummit, answered, place)
-            : new RazorComponentResult<RsvpDonePage>(new { Summit = latestSummit, Invitation = answered, WaitingPlace = place, Outcome = outcome, Token = token! });
+            : new ComponentParameters<RsvpDonePage>()
+                .Set(p => p.Summit, latestSummit)
+                .Set(p => p.Invitation, answered)
+                .Set(p => p.WaitingPlace, place)
+                .Set(p => p.Outcome, outcome)
+                .Set(p => p.Token, token!)
+                .Result();
     }
 
     private static RazorComponentResult<RsvpProblemPage> LinkProblem(RsvpLinkResult result) =>
-        new(new { Problem = result == RsvpLinkResult.Expired ? RsvpProblemPage.Kind.Expired : RsvpProblemPage.Kind.Invalid })
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-        };
+        new ComponentParameters<RsvpProblemPage>()
+            .Set(p => p.Problem, result == RsvpLinkResult.Expired ? RsvpProblemPage.Kind.Expired : RsvpProblemPage.Kind.Invalid)
+            .Result(StatusCodes.Status400BadRequest);
 
     private static RazorComponentResult<RsvpProblemPage> Closed(SummitEntity summit, InvitationEntity invitation, int? waitingPlace) =>
-        new(new { Problem = RsvpProblemPage.Kind.Closed, Summit = summit, Invitation = invitation, WaitingPlace = waitingPlace }) { StatusCode = StatusCodes.Status409Conflict };
+        new ComponentParameters<RsvpProblemPage>()
+            .Set(p => p.Problem, RsvpProblemPage.Kind.Closed)
+            .Set(p => p.Summit, summit)
+            .Set(p => p.Invitation, invitation)
+            .Set(p => p.WaitingPlace, waitingPlace)
+            .Result(StatusCodes.Status409Conflict);
 
     private static IResult ShowUnsubscribe(string? token, SuppressionList suppressions) =>
         suppressions.Read(token) is null
@@ -125,11 +142,11 @@ public static class SummitPages
         }
 
         await suppressions.AddAsync(payload.ContactKey, $"summit:{payload.SummitId}", cancellationToken);
-        return new RazorComponentResult<UnsubscribePage>(new { Done = true });
+        return new ComponentParameters<UnsubscribePage>().Set(p => p.Done, true).Result();
     }
 
     private static RazorComponentResult<UnsubscribePage> UnsubscribeNotValid() =>
-        new(new { Done = false }) { StatusCode = StatusCodes.Status400BadRequest };
+        new ComponentParameters<UnsubscribePage>().Set(p => p.Done, false).Result(StatusCodes.Status400BadRequest);
 }
 
 public sealed record RsvpFormValues(string? Attending, string? BadgeName, string? DietaryNeeds, string? AccessNeeds);

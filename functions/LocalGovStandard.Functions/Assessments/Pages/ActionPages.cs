@@ -71,15 +71,19 @@ public static class ActionPages
     }
 
     private static RazorComponentResult<ActionDonePage> Page(ActionEntity action, StandardCatalogue catalogue, TimeProvider clock, string? note, FormErrors errors) =>
-        new(new { Action = action, Standard = catalogue.Find(action.StandardId), Overdue = action.IsOverdue(clock.GetUtcNow()), Note = note, Errors = errors });
+        new ComponentParameters<ActionDonePage>()
+            .Set(p => p.Action, action)
+            .Set(p => p.Standard, catalogue.Find(action.StandardId))
+            .Set(p => p.Overdue, action.IsOverdue(clock.GetUtcNow()))
+            .Set(p => p.Note, note)
+            .Set(p => p.Errors, errors)
+            .Result();
 
     private static RazorComponentResult<AssessmentProblemPage> AlreadyDone(int status) =>
-        new(new
-        {
-            Heading = "This action is already done or closed",
-            Detail = "Someone has marked it as done, or a reassessment closed it. There is nothing more to do.",
-            LinkText = "See your council's actions",
-            LinkHref = AssessmentPages.ListHref,
-        })
-        { StatusCode = status };
+        new ComponentParameters<AssessmentProblemPage>()
+            .Set(p => p.Heading, "This action is already done or closed")
+            .Set(p => p.Detail, "Someone has marked it as done, or a reassessment closed it. There is nothing more to do.")
+            .Set(p => p.LinkText, "See your council's actions")
+            .Set(p => p.LinkHref, AssessmentPages.ListHref)
+            .Result(status);
 }

@@ -58,17 +58,16 @@ public static class AssessmentPages
         var scope = context.User.Scope();
         var (all, actions) = await assessments.ListAsync(scope, cancellationToken);
         var council = await councils.FindByCodeAsync(scope.GssCode, cancellationToken);
-        return new(new
-        {
-            CouncilName = council?.OfficialName ?? scope.GssCode,
-            scope.ContactName,
-            Drafts = all.Where(a => a.Status == AssessmentEntity.Draft).ToList(),
-            Submitted = all.Where(a => a.Status == AssessmentEntity.Submitted).OrderByDescending(a => a.SubmittedAt).ToList(),
-            OpenActions = actions.Where(a => a.Status == ActionEntity.Open).ToList(),
-            Catalogue = catalogue,
-            Now = clock.GetUtcNow(),
-            ActionDone = actionDone == true,
-        });
+        return new ComponentParameters<AssessmentListPage>()
+            .Set(p => p.CouncilName, council?.OfficialName ?? scope.GssCode)
+            .Set(p => p.ContactName, scope.ContactName)
+            .Set(p => p.Drafts, all.Where(a => a.Status == AssessmentEntity.Draft).ToList())
+            .Set(p => p.Submitted, all.Where(a => a.Status == AssessmentEntity.Submitted).OrderByDescending(a => a.SubmittedAt).ToList())
+            .Set(p => p.OpenActions, actions.Where(a => a.Status == ActionEntity.Open).ToList())
+            .Set(p => p.Catalogue, catalogue)
+            .Set(p => p.Now, clock.GetUtcNow())
+            .Set(p => p.ActionDone, actionDone == true)
+            .Result();
     }
 
     /// <summary>"Stay signed in": any request restarts the sliding session, so this one need do nothing else.</summary>
@@ -92,18 +91,17 @@ public static class AssessmentPages
         var standard = catalogue.Find(entity.StandardId)!;
         if (entity.Status == AssessmentEntity.Draft)
         {
-            return new RazorComponentResult<TaskListPage>(new { Assessment = view, Standard = standard });
+            return new ComponentParameters<TaskListPage>().Set(p => p.Assessment, view).Set(p => p.Standard, standard).Result();
         }
 
         var (_, actions) = await assessments.ListAsync(scope, cancellationToken);
-        return new RazorComponentResult<SubmittedAssessmentPage>(new
-        {
-            Assessment = view,
-            Standard = standard,
-            Catalogue = catalogue,
-            Actions = actions.Where(a => a.ConcernsAssessment(reference)).OrderBy(a => a.PointNumber).ToList(),
-            Now = clock.GetUtcNow(),
-        });
+        return new ComponentParameters<SubmittedAssessmentPage>()
+            .Set(p => p.Assessment, view)
+            .Set(p => p.Standard, standard)
+            .Set(p => p.Catalogue, catalogue)
+            .Set(p => p.Actions, actions.Where(a => a.ConcernsAssessment(reference)).OrderBy(a => a.PointNumber).ToList())
+            .Set(p => p.Now, clock.GetUtcNow())
+            .Result();
     }
 
     private static async Task<IResult> ShowConfirmationAsync(
@@ -122,12 +120,11 @@ public static class AssessmentPages
         }
 
         var (_, actions) = await assessments.ListAsync(scope, cancellationToken);
-        return new RazorComponentResult<ConfirmationPage>(new
-        {
-            Assessment = AssessmentView.From(entity, catalogue),
-            Standard = catalogue.Find(entity.StandardId)!,
-            Actions = actions.Where(a => a.ConcernsAssessment(reference) && a.Status == ActionEntity.Open).ToList(),
-        });
+        return new ComponentParameters<ConfirmationPage>()
+            .Set(p => p.Assessment, AssessmentView.From(entity, catalogue))
+            .Set(p => p.Standard, catalogue.Find(entity.StandardId)!)
+            .Set(p => p.Actions, actions.Where(a => a.ConcernsAssessment(reference) && a.Status == ActionEntity.Open).ToList())
+            .Result();
     }
 
     /// <summary>Starts (or, if one is in progress, goes back to) the reassessment of a submitted assessment's failing points.</summary>

@@ -91,7 +91,10 @@ public static class DetailsPages
             reference,
             context,
             assessments,
-            entity => new RazorComponentResult<DetailsPage>(new { Assessment = AssessmentView.From(entity, catalogue), Standard = catalogue.Find(entity.StandardId)! }),
+            entity => new ComponentParameters<DetailsPage>()
+                .Set(p => p.Assessment, AssessmentView.From(entity, catalogue))
+                .Set(p => p.Standard, catalogue.Find(entity.StandardId)!)
+                .Result(),
             cancellationToken);
 
     private static async Task<IResult> ShowQuestionAsync(
@@ -193,39 +196,35 @@ public static class DetailsPages
     private static async Task<IResult> NewQuestionAsync(
         DetailsStep step, AssessmentDetailsRequest answers, DateParts date, FormErrors errors, CouncilDirectory councils, StandardCatalogue catalogue,
         CancellationToken cancellationToken, bool invalid = false) =>
-        Page(new
-        {
-            Step = step,
-            Values = answers,
-            Date = date,
-            Errors = errors,
-            Councils = await CouncilChoicesAsync(councils, cancellationToken),
-            Standards = AssessmentText.Standards(catalogue),
-            Action = NewHref(step),
-            BackHref = step.Previous(answers.Type) is { } previous ? NewHref(previous) : AssessmentPages.ListHref,
-            Caption = "New assessment",
-        }, invalid);
+        (await QuestionAsync(step, answers, date, errors, councils, catalogue, cancellationToken))
+            .Set(p => p.Action, NewHref(step))
+            .Set(p => p.BackHref, step.Previous(answers.Type) is { } previous ? NewHref(previous) : AssessmentPages.ListHref)
+            .Set(p => p.Caption, "New assessment")
+            .Result(Status(invalid));
 
     private static async Task<IResult> DraftQuestionAsync(
         AssessmentEntity entity, DetailsStep step, AssessmentDetailsRequest values, DateParts date, FormErrors errors, string etag, string? returnTo,
         CouncilDirectory councils, StandardCatalogue catalogue, CancellationToken cancellationToken, bool invalid = false) =>
-        Page(new
-        {
-            Step = step,
-            Values = values,
-            Date = date,
-            Errors = errors,
-            Councils = await CouncilChoicesAsync(councils, cancellationToken),
-            Standards = AssessmentText.Standards(catalogue),
-            Action = QuestionHref(entity.Reference, step),
-            BackHref = returnTo == "check" ? AssessmentPages.CheckHref(entity.Reference) : AssessmentPages.DetailsHref(entity.Reference),
-            Caption = entity.ServiceName,
-            ETag = etag,
-            Return = returnTo,
-        }, invalid);
+        (await QuestionAsync(step, values, date, errors, councils, catalogue, cancellationToken))
+            .Set(p => p.Action, QuestionHref(entity.Reference, step))
+            .Set(p => p.BackHref, returnTo == "check" ? AssessmentPages.CheckHref(entity.Reference) : AssessmentPages.DetailsHref(entity.Reference))
+            .Set(p => p.Caption, entity.ServiceName)
+            .Set(p => p.ETag, etag)
+            .Set(p => p.Return, returnTo)
+            .Result(Status(invalid));
 
-    private static RazorComponentResult<DetailsQuestionPage> Page(object parameters, bool invalid) =>
-        new(parameters) { StatusCode = invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
+    private static async Task<ComponentParameters<DetailsQuestionPage>> QuestionAsync(
+        DetailsStep step, AssessmentDetailsRequest values, DateParts date, FormErrors errors, CouncilDirectory councils, StandardCatalogue catalogue,
+        CancellationToken cancellationToken) =>
+        new ComponentParameters<DetailsQuestionPage>()
+            .Set(p => p.Step, step)
+            .Set(p => p.Values, values)
+            .Set(p => p.Date, date)
+            .Set(p => p.Errors, errors)
+            .Set(p => p.Councils, await CouncilChoicesAsync(councils, cancellationToken))
+            .Set(p => p.Standards, AssessmentText.Standards(catalogue));
+
+    private static int Status(bool invalid) => invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
     private static async Task<IReadOnlyList<Choice>> CouncilChoicesAsync(CouncilDirectory councils, CancellationToken cancellationToken) =>
         (await councils.AllAsync(cancellationToken)).Where(c => c.CanSignUp).Select(c => new Choice(c.Code, c.OfficialName)).ToList();

@@ -11,12 +11,10 @@ public static class PageResults
 
     /// <summary>Another council's references look exactly like ones that do not exist.</summary>
     public static IResult NotFound() =>
-        new RazorComponentResult<ErrorPage>(new
-        {
-            Heading = "Page not found",
-            Detail = "There is nothing at this address for your council. If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.",
-        })
-        { StatusCode = StatusCodes.Status404NotFound };
+        new ComponentParameters<ErrorPage>()
+            .Set(p => p.Heading, "Page not found")
+            .Set(p => p.Detail, "There is nothing at this address for your council. If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.")
+            .Result(StatusCodes.Status404NotFound);
 
     public static IResult Changed(string reloadHref) =>
         Problem(
@@ -39,5 +37,10 @@ public static class PageResults
     };
 
     private static RazorComponentResult<AssessmentProblemPage> Problem(string heading, string detail, string linkText, string linkHref) =>
-        new(new { Heading = heading, Detail = detail, LinkText = linkText, LinkHref = linkHref }) { StatusCode = StatusCodes.Status409Conflict };
+        new ComponentParameters<AssessmentProblemPage>()
+            .Set(p => p.Heading, heading)
+            .Set(p => p.Detail, detail)
+            .Set(p => p.LinkText, linkText)
+            .Set(p => p.LinkHref, linkHref)
+            .Result(StatusCodes.Status409Conflict);
 }

@@ -137,24 +137,29 @@ public static class PointPages
     private static RazorComponentResult<PointPage> Page(
         AssessmentEntity entity, StandardCatalogue catalogue, PointView point, string etag, string? returnTo, string? rating, string? notes, FormErrors errors,
         string? evidenceMessage = null) =>
-        new(new
-        {
-            entity.Reference,
-            entity.ServiceName,
-            Standard = catalogue.Find(entity.StandardId)!,
-            Point = point,
-            ETag = etag,
-            BackHref = returnTo == "check" ? AssessmentPages.CheckHref(entity.Reference) : AssessmentPages.ViewHref(entity.Reference),
-            NextHref = NextHref(entity, catalogue, point.Number),
-            Rating = rating,
-            Notes = notes,
-            Return = returnTo,
-            Errors = errors,
-            EvidenceMessage = evidenceMessage,
-        });
+        new ComponentParameters<PointPage>()
+            .Set(p => p.Reference, entity.Reference)
+            .Set(p => p.ServiceName, entity.ServiceName)
+            .Set(p => p.Standard, catalogue.Find(entity.StandardId)!)
+            .Set(p => p.Point, point)
+            .Set(p => p.ETag, etag)
+            .Set(p => p.BackHref, returnTo == "check" ? AssessmentPages.CheckHref(entity.Reference) : AssessmentPages.ViewHref(entity.Reference))
+            .Set(p => p.NextHref, NextHref(entity, catalogue, point.Number))
+            .Set(p => p.Rating, rating)
+            .Set(p => p.Notes, notes)
+            .Set(p => p.Return, returnTo)
+            .Set(p => p.Errors, errors)
+            .Set(p => p.EvidenceMessage, evidenceMessage)
+            .Result();
 
     private static RazorComponentResult<CheckAnswersPage> CheckPage(AssessmentEntity entity, StandardCatalogue catalogue, string etag, string overall, FormErrors errors) =>
-        new(new { Assessment = AssessmentView.From(entity, catalogue), Standard = catalogue.Find(entity.StandardId)!, ETag = etag, OverallRating = overall, Errors = errors });
+        new ComponentParameters<CheckAnswersPage>()
+            .Set(p => p.Assessment, AssessmentView.From(entity, catalogue))
+            .Set(p => p.Standard, catalogue.Find(entity.StandardId)!)
+            .Set(p => p.ETag, etag)
+            .Set(p => p.OverallRating, overall)
+            .Set(p => p.Errors, errors)
+            .Result();
 
     private static string? ReturnTo(string? value) => value == "check" ? "check" : null;
 }

@@ -38,10 +38,11 @@ public sealed partial class FaultExceptionHandler(IProblemDetailsService problem
 
         if (PageRequests.WantsHtml(context))
         {
-            var page = new RazorComponentResult<ErrorPage>(new { Heading = error.Title, Detail = detail, Reference = reference })
-            {
-                StatusCode = error.Status,
-            };
+            var page = new ComponentParameters<ErrorPage>()
+                .Set(p => p.Heading, error.Title)
+                .Set(p => p.Detail, detail)
+                .Set(p => p.Reference, reference)
+                .Result(error.Status);
             await page.ExecuteAsync(context);
             return true;
         }

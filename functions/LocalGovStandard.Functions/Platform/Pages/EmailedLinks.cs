@@ -23,14 +23,13 @@ public static class EmailedLinks
 
     /// <summary>The page with the button; <paramref name="action"/> is the path its form posts to.</summary>
     public static RazorComponentResult<ConfirmLinkPage> Confirm(string heading, string text, string buttonLabel, string action, string? token) =>
-        new(new Dictionary<string, object?>
-        {
-            [nameof(ConfirmLinkPage.Heading)] = heading,
-            [nameof(ConfirmLinkPage.Text)] = text,
-            [nameof(ConfirmLinkPage.ButtonLabel)] = buttonLabel,
-            [nameof(ConfirmLinkPage.Action)] = action,
-            [nameof(ConfirmLinkPage.Token)] = token ?? "",
-        });
+        new ComponentParameters<ConfirmLinkPage>()
+            .Set(p => p.Heading, heading)
+            .Set(p => p.Text, text)
+            .Set(p => p.ButtonLabel, buttonLabel)
+            .Set(p => p.Action, action)
+            .Set(p => p.Token, token ?? "")
+            .Result();
 
     /// <summary>The token the button posted (after <see cref="PageForms.RequireValidForm"/> let the form through).</summary>
     public static async Task<string?> TokenAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -22,7 +22,10 @@ public static class PageForms
         group.DisableAntiforgery().AddEndpointFilter((invocation, next) => CheckAsync(invocation, next, detail ?? ExpiredDetail));
 
     public static RazorComponentResult<ErrorPage> Expired(string? detail = null) =>
-        new(new { Heading = ExpiredHeading, Detail = detail ?? ExpiredDetail }) { StatusCode = StatusCodes.Status400BadRequest };
+        new ComponentParameters<ErrorPage>()
+            .Set(p => p.Heading, ExpiredHeading)
+            .Set(p => p.Detail, detail ?? ExpiredDetail)
+            .Result(StatusCodes.Status400BadRequest);
 
     private static async ValueTask<object?> CheckAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, string detail)
     {

@@ -72,7 +72,7 @@ public static class RateLimits
         var detail = $"You have made too many requests. Wait {retryAfter} seconds and try again.";
         if (PageRequests.WantsHtml(context))
         {
-            await new RazorComponentResult<ErrorPage>(new { Heading = "Too many attempts", Detail = detail }) { StatusCode = 429 }.ExecuteAsync(context);
+            await new ComponentParameters<ErrorPage>().Set(p => p.Heading, "Too many attempts").Set(p => p.Detail, detail).Result(429).ExecuteAsync(context);
             return;
         }
 
