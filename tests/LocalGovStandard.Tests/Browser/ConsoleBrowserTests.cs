@@ -201,6 +201,9 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
           }
           const h1 = document.querySelector("main h1");
           if (banners.length > 0 && h1 && !(banners[0].compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING)) problems.push("the success banner is after the h1");
+          for (const caption of document.querySelectorAll("main .govuk-caption-l")) {
+            if (caption.nextElementSibling !== h1) problems.push("a caption is separated from the h1 it captions");
+          }
           return problems;
         }
         """;
