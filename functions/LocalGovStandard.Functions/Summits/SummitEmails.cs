@@ -34,7 +34,7 @@ public static class SummitEmails
         ["rsvp_link"] = rsvp.AbsoluteUri,
         ["unsubscribe_link"] = unsubscribe.AbsoluteUri,
         ["summit"] = summit.Name,
-        ["when"] = EmailDates.Format(summit.StartsAt),
+        ["when"] = EmailDates.Span(summit.StartsAt, summit.EndsAt),
         ["rsvp_by"] = EmailDates.Format(summit.RsvpBy),
         ["where"] = $"{summit.Venue}, {summit.Address.ReplaceLineEndings(", ")}",
         ["description"] = summit.Description,
@@ -86,7 +86,7 @@ public static class SummitEmails
     public static EmailMessage Answer(AnswerKind kind, SummitEntity summit, InvitationEntity invitation, int? waitingPlace, Uri rsvp, Uri unsubscribe, DateTimeOffset now)
     {
         var html = HtmlEncoder.Default;
-        var when = EmailDates.Format(summit.StartsAt);
+        var when = EmailDates.Span(summit.StartsAt, summit.EndsAt);
         var (subject, lead) = kind switch
         {
             AnswerKind.Accepted => ($"You are coming to {summit.Name}", $"Thank you: your place at {summit.Name} is confirmed."),

@@ -41,7 +41,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal(new DateTimeOffset(2031, 6, 12, 8, 30, 0, TimeSpan.Zero), summit["startsAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(new DateTimeOffset(2031, 5, 30, 16, 0, 0, TimeSpan.Zero), summit["rsvpBy"]!.GetValue<DateTimeOffset>());
         var shown = await session.GetAsync(created.Location!);
-        Assert.Contains("9:30am UK time on 12 June 2031 at The Guildhall", shown.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("9:30am to 4:30pm UK time on 12 June 2031 at The Guildhall, St Helen's Square, York YO1 9QN", shown.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("answers needed by 5:00pm UK time on 30 May 2031", shown.Document.Body!.TextContent, StringComparison.Ordinal);
 
         var list = await session.GetAsync("/organiser/summits");

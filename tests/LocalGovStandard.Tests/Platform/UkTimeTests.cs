@@ -48,4 +48,12 @@ public sealed class UkTimeTests
     [InlineData("2027-11-02T17:05:00+00:00", "5:05pm UK time on 2 November 2027")]
     public void EmailDates_ShowUkTimeInGovukStyle(string instant, string expected) =>
         Assert.Equal(expected, EmailDates.Format(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2027-03-04T09:30:00Z", "2027-03-04T16:30:00Z", "9:30am to 4:30pm UK time on 4 March 2027")]
+    [InlineData("2027-06-10T08:30:00Z", "2027-06-10T15:30:00Z", "9:30am to 4:30pm UK time on 10 June 2027")]
+    [InlineData("2027-06-10T17:00:00Z", "2027-06-11T08:00:00Z", "6:00pm UK time on 10 June 2027 to 9:00am UK time on 11 June 2027")]
+    public void EmailDates_GiveAnEventsDayOnce_UnlessItRunsIntoAnother(string start, string end, string expected) =>
+        Assert.Equal(expected, EmailDates.Span(
+            DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture)));
 }
