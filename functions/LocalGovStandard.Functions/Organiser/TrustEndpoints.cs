@@ -57,6 +57,12 @@ public static class TrustEndpoints
         }
 
         var done = $"{changed} {(changed == 1 ? "person was" : "people were")} {(action == "decline" ? "declined" : "approved")}. We have emailed them.";
+        if (action != "decline" && form["addDomain"] == "true")
+        {
+            var added = chosen.Select(c => c.ContactEmail[(c.ContactEmail.IndexOf('@', StringComparison.Ordinal) + 1)..].ToLowerInvariant()).Distinct(StringComparer.Ordinal);
+            done += $" Their councils' domains now include {string.Join(", ", added)}.";
+        }
+
         return await ApprovalsPageAsync(approvals, done, new FormErrors(), cancellationToken);
     }
 

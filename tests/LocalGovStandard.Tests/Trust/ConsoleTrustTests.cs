@@ -32,6 +32,7 @@ public sealed class ConsoleTrustTests(TrustFixture fixture) : IClassFixture<Trus
 
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Contains("2 people were approved", done.Document.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Their councils' domains now include camden-partners.gov.uk.", done.Document.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("verified", await TrustSteps.StatusAsync(fixture, TestRegister.Camden, "one@camden-partners.gov.uk"));
         Assert.Equal("verified", await TrustSteps.StatusAsync(fixture, TestRegister.Camden, "two@camden-partners.gov.uk"));
         var audit = await ConsoleSteps.AuditAsync(fixture);

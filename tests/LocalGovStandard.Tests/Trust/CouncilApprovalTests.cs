@@ -24,6 +24,20 @@ public sealed class CouncilApprovalTests(TrustFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task TheConfirmedPage_ForSomeoneWaiting_DoesNotClaimThatContactsWereAsked_WhenThereMayBeNone()
+    {
+        const string email = "newcomer@camden-partners.gov.uk";
+        var client = fixture.CreateClient();
+        await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Birmingham, email));
+
+        var page = await SignupSteps.VerifyAsync(client, fixture.SendGrid, email);
+
+        var text = page.Document.QuerySelector("main")!.TextContent;
+        Assert.Contains("if your council already has contacts here we have asked them too", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("We have asked the council's existing contacts", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AScottishAddress_ForAnEnglishCouncil_WaitsForApproval()
     {
         const string email = "someone@scotland.gov.scot";
