@@ -119,6 +119,12 @@ public static class SummitEndpoints
             return ConsoleForms.NotFound("There is no summit at this address.");
         }
 
+        if (request.Query.Count == 0)
+        {
+            // Opened without a preview's choices (the address bar after a send, a bookmark): the summit's page asks for them.
+            return TypedResults.Redirect($"/organiser/summits/{Uri.EscapeDataString(summitId)}");
+        }
+
         var criteria = CriteriaFrom(request.Query);
         var (invitees, errors) = await SelectAsync(criteria, request.Query["minSubmittedAssessments"], peerGroups, selector, cancellationToken);
         if (invitees is null)

@@ -272,6 +272,18 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
         Assert.Equal(["#month"], run.ErrorLinks);
     }
 
+    [Fact]
+    public async Task TheSendCheck_OpenedWithoutAPreviewsChoices_GoesToTheSummitsPage()
+    {
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var id = (await Summits.SummitSteps.CreateSummitAsync(fixture.CreateAdminClient(), fixture.Clock, 10, name: "Send check, opened bare"))["id"]!.GetValue<string>();
+
+        var bare = await session.GetAsync($"/organiser/summits/{id}/send");
+
+        Assert.Equal(HttpStatusCode.Redirect, bare.Status);
+        Assert.Equal($"/organiser/summits/{id}", bare.Location);
+    }
+
     [Theory]
     [InlineData("attendees.xlsx")]
     [InlineData("attendees.json")]
