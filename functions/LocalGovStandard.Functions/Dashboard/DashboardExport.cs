@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
+using CsvHelper;
 using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Dashboard;
@@ -14,29 +14,26 @@ public static class DashboardExport
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>RFC 4180 by CsvHelper (quoting, CRLF), UTF-8 with a byte order mark so Excel reads the accents.</summary>
     public static byte[] Csv(IReadOnlyList<ExportTable> tables)
     {
-        var csv = new StringBuilder();
-        Line(csv, ["Table", "Row", "Column", "Value"]);
-        foreach (var table in tables)
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
         {
-            for (var row = 0; row < table.Rows.Count; row++)
+            csv.WriteRecord("Table", "Row", "Column", "Value");
+            foreach (var table in tables)
             {
-                for (var column = 0; column < table.Columns.Count; column++)
+                for (var row = 0; row < table.Rows.Count; row++)
                 {
-                    Line(csv, [table.Name, (row + 1).ToString(CultureInfo.InvariantCulture), CsvText(table.Columns[column]), CsvValue(table.Rows[row][column])]);
+                    for (var column = 0; column < table.Columns.Count; column++)
+                    {
+                        csv.WriteRecord(table.Name, (row + 1).ToString(CultureInfo.InvariantCulture), CsvText(table.Columns[column]), CsvValue(table.Rows[row][column]));
+                    }
                 }
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, with quotes doubled.</summary>
-    private static void Line(StringBuilder csv, string[] fields)
-    {
-        csv.AppendJoin(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : f));
-        csv.Append("\r\n");
+        return stream.ToArray();
     }
 
     /// <summary>One sheet per table, each a named Excel table, printed landscape one page wide with its header on every page.</summary>

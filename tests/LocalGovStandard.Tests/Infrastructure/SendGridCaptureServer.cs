@@ -16,6 +16,12 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<CannedResponse> _script = new();
     private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// A client's timer may fire a few milliseconds before the server's clock says the wait is over (seen on CI); a
+    /// client that ignores Retry-After retries after the 50 ms base delay, far inside this margin.
+    /// </summary>
+    private static readonly TimeSpan RetryAfterTolerance = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
     private WebApplication? _app;
 
@@ -83,7 +89,7 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         context.Response.StatusCode = canned.Status;
         if (canned.RetryAfterSeconds is { } retryAfter)
         {
-            _retryNotBefore = DateTimeOffset.UtcNow.AddSeconds(retryAfter);
+            _retryNotBefore = DateTimeOffset.UtcNow.AddSeconds(retryAfter) - RetryAfterTolerance;
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
