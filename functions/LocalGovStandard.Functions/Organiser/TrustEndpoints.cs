@@ -59,7 +59,7 @@ public static class TrustEndpoints
         var done = $"{changed} {(changed == 1 ? "person was" : "people were")} {(action == "decline" ? "declined" : "approved")}. We have emailed them.";
         if (action != "decline" && form["addDomain"] == "true")
         {
-            var added = chosen.Select(c => c.ContactEmail[(c.ContactEmail.IndexOf('@', StringComparison.Ordinal) + 1)..].ToLowerInvariant()).Distinct(StringComparer.Ordinal);
+            var added = chosen.Select(c => CouncilDomains.DomainOf(c.ContactEmail)).Distinct(StringComparer.Ordinal);
             done += $" Their councils' domains now include {string.Join(", ", added)}.";
         }
 

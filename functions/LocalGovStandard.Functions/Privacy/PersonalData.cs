@@ -19,7 +19,7 @@ public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMention
 /// again), a hashed entry on the <see cref="ErasureList"/> (so a restored backup cannot bring them back)
 /// and an audit entry saying an erasure happened, without who.
 /// </summary>
-public sealed class PersonalData(
+public sealed partial class PersonalData(
     [FromKeyedServices(TableNames.Signups)] TableClient signups,
     [FromKeyedServices(TableNames.Suppressions)] TableClient suppressions,
     ContactSummits summits,
@@ -33,7 +33,8 @@ public sealed class PersonalData(
     SnapshotRefresher dashboard,
     IEmailSender sender,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<PersonalData> logger)
 {
     public async Task<PersonalDataExport> ExportAsync(ContactLocation location, string actor, CancellationToken cancellationToken)
     {
@@ -95,14 +96,33 @@ public sealed class PersonalData(
         var versions = await workbooks.DeleteEarlierVersionsAsync(cancellationToken);
 
         await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
-        // The public dashboard names councils that signed up on a contact's consent: it must not wait for its next refresh.
-        await dashboard.RefreshAsync(CancellationToken.None);
         var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions, outboxEmails);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
             $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}; outbox emails {outboxEmails}",
             CancellationToken.None);
+        await RefreshDashboardAsync();
         return outcome;
     }
+
+    /// <summary>
+    /// The public dashboard names councils that signed up on a contact's consent, so it does not wait for its next refresh.
+    /// The erasure is done and audited by now: if storage fails here, the 15-minute refresh catches up, and the
+    /// organiser is not told that an erasure failed.
+    /// </summary>
+    private async Task RefreshDashboardAsync()
+    {
+        try
+        {
+            await dashboard.RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException)
+        {
+            LogDashboardNotRefreshed(exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The dashboard was not refreshed after an erasure ({Fault}); its next scheduled refresh will")]
+    private partial void LogDashboardNotRefreshed(string fault);
 
     private static IReadOnlyList<string> Identifiers(ContactEntity contact) =>
         [contact.Reference, contact.ContactKey];
