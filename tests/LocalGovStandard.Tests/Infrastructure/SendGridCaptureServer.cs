@@ -15,7 +15,8 @@ namespace LocalGovStandard.Tests.Infrastructure;
 public sealed class SendGridCaptureServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<CannedResponse> _script = new();
-    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
+    // UTC ticks, read and written with Interlocked: requests arrive on several threads at once.
+    private long _retryNotBeforeTicks;
 
     /// <summary>
     /// A client's timer may fire a few milliseconds before the server's clock says the wait is over (seen on CI); a
@@ -59,13 +60,13 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
     /// </summary>
     private CannedResponse? TooEarly()
     {
-        var wait = _retryNotBefore - DateTimeOffset.UtcNow;
+        var wait = new DateTimeOffset(Interlocked.Read(ref _retryNotBeforeTicks), TimeSpan.Zero) - DateTimeOffset.UtcNow;
         return wait > TimeSpan.Zero ? new CannedResponse(429, RetryAfterSeconds: (int)Math.Ceiling(wait.TotalSeconds)) : null;
     }
 
     public void Reset()
     {
-        _retryNotBefore = DateTimeOffset.MinValue;
+        Interlocked.Exchange(ref _retryNotBeforeTicks, 0);
         _script.Clear();
         _requests.Clear();
     }
@@ -89,7 +90,7 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         context.Response.StatusCode = canned.Status;
         if (canned.RetryAfterSeconds is { } retryAfter)
         {
-            _retryNotBefore = DateTimeOffset.UtcNow.AddSeconds(retryAfter) - RetryAfterTolerance;
+            Interlocked.Exchange(ref _retryNotBeforeTicks, (DateTimeOffset.UtcNow.AddSeconds(retryAfter) - RetryAfterTolerance).UtcTicks);
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
