@@ -27,6 +27,7 @@ public static class DashboardPages
         services.AddSingleton<RefreshDashboardSnapshots>();
         services.AddSingleton<DashboardQuery>();
         services.AddSingleton<DashboardLoader>();
+        services.AddCouncilPages();
         return services;
     }
 
@@ -42,6 +43,7 @@ public static class DashboardPages
         admin.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
             .AsKeyedFunction("OrganiserDashboardExport");
 
+        app.MapCouncilPages();
         app.MapTimerFunction<RefreshDashboardSnapshots>(RefreshDashboardSnapshots.Name, RefreshDashboardSnapshots.Schedule);
     }
 

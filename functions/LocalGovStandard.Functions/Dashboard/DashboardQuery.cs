@@ -51,7 +51,10 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
                 return new GroupFigures(g, totals, points.Select(p => Rate(totals, p)).ToList());
             }).ToList(),
             councils.Where(c => c.Listed).ToList(),
-            organiser ? councils : []);
+            organiser ? councils : [])
+        {
+            Map = CouncilMap.Of(councilRows.Where(r => scope.Contains(r.Region)), organiser, HexMap.LocalAuthorityDistricts),
+        };
     }
 
     public static IReadOnlyList<ReportMonth> MonthsOf(DashboardFilter filter)

@@ -20,6 +20,9 @@ public sealed record DashboardView(
     IReadOnlyList<SnapshotCouncil> CouncilDetail)
 {
     public bool HasFigures => RefreshedAt is not null;
+
+    /// <summary>The councils in scope with their status, for the map and its table (named only where the view may name them).</summary>
+    public CouncilMap Map { get; init; } = CouncilMap.Empty;
 }
 
 public sealed record MonthSignups(ReportMonth Month, int SignedUp, int Councils);

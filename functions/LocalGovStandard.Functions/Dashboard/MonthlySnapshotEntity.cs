@@ -1,5 +1,6 @@
 using System.Runtime.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Reports;
@@ -92,7 +93,8 @@ public sealed class MonthlySnapshotEntity : ITableEntity
             PointsJson = JsonSerializer.Serialize(counts.PointRates.Select(r => new SnapshotPoint(r.Standard.Id, r.Point.Number, r.Ratings, r.Passing)), JsonSerializerOptions.Web),
             RefreshedAt = refreshedAt,
         };
-        entity.SetCouncils(counts.Councils.Select(SnapshotCouncil.From));
+        var progress = counts.CouncilProgress.ToDictionary(p => p.GssCode, StringComparer.Ordinal);
+        entity.SetCouncils(counts.Councils.Select(c => SnapshotCouncil.From(c, progress.GetValueOrDefault(c.Council.GssCode))));
         return entity;
     }
 }
@@ -100,13 +102,44 @@ public sealed class MonthlySnapshotEntity : ITableEntity
 public sealed record SnapshotPoint(string Standard, int Point, int Rated, int Passing);
 
 /// <param name="Listed">A verified contact consented to the council being listed publicly as an adopter.</param>
-public sealed record SnapshotCouncil(string GssCode, string Name, DateTimeOffset? SignedUpAt, int VerifiedContacts, int AssessmentsSubmitted, bool Listed)
+/// <param name="ActionsOpen">Open actions (zero is not stored, to keep a large region within its four columns).</param>
+/// <param name="Points">
+/// Only for a listed council (what its public page shows): per standard id, one array per point rated or with
+/// open actions, <c>[point, met or green, not met/amber/red, actions open, actions overdue]</c>. Arrays keep a
+/// region of listed, assessed councils well inside the row's columns.
+/// </param>
+public sealed record SnapshotCouncil(
+    string GssCode,
+    string Name,
+    DateTimeOffset? SignedUpAt,
+    int VerifiedContacts,
+    int AssessmentsSubmitted,
+    bool Listed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ActionsOpen = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ActionsOverdue = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, int[][]>? Points = null)
 {
-    public static SnapshotCouncil From(CouncilRow row) => new(
-        row.Council.GssCode,
-        row.Council.OfficialName,
-        row.SignedUpAt,
-        row.VerifiedContacts,
-        row.AssessmentsSubmitted,
-        row.SignedUpAt is not null && row.ListedContacts > 0);
+    public static SnapshotCouncil From(CouncilRow row) => From(row, null);
+
+    public static SnapshotCouncil From(CouncilRow row, CouncilProgress? progress)
+    {
+        var listed = row.SignedUpAt is not null && row.ListedContacts > 0;
+        return new(
+            row.Council.GssCode,
+            row.Council.OfficialName,
+            row.SignedUpAt,
+            row.VerifiedContacts,
+            row.AssessmentsSubmitted,
+            listed,
+            progress?.ActionsOpen ?? 0,
+            progress?.ActionsOverdue ?? 0,
+            listed && progress is not null
+                ? progress.Points.GroupBy(p => p.Standard, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(p => new[] { p.Point, p.Passing, p.NotPassing, p.ActionsOpen, p.ActionsOverdue }).ToArray(), StringComparer.Ordinal)
+                : null);
+    }
+
+    /// <summary>The stored point arrays as records (empty for a council that is not listed).</summary>
+    public IReadOnlyList<CouncilPointProgress> PointProgress() =>
+        Points is null ? [] : Points.SelectMany(s => s.Value.Select(p => new CouncilPointProgress(s.Key, p[0], p[1], p[2], p[3], p[4]))).ToList();
 }

@@ -25,6 +25,13 @@ public sealed class SnapshotStore([FromKeyedServices(TableNames.MonthlySnapshots
     public Task<List<MonthlySnapshotEntity>> WithCouncilsAsync(ReportMonth month, string standard, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()} and Standard eq {standard}"), null, cancellationToken);
 
+    /// <summary>One region's row for one month and standard, with per-council detail (a point read), or null before the first refresh.</summary>
+    public async Task<MonthlySnapshotEntity?> RegionAsync(ReportMonth month, string region, string standard, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<MonthlySnapshotEntity>(month.ToString(), MonthlySnapshotEntity.RowKeyOf(region, standard), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
     /// <summary>Every stored snapshot in the months from <paramref name="from"/> to <paramref name="to"/>, for the feed.</summary>
     public Task<List<MonthlySnapshotEntity>> AllAsync(ReportMonth from, ReportMonth to, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from.ToString()} and PartitionKey le {to.ToString()}"), FigureColumns, cancellationToken);

@@ -69,7 +69,33 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         {
             PointRates = PointRates(current).Where(r => standardId is null || r.Standard.Id == standardId).ToList(),
             Councils = CouncilRows(councils, facts, month.End),
+            CouncilProgress = CouncilProgressOf(facts, current, month.End),
         };
+    }
+
+    /// <summary>Each council's current point ratings (passing or not) and open actions, for the councils with either.</summary>
+    private List<CouncilProgress> CouncilProgressOf(Facts facts, IReadOnlyList<SubmittedAssessmentFact> current, DateTimeOffset end)
+    {
+        var ratings = current.SelectMany(a => catalogue.Find(a.StandardId) is { } standard
+                ? a.PointRatings.Select(r => (a.GssCode, Standard: standard.Id, Point: r.Key, Rating: standard.Rating(r.Value)))
+                : [])
+            .Where(r => r.Rating is not null)
+            .ToLookup(r => r.GssCode, StringComparer.Ordinal);
+        var open = facts.Actions.Where(a => a.IsOpenAt(end, facts.SubmittedAtByReference)).ToLookup(a => a.GssCode, StringComparer.Ordinal);
+        return ratings.Select(g => g.Key).Union(open.Select(g => g.Key), StringComparer.Ordinal).Select(gss =>
+        {
+            var points = ratings[gss].Select(r => (r.Standard, r.Point)).Union(open[gss].Select(a => (Standard: a.StandardId, Point: a.PointNumber)))
+                .OrderBy(p => p.Standard, StringComparer.Ordinal).ThenBy(p => p.Point)
+                .Select(p =>
+                {
+                    var rated = ratings[gss].Where(r => r.Standard == p.Standard && r.Point == p.Point).ToList();
+                    var actions = open[gss].Where(a => a.StandardId == p.Standard && a.PointNumber == p.Point).ToList();
+                    return new CouncilPointProgress(p.Standard, p.Point, rated.Count(r => r.Rating!.Passes), rated.Count(r => !r.Rating!.Passes),
+                        actions.Count, actions.Count(a => a.DueAt < end));
+                })
+                .ToList();
+            return new CouncilProgress(gss, open[gss].Count(), open[gss].Count(a => a.DueAt < end), points);
+        }).ToList();
     }
 
     private static Facts FactsOf(PeerGroupActivity activity, List<Council> councils, string? standardId)

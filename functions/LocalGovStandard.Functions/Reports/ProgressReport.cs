@@ -84,7 +84,11 @@ public sealed record MonthCounts(
     int ActionsOpen,
     int ActionsOverdue,
     IReadOnlyList<PointRate> PointRates,
-    IReadOnlyList<CouncilRow> Councils);
+    IReadOnlyList<CouncilRow> Councils)
+{
+    /// <summary>Each council's point ratings and open actions (the dashboard's council view); empty unless measured.</summary>
+    public IReadOnlyList<CouncilProgress> CouncilProgress { get; init; } = [];
+}
 
 public static class StandardLabels
 {

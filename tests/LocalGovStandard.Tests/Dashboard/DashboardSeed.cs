@@ -189,6 +189,42 @@ public sealed class DashboardSeed
         return Signups.Where(s => s.At < end && Contacts.Any(c => c.Gss == s.Gss && c.VerifiedAt < end && c.ConsentToPublish)).Select(s => s.Gss).ToList();
     }
 
+    public sealed record CouncilFigures(
+        DateTimeOffset? SignedUpAt, int AssessmentsSubmitted, int ActionsOpen, int ActionsOverdue,
+        Dictionary<(string Standard, int Point), (int Passing, int NotPassing, int Open, int Overdue)> Points);
+
+    /// <summary>One council's facts at the end of month T+<paramref name="offset"/>: what its public page shows.</summary>
+    public CouncilFigures CouncilAt(string gss, int offset)
+    {
+        var end = T.AddMonths(offset + 1);
+        var current = CurrentAt(Assessments.Where(a => a.Gss == gss && a.SubmittedAt < end).ToList(), end);
+        var open = Actions.Where(a => a.Gss == gss && IsOpenAt(a, end)).ToList();
+        var points = current.SelectMany(a => a.Ratings.Select(r => (Key: (a.Standard, r.Key), Passes: Passes(r.Value))))
+            .Select(x => x.Key).Concat(open.Select(a => (a.Standard, a.Point))).Distinct()
+            .ToDictionary(key => key, key =>
+            {
+                var ratings = current.Where(a => a.Standard == key.Standard && a.Ratings.ContainsKey(key.Item2)).Select(a => Passes(a.Ratings[key.Item2])).ToList();
+                var actions = open.Where(a => a.Standard == key.Standard && a.Point == key.Item2).ToList();
+                return (ratings.Count(p => p), ratings.Count(p => !p), actions.Count, actions.Count(a => a.DueAt < end));
+            });
+        return new CouncilFigures(
+            Signups.SingleOrDefault(s => s.Gss == gss && s.At < end)?.At,
+            Assessments.Count(a => a.Gss == gss && a.SubmittedAt < end),
+            open.Count,
+            open.Count(a => a.DueAt < end),
+            points);
+    }
+
+    /// <summary>The map's status of a council at the end of month T+<paramref name="offset"/>, in the page's words.</summary>
+    public string StatusAt(string gss, int offset)
+    {
+        var council = CouncilAt(gss, offset);
+        return council.SignedUpAt is null ? "Not signed up"
+            : council.ActionsOverdue > 0 ? "Assessed, with actions overdue"
+            : council.AssessmentsSubmitted > 0 ? "Assessed"
+            : "Signed up, no assessment yet";
+    }
+
     public static IReadOnlyCollection<string> AllRegions => ["north-east", "north-west", "yorkshire-and-the-humber", "east-midlands", "west-midlands", "east-of-england", "london", "south-east", "south-west", "wales", "scotland", "northern-ireland"];
 
     private static List<Assessment> CurrentAt(List<Assessment> submitted, DateTimeOffset end)
