@@ -49,18 +49,20 @@ public sealed class CouncilMapTests(DashboardFixture fixture)
     {
         var (_, page) = await GetPageAsync(fixture.CreateClient(), "/dashboard");
         var svg = page.QuerySelector("svg.app-map__svg")!;
-        Assert.Equal(Councils.Length, svg.QuerySelectorAll("path").Length);
+        Assert.Equal(Councils.Length, svg.QuerySelectorAll("path[data-hex='council']").Length);
+        Assert.Equal(361 - Councils.Length, svg.QuerySelectorAll("path[data-hex='outline']").Length); // the rest of the UK's districts, for the map's shape
         var links = svg.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Order().ToList();
         Assert.Equal(fixture.Seed.ListedCouncilsAt(0).Select(gss => $"/dashboard/councils/{gss}").Order(), links);
         Assert.Equal("group", svg.GetAttribute("role"));
         Assert.NotNull(svg.QuerySelector("title"));
 
         var key = page.QuerySelectorAll("[data-list='map-key'] li").Select(li => li.TextContent).ToList();
-        Assert.Equal(4, key.Count);
-        Assert.All(key, text => Assert.Matches(@"\(.+\): \d+ council", text)); // the key says each pattern and count in words
+        Assert.Equal(5, key.Count); // four statuses and the districts with no council in the test register
+        Assert.All(key, text => Assert.Matches(@"\(.+\): \d+ (council|district)", text)); // the key says each pattern and count in words
 
         var (_, london) = await GetPageAsync(fixture.CreateClient(), "/dashboard?peerGroup=london&region=london");
-        Assert.Equal(2, london.QuerySelectorAll("svg.app-map__svg path").Length);
+        Assert.Equal(2, london.QuerySelectorAll("svg.app-map__svg path[data-hex='council']").Length);
+        Assert.Equal(33 - 2, london.QuerySelectorAll("svg.app-map__svg path[data-hex='outline']").Length); // London's other boroughs and the City
     }
 }
 
@@ -92,5 +94,7 @@ public sealed class CouncilMapModelTests
         Assert.Equal((null, CouncilStatus.NotListed, "", ""), (unnamed.Code, unnamed.Status, unnamed.Hex!.Code, unnamed.Hex.Name));
         Assert.Equal(CouncilStatus.ActionsOverdue, organiserMap.Councils.Single(c => c.Code == "E07000084").Status);
         Assert.Equal(CouncilStatus.SignedUp, organiserMap.Councils.Single(c => c.Code == "E10000014").Status);
+        Assert.DoesNotContain(publicMap.Background, h => h.Code.Length > 0 || h.Name.Length > 0);
+        Assert.Equal(HexMap.LocalAuthorityDistricts.InRegions(["south-east"]).Count - 1, publicMap.Background.Count); // Basingstoke is drawn as a council
     }
 }

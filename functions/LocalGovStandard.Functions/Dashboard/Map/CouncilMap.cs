@@ -63,9 +63,10 @@ public sealed record MapCouncil(string? Code, string? Name, Region Region, Counc
 }
 
 /// <summary>The councils in a view's scope, with their status, for the map and the table beside it.</summary>
-public sealed record CouncilMap(IReadOnlyList<MapCouncil> Councils, bool Organiser)
+/// <param name="Background">The other districts of the regions in scope, with no council in the register: drawn as outlines, so the map has its shape.</param>
+public sealed record CouncilMap(IReadOnlyList<MapCouncil> Councils, bool Organiser, IReadOnlyList<Hex> Background)
 {
-    public static readonly CouncilMap Empty = new([], false);
+    public static readonly CouncilMap Empty = new([], false, []);
 
     public IReadOnlyList<CouncilStatus> Statuses => Organiser
         ? [CouncilStatus.NotSignedUp, CouncilStatus.SignedUp, CouncilStatus.Assessed, CouncilStatus.ActionsOverdue]
@@ -87,14 +88,22 @@ public sealed record CouncilMap(IReadOnlyList<MapCouncil> Councils, bool Organis
     /// The councils of the snapshot rows in scope. The public view names, and gives a true status to, only
     /// listed councils; every other council is there unnamed, as "not signed up, or not listed".
     /// </summary>
-    public static CouncilMap Of(IEnumerable<MonthlySnapshotEntity> regionRows, bool organiser, HexMap hexes) => new(
-        regionRows
+    public static CouncilMap Of(IEnumerable<MonthlySnapshotEntity> regionRows, bool organiser, HexMap hexes)
+    {
+        var rows = regionRows.ToList();
+        var councils = rows
             .SelectMany(row => row.CouncilDetail.Select(council => (Region: Regions.FromSlug(row.Region) ?? Regions.Unassigned, Council: council)))
             .Select(x => organiser || x.Council.Listed
                 ? new MapCouncil(x.Council.GssCode, x.Council.Name, x.Region, CouncilStatuses.Of(x.Council), x.Council.Listed, hexes.Find(x.Council.GssCode))
                 : new MapCouncil(null, null, x.Region, CouncilStatus.NotListed, false, hexes.Find(x.Council.GssCode) is { } hex ? hex with { Code = "", Name = "" } : null))
             .OrderBy(c => c.Name is null)
             .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList(),
-        organiser);
+            .ToList();
+        var drawn = rows.SelectMany(r => r.CouncilDetail).Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
+        var background = hexes.InRegions(rows.Select(r => r.Region).Distinct())
+            .Where(h => !drawn.Contains(h.Code))
+            .Select(h => h with { Code = "", Name = "" })
+            .ToList();
+        return new CouncilMap(councils, organiser, background);
+    }
 }
