@@ -77,10 +77,15 @@ public sealed class DrillDownBrowserTests(DashboardBrowserFixture fixture) : ICl
         await SaveScreenshotAsync(page, "dashboard-map-1280.png");
 
         // Only published councils' hexagons are stops for Tab; one of them opens the council's page.
-        var hex = map.Locator($"a[href='/dashboard/councils/{Birmingham.GssCode}']");
+        var hex = map.Locator($"a[href='/dashboard/councils/{TestRegister.Westminster.GssCode}']");
         await TabToAsync(page, hex, maxPresses: 80);
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("h1")).ToHaveTextAsync(Birmingham.OfficialName);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(TestRegister.Westminster.OfficialName);
+        await Expect(page.Locator("table[data-table='council-points']")).ToHaveCountAsync(1);
+        violations.AddRange(await AxeChecks.ViolationsAsync(page, "council with assessments"));
+        await SaveScreenshotAsync(page, "council-assessed-1280.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await SaveScreenshotAsync(page, "council-assessed-390.png");
 
         await page.SetViewportSizeAsync(320, 800);
         await page.GotoAsync("/dashboard");
