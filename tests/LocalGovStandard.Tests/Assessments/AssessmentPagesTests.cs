@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Assessments;
 
@@ -418,6 +419,8 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentPagesOverdueTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     [Fact]
     public async Task List_TagsAnActionOverdue_OnceItsDueDateHasPassed()
     {
@@ -428,7 +431,7 @@ public sealed class AssessmentPagesOverdueTests(AssessmentFixture fixture) : ICl
         var session = await PageSession.SignInAsync(fixture, AssessmentFixture.WestminsterContact);
         Assert.DoesNotContain((await session.GetAsync("/assessments")).Document.QuerySelectorAll(".govuk-tag--red"), t => t.TextContent.Trim() == "Overdue");
 
-        fixture.Clock.Advance(TimeSpan.FromDays(100));
+        _clock.Advance(TimeSpan.FromDays(100));
         session = await PageSession.SignInAsync(fixture, AssessmentFixture.WestminsterContact);
         var list = await session.GetAsync("/assessments");
 
