@@ -183,7 +183,7 @@ public sealed class AssessmentAccessTests(AssessmentFixture fixture) : IClassFix
     }
 }
 
-/// <summary>Expiry moves the clock, so it runs on its own service.</summary>
+/// <summary>Expiry: the test moves its own clock past the link's lifetime.</summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AccessLinkExpiryTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {

@@ -415,7 +415,7 @@ public sealed class AssessmentPagesTests(AssessmentFixture fixture) : IClassFixt
     };
 }
 
-/// <summary>Overdue actions move the clock, so they run on a service of their own.</summary>
+/// <summary>Overdue actions: the test moves its own clock past the due date, on a service of its own so no other test's actions enter its counts.</summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AssessmentPagesOverdueTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {

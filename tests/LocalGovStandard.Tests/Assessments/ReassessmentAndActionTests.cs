@@ -139,7 +139,7 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     }
 }
 
-/// <summary>Overdue needs time to pass, so it has its own service.</summary>
+/// <summary>Overdue: the test moves its own clock past the due date.</summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class OverdueActionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {

@@ -342,8 +342,8 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
 }
 
 /// <summary>
-/// The session timeout warning. It moves the service's clock, so it has a service of its own; the
-/// page's clock is Playwright's, so the 25 minutes before the warning pass at once.
+/// The session timeout warning. The test moves the service's clock (its own); the page's clock is
+/// Playwright's, so the 25 minutes before the warning pass at once.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 [Trait(Needs.Trait, Needs.Chromium)]

@@ -14,7 +14,7 @@ namespace LocalGovStandard.Tests.Privacy;
 /// UK GDPR through the admin API: a contact who signed up, verified, signed in, submitted an
 /// assessment, sat on a colleague's peer panel, was invited to a summit, accepted, unsubscribed and
 /// was named in a stored workbook, and also led a peer group, is exported, then erased; afterwards every table and blob in
-/// Azurite is read for them. The class has its own service because it moves the clock on a month.
+/// Azurite is read for them. A test that needs a later month moves its own clock.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>

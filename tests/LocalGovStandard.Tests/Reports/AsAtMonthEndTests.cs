@@ -11,7 +11,7 @@ namespace LocalGovStandard.Tests.Reports;
 /// <summary>
 /// A past month as it was at its end: actions raised in one month and closed by a reassessment two months later
 /// are open in the workbook, the monthly snapshots and the feed's as-at columns for the month between.
-/// Its own service, because it moves the clock on two months.
+/// The test moves its own clock on two months.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class AsAtMonthEndTests(AsAtMonthEndTests.Fixture fixture) : IClassFixture<AsAtMonthEndTests.Fixture>

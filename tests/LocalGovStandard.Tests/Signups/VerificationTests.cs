@@ -184,7 +184,7 @@ public sealed class VerificationTests(RegisteredServiceFixture fixture) : IClass
     }
 }
 
-/// <summary>Expiry needs "now" to move, so it has its own service (the clock only moves forward).</summary>
+/// <summary>Expiry: the test moves its own clock past the 72-hour link.</summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class VerificationExpiryTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
