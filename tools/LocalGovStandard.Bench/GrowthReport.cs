@@ -1,3 +1,4 @@
+using LocalGovStandard.Progress;
 using System.Globalization;
 
 namespace LocalGovStandard.Bench;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LocalGovStandard.DashboardBench;
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 using LocalGovStandard.WorkbookBench;

@@ -1,7 +1,8 @@
+using LocalGovStandard.Progress;
+using LocalGovStandard.Reports;
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -1,5 +1,5 @@
+using LocalGovStandard.Progress;
 using System.Globalization;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Dashboard;
 

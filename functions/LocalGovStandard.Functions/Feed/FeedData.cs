@@ -1,7 +1,6 @@
 using LocalGovStandard.Dashboard;
-using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -22,7 +21,7 @@ public sealed record FeedRows(
 /// </summary>
 public sealed class FeedData(
     CouncilDirectory directory,
-    ReportDataLoader loader,
+    ProgressLoader loader,
     StandardCatalogue catalogue,
     SnapshotStore snapshots,
     IMemoryCache cache,
@@ -68,10 +67,10 @@ public sealed class FeedData(
         var now = clock.GetUtcNow();
         var month = ReportMonth.Of(now);
         var councils = await directory.AllAsync(cancellationToken);
-        var activities = new List<PeerGroupActivity>();
+        var activities = new List<ProgressActivity>();
         foreach (var region in Regions.All)
         {
-            activities.Add(await loader.LoadAsync(new PeerGroup(region.Slug, region.Name, [region], []), month, cancellationToken));
+            activities.Add(await loader.ForRegionAsync(region, month, cancellationToken));
         }
 
         // Every register row once, by its code; activity rows name their council by the same code (a GSS code, since only those can sign up).

@@ -2,6 +2,7 @@ using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 

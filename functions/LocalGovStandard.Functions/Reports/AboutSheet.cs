@@ -1,3 +1,4 @@
+using LocalGovStandard.Progress;
 using System.Globalization;
 using ClosedXML.Excel;
 
@@ -31,8 +32,8 @@ public static class AboutSheet
 
         var row = 1;
         Heading(sheet, row++, "About this workbook");
-        Pair(sheet, row++, "Peer group", report.Group.Name);
-        Pair(sheet, row++, "Regions", string.Join(", ", report.Group.Regions.Select(r => r.Name)));
+        Pair(sheet, row++, "Peer group", report.Scope.Name);
+        Pair(sheet, row++, "Regions", string.Join(", ", report.Scope.Regions.Select(r => r.Name)));
         Pair(sheet, row++, "Month", report.Month.DisplayName);
         SafeCells.Text(sheet.Cell(row, 1), "Data as of (end of day, UTC)");
         sheet.Cell(row, 2).SetValue(report.Month.LastDay.ToDateTime(TimeOnly.MinValue));
@@ -75,7 +76,7 @@ public static class AboutSheet
             Pair(sheet, row++, column.Header, $"{column.Standard.Name} {column.Standard.Version}, point {column.Point.Number}: {column.Point.Title}");
         }
 
-        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Group.Name}, {report.Month.DisplayName}: about", 1, 1);
+        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Scope.Name}, {report.Month.DisplayName}: about", 1, 1);
         sheet.PageSetup.PageOrientation = XLPageOrientation.Portrait;
     }
 

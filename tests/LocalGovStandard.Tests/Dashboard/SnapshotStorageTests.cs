@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Dashboard;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Tests.Infrastructure;
