@@ -1,5 +1,5 @@
-using LocalGovStandard.Progress;
 using System.Globalization;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -1,8 +1,8 @@
-using LocalGovStandard.Progress;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

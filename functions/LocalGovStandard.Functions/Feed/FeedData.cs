@@ -29,6 +29,18 @@ public sealed class FeedData(
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
+    /// <summary>Every headline in the catalogue the workbooks and the dashboard use, as a formula over the snapshots' counts.</summary>
+    public static readonly IReadOnlyList<FeedHeadline> Headlines = HeadlineCatalogue.All.Select(h => new FeedHeadline
+    {
+        Id = h.Id,
+        Label = h.Label,
+        Definition = h.Definition,
+        Kind = h.Kind == FigureKind.Share ? "share" : "count",
+        Numerator = h.Numerator.ToString(),
+        Denominator = h.Denominator?.ToString(),
+        WhenDenominatorIsZero = h.Denominator is null ? null : h.Absent ?? "0",
+    }).ToList();
+
     private const string CacheKey = "feed-rows";
 
     public async Task<FeedRows> RowsAsync(CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
-using LocalGovStandard.Progress;
 using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 

@@ -1,5 +1,5 @@
-using LocalGovStandard.Progress;
 using ClosedXML.Excel;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 

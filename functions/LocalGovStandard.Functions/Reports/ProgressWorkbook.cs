@@ -1,6 +1,6 @@
-using LocalGovStandard.Progress;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 
