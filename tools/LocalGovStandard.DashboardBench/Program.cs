@@ -3,7 +3,6 @@ using System.Globalization;
 using LocalGovStandard.DashboardBench;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Progress;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 using LocalGovStandard.WorkbookBench;
 

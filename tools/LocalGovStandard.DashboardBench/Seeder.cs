@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.DashboardBench;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Progress;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.WorkbookBench;
 

@@ -2,7 +2,6 @@ using LocalGovStandard.Assessments;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.WorkbookBench;

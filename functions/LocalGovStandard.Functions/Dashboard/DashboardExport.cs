@@ -1,5 +1,5 @@
+using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Progress;
-using LocalGovStandard.Reports;
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;

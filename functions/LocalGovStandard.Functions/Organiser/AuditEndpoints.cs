@@ -3,7 +3,6 @@ using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Progress;
-using LocalGovStandard.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;

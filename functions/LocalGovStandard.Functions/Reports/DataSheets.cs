@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
+using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;

@@ -5,7 +5,8 @@ namespace LocalGovStandard.Tests.Progress;
 
 /// <summary>
 /// Progress is the read model Reports, Dashboard and Feed share: it must not reach back into them,
-/// they read activity only through it, and nobody stands a region in for a peer group.
+/// they read activity only through it, Dashboard and Feed need nothing of Reports, and nobody stands a
+/// region in for a peer group.
 /// </summary>
 public sealed partial class ProgressDependencyTests
 {
@@ -31,6 +32,16 @@ public sealed partial class ProgressDependencyTests
         Assert.Empty(direct);
         Assert.All(Consumers, feature =>
             Assert.Contains(Sources(feature), s => s.Text.Contains("using LocalGovStandard.Progress;", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void DashboardAndFeed_UseNothingOfReports()
+    {
+        var reaching = Sources("Dashboard").Concat(Sources("Feed"))
+            .Where(s => s.Text.Contains("LocalGovStandard.Reports", StringComparison.Ordinal))
+            .Select(s => s.File)
+            .ToList();
+        Assert.Empty(reaching);
     }
 
     [Fact]
