@@ -16,6 +16,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Privacy;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
@@ -39,6 +40,7 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
+    .AddProgress()
     .AddReports()
     .AddDashboard()
     .AddFeed()

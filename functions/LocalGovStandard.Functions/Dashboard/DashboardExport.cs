@@ -1,7 +1,8 @@
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -1,7 +1,7 @@
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,6 +1,6 @@
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;
@@ -38,7 +38,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             organiser,
             rows.Count == 0 ? null : rows.Max(r => r.RefreshedAt),
             now.Councils,
-            Headlines(now, before),
+            HeadlineCatalogue.Measure(HeadlineCatalogue.Dashboard, now.Counts, before.Counts),
             MonthsOf(filter).Select(m =>
             {
                 var totals = Totals(m, scope);
@@ -64,16 +64,6 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
 
         return months;
     }
-
-    private static IReadOnlyList<Headline> Headlines(SnapshotTotals now, SnapshotTotals before) =>
-    [
-        new("signed-up", "Councils signed up", FigureKind.Count, now.SignedUp, before.SignedUp),
-        new("verified-contact", "Councils with a verified contact", FigureKind.Count, now.WithVerifiedContact, before.WithVerifiedContact),
-        new("assessed", "Councils with at least one submitted assessment", FigureKind.Count, now.Assessed, before.Assessed),
-        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare, before.PassShare),
-        new("actions-open", "Actions open", FigureKind.Count, now.ActionsOpen, before.ActionsOpen),
-        new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
-    ];
 
     private List<PointFigure> Points(string? standardId, SnapshotTotals totals) =>
         catalogue.Standards.Where(s => standardId is null || s.Id == standardId)

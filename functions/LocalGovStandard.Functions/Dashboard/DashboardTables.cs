@@ -1,4 +1,4 @@
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -1,6 +1,6 @@
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;
@@ -38,7 +38,7 @@ public sealed record GroupFigures(PeerGroup Group, SnapshotTotals Totals, IReadO
 
 /// <summary>The sum of some regions' snapshot rows for one month.</summary>
 public sealed record SnapshotTotals(
-    int Councils, int SignedUp, int WithVerifiedContact, int Assessed, int SubmittedToDate,
+    int Councils, int SignedUp, int WithVerifiedContact, int Assessed, int SubmittedInMonth, int SubmittedToDate,
     int PointsRated, int PointsPassing, int ActionsOpen, int ActionsOverdue,
     IReadOnlyDictionary<(string Standard, int Point), (int Rated, int Passing)> Points)
 {
@@ -47,6 +47,10 @@ public sealed record SnapshotTotals(
     public double AssessedShare => Share(Assessed, Councils);
 
     public double PassShare => Share(PointsPassing, PointsRated);
+
+    /// <summary>The counts the headline catalogue works its figures out from.</summary>
+    public ProgressTotals Counts => new(
+        Councils, SignedUp, WithVerifiedContact, Assessed, SubmittedInMonth, SubmittedToDate, PointsRated, PointsPassing, ActionsOpen, ActionsOverdue);
 
     public static SnapshotTotals Sum(IEnumerable<MonthlySnapshotEntity> rows)
     {
@@ -60,7 +64,7 @@ public sealed record SnapshotTotals(
 
         return new SnapshotTotals(
             list.Sum(r => r.Councils), list.Sum(r => r.SignedUp), list.Sum(r => r.WithVerifiedContact), list.Sum(r => r.Assessed),
-            list.Sum(r => r.SubmittedToDate), list.Sum(r => r.PointsRated), list.Sum(r => r.PointsPassing),
+            list.Sum(r => r.SubmittedInMonth), list.Sum(r => r.SubmittedToDate), list.Sum(r => r.PointsRated), list.Sum(r => r.PointsPassing),
             list.Sum(r => r.ActionsOpen), list.Sum(r => r.ActionsOverdue), points);
     }
 

@@ -2,7 +2,7 @@ using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

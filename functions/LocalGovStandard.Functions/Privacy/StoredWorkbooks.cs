@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Privacy;

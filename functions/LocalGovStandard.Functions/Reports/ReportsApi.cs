@@ -2,6 +2,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,8 +13,6 @@ public static class ReportsApi
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ProgressCalculator>();
-        services.AddSingleton<ReportDataLoader>();
         services.AddSingleton<ReportRunStore>();
         services.AddSingleton<ReportDownloadLinks>();
         services.AddSingleton<MonthlyReportRunner>();

@@ -1,13 +1,45 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Dashboard;
 
 /// <summary>Reads what the dashboard answered: the page's cards and tables, and the CSV export's long table.</summary>
 public static class DashboardReading
 {
+    /// <summary>A client with the feed's read key.</summary>
+    public static HttpClient FeedClient(ServiceFixture fixture)
+    {
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Add("x-read-key", DashboardFixture.ReadKey);
+        return client;
+    }
+
+    /// <summary>Follows @odata.nextLink to the end, as Power BI does.</summary>
+    public static async Task<(List<JsonNode> Rows, int Pages)> FeedPagesAsync(HttpClient client, string pathAndQuery)
+    {
+        var rows = new List<JsonNode>();
+        var pages = 0;
+        string? next = pathAndQuery;
+        while (next is not null)
+        {
+            var response = await client.GetAsync(new Uri(next, next.StartsWith('/') ? UriKind.Relative : UriKind.Absolute));
+            Assert.True(response.IsSuccessStatusCode, $"{next} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var value = page["value"]!.AsArray();
+            Assert.True(value.Count <= DashboardFixture.FeedPageSize);
+            rows.AddRange(value.Select(v => v!));
+            pages++;
+            next = page["@odata.nextLink"]?.GetValue<string>();
+            Assert.True(pages < 100, "paging never ends");
+        }
+
+        return (rows, pages);
+    }
+
     public sealed record CsvCell(string Table, int Row, string Column, string Value);
 
     public static async Task<(HttpResponseMessage Response, IDocument Page)> GetPageAsync(HttpClient client, string pathAndQuery)

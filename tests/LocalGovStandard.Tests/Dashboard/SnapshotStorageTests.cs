@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Dashboard;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Dashboard;

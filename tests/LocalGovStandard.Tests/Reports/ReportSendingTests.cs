@@ -6,6 +6,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
