@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
@@ -14,7 +13,7 @@ namespace LocalGovStandard.Backups;
 public sealed class ErasuresOnRestore(
     ErasureList erasures,
     CouncilDirectory directory,
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
+    ContactStore contacts,
     PersonalData personalData,
     ContactSummits summits,
     ContactMail mail)
@@ -37,7 +36,7 @@ public sealed class ErasuresOnRestore(
             var council = await directory.FindByCodeAsync(gss, cancellationToken);
             var contact = council is null
                 ? null
-                : (await signups.GetEntityIfExistsAsync<ContactEntity>(council.Region.Slug, SignupKeys.ContactRowKey(gss, key), cancellationToken: cancellationToken)).Value;
+                : await contacts.GetAsync(council.Region.Slug, gss, key, cancellationToken);
             if (contact is not null)
             {
                 if (contact.CreatedAt <= entry.SignedUpAt)

@@ -20,7 +20,7 @@ public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMention
 /// and an audit entry saying an erasure happened, without who.
 /// </summary>
 public sealed partial class PersonalData(
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
+    ContactStore contacts,
     [FromKeyedServices(TableNames.Suppressions)] TableClient suppressions,
     ContactSummits summits,
     ContactAssessments assessments,
@@ -28,7 +28,6 @@ public sealed partial class PersonalData(
     ContactLeadership leadership,
     ContactAudit auditMentions,
     StoredWorkbooks workbooks,
-    ContactStandings standings,
     ErasureList erasureList,
     SnapshotRefresher dashboard,
     IEmailSender sender,
@@ -84,7 +83,7 @@ public sealed partial class PersonalData(
             outboxEmails = sender is LocalOutboxEmailSender outbox ? OutboxErasure.EraseMailFor(outbox.Folder, contact.ContactEmail) : 0;
             entries = await auditMentions.ScrubAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
             var naming = await workbooks.NamingAsync([contact.ContactEmail, contact.ContactName], cancellationToken);
-            erasure = await ReplaceContactWithRetriesAsync(contact, naming, cancellationToken);
+            erasure = await contacts.ReplaceWithErasureAsync(contact, naming, cancellationToken);
         }
 
         var rebuilt = erasure!.Workbooks();
@@ -95,7 +94,7 @@ public sealed partial class PersonalData(
 
         var versions = await workbooks.DeleteEarlierVersionsAsync(cancellationToken);
 
-        await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
+        await contacts.DeleteErasureAsync(erasure, cancellationToken);
         var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions, outboxEmails);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
             $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}; outbox emails {outboxEmails}",
@@ -126,47 +125,4 @@ public sealed partial class PersonalData(
 
     private static IReadOnlyList<string> Identifiers(ContactEntity contact) =>
         [contact.Reference, contact.ContactKey];
-
-    /// <summary>A verification counted on the council row at the same moment changes its ETag: read both rows again and retry.</summary>
-    private async Task<ErasureEntity> ReplaceContactWithRetriesAsync(ContactEntity contact, IReadOnlyList<string> workbooksNaming, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await ReplaceContactAsync(contact, workbooksNaming, cancellationToken);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && attempt < 4)
-            {
-                var current = await signups.GetEntityIfExistsAsync<ContactEntity>(contact.PartitionKey, contact.RowKey, cancellationToken: cancellationToken);
-                contact = current.HasValue ? current.Value! : throw new RequestFailedException(409, "The contact was removed while being erased; ask again to finish.");
-            }
-        }
-    }
-
-    /// <summary>One entity group transaction: the contact row goes, the council's count of verified contacts follows, and the erasure row takes its place.</summary>
-    private async Task<ErasureEntity> ReplaceContactAsync(ContactEntity contact, IReadOnlyList<string> workbooksNaming, CancellationToken cancellationToken)
-    {
-        var erasure = new ErasureEntity
-        {
-            PartitionKey = contact.PartitionKey,
-            RowKey = ErasureEntity.RowKeyFor(contact.GssCode, contact.Reference),
-            StartedAt = clock.GetUtcNow(),
-            PendingWorkbooks = string.Join(';', workbooksNaming),
-        };
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.Delete, contact, ETag.All),
-            new(TableTransactionActionType.UpsertReplace, erasure),
-        };
-        // The council is signed up while someone proven acts for it: erasing the last one takes its sign-up with them.
-        if (contact.Status == ContactEntity.Verified && await CouncilCount.RemoveOneAsync(signups, contact, cancellationToken) is { } countDown)
-        {
-            actions.Add(countDown);
-        }
-
-        await signups.SubmitTransactionAsync(actions, cancellationToken);
-        standings.Forget(contact);
-        return erasure;
-    }
 }

@@ -20,6 +20,7 @@ public static class SignupsApi
         services.AddSingleton<ContactApprovalMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<ContactApprovalMigration>());
         services.AddSingleton<SignupQueries>();
+        services.AddSingleton<ContactStore>();
         services.AddSingleton<PurgeExpiredVerifications>();
         return services;
     }
