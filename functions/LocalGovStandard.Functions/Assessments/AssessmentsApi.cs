@@ -16,6 +16,7 @@ public static class AssessmentsApi
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section);
         services.AddSingleton<AssessmentDetailsValidator>();
         services.AddSingleton<AssessmentService>();
+        services.AddSingleton<SubmittedAssessments>();
         return services;
     }
 
