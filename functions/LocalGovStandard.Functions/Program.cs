@@ -42,6 +42,7 @@ builder.Services
     .AddReports()
     .AddDashboard()
     .AddFeed()
+    .AddDevOutbox()
     .AddPrivacy()
     .AddBackups()
     .AddConsole();

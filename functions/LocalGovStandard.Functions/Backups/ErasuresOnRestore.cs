@@ -2,6 +2,7 @@ using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
+using LocalGovStandard.Summits;
 
 namespace LocalGovStandard.Backups;
 
@@ -15,7 +16,7 @@ public sealed class ErasuresOnRestore(
     CouncilDirectory directory,
     ContactStore contacts,
     PersonalData personalData,
-    ContactSummits summits,
+    SummitPersonalData summits,
     ContactMail mail)
 {
     public const string Actor = "restore-backup";

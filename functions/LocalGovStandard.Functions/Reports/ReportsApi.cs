@@ -2,6 +2,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +19,7 @@ public static class ReportsApi
         services.AddSingleton<ReportDownloadLinks>();
         services.AddSingleton<MonthlyReportRunner>();
         services.AddSingleton<MonthlyProgressWorkbooks>();
+        services.AddPersonalDataHolder<StoredWorkbooks>();
         return services;
     }
 
