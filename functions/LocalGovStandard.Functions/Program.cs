@@ -44,6 +44,7 @@ builder.Services
     .AddReports()
     .AddDashboard()
     .AddFeed()
+    .AddDevOutbox()
     .AddPrivacy()
     .AddBackups()
     .AddConsole();

@@ -2,6 +2,7 @@ using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
@@ -17,6 +18,7 @@ public static class AssessmentsApi
         services.AddSingleton<AssessmentDetailsValidator>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<SubmittedAssessmentQueries>();
+        services.AddPersonalDataHolder<AssessmentPersonalData>();
         return services;
     }
 

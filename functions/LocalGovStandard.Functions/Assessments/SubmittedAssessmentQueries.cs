@@ -4,7 +4,7 @@ using LocalGovStandard.Platform.Storage;
 namespace LocalGovStandard.Assessments;
 
 /// <summary>
-/// Reads submitted assessments and their actions for figures, with partition queries only: a region's
+/// Reads submitted assessments and their actions for other features (figures, summit invitees), with partition queries only: a region's
 /// range of month partitions in the submitted index, and one council's action rows.
 /// </summary>
 public sealed class SubmittedAssessmentQueries(
@@ -25,6 +25,19 @@ public sealed class SubmittedAssessmentQueries(
         }
 
         return rows;
+    }
+
+    /// <summary>Submitted assessments per council in a region: every "{region}|{yyyy-MM}" partition, as one range query.</summary>
+    public async Task<Dictionary<string, int>> CountsByCouncilAsync(string region, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {region + "|"} and PartitionKey lt {region + "}"}");
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in submitted.QueryAsync<SubmittedAssessmentEntity>(filter, select: [nameof(SubmittedAssessmentEntity.GssCode)], cancellationToken: cancellationToken))
+        {
+            counts[row.GssCode] = counts.GetValueOrDefault(row.GssCode) + 1;
+        }
+
+        return counts;
     }
 
     public async Task<IReadOnlyList<ActionEntity>> ActionsOfAsync(string gssCode, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Progress;
+using LocalGovStandard.Platform.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,6 +18,7 @@ public static class ReportsApi
         services.AddSingleton<ReportDownloadLinks>();
         services.AddSingleton<MonthlyReportRunner>();
         services.AddSingleton<MonthlyProgressWorkbooks>();
+        services.AddPersonalDataHolder<StoredWorkbooks>();
         return services;
     }
 

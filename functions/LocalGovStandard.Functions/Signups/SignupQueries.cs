@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 
 namespace LocalGovStandard.Signups;
@@ -12,6 +13,12 @@ public sealed record RegionSignups(IReadOnlyDictionary<string, CouncilSignupEnti
 /// <summary>Reads sign-ups: always by region partition, or by a council's RowKey range within one.</summary>
 public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableClient table, CouncilDirectory directory)
 {
+    /// <summary>A contact as the organiser names them, by their council's code and their sign-up reference; null when either is unknown.</summary>
+    public async Task<ContactEntity?> FindAsync(string councilCode, string reference, CancellationToken cancellationToken) =>
+        HumanReference.IsWellFormed(reference) && await directory.FindByCodeAsync(councilCode, cancellationToken) is { } council
+            ? await FindByReferenceAsync(council, reference, cancellationToken)
+            : null;
+
     public async Task<ContactEntity?> FindByReferenceAsync(Council council, string reference, CancellationToken cancellationToken)
     {
         var (from, to) = SignupKeys.ContactRange(council.GssCode);
