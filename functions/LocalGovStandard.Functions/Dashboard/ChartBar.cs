@@ -9,7 +9,8 @@ public sealed record ChartBar(string Label, double Value, string Text, string? H
     /// <summary>The bar's length as a percentage of the track (SVG takes "37.5%"; the CSP forbids inline styles).</summary>
     public string Length(double max) => Percent(Value, max);
 
-    public string? BeforeAt(double max) => Before is { } before ? Percent(before, max) : null;
+    /// <summary>Where the comparison marker goes; none for a value that was nothing (a mark at zero reads as a bar).</summary>
+    public string? BeforeAt(double max) => Before is > 0 and var before ? Percent(before, max) : null;
 
     private static string Percent(double value, double max) =>
         (max <= 0 ? 0 : Math.Clamp(value / max, 0, 1) * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";

@@ -17,6 +17,8 @@ public sealed record LineScale(int Count, double Max, int Top, int Bottom)
 
     public string Y(double value) => Format(Bottom - (Max <= 0 ? 0 : Math.Clamp(value / Max, 0, 1)) * (Bottom - Top));
 
+    public bool NearTop(double value) => Max > 0 && (Bottom - Top) * (1 - Math.Clamp(value / Max, 0, 1)) < 30;
+
     /// <summary>Which ticks a narrow screen hides: it keeps every third, counted back from the last.</summary>
     public bool IsMinor(int index) => (Count - 1 - index) % 3 != 0;
 
