@@ -162,8 +162,10 @@ public sealed class DashboardExploreBrowserTests(DashboardBrowserFixture fixture
         var bar = await page.Locator("[data-chart='peer-groups'] .app-bars__item", new() { HasText = "Wales" }).Locator("rect.app-bars__bar").First.BoundingBoxAsync();
         Assert.True(bar!.Width >= 20, $"Wales's bar is {bar.Width} px wide");
 
-        await SaveScreenshotAsync(page, $"dashboard-{width}.png", width);
-        foreach (var name in new[] { "signups", "peer-groups" })
+        var screenshot = await SaveScreenshotAsync(page, $"dashboard-{width}.png", width);
+        // The full-page screenshot is as wide as the screen: nothing (not even visually hidden text) lies beyond its right edge.
+        Assert.Equal(width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(screenshot.AsSpan(16, 4)));
+        foreach (var name in new[] { "signups", "points", "peer-groups", "heat-map" })
         {
             await page.Locator($"figure[data-chart='{name}']").ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots", $"dashboard-{width}-{name}.png") });
         }
@@ -193,10 +195,11 @@ public sealed class DashboardExploreBrowserTests(DashboardBrowserFixture fixture
         return ChartCsv(await File.ReadAllBytesAsync(path!));
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string name, int width)
+    /// <summary>Saves a full-page PNG and returns its bytes.</summary>
+    private static async Task<byte[]> SaveScreenshotAsync(IPage page, string name, int width)
     {
         await page.SetViewportSizeAsync(width, 900);
         var folder = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, name), FullPage = true });
+        return await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, name), FullPage = true });
     }
 }
