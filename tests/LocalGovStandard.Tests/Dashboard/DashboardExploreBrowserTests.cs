@@ -20,7 +20,7 @@ public sealed class DashboardExploreBrowserTests(DashboardBrowserFixture fixture
     private DashboardSeed Seed => fixture.Seed;
 
     [Fact]
-    public async Task ClickingABar_WithJavaScript_UpdatesTheViewInPlace_TheAddress_FocusAndBack()
+    public async Task ChoosingABar_WithJavaScript_ByKeyboard_UpdatesTheViewInPlace_TheAddress_FocusAndBack()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -32,7 +32,9 @@ public sealed class DashboardExploreBrowserTests(DashboardBrowserFixture fixture
         // A full page load would lose this; an in-place update keeps it.
         await page.EvaluateAsync("() => { window.stillThisPage = true }");
 
-        await page.Locator("[data-chart='peer-groups'] a[data-dashboard-link]").Filter(new() { HasText = "London" }).ClickAsync();
+        // By keyboard: Tab to London's bar and press Enter.
+        await TabToAsync(page, page.Locator("[data-chart='peer-groups'] a[data-dashboard-link]").Filter(new() { HasText = "London" }), maxPresses: 200);
+        await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator(".govuk-caption-l")).ToHaveTextAsync("London");
         Assert.Contains("peerGroup=london", new Uri(page.Url).Query, StringComparison.Ordinal);
