@@ -24,6 +24,7 @@ public static class DashboardTables
                 ["Standard", view.Filter.Standard ?? "All standards"],
                 ["From", view.Filter.From],
                 ["To", view.Filter.To],
+                ["Compared with", view.Baseline],
                 ["Worked out at", view.RefreshedAt],
             ]),
             new("Headlines", ["Figure", "Key", "Value", "Previous month", "Change"],

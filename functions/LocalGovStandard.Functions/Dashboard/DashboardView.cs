@@ -20,6 +20,9 @@ public sealed record DashboardView(
     IReadOnlyList<SnapshotCouncil> CouncilDetail)
 {
     public bool HasFigures => RefreshedAt is not null;
+
+    /// <summary>The month the changes are measured from (the headlines' Previous, the charts' markers, the tables' change columns).</summary>
+    public ReportMonth Baseline => Filter.Baseline;
 }
 
 public sealed record MonthSignups(ReportMonth Month, int SignedUp, int Councils);
@@ -31,10 +34,23 @@ public sealed record PointFigure(Standard Standard, StandardPoint Point, int Rat
     public string Label => $"{StandardLabels.Abbreviated(Standard)} {Point.Number}. {Point.Title}";
 
     public string ShortLabel => $"{StandardLabels.Abbreviated(Standard)} P{Point.Number}";
+
+    /// <summary>The ratings at the end of the baseline month (<see cref="DashboardFilter.Baseline"/>).</summary>
+    public int RatedBefore { get; init; }
+
+    public int PassingBefore { get; init; }
+
+    public double? RateBefore => RatedBefore == 0 ? null : (double)PassingBefore / RatedBefore;
 }
 
 /// <param name="PointRates">Per <see cref="DashboardView.Points"/> entry, in the same order: the group's met-or-green rate, or null when nothing was rated.</param>
-public sealed record GroupFigures(PeerGroup Group, SnapshotTotals Totals, IReadOnlyList<double?> PointRates);
+public sealed record GroupFigures(PeerGroup Group, SnapshotTotals Totals, IReadOnlyList<double?> PointRates)
+{
+    /// <summary>The group's totals at the end of the baseline month (<see cref="DashboardFilter.Baseline"/>).</summary>
+    public SnapshotTotals? Before { get; init; }
+
+    public IReadOnlyList<double?> PointRatesBefore { get; init; } = [];
+}
 
 /// <summary>The sum of some regions' snapshot rows for one month.</summary>
 public sealed record SnapshotTotals(

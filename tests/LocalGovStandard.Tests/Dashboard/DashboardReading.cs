@@ -63,6 +63,20 @@ public static class DashboardReading
 
     public static List<CsvCell> ParseCsv(byte[] bytes)
     {
+        var records = Records(bytes);
+        Assert.Equal(["Table", "Row", "Column", "Value"], records[0]);
+        return records.Skip(1).Select(r => new CsvCell(r[0], int.Parse(r[1], CultureInfo.InvariantCulture), r[2], r[3])).ToList();
+    }
+
+    /// <summary>A chart's CSV (a header row, then one line per row) as rows of column → value.</summary>
+    public static List<Dictionary<string, string>> ChartCsv(byte[] bytes)
+    {
+        var records = Records(bytes);
+        return records.Skip(1).Select(cells => records[0].Zip(cells).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static List<List<string>> Records(byte[] bytes)
+    {
         var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
         var records = new List<List<string>>();
         var record = new List<string>();
@@ -84,8 +98,7 @@ public static class DashboardReading
             else { field.Append(c); }
         }
 
-        Assert.Equal(["Table", "Row", "Column", "Value"], records[0]);
-        return records.Skip(1).Select(r => new CsvCell(r[0], int.Parse(r[1], CultureInfo.InvariantCulture), r[2], r[3])).ToList();
+        return records;
     }
 
     /// <summary>One table of the CSV as rows of column → value.</summary>
