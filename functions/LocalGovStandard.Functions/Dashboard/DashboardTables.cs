@@ -2,7 +2,7 @@ using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 
-/// <summary>One table of an exported view. A cell is a string, a number (double or int), a <see cref="Percentage"/>, a date, a <see cref="Reports.ReportMonth"/>, or null.</summary>
+/// <summary>One table of an exported view. A cell is a string, a number (double or int), a <see cref="Percentage"/>, a date, a <see cref="Progress.ReportMonth"/>, or null.</summary>
 public sealed record ExportTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
 
 /// <summary>A fraction (0.5 is half) that a workbook shows as a percentage; the CSV keeps the fraction.</summary>
