@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Who uses what: which feature folder opens which table, and which reaches for another's endpoints.
 
-Reads functions/LocalGovStandard.Functions/**/*.cs and *.razor and prints a Markdown table.
+Reads functions/LocalGovStandard.Functions/**/*.cs and *.razor and prints two Markdown tables: per feature, and per table.
 
-  tools/feature-dependencies.py           print the table
-  tools/feature-dependencies.py --write   put it in docs/architecture.md, between the markers
-  tools/feature-dependencies.py --check   exit 1 when the table in docs/architecture.md is not current
+  tools/feature-dependencies.py           print the tables
+  tools/feature-dependencies.py --write   put them in docs/architecture.md, between the markers
+  tools/feature-dependencies.py --check   exit 1 when the tables in docs/architecture.md are not current, or a rule is broken:
+                                          a table opened ([FromKeyedServices(TableNames.X)]) outside its owning feature,
+                                          a table with no owner or more than one, a feature using another's endpoint
+                                          class, or two features depending on each other (outside ALLOWED_MUTUAL)
 
 A feature is a top-level folder of the project; Platform is shared infrastructure. A table's owner
 is the feature that declares its entity type: the ITableEntity type named after the table
@@ -27,12 +30,20 @@ END = "<!-- feature-dependencies:end -->"
 # Lists of tables rather than one table: a feature using them reaches every table in the list.
 TABLE_LISTS = {"All": "every table", "BackedUp": "every backed-up table"}
 
+# Rule breaks known and accepted for now, each with the reason; --check names any other.
+OPENED_OUTSIDE_OWNER: dict[tuple[str, str], str] = {}
+ALLOWED_MUTUAL = {
+    frozenset({"Register", "Signups"}): "adding a council's domain approves the contacts waiting on it; Signups reads the register",
+}
+
 KEYED_TABLE = re.compile(r"\[FromKeyedServices\(\s*TableNames\.(\w+)\s*\)\]")
 ANY_TABLE = re.compile(r"\bTableNames\.(\w+)")
 TABLE_CONSTANT = re.compile(r"public\s+const\s+string\s+(\w+)\s*=")
 TYPE_DECLARATION = re.compile(r"\b(?:class|record|struct|interface|enum)\s+(\w+)")
 ENTITY_DECLARATION = re.compile(r"\b(?:class|record)\s+(\w+)[^{;]*?\bITableEntity\b")
 ENDPOINT_TYPE = re.compile(r"(?:Api|Endpoints|Pages)$")
+FEATURE_USE = re.compile(r"^\s*@?using\s+LocalGovStandard\.(\w+)|\bLocalGovStandard\.(\w+)\.", re.MULTILINE)
+NAMESPACE = re.compile(r"^\s*namespace\s+[\w.]+;?", re.MULTILINE)
 COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/|@\*.*?\*@", re.DOTALL)
 
 
@@ -45,6 +56,13 @@ class Source:
         self.named = set(ANY_TABLE.findall(self.code)) - self.keyed
         self.declared = set(TYPE_DECLARATION.findall(self.code))
         self.entities = set(ENTITY_DECLARATION.findall(self.code))
+        self.relative = path.relative_to(PROJECT).as_posix()
+        code = NAMESPACE.sub("", self.code)
+        self.uses = {a or b for a, b in FEATURE_USE.findall(code)} - {self.feature}
+
+    def uses_feature(self, feature: str) -> bool:
+        """By a using directive, a qualified name, or a name qualified by the feature (Signups.ContactStore) inside LocalGovStandard."""
+        return feature in self.uses or re.search(rf"(?<![\w.]){re.escape(feature)}\.[A-Z]\w*", NAMESPACE.sub("", self.code)) is not None
 
     def mentions(self, type_name: str) -> bool:
         return re.search(rf"\b{re.escape(type_name)}\b", self.code) is not None
@@ -85,15 +103,49 @@ def label(feature: str) -> str:
     return f"{feature} (shared)" if feature == "Platform" else feature
 
 
-def build_table() -> str:
+def analyse():
     sources = read_sources()
     tables = table_names()
     owner_of = owners(sources, tables)
     endpoints = endpoint_types(sources)
+    features = sorted({s.feature for s in sources if s.feature})
+    opened_by = defaultdict(set)
+    depends = defaultdict(set)
+    for s in sources:
+        if s.feature:
+            for table in s.keyed:
+                opened_by[table].add(s.feature)
+            depends[s.feature] |= {f for f in features if f != s.feature and f != "Platform" and s.uses_feature(f)}
+    return sources, tables, owner_of, endpoints, features, opened_by, depends
+
+
+def problems() -> list[str]:
+    sources, tables, owner_of, endpoints, features, opened_by, depends = analyse()
+    found = []
+    for s in sources:
+        for table in sorted(s.keyed):
+            if s.feature not in owner_of.get(table, set()) and s.feature != "Platform" and (s.relative, table) not in OPENED_OUTSIDE_OWNER:
+                owner = ", ".join(sorted(owner_of.get(table, set()))) or "no owner"
+                found.append(f"{s.relative} opens {table}, which {owner} owns: call a method of the owner's store instead")
+        for type_name, home in endpoints.items():
+            if s.feature and home != s.feature and s.mentions(type_name):
+                found.append(f"{s.relative} uses {type_name}, an endpoint class of {home}: call the service it calls instead")
+    for table in tables:
+        if len(owner_of.get(table, set())) != 1:
+            found.append(f"table {table} has {len(owner_of.get(table, set()))} owners ({', '.join(sorted(owner_of.get(table, set()))) or 'none'}); it needs exactly one")
+    for a in features:
+        for b in sorted(depends[a]):
+            if a < b and a in depends[b] and frozenset({a, b}) not in ALLOWED_MUTUAL:
+                found.append(f"{a} and {b} depend on each other")
+    return found
+
+
+def build_table() -> str:
+    sources, tables, owner_of, endpoints, features, opened_by, depends = analyse()
 
     owns = defaultdict(set)
-    for table, features in owner_of.items():
-        for feature in features:
+    for table, table_owners in owner_of.items():
+        for feature in table_owners:
             owns[feature].add(table)
     opens = defaultdict(set)
     names = defaultdict(set)
@@ -117,16 +169,26 @@ def build_table() -> str:
                 cells.append(f"{table} ({owner}){suffix}")
         return cells
 
-    features = sorted({s.feature for s in sources if s.feature})
     lines = [
-        "| feature | owns tables | opens others' tables (owner) | uses others' endpoint classes (feature) |",
-        "|---|---|---|---|",
+        "| feature | owns tables | opens others' tables (owner) | uses others' endpoint classes (feature) | depends on features |",
+        "|---|---|---|---|---|",
     ]
     for feature in features:
         own = sorted(owns[feature] & (opens[feature] | names[feature] | owns[feature]))
         foreign = others(feature, opens[feature]) + others(feature, names[feature] - opens[feature], ", by name")
-        row = [label(feature), ", ".join(own) or "-", "; ".join(foreign) or "-", ", ".join(sorted(reaches[feature])) or "-"]
+        row = [label(feature), ", ".join(own) or "-", "; ".join(foreign) or "-", ", ".join(sorted(reaches[feature])) or "-",
+               ", ".join(sorted(depends[feature])) or "-"]
         lines.append("| " + " | ".join(row) + " |")
+    lines += ["", "| table | owner | opened by |", "|---|---|---|"]
+    for table in tables:
+        opener_cells = [f if f in owner_of.get(table, set()) or f == "Platform" else f"**{f}** (not the owner)" for f in sorted(opened_by[table])]
+        lines.append(f"| {table} | {', '.join(label(o) for o in sorted(owner_of.get(table, set()))) or 'no owner found'} | {', '.join(opener_cells) or '-'} |")
+    if OPENED_OUTSIDE_OWNER:
+        lines.append("\nAccepted for now: " + "; ".join(
+            f"{path} opens {table} ({reason})" for (path, table), reason in sorted(OPENED_OUTSIDE_OWNER.items())) + ".")
+    if ALLOWED_MUTUAL:
+        lines.append("\nFeatures allowed to depend on each other: " + "; ".join(
+            f"{' and '.join(sorted(pair))} ({reason})" for pair, reason in sorted(ALLOWED_MUTUAL.items(), key=lambda p: sorted(p[0]))) + ".")
     unowned = sorted(t for t, o in owner_of.items() if not o)
     shared = sorted(t for t, o in owner_of.items() if len(o) > 1)
     if unowned:
@@ -151,11 +213,16 @@ def main(args: list[str]) -> int:
     doc = DOC.read_text(encoding="utf-8")
     current = doc_table(doc)
     if args == ["--check"]:
-        if current == table:
-            print("docs/architecture.md: the 'Who uses what' table is current")
-            return 0
-        print("docs/architecture.md: the 'Who uses what' table is not current; run tools/feature-dependencies.py --write", file=sys.stderr)
-        return 1
+        broken = problems()
+        for problem in broken:
+            print(problem, file=sys.stderr)
+        if current != table:
+            print("docs/architecture.md: the 'Who uses what' tables are not current; run tools/feature-dependencies.py --write", file=sys.stderr)
+            return 1
+        if broken:
+            return 1
+        print("docs/architecture.md: the 'Who uses what' tables are current, and every table is opened only by its owner")
+        return 0
     if args == ["--write"]:
         if current is None:
             print(f"docs/architecture.md has no {START} ... {END} markers", file=sys.stderr)

@@ -16,6 +16,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Privacy;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
@@ -39,9 +40,11 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
+    .AddProgress()
     .AddReports()
     .AddDashboard()
     .AddFeed()
+    .AddDevOutbox()
     .AddPrivacy()
     .AddBackups()
     .AddConsole();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Bench;
 

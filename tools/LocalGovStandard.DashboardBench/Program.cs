@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LocalGovStandard.DashboardBench;
 using LocalGovStandard.PeerGroups;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Standards;
 using LocalGovStandard.WorkbookBench;
 

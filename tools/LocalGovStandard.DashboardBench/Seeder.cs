@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.DashboardBench;
 
@@ -14,7 +14,7 @@ internal static class Seeder
 {
     public sealed record Counts(int Councils, int Assessments, int Actions, int Rows);
 
-    public static async Task<Counts> WriteAsync(string storage, IReadOnlyList<Council> councils, IReadOnlyList<PeerGroupActivity> activities)
+    public static async Task<Counts> WriteAsync(string storage, IReadOnlyList<Council> councils, IReadOnlyList<ProgressActivity> activities)
     {
         var service = new TableServiceClient(storage);
         foreach (var name in new[] { "Councils", "Signups", "SubmittedAssessments", "Assessments" })

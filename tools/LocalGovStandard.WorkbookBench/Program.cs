@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
@@ -131,7 +132,7 @@ internal static class Phase
                 if (options.SaveTo is { } folder && i == 0)
                 {
                     Directory.CreateDirectory(folder);
-                    await File.WriteAllBytesAsync(Path.Combine(folder, $"{writer}-{options.Scale}x-{activity.Group.Slug}.xlsx"), workbook);
+                    await File.WriteAllBytesAsync(Path.Combine(folder, $"{writer}-{options.Scale}x-{activity.Scope.Slug}.xlsx"), workbook);
                 }
             }
 

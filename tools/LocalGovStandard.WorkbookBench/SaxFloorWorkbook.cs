@@ -2,7 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.WorkbookBench;
 
@@ -50,7 +51,7 @@ public static class SaxFloorWorkbook
             r.Headlines.Select(h => new object?[] { h.Label, h.Value, h.Previous, h.Change }).ToList());
         var rates = new TableData("PointRates", 4 + r.Headlines.Count + 3, ["Point", "Standard", "Point number", "Ratings", "Met or green", "Rate"],
             r.PointRates.Select(p => new object?[] { p.Label, StandardLabels.Abbreviated(p.Standard), p.Point.Number, p.Ratings, p.Passing, p.Rate }).ToList());
-        yield return ("Dashboard", [new(null, 1, [$"{r.Group.Name} peer group: progress in {r.Month.DisplayName}"], []), headlines, rates]);
+        yield return ("Dashboard", [new(null, 1, [$"{r.Scope.Name} peer group: progress in {r.Month.DisplayName}"], []), headlines, rates]);
 
         yield return ("Councils", [new("Councils", 1,
             ["Council", "GSS code", "Local authority code", "Region", "Authority type", "Signed up", "Signed up on", "Verified contacts", "Assessments submitted", "Contact names (consented to contact)", "Contact emails (consented to contact)"],
@@ -86,7 +87,7 @@ public static class SaxFloorWorkbook
             r.Trend.Select(t => new object?[] { t.Month.Start, t.SignedUp, t.WithVerifiedContact, t.AssessedShare, t.SubmittedInMonth, t.SubmittedToDate, t.PassShare, t.ActionsOpen, t.ActionsOverdue }).ToList())]);
 
         yield return ("About", [new(null, 1, ["About this workbook"],
-            [["Peer group", r.Group.Name], ["Month", r.Month.DisplayName], ["Generated at (UTC)", r.GeneratedAt], .. r.PointColumns.Select(p => new object?[] { p.Header, p.Point.Title })])]);
+            [["Peer group", r.Scope.Name], ["Month", r.Month.DisplayName], ["Generated at (UTC)", r.GeneratedAt], .. r.PointColumns.Select(p => new object?[] { p.Header, p.Point.Title })])]);
     }
 
     private static void WriteSheet(WorksheetPart part, IReadOnlyList<TableData> tables, ref uint tableId)

@@ -1,7 +1,7 @@
 using LocalGovStandard.Assessments;
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.WorkbookBench;
@@ -22,7 +22,7 @@ public static class SyntheticActivity
             OfficialName = $"{c.OfficialName} ({copy + 1})",
         })).ToList();
 
-    public static IReadOnlyList<PeerGroupActivity> For(
+    public static IReadOnlyList<ProgressActivity> For(
         IReadOnlyList<Council> councils, IReadOnlyList<PeerGroup> groups, StandardCatalogue catalogue, ReportMonth month, int assessmentsPerCouncil)
     {
         var random = new Random(20261101);
@@ -72,7 +72,7 @@ public static class SyntheticActivity
             var regions = group.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
             var own = councils.Where(c => regions.Contains(c.Region.Slug)).ToList();
             var codes = own.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
-            return new PeerGroupActivity(group, month, own,
+            return new ProgressActivity(new PeerGroupScope(group), month, own,
                 signups.Where(s => codes.Contains(s.GssCode)).ToList(),
                 contacts.Where(c => codes.Contains(c.GssCode)).ToList(),
                 assessments.Where(a => codes.Contains(a.GssCode)).ToList(),

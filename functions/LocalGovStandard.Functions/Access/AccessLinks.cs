@@ -1,10 +1,7 @@
 using System.Security.Claims;
-using Azure;
-using Azure.Data.Tables;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
-using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
@@ -25,7 +22,7 @@ public enum AccessLinkResult
 /// at most <see cref="ServiceOptions.EmailsPerAddressPerHour"/> links an hour, whoever asks.
 /// </summary>
 public sealed class AccessLinks(
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
+    ContactStore contacts,
     SignedTokens tokens,
     MailLedger mail,
     AddressQuota quota,
@@ -45,7 +42,7 @@ public sealed class AccessLinks(
     public async Task RequestAsync(string email, CancellationToken cancellationToken)
     {
         var contactKey = SignupService.ContactKey(email);
-        var perRegion = await Task.WhenAll(Regions.All.Select(region => FindVerifiedAsync(region.Slug, contactKey, cancellationToken)));
+        var perRegion = await Task.WhenAll(Regions.All.Select(region => contacts.VerifiedWithAddressAsync(region.Slug, contactKey, cancellationToken)));
         foreach (var contact in perRegion.SelectMany(c => c))
         {
             if (await quota.TryTakeAsync(QuotaKinds.SignIn, contact.ContactEmail, cancellationToken))
@@ -68,21 +65,14 @@ public sealed class AccessLinks(
             return (AccessLinkResult.Expired, null);
         }
 
-        var found = await signups.GetEntityIfExistsAsync<ContactEntity>(payload.Region, payload.RowKey, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value!.Status != ContactEntity.Verified || !OutstandingLinks.Matches(found.Value.AccessNonceHashes, payload.Nonce, clock.GetUtcNow()))
+        var contact = await contacts.GetAsync(payload.Region, payload.RowKey, cancellationToken);
+        if (contact is null || contact.Status != ContactEntity.Verified || !OutstandingLinks.Matches(contact.AccessNonceHashes, payload.Nonce, clock.GetUtcNow()))
         {
             return (AccessLinkResult.Invalid, null);
         }
 
         // Using any of the person's links spends all of them.
-        var contact = found.Value;
-        contact.AccessNonceHashes = null;
-        contact.SecurityStamp ??= ContactApprovals.NewStamp();
-        try
-        {
-            await signups.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 412)
+        if (!await contacts.SpendAccessLinksAsync(contact, cancellationToken))
         {
             return (AccessLinkResult.Invalid, null);
         }
@@ -108,30 +98,12 @@ public sealed class AccessLinks(
         var now = clock.GetUtcNow();
         var nonce = SecretTokens.NewSecret();
         var expiresAt = now + options.CurrentValue.AccessLinkLifetime;
-        contact.AccessNonceHashes = OutstandingLinks.Add(contact.AccessNonceHashes, nonce, expiresAt, now);
-        try
-        {
-            await signups.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        if (!await contacts.AddAccessLinkAsync(contact, nonce, expiresAt, cancellationToken))
         {
             return;
         }
 
         var link = options.CurrentValue.Link("assessments/access?token=" + tokens.Sign(Purpose, new Payload(contact.PartitionKey, contact.RowKey, nonce, expiresAt)));
         await mail.SendOnceAsync(LedgerPartition, AccessEmail.Build(contact, link, expiresAt, now), cancellationToken);
-    }
-
-    private async Task<List<ContactEntity>> FindVerifiedAsync(string region, string contactKey, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {region} and Kind eq {SignupKeys.ContactKind} and ContactKey eq {contactKey} and Status eq {ContactEntity.Verified}");
-        var contacts = new List<ContactEntity>();
-        await foreach (var contact in signups.QueryAsync<ContactEntity>(filter, cancellationToken: cancellationToken))
-        {
-            contacts.Add(contact);
-        }
-
-        return contacts;
     }
 }

@@ -47,7 +47,7 @@ public sealed class AssessmentOptions
 public sealed class AssessmentService(
     [FromKeyedServices(TableNames.Assessments)] TableClient table,
     [FromKeyedServices(TableNames.SubmittedAssessments)] TableClient submitted,
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
+    Signups.ContactStore contacts,
     StandardCatalogue standards,
     MailLedger mail,
     AuditLog audit,
@@ -449,11 +449,9 @@ public sealed class AssessmentService(
     /// <summary>Emails the submitter a copy of the answers, once (the ledger keys it by assessment).</summary>
     private async Task SendCopyAsync(CouncilScope scope, AssessmentEntity entity, Standard standard, IReadOnlyList<ActionEntity> actions, CancellationToken cancellationToken)
     {
-        var contact = await signups.GetEntityIfExistsAsync<Signups.ContactEntity>(
-            scope.Region, Signups.SignupKeys.ContactRowKey(scope.GssCode, scope.ContactKey), cancellationToken: cancellationToken);
-        if (contact.HasValue)
+        if (await contacts.GetAsync(scope.Region, scope.GssCode, scope.ContactKey, cancellationToken) is { } contact)
         {
-            var to = new EmailAddress(contact.Value!.ContactEmail, contact.Value.ContactName);
+            var to = new EmailAddress(contact.ContactEmail, contact.ContactName);
             await mail.SendOnceAsync(SubmissionEmail.LedgerPartition, SubmissionEmail.Build(entity, standard, to, actions), cancellationToken);
         }
     }

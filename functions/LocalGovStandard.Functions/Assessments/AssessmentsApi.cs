@@ -2,6 +2,7 @@ using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
@@ -16,6 +17,8 @@ public static class AssessmentsApi
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section);
         services.AddSingleton<AssessmentDetailsValidator>();
         services.AddSingleton<AssessmentService>();
+        services.AddSingleton<SubmittedAssessmentQueries>();
+        services.AddPersonalDataHolder<AssessmentPersonalData>();
         return services;
     }
 

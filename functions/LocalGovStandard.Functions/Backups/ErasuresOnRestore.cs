@@ -1,8 +1,8 @@
-using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
+using LocalGovStandard.Summits;
 
 namespace LocalGovStandard.Backups;
 
@@ -14,9 +14,9 @@ namespace LocalGovStandard.Backups;
 public sealed class ErasuresOnRestore(
     ErasureList erasures,
     CouncilDirectory directory,
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
+    ContactStore contacts,
     PersonalData personalData,
-    ContactSummits summits,
+    SummitPersonalData summits,
     ContactMail mail)
 {
     public const string Actor = "restore-backup";
@@ -37,7 +37,7 @@ public sealed class ErasuresOnRestore(
             var council = await directory.FindByCodeAsync(gss, cancellationToken);
             var contact = council is null
                 ? null
-                : (await signups.GetEntityIfExistsAsync<ContactEntity>(council.Region.Slug, SignupKeys.ContactRowKey(gss, key), cancellationToken: cancellationToken)).Value;
+                : await contacts.GetAsync(council.Region.Slug, gss, key, cancellationToken);
             if (contact is not null)
             {
                 if (contact.CreatedAt <= entry.SignedUpAt)

@@ -1,6 +1,6 @@
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;

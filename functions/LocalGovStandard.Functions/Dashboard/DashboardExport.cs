@@ -1,7 +1,8 @@
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Dashboard;
 
@@ -15,22 +16,37 @@ public static class DashboardExport
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>RFC 4180 by CsvHelper (quoting, CRLF), UTF-8 with a byte order mark so Excel reads the accents.</summary>
-    public static byte[] Csv(IReadOnlyList<ExportTable> tables)
+    public static byte[] Csv(IReadOnlyList<ExportTable> tables) => WriteCsv(csv =>
+    {
+        csv.WriteRecord("Table", "Row", "Column", "Value");
+        foreach (var table in tables)
+        {
+            for (var row = 0; row < table.Rows.Count; row++)
+            {
+                for (var column = 0; column < table.Columns.Count; column++)
+                {
+                    csv.WriteRecord(table.Name, (row + 1).ToString(CultureInfo.InvariantCulture), CsvText(table.Columns[column]), CsvValue(table.Rows[row][column]));
+                }
+            }
+        }
+    });
+
+    /// <summary>One table as an ordinary CSV: a header row of its columns, then one line per row (a chart's data).</summary>
+    public static byte[] Csv(ExportTable table) => WriteCsv(csv =>
+    {
+        csv.WriteRecord([.. table.Columns.Select(CsvText)]);
+        foreach (var row in table.Rows)
+        {
+            csv.WriteRecord([.. row.Select(CsvValue)]);
+        }
+    });
+
+    private static byte[] WriteCsv(Action<CsvWriter> write)
     {
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
         {
-            csv.WriteRecord("Table", "Row", "Column", "Value");
-            foreach (var table in tables)
-            {
-                for (var row = 0; row < table.Rows.Count; row++)
-                {
-                    for (var column = 0; column < table.Columns.Count; column++)
-                    {
-                        csv.WriteRecord(table.Name, (row + 1).ToString(CultureInfo.InvariantCulture), CsvText(table.Columns[column]), CsvValue(table.Rows[row][column]));
-                    }
-                }
-            }
+            write(csv);
         }
 
         return stream.ToArray();

@@ -1,7 +1,7 @@
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -11,8 +11,14 @@ namespace LocalGovStandard.Dashboard;
 /// <param name="PeerGroup">A peer group's slug, or null for every council.</param>
 /// <param name="Region">A region's slug, or null for every region (of the peer group, if one is chosen).</param>
 /// <param name="Standard">A standard's id, or null for every standard.</param>
+/// <remarks><see cref="Compare"/> is a month to compare <see cref="To"/> with; without it, the month before <see cref="To"/>.</remarks>
 public sealed record DashboardFilter(string? PeerGroup, string? Region, string? Standard, ReportMonth From, ReportMonth To)
 {
+    /// <summary>The month every change is measured from: the chosen comparison month, or the month before <see cref="To"/>.</summary>
+    public ReportMonth Baseline => Compare ?? To.Previous;
+
+    public ReportMonth? Compare { get; init; }
+
     public static DashboardFilter Default(DateTimeOffset now)
     {
         var to = ReportMonth.Of(now);
@@ -55,7 +61,13 @@ public sealed record DashboardFilter(string? PeerGroup, string? Region, string? 
             errors.Add("from", "The first month must be the same as or before the last month");
         }
 
-        return (new DashboardFilter(group, region, standard, from, to), errors);
+        var compare = Optional(query, "compare") is null ? (ReportMonth?)null : Month(query, "compare", "Comparison", to.Previous, window, errors);
+        if (compare is { } earlier && earlier.Start >= to.Start && errors.For("compare") is null && errors.For("to") is null)
+        {
+            errors.Add("compare", "The comparison month must be before the To month");
+        }
+
+        return (new DashboardFilter(group, region, standard, from, to) { Compare = compare }, errors);
     }
 
     /// <summary>The filter as a query string ("?peerGroup=london&amp;from=2026-01..."), for links and exports.</summary>
@@ -68,6 +80,7 @@ public sealed record DashboardFilter(string? PeerGroup, string? Region, string? 
             ["standard"] = Standard,
             ["from"] = From.ToString(),
             ["to"] = To.ToString(),
+            ["compare"] = Compare?.ToString(),
         };
         return QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }

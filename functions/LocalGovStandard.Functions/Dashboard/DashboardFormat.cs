@@ -1,5 +1,5 @@
 using System.Globalization;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -20,6 +20,9 @@ public static class DashboardPages
     public const string OrganiserPath = "/api/admin/dashboard";
     public const string ConsolePath = "/organiser/dashboard";
 
+    /// <summary>One chart's data as CSV, under each dashboard's path, with the same filter as the page.</summary>
+    public const string ChartRoute = "/charts/{chart}.csv";
+
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSingleton<SnapshotStore>();
@@ -37,11 +40,15 @@ public static class DashboardPages
             .AsPublicFunction("Dashboard");
         app.MapGet(PublicPath + "/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: false, ct))
             .AsPublicFunction("DashboardExport");
+        app.MapGet(PublicPath + ChartRoute, (string chart, HttpContext context, DashboardLoader loader, CancellationToken ct) => ChartCsvAsync(chart, context, loader, organiser: false, ct))
+            .AsPublicFunction("DashboardChartCsv");
 
         admin.MapGet("/dashboard", (HttpContext context, DashboardLoader loader, CancellationToken ct) => ShowAsync(context, loader, Shown.OrganiserApi, ct))
             .AsKeyedFunction("OrganiserDashboard");
         admin.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
             .AsKeyedFunction("OrganiserDashboardExport");
+        admin.MapGet("/dashboard" + ChartRoute, (string chart, HttpContext context, DashboardLoader loader, CancellationToken ct) => ChartCsvAsync(chart, context, loader, organiser: true, ct))
+            .AsKeyedFunction("OrganiserDashboardChartCsv");
 
         app.MapCouncilPages();
         app.MapTimerFunction<RefreshDashboardSnapshots>(RefreshDashboardSnapshots.Name, RefreshDashboardSnapshots.Schedule);
@@ -54,6 +61,8 @@ public static class DashboardPages
             .AsPublicFunction("ConsoleDashboard");
         console.MapGet("/dashboard/export.{format}", (string format, HttpContext context, DashboardLoader loader, CancellationToken ct) => ExportAsync(format, context, loader, organiser: true, ct))
             .AsPublicFunction("ConsoleDashboardExport");
+        console.MapGet("/dashboard" + ChartRoute, (string chart, HttpContext context, DashboardLoader loader, CancellationToken ct) => ChartCsvAsync(chart, context, loader, organiser: true, ct))
+            .AsPublicFunction("ConsoleDashboardChartCsv");
     }
 
     private sealed record Shown(string Path, bool Organiser, bool InConsole)
@@ -87,7 +96,7 @@ public static class DashboardPages
         var request = await loader.ReadAsync(context.Request.Query, organiser, cancellationToken);
         if (request.View is null)
         {
-            return ApiErrors.ValidationProblem(request.Errors.All.ToDictionary(e => e.Key, e => new[] { e.Value }), "The filters are not valid.");
+            return FilterProblem(request);
         }
 
         var tables = DashboardTables.Of(request.View);
@@ -96,6 +105,26 @@ public static class DashboardPages
             ? TypedResults.File(DashboardExport.Csv(tables), DashboardExport.CsvType, name)
             : TypedResults.File(DashboardExport.Xlsx(tables), DashboardExport.XlsxType, name);
     }
+
+    private static async Task<IResult> ChartCsvAsync(string chart, HttpContext context, DashboardLoader loader, bool organiser, CancellationToken cancellationToken)
+    {
+        if (!DashboardCharts.Names.Contains(chart))
+        {
+            return ApiErrors.FieldProblem("chart", $"There is no chart called '{chart}'. The charts are {string.Join(", ", DashboardCharts.Names)}.");
+        }
+
+        var request = await loader.ReadAsync(context.Request.Query, organiser, cancellationToken);
+        if (request.View is null)
+        {
+            return FilterProblem(request);
+        }
+
+        var table = DashboardCharts.Table(chart, request.View)!;
+        return TypedResults.File(DashboardExport.Csv(table), DashboardExport.CsvType, $"{chart}-{request.Filter.To}.csv");
+    }
+
+    private static ValidationProblem FilterProblem(DashboardLoader.Request request) =>
+        ApiErrors.ValidationProblem(request.Errors.All.ToDictionary(e => e.Key, e => new[] { e.Value }), "The filters are not valid.");
 }
 
 /// <summary>Reads the filters of a request and, when they are valid, loads the view.</summary>

@@ -1,6 +1,6 @@
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;
@@ -16,7 +16,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
     {
         var scope = DashboardScope.RegionsOf(filter, groups).Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         var standard = filter.Standard ?? MonthlySnapshotEntity.AllStandards;
-        var first = filter.From.Start < filter.To.Previous.Start ? filter.From : filter.To.Previous;
+        var first = filter.From.Start < filter.Baseline.Start ? filter.From : filter.Baseline;
         var figuresTask = snapshots.FiguresAsync(first, filter.To, standard, cancellationToken);
         var councilsTask = snapshots.WithCouncilsAsync(filter.To, standard, cancellationToken);
         var rows = await figuresTask;
@@ -27,8 +27,8 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             SnapshotTotals.Sum(byMonth[month.ToString()].Where(r => regions.Contains(r.Region)));
 
         var now = Totals(filter.To, scope);
-        var before = Totals(filter.To.Previous, scope);
-        var points = Points(filter.Standard, now);
+        var before = Totals(filter.Baseline, scope);
+        var points = Points(filter.Standard, now, before);
         var councils = councilRows.Where(r => scope.Contains(r.Region)).SelectMany(r => r.CouncilDetail)
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
@@ -38,7 +38,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             organiser,
             rows.Count == 0 ? null : rows.Max(r => r.RefreshedAt),
             now.Councils,
-            Headlines(now, before),
+            HeadlineCatalogue.Measure(HeadlineCatalogue.Dashboard, now.Counts, before.Counts),
             MonthsOf(filter).Select(m =>
             {
                 var totals = Totals(m, scope);
@@ -47,8 +47,14 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             points,
             groups.Select(g =>
             {
-                var totals = Totals(filter.To, g.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal));
-                return new GroupFigures(g, totals, points.Select(p => Rate(totals, p)).ToList());
+                var regions = g.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+                var totals = Totals(filter.To, regions);
+                var baseline = Totals(filter.Baseline, regions);
+                return new GroupFigures(g, totals, points.Select(p => Rate(totals, p)).ToList())
+                {
+                    Before = baseline,
+                    PointRatesBefore = points.Select(p => Rate(baseline, p)).ToList(),
+                };
             }).ToList(),
             councils.Where(c => c.Listed).ToList(),
             organiser ? councils : [])
@@ -68,22 +74,13 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
         return months;
     }
 
-    private static IReadOnlyList<Headline> Headlines(SnapshotTotals now, SnapshotTotals before) =>
-    [
-        new("signed-up", "Councils signed up", FigureKind.Count, now.SignedUp, before.SignedUp),
-        new("verified-contact", "Councils with a verified contact", FigureKind.Count, now.WithVerifiedContact, before.WithVerifiedContact),
-        new("assessed", "Councils with at least one submitted assessment", FigureKind.Count, now.Assessed, before.Assessed),
-        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare, before.PassShare),
-        new("actions-open", "Actions open", FigureKind.Count, now.ActionsOpen, before.ActionsOpen),
-        new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
-    ];
-
-    private List<PointFigure> Points(string? standardId, SnapshotTotals totals) =>
+    private List<PointFigure> Points(string? standardId, SnapshotTotals totals, SnapshotTotals baseline) =>
         catalogue.Standards.Where(s => standardId is null || s.Id == standardId)
             .SelectMany(s => s.Points.Select(p =>
             {
                 var (rated, passing) = totals.Points.GetValueOrDefault((s.Id, p.Number));
-                return new PointFigure(s, p, rated, passing);
+                var (ratedBefore, passingBefore) = baseline.Points.GetValueOrDefault((s.Id, p.Number));
+                return new PointFigure(s, p, rated, passing) { RatedBefore = ratedBefore, PassingBefore = passingBefore };
             }))
             .ToList();
 

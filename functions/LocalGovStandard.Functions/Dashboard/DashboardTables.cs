@@ -1,8 +1,8 @@
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 
-/// <summary>One table of an exported view. A cell is a string, a number (double or int), a <see cref="Percentage"/>, a date, a <see cref="Reports.ReportMonth"/>, or null.</summary>
+/// <summary>One table of an exported view. A cell is a string, a number (double or int), a <see cref="Percentage"/>, a date, a <see cref="Progress.ReportMonth"/>, or null.</summary>
 public sealed record ExportTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
 
 /// <summary>A fraction (0.5 is half) that a workbook shows as a percentage; the CSV keeps the fraction.</summary>
@@ -24,6 +24,7 @@ public static class DashboardTables
                 ["Standard", view.Filter.Standard ?? "All standards"],
                 ["From", view.Filter.From],
                 ["To", view.Filter.To],
+                ["Compared with", view.Baseline],
                 ["Worked out at", view.RefreshedAt],
             ]),
             new("Headlines", ["Figure", "Key", "Value", "Previous month", "Change"],

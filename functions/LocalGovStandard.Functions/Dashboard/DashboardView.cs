@@ -1,6 +1,6 @@
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;
@@ -23,6 +23,9 @@ public sealed record DashboardView(
 
     /// <summary>The councils in scope with their status, for the map and its table (named only where the view may name them).</summary>
     public CouncilMap Map { get; init; } = CouncilMap.Empty;
+
+    /// <summary>The month the changes are measured from (the headlines' Previous, the charts' markers, the tables' change columns).</summary>
+    public ReportMonth Baseline => Filter.Baseline;
 }
 
 public sealed record MonthSignups(ReportMonth Month, int SignedUp, int Councils);
@@ -34,14 +37,27 @@ public sealed record PointFigure(Standard Standard, StandardPoint Point, int Rat
     public string Label => $"{StandardLabels.Abbreviated(Standard)} {Point.Number}. {Point.Title}";
 
     public string ShortLabel => $"{StandardLabels.Abbreviated(Standard)} P{Point.Number}";
+
+    /// <summary>The ratings at the end of the baseline month (<see cref="DashboardFilter.Baseline"/>).</summary>
+    public int RatedBefore { get; init; }
+
+    public int PassingBefore { get; init; }
+
+    public double? RateBefore => RatedBefore == 0 ? null : (double)PassingBefore / RatedBefore;
 }
 
 /// <param name="PointRates">Per <see cref="DashboardView.Points"/> entry, in the same order: the group's met-or-green rate, or null when nothing was rated.</param>
-public sealed record GroupFigures(PeerGroup Group, SnapshotTotals Totals, IReadOnlyList<double?> PointRates);
+public sealed record GroupFigures(PeerGroup Group, SnapshotTotals Totals, IReadOnlyList<double?> PointRates)
+{
+    /// <summary>The group's totals at the end of the baseline month (<see cref="DashboardFilter.Baseline"/>).</summary>
+    public SnapshotTotals? Before { get; init; }
+
+    public IReadOnlyList<double?> PointRatesBefore { get; init; } = [];
+}
 
 /// <summary>The sum of some regions' snapshot rows for one month.</summary>
 public sealed record SnapshotTotals(
-    int Councils, int SignedUp, int WithVerifiedContact, int Assessed, int SubmittedToDate,
+    int Councils, int SignedUp, int WithVerifiedContact, int Assessed, int SubmittedInMonth, int SubmittedToDate,
     int PointsRated, int PointsPassing, int ActionsOpen, int ActionsOverdue,
     IReadOnlyDictionary<(string Standard, int Point), (int Rated, int Passing)> Points)
 {
@@ -50,6 +66,10 @@ public sealed record SnapshotTotals(
     public double AssessedShare => Share(Assessed, Councils);
 
     public double PassShare => Share(PointsPassing, PointsRated);
+
+    /// <summary>The counts the headline catalogue works its figures out from.</summary>
+    public ProgressTotals Counts => new(
+        Councils, SignedUp, WithVerifiedContact, Assessed, SubmittedInMonth, SubmittedToDate, PointsRated, PointsPassing, ActionsOpen, ActionsOverdue);
 
     public static SnapshotTotals Sum(IEnumerable<MonthlySnapshotEntity> rows)
     {
@@ -63,7 +83,7 @@ public sealed record SnapshotTotals(
 
         return new SnapshotTotals(
             list.Sum(r => r.Councils), list.Sum(r => r.SignedUp), list.Sum(r => r.WithVerifiedContact), list.Sum(r => r.Assessed),
-            list.Sum(r => r.SubmittedToDate), list.Sum(r => r.PointsRated), list.Sum(r => r.PointsPassing),
+            list.Sum(r => r.SubmittedInMonth), list.Sum(r => r.SubmittedToDate), list.Sum(r => r.PointsRated), list.Sum(r => r.PointsPassing),
             list.Sum(r => r.ActionsOpen), list.Sum(r => r.ActionsOverdue), points);
     }
 

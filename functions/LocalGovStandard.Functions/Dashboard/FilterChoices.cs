@@ -1,7 +1,6 @@
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;

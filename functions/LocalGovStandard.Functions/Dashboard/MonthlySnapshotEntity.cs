@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -1,19 +1,18 @@
 using Azure.Data.Tables;
-using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Dashboard;
 
 /// <summary>
 /// Recomputes the dashboard's monthly snapshots from the same activity and definitions as the monthly
-/// workbooks: each region is read as a one-region peer group (partition queries only) and measured as
-/// at the end of every month in the window, for all standards and for each standard.
+/// workbooks: each region's activity is read (partition queries only) and measured as at the end of
+/// every month in the window, for all standards and for each standard.
 /// </summary>
 public sealed class SnapshotRefresher(
-    ReportDataLoader loader,
+    ProgressLoader loader,
     ProgressCalculator calculator,
     StandardCatalogue catalogue,
     [FromKeyedServices(TableNames.MonthlySnapshots)] TableClient table,
@@ -36,7 +35,7 @@ public sealed class SnapshotRefresher(
         var rows = new List<MonthlySnapshotEntity>();
         foreach (var region in Regions.All)
         {
-            var activity = await loader.LoadAsync(new PeerGroup(region.Slug, region.Name, [region], []), months[^1], cancellationToken);
+            var activity = await loader.ForRegionAsync(region, months[^1], cancellationToken);
             foreach (var month in months)
             {
                 foreach (var standard in standards)

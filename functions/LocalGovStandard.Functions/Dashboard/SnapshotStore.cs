@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Dashboard;
 

@@ -1,7 +1,6 @@
 using LocalGovStandard.Dashboard;
-using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Standards;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -22,13 +21,25 @@ public sealed record FeedRows(
 /// </summary>
 public sealed class FeedData(
     CouncilDirectory directory,
-    ReportDataLoader loader,
+    ProgressLoader loader,
     StandardCatalogue catalogue,
     SnapshotStore snapshots,
     IMemoryCache cache,
     TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Every headline in the catalogue the workbooks and the dashboard use, as a formula over the snapshots' counts.</summary>
+    public static readonly IReadOnlyList<FeedHeadline> Headlines = HeadlineCatalogue.All.Select(h => new FeedHeadline
+    {
+        Id = h.Id,
+        Label = h.Label,
+        Definition = h.Definition,
+        Kind = h.Kind == FigureKind.Share ? "share" : "count",
+        Numerator = h.Numerator.ToString(),
+        Denominator = h.Denominator?.ToString(),
+        WhenDenominatorIsZero = h.Denominator is null ? null : h.Absent ?? "0",
+    }).ToList();
 
     private const string CacheKey = "feed-rows";
 
@@ -68,10 +79,10 @@ public sealed class FeedData(
         var now = clock.GetUtcNow();
         var month = ReportMonth.Of(now);
         var councils = await directory.AllAsync(cancellationToken);
-        var activities = new List<PeerGroupActivity>();
+        var activities = new List<ProgressActivity>();
         foreach (var region in Regions.All)
         {
-            activities.Add(await loader.LoadAsync(new PeerGroup(region.Slug, region.Name, [region], []), month, cancellationToken));
+            activities.Add(await loader.ForRegionAsync(region, month, cancellationToken));
         }
 
         // Every register row once, by its code; activity rows name their council by the same code (a GSS code, since only those can sign up).

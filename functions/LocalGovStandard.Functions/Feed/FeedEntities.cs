@@ -108,3 +108,22 @@ public sealed class FeedMonthlySnapshot
     public int ActionsOverdue { get; set; }
     public DateTimeOffset RefreshedAt { get; set; }
 }
+
+/// <summary>
+/// How a headline figure is worked out from a <see cref="FeedMonthlySnapshot"/>'s counts (summed over the
+/// regions wanted): <see cref="Numerator"/>, or for a share <see cref="Numerator"/> / <see cref="Denominator"/>.
+/// </summary>
+public sealed class FeedHeadline
+{
+    [Key] public string Id { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string Definition { get; set; } = "";
+
+    /// <summary><c>count</c> or <c>share</c>.</summary>
+    public string Kind { get; set; } = "";
+    public string Numerator { get; set; } = "";
+    public string? Denominator { get; set; }
+
+    /// <summary>For a share, what the service shows while the denominator is 0: "0", or words such as "no ratings"; empty for a count.</summary>
+    public string? WhenDenominatorIsZero { get; set; }
+}

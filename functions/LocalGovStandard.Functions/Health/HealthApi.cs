@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Storage;
@@ -17,7 +16,7 @@ public static class HealthApi
 
     /// <summary>200 while storage answers; 503 with a problem body (and Retry-After) while it does not.</summary>
     private static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> CheckAsync(
-        HttpContext context, [FromKeyedServices(TableNames.Councils)] TableClient table, StorageInitializer storage, CancellationToken cancellationToken)
+        HttpContext context, StorageInitializer storage, CancellationToken cancellationToken)
     {
         try
         {
@@ -28,7 +27,7 @@ public static class HealthApi
                 throw new InvalidOperationException("Storage is not ready.");
             }
 
-            await table.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: timeout.Token);
+            await storage.ProbeAsync(timeout.Token);
 
             return TypedResults.Ok(new HealthResponse("healthy", "reachable"));
         }

@@ -2,7 +2,7 @@ using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;

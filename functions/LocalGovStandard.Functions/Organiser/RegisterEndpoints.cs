@@ -16,7 +16,7 @@ public static class RegisterEndpoints
         console.MapGet("/register", () => new RazorComponentResult<RegisterPage>()).AsPublicFunction("ConsoleRegister");
         console.MapPost("/register", ImportAsync)
             .AsPublicFunction("ConsoleRegisterImport")
-            .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes + 64 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(RegisterImporter.MaxCsvBytes + 64 * 1024));
     }
 
     private static async Task<IResult> ImportAsync(HttpContext context, RegisterImporter importer, CancellationToken cancellationToken)

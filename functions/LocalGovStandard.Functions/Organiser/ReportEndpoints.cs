@@ -3,6 +3,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 

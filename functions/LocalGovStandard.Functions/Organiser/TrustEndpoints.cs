@@ -20,7 +20,7 @@ public static class TrustEndpoints
         console.MapGet("/domains", DomainsAsync).AsPublicFunction("ConsoleDomains");
         console.MapPost("/domains", ImportDomainsAsync)
             .AsPublicFunction("ConsoleDomainsImport")
-            .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes + 64 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(RegisterImporter.MaxCsvBytes + 64 * 1024));
         console.MapGet("/domains/council", FindCouncilAsync).AsPublicFunction("ConsoleDomainsFindCouncil");
         console.MapGet("/domains/{gssCode}", CouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomains");
         console.MapPost("/domains/{gssCode}", SaveCouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomainsSave");
@@ -67,10 +67,9 @@ public static class TrustEndpoints
     }
 
     private static async Task<IResult> ChangeStandingAsync(
-        string councilCode, string reference, HttpContext context, ContactApprovals approvals, CouncilDirectory directory, SignupQueries queries,
-        CancellationToken cancellationToken)
+        string councilCode, string reference, HttpContext context, ContactApprovals approvals, SignupQueries queries, CancellationToken cancellationToken)
     {
-        if (await ApprovalApi.FindAsync(councilCode, reference, directory, queries, cancellationToken) is not { } contact)
+        if (await queries.FindAsync(councilCode, reference, cancellationToken) is not { } contact)
         {
             return ConsoleForms.NotFound("There is no contact with that council and reference.");
         }
@@ -95,7 +94,7 @@ public static class TrustEndpoints
                 return ConsoleForms.NotFound("Choose one of the buttons on the contact's page.");
         }
 
-        var changed = await ApprovalApi.FindAsync(councilCode, reference, directory, queries, cancellationToken);
+        var changed = await queries.FindAsync(councilCode, reference, cancellationToken);
         return new ComponentParameters<ContactPage>().Set(p => p.Contact, changed ?? contact).Set(p => p.Done, done).Result();
     }
 
@@ -103,7 +102,7 @@ public static class TrustEndpoints
         await DomainsPageAsync(directory, result: null, new FormErrors(), cancellationToken);
 
     private static async Task<IResult> ImportDomainsAsync(
-        HttpContext context, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
+        HttpContext context, CouncilDirectory directory, CouncilDomainImport import, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var file = form.Files.GetFile("domains");
@@ -125,7 +124,7 @@ public static class TrustEndpoints
         }
 
         using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8);
-        var result = await CouncilDomainsApi.ImportAndApproveAsync(reader, directory, domains, approvals, ConsoleForms.Actor, cancellationToken);
+        var result = await import.ImportAndApproveAsync(reader, ConsoleForms.Actor, cancellationToken);
         return await DomainsPageAsync(directory, result, new FormErrors(), cancellationToken);
     }
 
@@ -161,7 +160,7 @@ public static class TrustEndpoints
 
         var text = (await context.Request.ReadFormAsync(cancellationToken))["domains"].ToString();
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var (parsed, fieldErrors) = CouncilDomainsApi.ParseAll(lines, domains);
+        var (parsed, fieldErrors) = domains.ParseAll(lines);
         if (!fieldErrors.IsValid)
         {
             var errors = new FormErrors();
@@ -195,7 +194,7 @@ public static class TrustEndpoints
     }
 
     private static async Task<RazorComponentResult<DomainsPage>> DomainsPageAsync(
-        CouncilDirectory directory, CouncilDomainsApi.DomainsImported? result, FormErrors errors, CancellationToken cancellationToken)
+        CouncilDirectory directory, DomainsImported? result, FormErrors errors, CancellationToken cancellationToken)
     {
         var councils = (await directory.AllAsync(cancellationToken))
             .Where(c => c.CanSignUp)

@@ -1,5 +1,6 @@
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ namespace LocalGovStandard.PeerGroups;
 public static class PeerGroupsApi
 {
     public static IServiceCollection AddPeerGroups(this IServiceCollection services) =>
-        services.AddSingleton<PeerGroupStore>().AddSingleton<PeerGroupEditor>();
+        services.AddSingleton<PeerGroupStore>().AddSingleton<PeerGroupEditor>().AddPersonalDataHolder<PeerGroupLeadPersonalData>();
 
     public static void MapPeerGroups(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
     {

@@ -4,15 +4,16 @@ using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Platform.Tokens;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,7 @@ public static class PlatformRegistration
         services.AddStorage();
         services.AddEmail();
         services.AddSingleton<AuditLog>();
+        services.AddPersonalDataHolder<AuditPersonalData>();
         services.AddSingleton<SignedTokens>();
         services.AddProblemResponses();
         services.AddServiceRateLimits();

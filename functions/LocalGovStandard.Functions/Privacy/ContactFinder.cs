@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
@@ -9,7 +7,7 @@ namespace LocalGovStandard.Privacy;
 /// <summary>A contact as a personal-data request names them: their council's code and their sign-up reference.</summary>
 public sealed record ContactLocation(Council Council, ContactEntity? Contact, ErasureEntity? Erasure);
 
-public sealed class ContactFinder(CouncilDirectory directory, SignupQueries queries, [FromKeyedServices(TableNames.Signups)] TableClient signups)
+public sealed class ContactFinder(CouncilDirectory directory, ContactStore contacts)
 {
     /// <returns>Null when there is no such council or reference; otherwise the contact, or the erasure still finishing.</returns>
     public async Task<ContactLocation?> FindAsync(string councilCode, string reference, CancellationToken cancellationToken)
@@ -19,14 +17,13 @@ public sealed class ContactFinder(CouncilDirectory directory, SignupQueries quer
             return null;
         }
 
-        var contact = await queries.FindByReferenceAsync(council, reference, cancellationToken);
+        var contact = await contacts.FindByReferenceAsync(council, reference, cancellationToken);
         if (contact is not null)
         {
             return new ContactLocation(council, contact, null);
         }
 
-        var erasure = await signups.GetEntityIfExistsAsync<ErasureEntity>(
-            council.Region.Slug, ErasureEntity.RowKeyFor(council.GssCode, reference), cancellationToken: cancellationToken);
-        return erasure.HasValue ? new ContactLocation(council, null, erasure.Value) : null;
+        var erasure = await contacts.FindErasureAsync(council, reference, cancellationToken);
+        return erasure is null ? null : new ContactLocation(council, null, erasure);
     }
 }

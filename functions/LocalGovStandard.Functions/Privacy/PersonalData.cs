@@ -1,104 +1,74 @@
 using Azure;
-using Azure.Data.Tables;
 using LocalGovStandard.Dashboard;
-using LocalGovStandard.DevOutbox;
 using LocalGovStandard.Platform.Audit;
-using LocalGovStandard.Platform.Email;
-using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Signups;
-using LocalGovStandard.Summits;
 
 namespace LocalGovStandard.Privacy;
 
-/// <param name="OutboxEmails">Messages deleted from the local outbox, when it is in use instead of SendGrid (development).</param>
-public sealed record ErasureOutcome(int SummitInvitations, int AssessmentMentions, int PeerGroupsLed, int Emails, int AuditEntries, int WorkbooksRebuilt, int EarlierWorkbookVersionsDeleted, int OutboxEmails);
-
 /// <summary>
-/// UK GDPR requests about one contact: export everything held about them, or erase them everywhere.
-/// Erasure keeps only a hashed suppression entry (if they had unsubscribed, so they are never mailed
-/// again), a hashed entry on the <see cref="ErasureList"/> (so a restored backup cannot bring them back)
-/// and an audit entry saying an erasure happened, without who.
+/// UK GDPR requests about one contact: export everything held about them, or erase them everywhere, through every
+/// registered <see cref="IPersonalDataHolder"/> (each feature finds the person in what it keeps). Erasure keeps only a
+/// hashed suppression entry (if they had unsubscribed, so they are never mailed again), a hashed entry on the
+/// <see cref="ErasureList"/> (so a restored backup cannot bring them back) and an audit entry saying an erasure happened, without who.
 /// </summary>
 public sealed partial class PersonalData(
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
-    [FromKeyedServices(TableNames.Suppressions)] TableClient suppressions,
-    ContactSummits summits,
-    ContactAssessments assessments,
-    ContactMail mail,
-    ContactLeadership leadership,
-    ContactAudit auditMentions,
-    StoredWorkbooks workbooks,
-    ContactStandings standings,
+    IEnumerable<IPersonalDataHolder> holders,
+    ContactStore contacts,
     ErasureList erasureList,
     SnapshotRefresher dashboard,
-    IEmailSender sender,
     AuditLog audit,
     TimeProvider clock,
     ILogger<PersonalData> logger)
 {
+    /// <summary>Records first, the contact row (how the person is found) last; otherwise in the order they were registered.</summary>
+    private readonly IReadOnlyList<IPersonalDataHolder> _holders = holders.OrderBy(h => h.Stage).ToList();
+
     public async Task<PersonalDataExport> ExportAsync(ContactLocation location, string actor, CancellationToken cancellationToken)
     {
         var contact = location.Contact ?? throw new InvalidOperationException("The contact has been erased.");
-        var (gss, key, reference) = (contact.GssCode, contact.ContactKey, contact.Reference);
-        var found = await assessments.FindAsync(gss, reference, contact.ContactName, cancellationToken);
-        var invitations = await summits.InvitationsAsync(gss, key, cancellationToken);
-        var suppressed = await suppressions.GetEntityIfExistsAsync<SuppressionEntity>(SuppressionEntity.Partition, key, cancellationToken: cancellationToken);
-        var emails = await mail.RowsAsync(gss, key, cancellationToken);
-        var led = await leadership.GroupsLedByAsync(contact.ContactEmail, cancellationToken);
-        var entries = await auditMentions.MentionsAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
+        var subject = SubjectOf(contact);
+        var sections = new PersonalDataSections();
+        foreach (var holder in _holders)
+        {
+            await holder.ExportAsync(subject, sections, cancellationToken);
+        }
 
-        await audit.WriteAsync(actor, "contact.exported", $"{contact.PartitionKey}/{gss}/{reference}", cancellationToken: CancellationToken.None);
+        await audit.WriteAsync(actor, "contact.exported", $"{contact.PartitionKey}/{contact.GssCode}/{contact.Reference}", cancellationToken: CancellationToken.None);
         return new PersonalDataExport(
-            clock.GetUtcNow(),
-            reference,
-            new ExportedCouncil(gss, location.Council.OfficialName, location.Council.Region.Name),
-            new ExportedContact(contact.ContactName, contact.ContactEmail, contact.JobTitle, contact.AdoptionRoute, contact.Status, contact.CreatedAt, contact.VerifiedAt,
-                contact.ConsentToContact, contact.ConsentToContactAt, contact.ConsentToPublish, contact.ConsentToPublishAt, contact.VerificationEmail),
-            found.CreatedOrSubmitted.Select(a => new ExportedAssessment(a.Reference, a.ServiceName, a.Type, a.Status,
-                a.CreatedBy == reference, a.SubmittedBy == reference, a.CreatedAt, a.SubmittedAt)).ToList(),
-            found.ActionsMarkedDone.Select(a => new ExportedAction(a.AssessmentReference, a.PointNumber, a.PointTitle, a.DoneAt, a.DoneNote)).ToList(),
-            found.PanelPlaces.Select(p => new ExportedPanelPlace(p.Assessment.PartitionKey, p.Assessment.Reference, p.Assessment.ServiceName, p.Member.Name, p.Member.Role)).ToList(),
-            invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList(),
-            led.Select(g => g.Name).ToList(),
-            suppressed.HasValue ? new ExportedSuppression(suppressed.Value!.UnsubscribedAt, suppressed.Value.Source) : null,
-            emails.Select(e => new ExportedEmail(e.PartitionKey, e.RowKey, e.Category, e.Subject, e.Status, e.SentAt)).ToList(),
-            entries.Select(e => new ExportedAuditEntry(e.At, e.Actor, e.Action, e.Subject)).ToList());
+            clock.GetUtcNow(), contact.Reference, new ExportedCouncil(contact.GssCode, location.Council.OfficialName, location.Council.Region.Name), sections);
     }
 
     /// <summary>
-    /// Safe to repeat: each step finds what is left. The contact row goes last but one, swapped for an
-    /// <see cref="ErasureEntity"/> in the same transaction, because it is how the person is found; the
-    /// stored workbooks are rebuilt after it, from records that no longer hold them.
+    /// Safe to repeat: each holder finds what is left. The contact row goes last, swapped for an <see cref="ErasureEntity"/>
+    /// naming the derived copies (stored workbooks) still to rebuild; they are rebuilt after it, from records that no longer hold the person.
     /// </summary>
     public async Task<ErasureOutcome> EraseAsync(ContactLocation location, string actor, CancellationToken cancellationToken)
     {
-        var (invitations, mentions, emails, entries, groups, outboxEmails) = (0, 0, 0, 0, 0, 0);
+        var progress = new ErasureProgress(actor);
         var erasure = location.Erasure;
         if (location.Contact is { } contact)
         {
             await erasureList.AddAsync(contact.GssCode, contact.ContactKey, contact.CreatedAt, cancellationToken);
-            invitations = await summits.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
-            groups = await leadership.EraseAsync(contact.ContactEmail, actor, cancellationToken);
-            mentions = await assessments.EraseAsync(contact.GssCode, contact.Reference, contact.ContactName, cancellationToken);
-            emails = await mail.EraseAsync(contact.GssCode, contact.ContactKey, cancellationToken);
-            outboxEmails = sender is LocalOutboxEmailSender outbox ? OutboxErasure.EraseMailFor(outbox.Folder, contact.ContactEmail) : 0;
-            entries = await auditMentions.ScrubAsync(contact.CreatedAt, Identifiers(contact), cancellationToken);
-            var naming = await workbooks.NamingAsync([contact.ContactEmail, contact.ContactName], cancellationToken);
-            erasure = await ReplaceContactWithRetriesAsync(contact, naming, cancellationToken);
+            var subject = SubjectOf(contact);
+            foreach (var holder in _holders)
+            {
+                await holder.EraseAsync(subject, progress, cancellationToken);
+            }
+
+            erasure = await contacts.FindErasureAsync(location.Council, contact.Reference, cancellationToken)
+                ?? throw new RequestFailedException(409, "The contact row was not replaced by an erasure row; ask again to finish.");
         }
 
-        var rebuilt = erasure!.Workbooks();
-        foreach (var blobName in rebuilt)
+        foreach (var holder in _holders)
         {
-            await workbooks.RebuildAsync(blobName, cancellationToken);
+            await holder.FinishAsync(erasure!.Workbooks(), progress, cancellationToken);
         }
 
-        var versions = await workbooks.DeleteEarlierVersionsAsync(cancellationToken);
-
-        await signups.DeleteEntityAsync(erasure.PartitionKey, erasure.RowKey, ETag.All, cancellationToken);
-        var outcome = new ErasureOutcome(invitations, mentions, groups, emails, entries, rebuilt.Count, versions, outboxEmails);
+        await contacts.DeleteErasureAsync(erasure!, cancellationToken);
+        var outcome = new ErasureOutcome(progress.Counts);
         await audit.WriteAsync(actor, "contact.erased", $"council/{location.Council.GssCode}",
-            $"summit invitations {invitations}; assessment mentions {mentions}; peer groups led {groups}; emails {emails}; audit entries {entries}; workbooks rebuilt {rebuilt.Count}; earlier workbook versions deleted {versions}; outbox emails {outboxEmails}",
+            string.Join("; ", progress.Counts.Select(c => $"{c.Label.ToLowerInvariant()} {c.Count}")),
             CancellationToken.None);
         await RefreshDashboardAsync();
         return outcome;
@@ -124,49 +94,6 @@ public sealed partial class PersonalData(
     [LoggerMessage(LogLevel.Warning, "The dashboard was not refreshed after an erasure ({Fault}); its next scheduled refresh will")]
     private partial void LogDashboardNotRefreshed(string fault);
 
-    private static IReadOnlyList<string> Identifiers(ContactEntity contact) =>
-        [contact.Reference, contact.ContactKey];
-
-    /// <summary>A verification counted on the council row at the same moment changes its ETag: read both rows again and retry.</summary>
-    private async Task<ErasureEntity> ReplaceContactWithRetriesAsync(ContactEntity contact, IReadOnlyList<string> workbooksNaming, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await ReplaceContactAsync(contact, workbooksNaming, cancellationToken);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && attempt < 4)
-            {
-                var current = await signups.GetEntityIfExistsAsync<ContactEntity>(contact.PartitionKey, contact.RowKey, cancellationToken: cancellationToken);
-                contact = current.HasValue ? current.Value! : throw new RequestFailedException(409, "The contact was removed while being erased; ask again to finish.");
-            }
-        }
-    }
-
-    /// <summary>One entity group transaction: the contact row goes, the council's count of verified contacts follows, and the erasure row takes its place.</summary>
-    private async Task<ErasureEntity> ReplaceContactAsync(ContactEntity contact, IReadOnlyList<string> workbooksNaming, CancellationToken cancellationToken)
-    {
-        var erasure = new ErasureEntity
-        {
-            PartitionKey = contact.PartitionKey,
-            RowKey = ErasureEntity.RowKeyFor(contact.GssCode, contact.Reference),
-            StartedAt = clock.GetUtcNow(),
-            PendingWorkbooks = string.Join(';', workbooksNaming),
-        };
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.Delete, contact, ETag.All),
-            new(TableTransactionActionType.UpsertReplace, erasure),
-        };
-        // The council is signed up while someone proven acts for it: erasing the last one takes its sign-up with them.
-        if (contact.Status == ContactEntity.Verified && await CouncilCount.RemoveOneAsync(signups, contact, cancellationToken) is { } countDown)
-        {
-            actions.Add(countDown);
-        }
-
-        await signups.SubmitTransactionAsync(actions, cancellationToken);
-        standings.Forget(contact);
-        return erasure;
-    }
+    private static DataSubject SubjectOf(ContactEntity contact) =>
+        new(contact.GssCode, contact.PartitionKey, contact.Reference, contact.ContactKey, contact.ContactName, contact.ContactEmail, contact.CreatedAt);
 }

@@ -1,5 +1,6 @@
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Privacy;
@@ -12,12 +13,7 @@ public static class PrivacyApi
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddSingleton<ContactFinder>();
-        services.AddSingleton<ContactSummits>();
-        services.AddSingleton<ContactAssessments>();
-        services.AddSingleton<ContactMail>();
-        services.AddSingleton<ContactLeadership>();
-        services.AddSingleton<ContactAudit>();
-        services.AddSingleton<StoredWorkbooks>();
+        services.AddPersonalDataHolder<ContactMail>();
         services.AddSingleton<ErasureList>();
         services.AddSingleton<PersonalData>();
         return services;

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Validation;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Register;
@@ -87,6 +88,42 @@ public sealed class CouncilDomains(
     }
 
     /// <summary>Makes the council's domains exactly <paramref name="domains"/> (already parsed).</summary>
+    /// <summary>
+    /// A council's whole list, as the API's PUT and the console's text box send it: each domain parsed,
+    /// or a field error naming the one at fault ("domains[2]").
+    /// </summary>
+    public (List<string> Domains, FieldErrors Errors) ParseAll(IReadOnlyList<string?>? values)
+    {
+        var errors = new FieldErrors();
+        var parsed = new List<string>();
+        if (values is null)
+        {
+            errors.Add("domains", "Send domains as a list, like [\"westminster.gov.uk\"]; an empty list removes them all");
+            return (parsed, errors);
+        }
+
+        if (values.Count > MaxDomainsPerCouncil)
+        {
+            errors.Add("domains", $"A council can have at most {MaxDomainsPerCouncil} domains");
+            return (parsed, errors);
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (domain, problem) = Parse(values[i]);
+            if (problem is not null)
+            {
+                errors.Add($"domains[{i}]", problem);
+            }
+            else if (!parsed.Contains(domain!))
+            {
+                parsed.Add(domain!);
+            }
+        }
+
+        return (parsed, errors);
+    }
+
     public async Task<DomainChange> ReplaceAsync(string gssCode, IReadOnlyCollection<string> domains, string actor, CancellationToken cancellationToken)
     {
         var before = await ForCouncilAsync(gssCode, cancellationToken);

@@ -23,7 +23,7 @@ public static class CouncilDomainsApi
         admin.MapPost("/councils/domains", ImportAsync)
             .AsKeyedFunction("ImportCouncilDomains")
             .Accepts<string>("text/csv")
-            .WithMetadata(new RequestSizeLimitAttribute(RegisterApi.MaxCsvBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(RegisterImporter.MaxCsvBytes));
     }
 
     public sealed record DomainsRequest(IReadOnlyList<string?>? Domains);
@@ -32,8 +32,6 @@ public static class CouncilDomainsApi
 
     public sealed record DomainsChanged(
         string CouncilCode, string CouncilName, IReadOnlyList<string> Domains, IReadOnlyList<string> Added, IReadOnlyList<string> Removed, int ContactsApproved);
-
-    public sealed record DomainsImported(int Added, int AlreadyThere, int ContactsApproved, IReadOnlyList<RegisterLineError> Errors);
 
     private static async Task<Results<Ok<CouncilDomainsResponse>, ProblemHttpResult>> GetAsync(
         string gssCode, CouncilDirectory directory, CouncilDomains domains, CancellationToken cancellationToken) =>
@@ -55,7 +53,7 @@ public static class CouncilDomainsApi
             return problem;
         }
 
-        var (parsed, errors) = ParseAll(body!.Domains, domains);
+        var (parsed, errors) = domains.ParseAll(body!.Domains);
         if (!errors.IsValid)
         {
             return ApiErrors.ValidationProblem(errors.ToDictionary());
@@ -67,7 +65,7 @@ public static class CouncilDomainsApi
     }
 
     private static async Task<Results<Ok<DomainsImported>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
+        HttpRequest request, CouncilDomainImport import, CancellationToken cancellationToken)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
         {
@@ -75,58 +73,8 @@ public static class CouncilDomainsApi
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var result = await ImportAndApproveAsync(reader, directory, domains, approvals, ApiActor, cancellationToken);
+        var result = await import.ImportAndApproveAsync(reader, ApiActor, cancellationToken);
         return TypedResults.Ok(result);
-    }
-
-    /// <summary>Shared with the console: import, then approve whoever was waiting on the domains that were added.</summary>
-    public static async Task<DomainsImported> ImportAndApproveAsync(
-        TextReader csv, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, string actor, CancellationToken cancellationToken)
-    {
-        var import = await domains.ImportAsync(csv, directory, actor, cancellationToken);
-        var approved = 0;
-        foreach (var council in import.Added.GroupBy(a => a.GssCode))
-        {
-            if (await directory.FindByCodeAsync(council.Key, cancellationToken) is { } found)
-            {
-                approved += await approvals.ApproveOnDomainsAsync(found, council.Select(a => a.Domain).ToList(), actor, cancellationToken);
-            }
-        }
-
-        return new DomainsImported(import.Added.Count, import.AlreadyThere, approved, import.Errors);
-    }
-
-    /// <summary>Each domain parsed, or a field error naming the one at fault ("domains[2]").</summary>
-    public static (List<string> Domains, FieldErrors Errors) ParseAll(IReadOnlyList<string?>? values, CouncilDomains domains)
-    {
-        var errors = new FieldErrors();
-        var parsed = new List<string>();
-        if (values is null)
-        {
-            errors.Add("domains", "Send domains as a list, like [\"westminster.gov.uk\"]; an empty list removes them all");
-            return (parsed, errors);
-        }
-
-        if (values.Count > CouncilDomains.MaxDomainsPerCouncil)
-        {
-            errors.Add("domains", $"A council can have at most {CouncilDomains.MaxDomainsPerCouncil} domains");
-            return (parsed, errors);
-        }
-
-        for (var i = 0; i < values.Count; i++)
-        {
-            var (domain, problem) = domains.Parse(values[i]);
-            if (problem is not null)
-            {
-                errors.Add($"domains[{i}]", problem);
-            }
-            else if (!parsed.Contains(domain!))
-            {
-                parsed.Add(domain!);
-            }
-        }
-
-        return (parsed, errors);
     }
 
     private static ProblemHttpResult CouncilNotFound() =>

@@ -8,13 +8,11 @@ namespace LocalGovStandard.Register;
 
 public static class RegisterApi
 {
-    /// <summary>The real register is about 170 KB; this leaves room without inviting abuse.</summary>
-    public const long MaxCsvBytes = 10 * 1024 * 1024;
-
     public static IServiceCollection AddRegister(this IServiceCollection services)
     {
         services.AddSingleton<CouncilDirectory>();
         services.AddSingleton<CouncilDomains>();
+        services.AddSingleton<CouncilDomainImport>();
         services.AddSingleton<RegisterImporter>();
         return services;
     }
@@ -24,7 +22,7 @@ public static class RegisterApi
         admin.MapPost("/register", ImportAsync)
             .AsKeyedFunction("ImportRegister")
             .Accepts<string>("text/csv")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxCsvBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(RegisterImporter.MaxCsvBytes));
     }
 
     private static async Task<Results<Ok<RegisterImportResult>, ProblemHttpResult>> ImportAsync(

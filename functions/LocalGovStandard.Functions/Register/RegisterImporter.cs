@@ -17,6 +17,9 @@ public sealed class RegisterImporter(
     CouncilDirectory directory,
     AuditLog audit)
 {
+    /// <summary>The real register is about 170 KB; this leaves room without inviting abuse. Domain lists are held to the same limit.</summary>
+    public const long MaxCsvBytes = 10 * 1024 * 1024;
+
     private const int TransactionLimit = 100;
 
     public async Task<RegisterImportResult> ImportAsync(TextReader csv, string actor, IProgress<RegisterImportProgress>? progress, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 
@@ -7,19 +9,6 @@ namespace LocalGovStandard.Reports;
 public static class AboutSheet
 {
     public const string Name = "About";
-
-    public static readonly IReadOnlyDictionary<string, string> Definitions = new Dictionary<string, string>
-    {
-        ["councils"] = "Current councils (in the council register, with no end date) in the peer group's regions.",
-        ["signed-up"] = "Councils whose first contact had verified their email address by the end of the month.",
-        ["verified-contact"] = "Councils with at least one contact who had verified their email address by the end of the month.",
-        ["assessed-share"] = "Councils with at least one assessment submitted by the end of the month, divided by the councils in the group.",
-        ["submitted-month"] = "Assessments submitted during the month (UTC), including reassessments.",
-        ["submitted-to-date"] = "Assessments submitted up to the end of the month, including reassessments.",
-        ["points-passing"] = "Across current assessments, point ratings that were met (LGDSS) or green (Service Standard), divided by all point ratings. An assessment stops being current when a reassessment of it is submitted. \"No ratings\" when no point had been rated, and then no change is given.",
-        ["actions-open"] = "Actions raised for failing points that, at the end of the month, were not marked done and not closed by a passing reassessment.",
-        ["actions-overdue"] = "Open actions whose due date had passed by the end of the month.",
-    };
 
     public static void Write(XLWorkbook workbook, ProgressReport report)
     {
@@ -31,8 +20,8 @@ public static class AboutSheet
 
         var row = 1;
         Heading(sheet, row++, "About this workbook");
-        Pair(sheet, row++, "Peer group", report.Group.Name);
-        Pair(sheet, row++, "Regions", string.Join(", ", report.Group.Regions.Select(r => r.Name)));
+        Pair(sheet, row++, "Peer group", report.Scope.Name);
+        Pair(sheet, row++, "Regions", string.Join(", ", report.Scope.Regions.Select(r => r.Name)));
         Pair(sheet, row++, "Month", report.Month.DisplayName);
         SafeCells.Text(sheet.Cell(row, 1), "Data as of (end of day, UTC)");
         sheet.Cell(row, 2).SetValue(report.Month.LastDay.ToDateTime(TimeOnly.MinValue));
@@ -54,7 +43,7 @@ public static class AboutSheet
         Heading(sheet, row++, "Definitions");
         foreach (var headline in report.Headlines)
         {
-            Pair(sheet, row++, headline.Label, Definitions[headline.Key]);
+            Pair(sheet, row++, headline.Label, HeadlineCatalogue.Find(headline.Key).Definition);
         }
 
         Pair(sheet, row++, "Change", "This month's figure minus the previous month's, worked out with the same definitions at the end of the previous month. Shares change in percentage points.");
@@ -75,7 +64,7 @@ public static class AboutSheet
             Pair(sheet, row++, column.Header, $"{column.Standard.Name} {column.Standard.Version}, point {column.Point.Number}: {column.Point.Title}");
         }
 
-        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Group.Name}, {report.Month.DisplayName}: about", 1, 1);
+        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Scope.Name}, {report.Month.DisplayName}: about", 1, 1);
         sheet.PageSetup.PageOrientation = XLPageOrientation.Portrait;
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 
@@ -17,7 +19,7 @@ public static class DashboardSheet
     public static DashboardLayout Write(XLWorkbook workbook, ProgressReport report)
     {
         var sheet = workbook.AddWorksheet(Name);
-        SafeCells.Text(sheet.Cell(1, 1), $"{report.Group.Name} peer group: progress in {report.Month.DisplayName}");
+        SafeCells.Text(sheet.Cell(1, 1), $"{report.Scope.Name} peer group: progress in {report.Month.DisplayName}");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 16;
         SafeCells.Text(sheet.Cell(2, 1), string.Create(CultureInfo.InvariantCulture,
@@ -38,7 +40,7 @@ public static class DashboardSheet
         var ratesHeader = sectionRow + 1;
         WorkbookTables.Write(sheet, PointRatesTable, ratesHeader, 1, PointRateColumns, report.PointRates);
 
-        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Group.Name}: {report.Month.DisplayName}", frozenRows: 2, repeatedRow: HeadlinesRow);
+        WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Scope.Name}: {report.Month.DisplayName}", frozenRows: 2, repeatedRow: HeadlinesRow);
         sheet.PageSetup.FitToPages(1, 1);
         return new DashboardLayout(Name, ratesHeader + 1, ratesHeader + Math.Max(1, report.PointRates.Count), PointLabelColumn: 1, PointRateColumn: 6);
     }

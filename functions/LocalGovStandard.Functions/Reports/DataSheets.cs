@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 
@@ -88,7 +90,7 @@ public static class DataSheets
         return new TrendLayout(Trend, 2, 1 + Math.Max(1, report.Trend.Count), MonthColumn: 1, SignedUpColumn: 2);
     }
 
-    private static string Title(ProgressReport report, string what) => $"{report.Group.Name}, {report.Month.DisplayName}: {what}";
+    private static string Title(ProgressReport report, string what) => $"{report.Scope.Name}, {report.Month.DisplayName}: {what}";
 
     private static readonly TableColumn<CouncilRow>[] CouncilColumns =
     [
@@ -148,7 +150,7 @@ public static class DataSheets
         new("Share of councils assessed", 13, (cell, r) => cell.SetValue(r.AssessedShare), NumberFormats.Share),
         new("Assessments submitted in month", 14, (cell, r) => cell.SetValue(r.SubmittedInMonth), NumberFormats.Count),
         new("Assessments submitted to date", 14, (cell, r) => cell.SetValue(r.SubmittedToDate), NumberFormats.Count),
-        new("Share of points met or green", 13, (cell, r) => SafeCells.NumberOr(cell, r.PassShare, ProgressCalculator.NoRatings), NumberFormats.Share),
+        new("Share of points met or green", 13, (cell, r) => SafeCells.NumberOr(cell, r.PassShare, HeadlineCatalogue.NoRatings), NumberFormats.Share),
         new("Actions open", 10, (cell, r) => cell.SetValue(r.ActionsOpen), NumberFormats.Count),
         new("Actions overdue", 10, (cell, r) => cell.SetValue(r.ActionsOverdue), NumberFormats.Count),
     ];

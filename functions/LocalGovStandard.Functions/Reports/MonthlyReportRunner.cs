@@ -7,6 +7,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Progress;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Reports;
@@ -27,7 +28,7 @@ public sealed record GroupRunOutcome(string PeerGroup, string Status, bool Built
 /// lead's email goes through the mail ledger, so a repeat sends only what is missing.
 /// </summary>
 public sealed partial class MonthlyReportRunner(
-    ReportDataLoader loader,
+    ProgressLoader loader,
     ProgressCalculator calculator,
     ReportRunStore runs,
     BlobServiceClient blobs,
@@ -202,7 +203,7 @@ public sealed partial class MonthlyReportRunner(
 
     private async Task<(byte[] Workbook, ProgressReport Report)> BuildAndUploadAsync(ReportMonth month, PeerGroup group, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var activity = await loader.LoadAsync(group, month, cancellationToken);
+        var activity = await loader.ForPeerGroupAsync(group, month, cancellationToken);
         var report = calculator.Calculate(activity, asOf);
         var workbook = ProgressWorkbook.Build(report);
         await Blob(month, group.Slug).UploadAsync(BinaryData.FromBytes(workbook), new BlobUploadOptions

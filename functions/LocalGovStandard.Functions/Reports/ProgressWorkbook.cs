@@ -1,5 +1,7 @@
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
+using LocalGovStandard.Platform.Spreadsheets;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 
@@ -21,7 +23,7 @@ public static class ProgressWorkbook
         TrendLayout trend;
         using (var workbook = new XLWorkbook())
         {
-            workbook.Properties.Title = $"{report.Group.Name} peer group: progress in {report.Month.DisplayName}";
+            workbook.Properties.Title = $"{report.Scope.Name} peer group: progress in {report.Month.DisplayName}";
             workbook.Properties.Author = "LocalGov Standard";
             workbook.Properties.Company = "LocalGov Digital";
             workbook.Properties.Created = report.GeneratedAt.UtcDateTime;

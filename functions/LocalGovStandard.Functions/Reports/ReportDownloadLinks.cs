@@ -1,5 +1,6 @@
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Tokens;
+using LocalGovStandard.Progress;
 using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Reports;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 

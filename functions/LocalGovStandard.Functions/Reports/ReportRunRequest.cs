@@ -1,5 +1,6 @@
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Validation;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 

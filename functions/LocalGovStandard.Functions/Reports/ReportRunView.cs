@@ -1,4 +1,5 @@
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 
 namespace LocalGovStandard.Reports;
 

@@ -2,6 +2,8 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Progress;
+using LocalGovStandard.Platform.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,12 +14,11 @@ public static class ReportsApi
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ProgressCalculator>();
-        services.AddSingleton<ReportDataLoader>();
         services.AddSingleton<ReportRunStore>();
         services.AddSingleton<ReportDownloadLinks>();
         services.AddSingleton<MonthlyReportRunner>();
         services.AddSingleton<MonthlyProgressWorkbooks>();
+        services.AddPersonalDataHolder<StoredWorkbooks>();
         return services;
     }
 

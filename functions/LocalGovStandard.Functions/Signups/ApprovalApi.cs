@@ -1,6 +1,5 @@
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
-using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,22 +31,22 @@ public static class ApprovalApi
             .ToList());
 
     private static async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> ApproveAsync(
-        string councilCode, string reference, bool? addDomain, ContactApprovals approvals, CouncilDirectory directory, SignupQueries queries,
+        string councilCode, string reference, bool? addDomain, ContactApprovals approvals, SignupQueries queries,
         CancellationToken cancellationToken) =>
-        await FindAsync(councilCode, reference, directory, queries, cancellationToken) is { } contact
+        await queries.FindAsync(councilCode, reference, cancellationToken) is { } contact
             ? Respond(await approvals.ApproveAsync(contact, ApiActor, addDomain == true, cancellationToken))
             : ContactNotFound();
 
     private static async Task<Results<Ok<ApprovalResponse>, ProblemHttpResult>> DeclineAsync(
-        string councilCode, string reference, ContactApprovals approvals, CouncilDirectory directory, SignupQueries queries, CancellationToken cancellationToken) =>
-        await FindAsync(councilCode, reference, directory, queries, cancellationToken) is { } contact
+        string councilCode, string reference, ContactApprovals approvals, SignupQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(councilCode, reference, cancellationToken) is { } contact
             ? Respond(await approvals.DeclineAsync(contact, ApiActor, cancellationToken))
             : ContactNotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignOutEverywhereAsync(
-        string councilCode, string reference, ContactApprovals approvals, CouncilDirectory directory, SignupQueries queries, CancellationToken cancellationToken)
+        string councilCode, string reference, ContactApprovals approvals, SignupQueries queries, CancellationToken cancellationToken)
     {
-        if (await FindAsync(councilCode, reference, directory, queries, cancellationToken) is not { } contact)
+        if (await queries.FindAsync(councilCode, reference, cancellationToken) is not { } contact)
         {
             return ContactNotFound();
         }
@@ -55,12 +54,6 @@ public static class ApprovalApi
         await approvals.EndSessionsAsync(contact.PartitionKey, contact.RowKey, ApiActor, "contact.signed-out-everywhere", cancellationToken);
         return TypedResults.NoContent();
     }
-
-    public static async Task<ContactEntity?> FindAsync(
-        string councilCode, string reference, CouncilDirectory directory, SignupQueries queries, CancellationToken cancellationToken) =>
-        HumanReference.IsWellFormed(reference) && await directory.FindByCodeAsync(councilCode, cancellationToken) is { } council
-            ? await queries.FindByReferenceAsync(council, reference, cancellationToken)
-            : null;
 
     private static Ok<ApprovalResponse> Respond(ApprovalOutcome outcome) =>
         TypedResults.Ok(new ApprovalResponse(outcome.Contact.GssCode, outcome.Contact.Reference, outcome.Contact.Status,

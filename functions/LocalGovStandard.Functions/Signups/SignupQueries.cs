@@ -1,14 +1,24 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 
 namespace LocalGovStandard.Signups;
 
 public sealed record CouncilSignups(Council Council, CouncilSignupEntity? SignedUp, IReadOnlyList<ContactEntity> Contacts);
 
+/// <summary>One region partition's rows: each signed-up council's row (keyed by GSS code) and every contact.</summary>
+public sealed record RegionSignups(IReadOnlyDictionary<string, CouncilSignupEntity> SignedUp, IReadOnlyList<ContactEntity> Contacts);
+
 /// <summary>Reads sign-ups: always by region partition, or by a council's RowKey range within one.</summary>
 public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableClient table, CouncilDirectory directory)
 {
+    /// <summary>A contact as the organiser names them, by their council's code and their sign-up reference; null when either is unknown.</summary>
+    public async Task<ContactEntity?> FindAsync(string councilCode, string reference, CancellationToken cancellationToken) =>
+        HumanReference.IsWellFormed(reference) && await directory.FindByCodeAsync(councilCode, cancellationToken) is { } council
+            ? await FindByReferenceAsync(council, reference, cancellationToken)
+            : null;
+
     public async Task<ContactEntity?> FindByReferenceAsync(Council council, string reference, CancellationToken cancellationToken)
     {
         var (from, to) = SignupKeys.ContactRange(council.GssCode);
@@ -29,7 +39,7 @@ public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableC
             .GroupBy(c => c.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        var perRegion = await Task.WhenAll(regions.Select(region => LoadRegionAsync(region.Slug, cancellationToken)));
+        var perRegion = await Task.WhenAll(regions.Select(region => InRegionAsync(region, cancellationToken)));
         var result = new List<CouncilSignups>();
         foreach (var (signedUp, contacts) in perRegion)
         {
@@ -45,8 +55,10 @@ public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableC
         return result.OrderBy(c => c.Council.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private async Task<(Dictionary<string, CouncilSignupEntity> SignedUp, List<ContactEntity> Contacts)> LoadRegionAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>A region's signed-up rows and contacts, whether or not the register still lists their council there.</summary>
+    public async Task<RegionSignups> InRegionAsync(Region region, CancellationToken cancellationToken)
     {
+        var partition = region.Slug;
         var signedUp = new Dictionary<string, CouncilSignupEntity>(StringComparer.Ordinal);
         var councilFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {SignupKeys.CouncilKind}");
         await foreach (var row in table.QueryAsync<CouncilSignupEntity>(councilFilter, cancellationToken: cancellationToken))
@@ -61,6 +73,6 @@ public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableC
             contacts.Add(row);
         }
 
-        return (signedUp, contacts);
+        return new RegionSignups(signedUp, contacts);
     }
 }

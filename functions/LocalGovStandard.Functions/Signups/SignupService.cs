@@ -211,18 +211,8 @@ public sealed class SignupService(
         return true;
     }
 
-    private async Task<bool> TrySaveDetailsAsync(ContactEntity contact, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    private Task<bool> TrySaveDetailsAsync(ContactEntity contact, CancellationToken cancellationToken) =>
+        ContactStore.TryReplaceUnchangedAsync(table, contact, cancellationToken);
 
     /// <summary>A confirmed (or declined) address signed up again: the email says where they stand; the page says the same to everyone.</summary>
     private async Task<bool> TellAlreadySignedUpAsync(ContactEntity contact, CancellationToken cancellationToken)

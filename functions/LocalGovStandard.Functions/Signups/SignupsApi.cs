@@ -1,6 +1,7 @@
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Platform.Validation;
@@ -20,6 +21,8 @@ public static class SignupsApi
         services.AddSingleton<ContactApprovalMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<ContactApprovalMigration>());
         services.AddSingleton<SignupQueries>();
+        services.AddSingleton<ContactStore>();
+        services.AddPersonalDataHolder<ContactPersonalData>();
         services.AddSingleton<PurgeExpiredVerifications>();
         return services;
     }

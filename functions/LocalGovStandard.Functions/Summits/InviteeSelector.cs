@@ -1,7 +1,5 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using LocalGovStandard.Assessments;
-using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 
@@ -17,8 +15,8 @@ public sealed record Invitee(string InvitationId, string Region, string ContactR
 /// Anyone on the suppression list is left out.
 /// </summary>
 public sealed class InviteeSelector(
-    [FromKeyedServices(TableNames.Signups)] TableClient signups,
-    [FromKeyedServices(TableNames.SubmittedAssessments)] TableClient submitted,
+    ContactStore store,
+    SubmittedAssessmentQueries submitted,
     SuppressionList suppressions)
 {
     public static string InvitationId(string gssCode, string contactKey) => $"{gssCode}-{contactKey}";
@@ -41,23 +39,16 @@ public sealed class InviteeSelector(
 
     private async Task<List<Invitee>> SelectInRegionAsync(Region region, InviteeCriteria criteria, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Verified} and ConsentToContact eq {true} and VerifiedAt lt {criteria.VerifiedBefore}");
-        var contacts = new List<ContactEntity>();
-        await foreach (var contact in signups.QueryAsync<ContactEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (!suppressed.Contains(contact.ContactKey))
-            {
-                contacts.Add(contact);
-            }
-        }
+        var contacts = (await store.ContactableAsync(region.Slug, criteria.VerifiedBefore, cancellationToken))
+            .Where(contact => !suppressed.Contains(contact.ContactKey))
+            .ToList();
 
         if (contacts.Count == 0)
         {
             return [];
         }
 
-        var counts = criteria.MinSubmittedAssessments is null ? null : await SubmittedCountsAsync(region.Slug, cancellationToken);
+        var counts = criteria.MinSubmittedAssessments is null ? null : await submitted.CountsByCouncilAsync(region.Slug, cancellationToken);
         var peerGroup = criteria.PeerGroups.FirstOrDefault(g => g.Regions.Any(r => r.Slug == region.Slug));
         var invitees = new List<Invitee>();
         foreach (var contact in contacts)
@@ -85,18 +76,5 @@ public sealed class InviteeSelector(
         }
 
         return invitees;
-    }
-
-    /// <summary>Submitted assessments per council in a region: every "{region}|{yyyy-MM}" partition, as one range query.</summary>
-    private async Task<Dictionary<string, int>> SubmittedCountsAsync(string region, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {region + "|"} and PartitionKey lt {region + "}"}");
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in submitted.QueryAsync<SubmittedAssessmentEntity>(filter, select: ["GssCode"], cancellationToken: cancellationToken))
-        {
-            counts[row.GssCode] = counts.GetValueOrDefault(row.GssCode) + 1;
-        }
-
-        return counts;
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
-using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Summits;
 

@@ -3,6 +3,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +22,7 @@ public static class SummitsApi
         services.AddSingleton<InviteeSelector>();
         services.AddSingleton<SummitSender>();
         services.AddSingleton<RsvpService>();
+        services.AddPersonalDataHolder<SummitPersonalData>();
         return services;
     }
 

@@ -29,6 +29,11 @@ public sealed class SuppressionList([FromKeyedServices(TableNames.Suppressions)]
         return keys;
     }
 
+    public async Task<SuppressionEntity?> FindAsync(string contactKey, CancellationToken cancellationToken) =>
+        await table.GetEntityIfExistsAsync<SuppressionEntity>(SuppressionEntity.Partition, contactKey, cancellationToken: cancellationToken) is { HasValue: true } found
+            ? found.Value
+            : null;
+
     /// <summary>Idempotent: unsubscribing twice keeps the first date.</summary>
     public async Task AddAsync(string contactKey, string source, CancellationToken cancellationToken)
     {

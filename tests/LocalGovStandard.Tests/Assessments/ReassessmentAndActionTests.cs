@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Assessments;
 
@@ -138,10 +139,12 @@ public sealed class ReassessmentAndActionTests(AssessmentFixture fixture) : ICla
     }
 }
 
-/// <summary>Overdue needs time to pass, so it has its own service.</summary>
+/// <summary>Overdue: the test moves its own clock past the due date.</summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class OverdueActionTests(AssessmentFixture fixture) : IClassFixture<AssessmentFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     [Fact]
     public async Task OpenAction_PastItsDueDate_IsOverdue()
     {
@@ -149,7 +152,7 @@ public sealed class OverdueActionTests(AssessmentFixture fixture) : IClassFixtur
         var reference = await AssessmentSteps.SubmittedAsync(client, AssessmentSteps.SelfDetails("lgdss-2016", "Overdue"), n => n is 1 or 2 ? "not-met" : "met", 15);
         await client.PostAsJsonAsync($"/api/actions/{reference}/1/done", new { note = "Research plan agreed" });
 
-        fixture.Clock.Advance(TimeSpan.FromDays(93));
+        _clock.Advance(TimeSpan.FromDays(93));
         var later = await AccessSteps.BearerClientAsync(fixture, AssessmentFixture.WestminsterContact);
         var list = await AssessmentSteps.ListAsync(later);
 

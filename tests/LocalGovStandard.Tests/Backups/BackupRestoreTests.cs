@@ -5,6 +5,7 @@ using LocalGovStandard.Backups;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Privacy;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Backups;
 
@@ -16,6 +17,8 @@ namespace LocalGovStandard.Tests.Backups;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class BackupRestoreTests(BackupFixture fixture) : IClassFixture<BackupFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     private static readonly TestCouncil Council = TestRegister.Camden;
 
     private TableBackup Backup => fixture.Service<TableBackup>();
@@ -27,7 +30,7 @@ public sealed class BackupRestoreTests(BackupFixture fixture) : IClassFixture<Ba
 
         // The timer itself, as an organiser runs it, backs up today. Its audit entries (the organiser's run, then
         // "backup.completed") are written around the export, and only the first is in the backup.
-        var date = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
+        var date = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         using var run = await fixture.CreateAdminClient().PostAsync(new Uri($"/api/admin/timers/{BackupTables.Name}/run", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         var before = (await fixture.RowsAsync())
@@ -92,7 +95,7 @@ public sealed class BackupRestoreTests(BackupFixture fixture) : IClassFixture<Ba
     public async Task ABackupCutOffPartWay_CarriesOnAfterTheLastRowWritten()
     {
         var date = new DateOnly(2031, 2, 2);
-        var firstPage = new CutOffAfterFirstPage(fixture.Clock);
+        var firstPage = new CutOffAfterFirstPage(_clock);
 
         var cut = await Backup.RunAsync(date, firstPage, CancellationToken.None);
 
@@ -219,7 +222,7 @@ public sealed class BackupRestoreTests(BackupFixture fixture) : IClassFixture<Ba
         var person = await AccessSteps.BearerClientAsync(fixture, lead);
         await AssessmentSteps.SubmittedAsync(person, AssessmentSteps.SelfDetails("lgdss-2016", "Backed-up permits"), _ => "met", 15);
         (await fixture.CreateClient().GetAsync(new Uri("/api/peer-groups", UriKind.Relative))).EnsureSuccessStatusCode();
-        await LocalGovStandard.Tests.Summits.SummitSteps.CreateSummitAsync(fixture.CreateAdminClient(), fixture.Clock, capacity: 10);
+        await LocalGovStandard.Tests.Summits.SummitSteps.CreateSummitAsync(fixture.CreateAdminClient(), _clock, capacity: 10);
     }
 
     private async Task<IReadOnlyList<string>> BlobsAsync(DateOnly date)
@@ -234,7 +237,7 @@ public sealed class BackupRestoreTests(BackupFixture fixture) : IClassFixture<Ba
     }
 
     /// <summary>Moves the clock past the time budget once the first page is staged, as a run that has taken too long.</summary>
-    private sealed class CutOffAfterFirstPage(ShiftableClock clock) : IProgress<BackupPageStaged>
+    private sealed class CutOffAfterFirstPage(FakeTimeProvider clock) : IProgress<BackupPageStaged>
     {
         private int _pages;
 

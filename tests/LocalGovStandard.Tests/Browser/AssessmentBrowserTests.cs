@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
@@ -341,13 +342,15 @@ public sealed partial class AssessmentBrowserTests(BrowserFixture fixture) : ICl
 }
 
 /// <summary>
-/// The session timeout warning. It moves the service's clock, so it has a service of its own; the
-/// page's clock is Playwright's, so the 25 minutes before the warning pass at once.
+/// The session timeout warning. The test moves the service's clock (its own); the page's clock is
+/// Playwright's, so the 25 minutes before the warning pass at once.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class AssessmentBrowserSessionTimeoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     [Fact]
     public async Task Warning_OpensFiveMinutesBeforeTheSessionEnds_StaySignedInKeepsTheSession_AndSignOutEndsIt()
     {
@@ -379,12 +382,12 @@ public sealed class AssessmentBrowserSessionTimeoutTests(BrowserFixture fixture)
         Assert.Empty(await AxeChecks.ViolationsAsync(page, "timeout warning"));
 
         // 26 minutes on: without the keep-alive the session would end in 4.
-        fixture.Clock.Advance(TimeSpan.FromMinutes(26));
+        _clock.Advance(TimeSpan.FromMinutes(26));
         var keepAlive = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Url.EndsWith("/assessments/keep-alive", StringComparison.Ordinal));
         Assert.Equal(204, keepAlive.Status);
         await Expect(dialog).ToBeHiddenAsync();
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        _clock.Advance(TimeSpan.FromMinutes(10));
         await page.ReloadAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
 

@@ -8,7 +8,7 @@ namespace LocalGovStandard.Tests.Browser;
 /// </summary>
 public static class AxeChecks
 {
-    private const string RunWcag22AAndAA = """
+    public const string RunWcag22AAndAA = """
         async () => {
           const results = await axe.run(document, {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },

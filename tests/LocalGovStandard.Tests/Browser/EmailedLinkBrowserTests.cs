@@ -96,7 +96,7 @@ public sealed partial class EmailedLinkBrowserTests(EmailedLinkBrowserTests.Fixt
     {
         var admin = fixture.CreateAdminClient();
         await ReportSteps.SetLeadsAsync(admin, "wales", "Wales", ["wales"], new ReportSteps.Lead("Wyn Wales", "wyn.scanned@wales.gov.wales"));
-        await ReportSteps.RunOkAsync(admin, ReportSteps.MonthsAgo(fixture, 1), "wales");
+        await ReportSteps.RunOkAsync(admin, ReportSteps.MonthsAgo(fixture.Clock, 1), "wales");
         var message = fixture.SendGrid.Accepted.Last(m => m.To == "wyn.scanned@wales.gov.wales");
         var link = new Uri(fixture.BaseUrl, new Uri(DownloadLinkPattern().Match(message.PlainText).Value).PathAndQuery);
         await ScanChangesNothingAsync(link);

@@ -1,5 +1,6 @@
 using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Summits;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
@@ -11,6 +12,8 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     private static readonly DateTimeOffset Verified = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
     private static readonly object MidlandsCriteria = new { verifiedOnOrBefore = "2026-01-31", peerGroups = new[] { "midlands" } };
 
@@ -167,7 +170,7 @@ public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Expect(page.Locator("h1")).ToHaveTextAsync("You are on the waiting list");
         violations.AddRange(await AxeChecks.ViolationsAsync(page, "waiting list"));
 
-        fixture.Clock.Advance(TimeSpan.FromDays(15));
+        _clock.Advance(TimeSpan.FromDays(15));
         await page.GotoAsync(SummitSteps.PathAndQuery(invitees[1].RsvpLink));
         await Expect(page.Locator("h1")).ToHaveTextAsync("RSVPs are closed");
         violations.AddRange(await AxeChecks.ViolationsAsync(page, "rsvps closed"));
@@ -184,7 +187,7 @@ public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixtu
         var emails = await SummitSteps.SeedContactsAsync(fixture, TestRegister.Leicester, prefix, count, Verified);
         fixture.SendGrid.Reset();
         var admin = fixture.CreateAdminClient();
-        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, capacity))["id"]!.GetValue<string>();
+        var id = (await SummitSteps.CreateSummitAsync(admin, _clock, capacity))["id"]!.GetValue<string>();
         await SummitSteps.SendAsync(admin, id, MidlandsCriteria);
         return (id, SummitSteps.Recipients(fixture.SendGrid.Accepted).Where(r => emails.Contains(r.Email)).OrderBy(r => r.Email, StringComparer.Ordinal).ToList());
     }

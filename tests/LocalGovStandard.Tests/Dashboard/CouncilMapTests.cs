@@ -1,5 +1,5 @@
 using LocalGovStandard.Dashboard;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Tests.Infrastructure;
 using static LocalGovStandard.Tests.Dashboard.DashboardReading;
 

@@ -35,7 +35,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserFixture fixture) : ICl
 
         await page.GotoAsync("/dashboard");
         await Expect(page.Locator("h1")).ToHaveTextAsync("How councils are adopting the Standard");
-        await Expect(page.Locator("svg.app-chart")).ToHaveCountAsync(3);
+        await Expect(page.Locator("figure.app-figure")).ToHaveCountAsync(4);
         violations.AddRange(await AxeChecks.ViolationsAsync(page, "dashboard"));
         await SaveScreenshotAsync(page, "dashboard.png");
 
@@ -74,7 +74,7 @@ public sealed class DashboardBrowserTests(DashboardBrowserFixture fixture) : ICl
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
 
         await Expect(page.Locator(".govuk-caption-l")).ToHaveTextAsync("Wales");
-        await Expect(page.Locator("svg.app-chart")).ToHaveCountAsync(3);
+        await Expect(page.Locator("figure.app-figure")).ToHaveCountAsync(4);
         await Expect(page.Locator("table[data-table='signups'] tbody tr")).ToHaveCountAsync(12);
         var expected = fixture.Seed.At(0, ["wales"]);
         await Expect(page.Locator("[data-figure='signed-up']")).ToHaveAttributeAsync("data-value", expected.SignedUp.ToString(System.Globalization.CultureInfo.InvariantCulture));

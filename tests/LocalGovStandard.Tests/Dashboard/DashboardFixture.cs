@@ -28,7 +28,7 @@ public sealed class DashboardFixture : ServiceFixture
     /// <summary>Moves the clock to the 2nd of next month, imports the test register (with councils that have no GSS code), writes the history and refreshes the snapshots.</summary>
     public static async Task<DashboardSeed> PrepareAsync(ServiceFixture fixture)
     {
-        ReportSteps.AdvanceToNextMonth(fixture);
+        ReportSteps.AdvanceToNextMonth(fixture.Clock.Setup);
         var admin = fixture.CreateAdminClient();
         await TestRegister.ImportAsync(admin, [.. TestRegister.All, .. TestRegister.HistoricNorthernIreland]);
         var seed = new DashboardSeed(fixture.Clock.GetUtcNow());

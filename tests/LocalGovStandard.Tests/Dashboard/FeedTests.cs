@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Validation;
+using static LocalGovStandard.Tests.Dashboard.DashboardReading;
 
 namespace LocalGovStandard.Tests.Dashboard;
 
@@ -13,7 +14,7 @@ namespace LocalGovStandard.Tests.Dashboard;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class FeedTests(DashboardFixture fixture)
 {
-    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots"];
+    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines"];
 
     private DashboardSeed Seed => fixture.Seed;
 
@@ -44,7 +45,7 @@ public sealed class FeedTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Metadata_IsValidCsdl_WithTheSixEntitySets()
+    public async Task Metadata_IsValidCsdl_WithTheSevenEntitySets()
     {
         var xml = await Feed().GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative));
         using var reader = XmlReader.Create(new StringReader(xml));
@@ -219,33 +220,7 @@ public sealed class FeedTests(DashboardFixture fixture)
         }
     }
 
-    private HttpClient Feed()
-    {
-        var client = fixture.CreateClient();
-        client.DefaultRequestHeaders.Add("x-read-key", DashboardFixture.ReadKey);
-        return client;
-    }
+    private HttpClient Feed() => FeedClient(fixture);
 
-    /// <summary>Follows @odata.nextLink to the end, as Power BI does.</summary>
-    private async Task<(List<JsonNode> Rows, int Pages)> AllPagesAsync(string pathAndQuery)
-    {
-        var client = Feed();
-        var rows = new List<JsonNode>();
-        var pages = 0;
-        string? next = pathAndQuery;
-        while (next is not null)
-        {
-            var response = await client.GetAsync(new Uri(next, next.StartsWith('/') ? UriKind.Relative : UriKind.Absolute));
-            Assert.True(response.IsSuccessStatusCode, $"{next} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            var value = page["value"]!.AsArray();
-            Assert.True(value.Count <= DashboardFixture.FeedPageSize);
-            rows.AddRange(value.Select(v => v!));
-            pages++;
-            next = page["@odata.nextLink"]?.GetValue<string>();
-            Assert.True(pages < 100, "paging never ends");
-        }
-
-        return (rows, pages);
-    }
+    private Task<(List<JsonNode> Rows, int Pages)> AllPagesAsync(string pathAndQuery) => FeedPagesAsync(Feed(), pathAndQuery);
 }

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using LocalGovStandard.Dashboard;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
-using LocalGovStandard.Reports;
 using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Dashboard;
@@ -19,7 +19,7 @@ public sealed class SnapshotStorageTests(DashboardFixture fixture)
             new Council($"C{i:D4}", $"E0{i:D7}", $"Council number {i} of a very large made-up region", $"Council {i}", "England", region, "Unitary authority", null, true),
             new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i), i % 3, i % 5, [], i % 2)).ToList();
         var counts = new MonthCounts(new ReportMonth(2000, 1), rows.Count, 0, 0, 0, 0, 0, 0, 0, 0, 0, [], rows);
-        var entity = MonthlySnapshotEntity.From(region.Slug, MonthlySnapshotEntity.AllStandards, counts, DateTimeOffset.UtcNow);
+        var entity = MonthlySnapshotEntity.From(region.Slug, MonthlySnapshotEntity.AllStandards, counts, new DateTimeOffset(2000, 2, 1, 6, 0, 0, TimeSpan.Zero));
         Assert.NotNull(entity.CouncilsJson2); // the detail really is spread over more than one column
 
         var table = new TableServiceClient(fixture.Storage.ConnectionString).GetTableClient("MonthlySnapshots");

@@ -28,7 +28,7 @@ public class ServiceFixture : IAsyncLifetime
 
     public Azurite Storage { get; }
     public SendGridCaptureServer SendGrid { get; } = new();
-    public ShiftableClock Clock { get; } = new();
+    public TestClock Clock { get; } = new();
     public LogCapture Logs { get; } = new();
     public LocalGovStandardFactory App { get; private set; } = default!;
 

@@ -2,6 +2,7 @@ using System.Net;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Organiser;
 
@@ -9,6 +10,8 @@ namespace LocalGovStandard.Tests.Organiser;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     public static TheoryData<string> ConsolePages => new()
     {
         "/organiser", "/organiser/register", "/organiser/peer-groups", "/organiser/peer-groups/london", "/organiser/signups", "/organiser/contacts/E09000007/LGS-AAAA-BBBB",
@@ -49,7 +52,7 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     [Fact]
     public async Task SignIn_WithAWrongOrMissingKey_ShowsTheGovukErrorSummary_AndAuditsTheFailure()
     {
-        var since = fixture.Clock.GetUtcNow();
+        var since = _clock.GetUtcNow();
         var session = PageSession.Anonymous(fixture);
         var form = await session.GetAsync("/organiser/sign-in");
 
@@ -69,7 +72,7 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     [Fact]
     public async Task SignIn_WithTheKey_SetsASecureHttpOnlyStrictSessionCookie_ForTheConsoleOnly_AndSignOutEndsTheSession()
     {
-        var since = fixture.Clock.GetUtcNow();
+        var since = _clock.GetUtcNow();
         var session = PageSession.Anonymous(fixture);
         var form = await session.GetAsync("/organiser/sign-in?returnUrl=%2Forganiser%2Faudit");
 
@@ -119,10 +122,10 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     public async Task Session_EndsTwentyMinutesAfterSigningIn_HoweverActive()
     {
         var session = await ConsoleSteps.SignInAsync(fixture);
-        fixture.Clock.Advance(TimeSpan.FromMinutes(15));
+        _clock.Advance(TimeSpan.FromMinutes(15));
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/organiser")).Status);
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(6));
+        _clock.Advance(TimeSpan.FromMinutes(6));
 
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/organiser")).Status);
     }

@@ -222,7 +222,7 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
     public async Task Reports_RunAMonthForOneGroup_ShowTheRun_AndDownloadTheWorkbook_AllAudited()
     {
         var since = fixture.Clock.GetUtcNow();
-        var month = ReportSteps.MonthsAgo(fixture, 2);
+        var month = ReportSteps.MonthsAgo(fixture.Clock, 2);
         var session = await ConsoleSteps.SignInAsync(fixture);
         var page = await session.GetAsync($"/organiser/reports?month={month}");
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 
@@ -43,7 +44,7 @@ public sealed partial class ComponentParametersTests
     [Fact]
     public void NoPageInFunctionsGetsAnonymousObjectParameters()
     {
-        var functions = Path.Combine(RepositoryRoot(), "functions");
+        var functions = Path.Combine(RepositoryFiles.Root, "functions");
         var sources = Directory.EnumerateFiles(functions, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Select(f => (File: Path.GetRelativePath(functions, f), Text: File.ReadAllText(f)))
@@ -59,19 +60,6 @@ public sealed partial class ComponentParametersTests
 
     [GeneratedRegex(@"RazorComponentResult<[\w.]+>\s*\(\s*new\s*\{|new\s*\(\s*new\s*\{")]
     private static partial Regex AnonymousParameters();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LocalGovStandard.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No LocalGovStandard.sln above {AppContext.BaseDirectory}.");
-    }
 
     public sealed class Probe : ComponentBase
     {

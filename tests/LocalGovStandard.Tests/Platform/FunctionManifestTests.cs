@@ -99,7 +99,7 @@ public sealed partial class FunctionManifestTests(ServiceFixture fixture) : ICla
                 var schedule = trigger.GetProperty("schedule").GetString()!;
                 Assert.Equal(declaration.Schedule, schedule);
                 Assert.Equal(6, schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
-                Assert.NotNull(CronExpression.Parse(schedule, CronFormat.IncludeSeconds).GetNextOccurrence(DateTime.UtcNow));
+                Assert.NotNull(CronExpression.Parse(schedule, CronFormat.IncludeSeconds).GetNextOccurrence(TestClock.FirstStart.UtcDateTime));
 
                 // The host posts a timer invocation to /{FunctionName}.
                 Assert.Equal("/" + declaration.Name, endpoint.RoutePattern.RawText);

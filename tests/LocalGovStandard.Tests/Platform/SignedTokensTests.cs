@@ -84,7 +84,7 @@ public sealed class SignedTokensTests
             ["SendGrid:FromEmail"] = "standard@localgov.digital",
             ["Timers:RunInProcess"] = "false",
         };
-        await using var app = new LocalGovStandardFactory(settings, TimeProvider.System, new LogCapture(), Environments.Production);
+        await using var app = new LocalGovStandardFactory(settings, new TestClock(), new LogCapture(), Environments.Production);
 
         var refusal = Assert.ThrowsAny<Exception>(() => app.Services);
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Summits;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Privacy;
 
@@ -13,11 +14,13 @@ namespace LocalGovStandard.Tests.Privacy;
 /// UK GDPR through the admin API: a contact who signed up, verified, signed in, submitted an
 /// assessment, sat on a colleague's peer panel, was invited to a summit, accepted, unsubscribed and
 /// was named in a stored workbook, and also led a peer group, is exported, then erased; afterwards every table and blob in
-/// Azurite is read for them. The class has its own service because it moves the clock on a month.
+/// Azurite is read for them. A test that needs a later month moves its own clock.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     private const string Email = "grace.hopper@camden.gov.uk";
     private const string Name = "Grace Hopper";
     private const string BadgeName = "Amazing Grace";
@@ -146,8 +149,8 @@ public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Created, peer.StatusCode);
 
         var admin = fixture.CreateAdminClient();
-        var summitId = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 10))["id"]!.GetValue<string>();
-        var today = fixture.Clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var summitId = (await SummitSteps.CreateSummitAsync(admin, _clock, 10))["id"]!.GetValue<string>();
+        var today = _clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await SummitSteps.SendAsync(admin, summitId, new { verifiedOnOrBefore = today, peerGroups = London });
         var invitee = SummitSteps.Recipients(fixture.SendGrid.Accepted).Single(r => r.Email == Email && r.Substitutions.ContainsKey("-rsvp_link-"));
         var browser = fixture.CreateClient();
@@ -172,8 +175,8 @@ public sealed class ErasureTests(RegisteredServiceFixture fixture) : IClassFixtu
             lead.EnsureSuccessStatusCode();
         }
 
-        var month = fixture.Clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        fixture.Clock.Advance(TimeSpan.FromDays(35));
+        var month = _clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        _clock.Advance(TimeSpan.FromDays(35));
         using (var run = await admin.PostAsync($"/api/admin/reports/{month}/run?peerGroup=london", null))
         {
             run.EnsureSuccessStatusCode();

@@ -1,3 +1,4 @@
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 
 namespace LocalGovStandard.Tests.Reports;
@@ -10,7 +11,7 @@ public sealed class ReportEmailLineTests
     [Fact]
     public void AShareOfNothingRated_SaysNoRatings_WithoutAChange()
     {
-        var headline = new Headline("pass-share", Label, FigureKind.Share, 0, 0.4, Absent: ProgressCalculator.NoRatings);
+        var headline = new Headline("pass-share", Label, FigureKind.Share, 0, 0.4, Absent: HeadlineCatalogue.NoRatings);
 
         Assert.Equal($"{Label}: no ratings", ReportEmail.Line(headline));
     }
@@ -18,7 +19,7 @@ public sealed class ReportEmailLineTests
     [Fact]
     public void AShareWhenTheMonthBeforeHadNoRatings_GivesTheShare_AndSaysSoInsteadOfAChange()
     {
-        var headline = new Headline("pass-share", Label, FigureKind.Share, 0.25, 0, PreviousAbsent: ProgressCalculator.NoRatings);
+        var headline = new Headline("pass-share", Label, FigureKind.Share, 0.25, 0, PreviousAbsent: HeadlineCatalogue.NoRatings);
 
         Assert.Equal($"{Label}: 25.0% (no ratings the month before)", ReportEmail.Line(headline));
     }

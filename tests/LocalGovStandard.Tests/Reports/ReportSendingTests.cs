@@ -6,10 +6,12 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Reports;
 
@@ -21,6 +23,8 @@ namespace LocalGovStandard.Tests.Reports;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : IClassFixture<ReportSendingTests.Fixture>, IAsyncLifetime
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     public sealed class Fixture : ServiceFixture
     {
         public static readonly ReportSteps.Lead[] London = [new("Lena London", "lena@london.gov.uk"), new("Leo London", "leo@london.gov.uk")];
@@ -60,9 +64,9 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task Timer_InvokedByTheHostTwiceAtTheSameMoment_Answers2xxAndSendsEachLeadOneEmail()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 1);
+        var month = ReportSteps.MonthsAgo(_clock, 1);
         var client = fixture.CreateClient();
-        var now = fixture.Clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var now = _clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         var payload = new JsonObject
         {
             ["Data"] = new JsonObject
@@ -120,7 +124,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task TwoRunsStartedAtTheSameMoment_SendEachLeadOneEmail()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 2);
+        var month = ReportSteps.MonthsAgo(_clock, 2);
 
         await Task.WhenAll(ReportSteps.RunOkAsync(_admin, month, "london"), ReportSteps.RunOkAsync(fixture.CreateAdminClient(), month, "london"));
 
@@ -133,7 +137,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task SendGrid500ThenSuccess_GivesExactlyOneEmail_WithTheGroupMonthFiguresAndWorkbook()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 3);
+        var month = ReportSteps.MonthsAgo(_clock, 3);
         fixture.SendGrid.Enqueue(new CannedResponse(500));
 
         await ReportSteps.RunOkAsync(_admin, month, "wales");
@@ -157,7 +161,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task SendingFails_TheFailureIsRecorded_AndTheNextRunSendsOnlyWhatIsMissing()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 4);
+        var month = ReportSteps.MonthsAgo(_clock, 4);
         fixture.SendGrid.Enqueue(Enumerable.Repeat(new CannedResponse(500), 5).ToArray());
 
         var first = await ReportSteps.RunOkAsync(_admin, month, "london");
@@ -191,14 +195,14 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task ACrashAfterHalfTheGroups_ThenRunsAgain_GivesEveryLeadExactlyOneEmail()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 5);
+        var month = ReportSteps.MonthsAgo(_clock, 5);
         Assert.True(ReportMonth.TryParse(month, out var reportMonth));
         fixture.SendGrid.Enqueue(CannedResponse.Accepted, CannedResponse.Accepted, CannedResponse.Accepted, new CannedResponse(503, Delay: TimeSpan.FromSeconds(30)));
         var groups = await fixture.Service<PeerGroupStore>().AllAsync(CancellationToken.None);
 
         using var crash = new CancellationTokenSource();
         var run = fixture.Service<MonthlyReportRunner>().RunAsync(reportMonth, groups, resend: false, "test", crash.Token);
-        await WaitUntilAsync(() => fixture.SendGrid.Requests.Count >= 4);
+        await Eventually.TrueAsync(() => fixture.SendGrid.Requests.Count >= 4, "the fourth request to SendGrid");
         await crash.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Equal(3, fixture.SendGrid.Accepted.Count);
@@ -210,7 +214,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
         Assert.Equal("sending", scotland["status"]!.GetValue<string>());
         Assert.Equal(5, fixture.SendGrid.Accepted.Count);
 
-        fixture.Clock.Advance(MailLedger.ClaimTimeout + TimeSpan.FromMinutes(1));
+        _clock.Advance(MailLedger.ClaimTimeout + TimeSpan.FromMinutes(1));
         await ReportSteps.RunOkAsync(_admin, month);
 
         AssertOneEmailPerLead(Fixture.AllLeads, month);
@@ -222,7 +226,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task Resend_IsTheOnlyWayToSendAgain_AndIsAudited()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 6);
+        var month = ReportSteps.MonthsAgo(_clock, 6);
         await ReportSteps.RunOkAsync(_admin, month, "wales");
         await ReportSteps.RunOkAsync(_admin, month, "wales");
         AssertOneEmailPerLead(Fixture.Wales, month);
@@ -238,7 +242,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
         var view = await ReportSteps.RunViewAsync(_admin, month, "wales");
         Assert.Equal(1, view["generation"]!.GetValue<int>());
         Assert.Equal("sent", view["status"]!.GetValue<string>());
-        var audit = await fixture.Service<AuditLog>().ForMonthAsync(fixture.Clock.GetUtcNow(), CancellationToken.None);
+        var audit = await fixture.Service<AuditLog>().ForMonthAsync(_clock.GetUtcNow(), CancellationToken.None);
         var entry = Assert.Single(audit, e => e.Action == "report.resend" && e.Subject == $"report/{month}/wales");
         Assert.Equal("organiser", entry.Actor);
     }
@@ -246,8 +250,8 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task TwoMonthsWorkbooksToOneLead_EachHaveTheirOwnWellFormedMessageIdHeader()
     {
-        await ReportSteps.RunOkAsync(_admin, ReportSteps.MonthsAgo(fixture, 10), "midlands");
-        await ReportSteps.RunOkAsync(_admin, ReportSteps.MonthsAgo(fixture, 11), "midlands");
+        await ReportSteps.RunOkAsync(_admin, ReportSteps.MonthsAgo(_clock, 10), "midlands");
+        await ReportSteps.RunOkAsync(_admin, ReportSteps.MonthsAgo(_clock, 11), "midlands");
 
         Assert.Equal(2, fixture.SendGrid.Accepted.Count);
         Assert.All(fixture.SendGrid.Accepted, r => Assert.Equal("mia@midlands.gov.uk", r.To));
@@ -258,7 +262,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task Download_ReturnsTheStoredWorkbook_Or404()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 7);
+        var month = ReportSteps.MonthsAgo(_clock, 7);
         await ReportSteps.RunOkAsync(_admin, month, "wales");
 
         var response = await _admin.GetAsync(new Uri($"/api/admin/reports/{month}/wales.xlsx", UriKind.Relative));
@@ -281,7 +285,7 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
     [Fact]
     public async Task MonthBoundary_IncludesTheLastSecondOfTheMonth_AndNotTheFirstSecondOfTheNext()
     {
-        var month = ReportSteps.MonthsAgo(fixture, 9);
+        var month = ReportSteps.MonthsAgo(_clock, 9);
         var start = ReportSteps.StartOf(month);
         var end = start.AddMonths(1);
         await ReportSteps.WriteSubmittedAssessmentAsync(fixture, "wales", TestRegister.Cardiff, "ASM-BEFORE", "Month before", start.AddSeconds(-1));
@@ -314,11 +318,11 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
             Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
         }
 
-        var (current, currentProblem) = await ReportSteps.RunAsync(_admin, ReportSteps.MonthsAgo(fixture, 0));
+        var (current, currentProblem) = await ReportSteps.RunAsync(_admin, ReportSteps.MonthsAgo(_clock, 0));
         Assert.Equal(HttpStatusCode.BadRequest, current.StatusCode);
         Assert.Contains("has not ended", currentProblem!["errors"]!["month"]![0]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var (unknown, unknownProblem) = await ReportSteps.RunAsync(_admin, ReportSteps.MonthsAgo(fixture, 1), "atlantis");
+        var (unknown, unknownProblem) = await ReportSteps.RunAsync(_admin, ReportSteps.MonthsAgo(_clock, 1), "atlantis");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("london", unknownProblem!["errors"]!["peerGroup"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(fixture.SendGrid.Requests);
@@ -345,13 +349,4 @@ public sealed class ReportSendingTests(ReportSendingTests.Fixture fixture) : ICl
         Assert.Equal(leads.Select(l => l.Email).Order(), accepted.Select(r => r.To).Order());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for SendGrid to be called.");
-            await Task.Delay(20);
-        }
-    }
 }

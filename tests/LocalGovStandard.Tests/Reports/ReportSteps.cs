@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Reports;
 
@@ -12,9 +13,9 @@ public static class ReportSteps
     public sealed record Lead(string Name, string Email);
 
     /// <summary>"yyyy-MM" of the month <paramref name="monthsBack"/> before the clock's current month.</summary>
-    public static string MonthsAgo(ServiceFixture fixture, int monthsBack)
+    public static string MonthsAgo(TimeProvider clock, int monthsBack)
     {
-        var now = fixture.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         return new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-monthsBack).ToString("yyyy-MM", CultureInfo.InvariantCulture);
     }
 
@@ -22,11 +23,11 @@ public static class ReportSteps
         DateTimeOffset.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>Moves the clock to noon on the 2nd of the next month.</summary>
-    public static void AdvanceToNextMonth(ServiceFixture fixture)
+    public static void AdvanceToNextMonth(FakeTimeProvider clock)
     {
-        var now = fixture.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var target = new DateTimeOffset(now.Year, now.Month, 2, 12, 0, 0, TimeSpan.Zero).AddMonths(1);
-        fixture.Clock.Advance(target - now);
+        clock.Advance(target - now);
     }
 
     public static async Task SetLeadsAsync(HttpClient admin, string slug, string name, string[] regions, params Lead[] leads)

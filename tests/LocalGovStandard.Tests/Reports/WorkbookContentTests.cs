@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Tests.Infrastructure;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using S = DocumentFormat.OpenXml.Spreadsheet;
@@ -40,6 +41,15 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
         {
             Assert.Equal(sheet, book.Table(table).Worksheet.Name);
         }
+    }
+
+    [Fact]
+    public void TheDashboardSheetsHeadlines_AreTheCatalogueWorkbookList_InOrder_AndTheAboutSheetDefinesEach()
+    {
+        using var book = new WorkbookReader(fixture.London);
+        Assert.Equal(HeadlineCatalogue.Workbook.Select(h => h.Label), book.Rows("Headlines").Select(r => r["Figure"].GetString()));
+        var about = book.Workbook.Worksheet("About").CellsUsed().Select(c => c.GetString()).ToHashSet();
+        Assert.All(HeadlineCatalogue.Workbook, h => Assert.Contains(h.Label, about));
     }
 
     [Fact]

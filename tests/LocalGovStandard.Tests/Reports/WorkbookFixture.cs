@@ -40,7 +40,7 @@ public sealed class WorkbookFixture : ServiceFixture
         await TestRegister.ImportAsync(admin, [.. TestRegister.All, Hackney]);
         await ReportSteps.SetLeadsAsync(admin, "london", "London", ["london"], new ReportSteps.Lead("Lola Lead", "lola@london.gov.uk"));
 
-        MonthA = ReportSteps.MonthsAgo(this, 0);
+        MonthA = ReportSteps.MonthsAgo(Clock, 0);
         await VerifiedContactAsync(TestRegister.Westminster, WestminsterLead, FormulaName);
         Seeded.Signup("WSM", 'A');
         Seeded.Contact("WSM", 'A');
@@ -50,8 +50,8 @@ public sealed class WorkbookFixture : ServiceFixture
         Seeded.Action(raisedIn: 'A', dueIn: 'B', resolvedIn: 'B'); // point 2: closed by the reassessment in B
         Seeded.Action(raisedIn: 'A', dueIn: 'B');                   // point 5: still failing, overdue by the end of B
 
-        ReportSteps.AdvanceToNextMonth(this);
-        MonthB = ReportSteps.MonthsAgo(this, 0);
+        ReportSteps.AdvanceToNextMonth(Clock.Setup);
+        MonthB = ReportSteps.MonthsAgo(Clock, 0);
         await VerifiedContactAsync(TestRegister.Westminster, WestminsterSecond, "Second Lead");
         Seeded.Contact("WSM", 'B');
         await VerifiedContactAsync(TestRegister.Camden, CamdenLead, "Camden Withdrawn");
@@ -80,7 +80,7 @@ public sealed class WorkbookFixture : ServiceFixture
         var camdenAssessment = await SubmitAsync(camden, "lgdss-2016", "@SUM(A1)", 15, _ => "met");
         Seeded.Assessment("CMD", camdenAssessment, "lgdss-2016", 15, [], 'B');
 
-        ReportSteps.AdvanceToNextMonth(this);
+        ReportSteps.AdvanceToNextMonth(Clock.Setup);
         await ReportSteps.RunOkAsync(admin, MonthB, "london");
         await ReportSteps.RunOkAsync(admin, MonthB, "midlands");
         await ReportSteps.RunOkAsync(admin, MonthB, "north-east");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Summits;
 
@@ -32,6 +33,8 @@ public sealed class SummitSendingFixture : ServiceFixture
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFixture<SummitSendingFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     private static readonly object LondonCriteria = new { verifiedOnOrBefore = "2026-01-31" };
     private static readonly object MidlandsCriteria = new { verifiedOnOrBefore = "2026-03-31", peerGroups = new[] { "midlands" } };
 
@@ -39,7 +42,7 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
     public async Task Preview_ListsOnlyVerifiedConsentingContacts_OnOrBeforeTheDate_WithCouncilAndReason()
     {
         var admin = fixture.CreateAdminClient();
-        var summit = await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 100);
+        var summit = await SummitSteps.CreateSummitAsync(admin, _clock, 100);
         var id = summit["id"]!.GetValue<string>();
 
         var preview = JsonNode.Parse(await admin.GetStringAsync($"/api/admin/summits/{id}/invitees?verifiedOnOrBefore=2026-01-31"))!;
@@ -81,7 +84,7 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
             Assert.True(errors.ContainsKey(field), $"no error for {field}: {errors}");
         }
 
-        var created = await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 40, name: "Listed summit");
+        var created = await SummitSteps.CreateSummitAsync(admin, _clock, 40, name: "Listed summit");
         var list = JsonNode.Parse(await admin.GetStringAsync("/api/admin/summits"))!.AsArray();
         Assert.Contains(list, s => s!["id"]!.GetValue<string>() == created["id"]!.GetValue<string>() && s["name"]!.GetValue<string>() == "Listed summit");
     }
@@ -91,7 +94,7 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
     {
         fixture.SendGrid.Reset();
         var admin = fixture.CreateAdminClient();
-        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 100))["id"]!.GetValue<string>();
+        var id = (await SummitSteps.CreateSummitAsync(admin, _clock, 100))["id"]!.GetValue<string>();
 
         var result = await SummitSteps.SendAsync(admin, id, LondonCriteria);
         Assert.Equal(2500, result["run"]!["sent"]!.GetValue<int>());
@@ -152,22 +155,22 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
     {
         fixture.SendGrid.Reset();
         var admin = fixture.CreateAdminClient();
-        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 100))["id"]!.GetValue<string>();
+        var id = (await SummitSteps.CreateSummitAsync(admin, _clock, 100))["id"]!.GetValue<string>();
         fixture.SendGrid.Enqueue(CannedResponse.Accepted, new CannedResponse(503, Delay: TimeSpan.FromSeconds(60)));
 
         using var crash = new CancellationTokenSource();
         var sending = SummitSteps.SendAsync(admin, id, LondonCriteria, crash.Token);
-        await WaitUntilAsync(() => fixture.SendGrid.Requests.Count >= 2);
+        await Eventually.TrueAsync(() => fixture.SendGrid.Requests.Count >= 2, "the second batch to reach SendGrid");
         await crash.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
 
         // The app stops where it was: 1,000 sent, 1,000 claimed (sending), 500 not started.
         JsonNode status = new JsonObject();
-        await WaitUntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             status = await SummitSteps.InvitationsAsync(admin, id);
             return status["invitations"]!.AsArray().Count(r => r!["delivery"]!.GetValue<string>() == "sending") == 1000;
-        });
+        }, "the claimed batch to show as sending");
         Assert.Equal(1000, status["counts"]!["sent"]!.GetValue<int>());
         Assert.Equal(1500, status["counts"]!["queued"]!.GetValue<int>());
 
@@ -175,7 +178,7 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
         Assert.Equal(500, resumed["run"]!["sent"]!.GetValue<int>());
         Assert.Equal(1000, resumed["run"]!["inProgress"]!.GetValue<int>());
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(11));
+        _clock.Advance(TimeSpan.FromMinutes(11));
         var finished = await SummitSteps.SendAsync(admin, id, null);
         Assert.Equal(1000, finished["run"]!["sent"]!.GetValue<int>());
         Assert.Equal(2500, finished["counts"]!["sent"]!.GetValue<int>());
@@ -190,7 +193,7 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
     {
         fixture.SendGrid.Reset();
         var admin = fixture.CreateAdminClient();
-        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 10))["id"]!.GetValue<string>();
+        var id = (await SummitSteps.CreateSummitAsync(admin, _clock, 10))["id"]!.GetValue<string>();
         fixture.SendGrid.Enqueue(new CannedResponse(429, RetryAfterSeconds: 2));
 
         var result = await SummitSteps.SendAsync(admin, id, MidlandsCriteria);
@@ -209,7 +212,7 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
     {
         fixture.SendGrid.Reset();
         var admin = fixture.CreateAdminClient();
-        var id = (await SummitSteps.CreateSummitAsync(admin, fixture.Clock, 10))["id"]!.GetValue<string>();
+        var id = (await SummitSteps.CreateSummitAsync(admin, _clock, 10))["id"]!.GetValue<string>();
         fixture.SendGrid.Enqueue(Enumerable.Repeat(new CannedResponse(500), 5).ToArray()); // 1 try + 4 retries
 
         var failed = await SummitSteps.SendAsync(admin, id, MidlandsCriteria);
@@ -228,15 +231,4 @@ public sealed class SummitSendingTests(SummitSendingFixture fixture) : IClassFix
         Assert.Equal(5, SummitSteps.Recipients(fixture.SendGrid.Accepted).Count());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -56,7 +56,7 @@ public static partial class SummitSteps
         return emails;
     }
 
-    public static async Task<JsonNode> CreateSummitAsync(HttpClient admin, ShiftableClock clock, int capacity, string name = "Standard Summit, Birmingham; spring",
+    public static async Task<JsonNode> CreateSummitAsync(HttpClient admin, TimeProvider clock, int capacity, string name = "Standard Summit, Birmingham; spring",
         TimeSpan? rsvpIn = null)
     {
         var now = clock.GetUtcNow();

@@ -18,7 +18,7 @@ public sealed class ApprovalMigrationTests(TrustFixture fixture) : IClassFixture
         await table.UpsertEntityAsync(new CouncilSignupEntity
         {
             PartitionKey = "london", RowKey = TestRegister.Camden.GssCode, CouncilName = TestRegister.Camden.OfficialName,
-            SignedUpAt = DateTimeOffset.UtcNow.AddMonths(-3), VerifiedContacts = 2,
+            SignedUpAt = fixture.Clock.GetUtcNow().AddMonths(-3), VerifiedContacts = 2,
         });
         await table.DeleteEntityAsync(ContactApprovalMigration.MarkerPartition, ContactApprovalMigration.MarkerRow);
 
@@ -32,15 +32,15 @@ public sealed class ApprovalMigrationTests(TrustFixture fixture) : IClassFixture
     }
 
     /// <summary>A verified contact as the version before council domains wrote it: no stamp, no approval fields.</summary>
-    private static async Task<ContactEntity> StoreAsPreviousVersionAsync(TableClient table, TestCouncil council, string email, string reference)
+    private async Task<ContactEntity> StoreAsPreviousVersionAsync(TableClient table, TestCouncil council, string email, string reference)
     {
         var contactKey = SignupService.ContactKey(email);
         var contact = new ContactEntity
         {
             PartitionKey = "london", RowKey = SignupKeys.ContactRowKey(council.GssCode, contactKey), ContactKey = contactKey, Reference = reference,
             GssCode = council.GssCode, CouncilName = council.OfficialName, ContactName = "Old Contact", ContactEmail = email, JobTitle = "Head of Digital",
-            AdoptionRoute = "digital-strategy", ConsentToContact = true, Status = ContactEntity.Verified, CreatedAt = DateTimeOffset.UtcNow.AddMonths(-3),
-            VerifiedAt = DateTimeOffset.UtcNow.AddMonths(-3), VerificationEmail = "sent",
+            AdoptionRoute = "digital-strategy", ConsentToContact = true, Status = ContactEntity.Verified, CreatedAt = fixture.Clock.GetUtcNow().AddMonths(-3),
+            VerifiedAt = fixture.Clock.GetUtcNow().AddMonths(-3), VerificationEmail = "sent",
         };
         await table.UpsertEntityAsync(contact);
         return contact;

@@ -1,4 +1,6 @@
+using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.Trust;
 
@@ -6,12 +8,13 @@ namespace LocalGovStandard.Tests.Trust;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class EmailCapTests(CappedEmailFixture fixture) : IClassFixture<CappedEmailFixture>
 {
+    private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
+
     [Fact]
     public async Task SignInLinks_AreCappedPerAddressPerHour_AndEachEarlierLinkStillWorks()
     {
         const string email = "capped@camden.gov.uk";
         await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Camden, email);
-        StartOfAnHour();
 
         var links = new List<Uri>();
         for (var i = 0; i < CappedEmailFixture.Cap; i++)
@@ -22,7 +25,7 @@ public sealed class EmailCapTests(CappedEmailFixture fixture) : IClassFixture<Ca
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => AccessSteps.RequestLinkAsync(fixture, email));
         Assert.Equal(CappedEmailFixture.Cap, fixture.SendGrid.Accepted.Count(m => m.To == email && m.Subject.StartsWith("Sign in", StringComparison.Ordinal)));
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(61));
+        _clock.Advance(TimeSpan.FromMinutes(61));
         Assert.NotNull(await AccessSteps.RequestLinkAsync(fixture, email));
     }
 
@@ -31,12 +34,11 @@ public sealed class EmailCapTests(CappedEmailFixture fixture) : IClassFixture<Ca
     {
         const string email = "repeat@leicester.gov.uk";
         var client = fixture.CreateClient();
-        StartOfAnHour();
         await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Leicester, email, name: "First Name"));
         var first = SignupSteps.LatestVerificationLink(fixture.SendGrid, email);
         for (var i = 0; i < CappedEmailFixture.Cap + 1; i++)
         {
-            fixture.Clock.Advance(SignupServiceResend);
+            _clock.Advance(SignupServiceResend);
             await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Leicester, email, name: $"Latest Name {i}"));
         }
 
@@ -49,12 +51,24 @@ public sealed class EmailCapTests(CappedEmailFixture fixture) : IClassFixture<Ca
         Assert.Equal($"Latest Name {CappedEmailFixture.Cap}", contact!["contactName"]!.GetValue<string>());
     }
 
-    private static readonly TimeSpan SignupServiceResend = TimeSpan.FromMinutes(2);
-
-    /// <summary>The caps count per clock hour: start just after one begins, so a test's few minutes stay inside it.</summary>
-    private void StartOfAnHour()
+    [Fact]
+    public async Task ThePurge_KeepsThisHoursCount_AndDeletesItOnceTheHourIsADayOld()
     {
-        var now = fixture.Clock.GetUtcNow();
-        fixture.Clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerHour) + TimeSpan.FromSeconds(1));
+        const string email = "purged-count@camden.gov.uk";
+        var quota = fixture.Service<AddressQuota>();
+        await quota.PurgeAsync(CancellationToken.None); // earlier tests' counts: this test's clock starts months after them
+        for (var i = 0; i < CappedEmailFixture.Cap; i++)
+        {
+            Assert.True(await quota.TryTakeAsync(QuotaKinds.SignIn, email, CancellationToken.None));
+        }
+
+        Assert.Equal(0, await quota.PurgeAsync(CancellationToken.None));
+        Assert.False(await quota.TryTakeAsync(QuotaKinds.SignIn, email, CancellationToken.None));
+
+        _clock.Advance(TimeSpan.FromHours(26));
+        Assert.Equal(1, await quota.PurgeAsync(CancellationToken.None));
+        Assert.Equal(0, await quota.PurgeAsync(CancellationToken.None));
     }
+
+    private static readonly TimeSpan SignupServiceResend = TimeSpan.FromMinutes(2);
 }

@@ -37,13 +37,14 @@ public sealed class AddressQuota(
     TimeProvider clock)
 {
     private const int ConcurrencyRetries = 5;
+    private const string HourFormat = "yyyyMMddHH";
 
     /// <returns>True when one more email of this kind may go to the address now (and counts it).</returns>
     public async Task<bool> TryTakeAsync(string kind, string emailAddress, CancellationToken cancellationToken)
     {
         var limit = options.CurrentValue.EmailsPerAddressPerHour;
         var partition = KeyFor(emailAddress);
-        var rowKey = $"{kind}|{clock.GetUtcNow():yyyyMMddHH}";
+        var rowKey = $"{kind}|{clock.GetUtcNow().ToString(HourFormat, CultureInfo.InvariantCulture)}";
         for (var attempt = 0; attempt < ConcurrencyRetries; attempt++)
         {
             var existing = await table.GetEntityIfExistsAsync<EmailQuotaEntity>(partition, rowKey, cancellationToken: cancellationToken);
@@ -74,19 +75,30 @@ public sealed class AddressQuota(
         return false;
     }
 
-    /// <summary>Deletes the counts of hours that ended more than a day ago.</summary>
+    /// <summary>
+    /// Deletes the counts of hours that ended more than a day ago. The hour is read from the row key, as it was
+    /// written from the service's clock, rather than from the storage's Timestamp, which is another clock.
+    /// </summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow().AddDays(-1);
         var deleted = 0;
-        await foreach (var row in table.QueryAsync<EmailQuotaEntity>(e => e.Timestamp < cutoff, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<EmailQuotaEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            deleted++;
+            if (HourOf(row.RowKey) is { } hour && hour.AddHours(1) < cutoff)
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
         }
 
         return deleted;
     }
+
+    private static DateTimeOffset? HourOf(string rowKey) =>
+        DateTimeOffset.TryParseExact(rowKey[(rowKey.LastIndexOf('|') + 1)..], HourFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var hour)
+            ? hour
+            : null;
 
     private static string KeyFor(string emailAddress) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("quota|" + emailAddress.Trim().ToLowerInvariant())))[..32].ToLowerInvariant();

@@ -83,6 +83,37 @@ public sealed partial class MailLedger(
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>
+    /// Rows in the partitions from <paramref name="fromPartition"/> to <paramref name="toPartition"/> (exclusive, or just the one
+    /// partition when they are equal), whose message id starts with <paramref name="idPrefix"/> when one is given.
+    /// </summary>
+    public async Task<List<MailLedgerEntry>> RowsAsync(string fromPartition, string toPartition, string? idPrefix, CancellationToken cancellationToken)
+    {
+        var partitions = fromPartition == toPartition
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {fromPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {fromPartition} and PartitionKey lt {toPartition}");
+        var filter = idPrefix is null ? partitions : partitions + TableClient.CreateQueryFilter($" and RowKey ge {idPrefix} and RowKey lt {idPrefix + "~"}");
+        var rows = new List<MailLedgerEntry>();
+        await foreach (var row in table.QueryAsync<MailLedgerEntry>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Deletes a row, if it is still there.</summary>
+    public async Task DeleteAsync(MailLedgerEntry row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+        }
+    }
+
     private async Task<(MailLedgerOutcome Outcome, MailLedgerEntry? Entry)> ClaimAsync(string partition, EmailMessage message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -51,6 +51,10 @@ public sealed partial class StorageInitializer(
         }
     }
 
+    /// <summary>One read from Table storage, of a row that never exists, for the health check: throws while storage does not answer.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken) =>
+        await tables.GetTableClient(TableNames.Councils).GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: cancellationToken);
+
     public async Task<bool> TryCreateAllAsync(CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Summits;
 using LocalGovStandard.Tests.Infrastructure;

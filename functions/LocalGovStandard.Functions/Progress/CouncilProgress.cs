@@ -1,4 +1,4 @@
-namespace LocalGovStandard.Reports;
+namespace LocalGovStandard.Progress;
 
 /// <summary>One council's current assessments and open actions as at an instant, point by point (counts only, no notes).</summary>
 public sealed record CouncilProgress(string GssCode, int ActionsOpen, int ActionsOverdue, IReadOnlyList<CouncilPointProgress> Points);

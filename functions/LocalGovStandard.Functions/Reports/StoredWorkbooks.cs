@@ -3,19 +3,38 @@ using System.Security;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
-using LocalGovStandard.Reports;
+using LocalGovStandard.Progress;
 
-namespace LocalGovStandard.Privacy;
+namespace LocalGovStandard.Reports;
 
 /// <summary>
 /// The monthly workbooks kept in Blob Storage name consenting contacts. An erasure finds the ones that
 /// name the person (by reading each package's XML: whatever sheet, and whatever peer group held their
-/// region that month) and builds them again without them.
+/// region that month) and, once their contact row is gone, builds them again without them.
 /// </summary>
-public sealed class StoredWorkbooks(BlobServiceClient blobs, PeerGroupStore peerGroups, MonthlyReportRunner runner)
+[HoldsPersonalData(BlobContainerNames.Reports)]
+public sealed class StoredWorkbooks(BlobServiceClient blobs, PeerGroupStore peerGroups, MonthlyReportRunner runner) : IPersonalDataHolder
 {
-    public async Task<IReadOnlyList<string>> NamingAsync(IReadOnlyList<string> values, CancellationToken cancellationToken)
+    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken) =>
+        sections.Add("storedWorkbooksNamingThem", await NamingAsync([subject.Email, subject.Name], cancellationToken));
+
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
+        erasure.ToRebuild.AddRange(await NamingAsync([subject.Email, subject.Name], cancellationToken));
+
+    public async Task FinishAsync(IReadOnlyList<string> toRebuild, ErasureProgress erasure, CancellationToken cancellationToken)
+    {
+        foreach (var blobName in toRebuild)
+        {
+            await RebuildAsync(blobName, cancellationToken);
+        }
+
+        erasure.Count("workbooksRebuilt", "Stored workbooks built again without them", toRebuild.Count);
+        erasure.Count("earlierWorkbookVersionsDeleted", "Earlier versions of stored workbooks deleted", await DeleteEarlierVersionsAsync(cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<string>> NamingAsync(IReadOnlyList<string> values, CancellationToken cancellationToken)
     {
         var needles = values.Where(v => v.Length > 0).SelectMany(v => new[] { v, SecurityElement.Escape(v) }).Distinct(StringComparer.Ordinal).ToList();
         var container = blobs.GetBlobContainerClient(BlobContainerNames.Reports);
@@ -33,7 +52,7 @@ public sealed class StoredWorkbooks(BlobServiceClient blobs, PeerGroupStore peer
     }
 
     /// <summary>Builds the workbook again from today's records; one whose peer group no longer exists is deleted.</summary>
-    public async Task RebuildAsync(string blobName, CancellationToken cancellationToken)
+    private async Task RebuildAsync(string blobName, CancellationToken cancellationToken)
     {
         var parts = blobName.Split('/');
         var month = default(ReportMonth);
@@ -54,7 +73,7 @@ public sealed class StoredWorkbooks(BlobServiceClient blobs, PeerGroupStore peer
     /// name the person however the current one reads. Workbooks can always be built again, so every earlier version of
     /// every stored workbook goes; soft delete then holds them only for its retention days.
     /// </summary>
-    public async Task<int> DeleteEarlierVersionsAsync(CancellationToken cancellationToken)
+    private async Task<int> DeleteEarlierVersionsAsync(CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(BlobContainerNames.Reports);
         var deleted = 0;

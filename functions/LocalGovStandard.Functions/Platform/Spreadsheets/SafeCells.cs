@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace LocalGovStandard.Reports;
+namespace LocalGovStandard.Platform.Spreadsheets;
 
 /// <summary>
 /// Writes text so that it stays text. Council staff type service and contact names, so a value

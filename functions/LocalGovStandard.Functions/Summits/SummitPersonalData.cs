@@ -1,12 +1,38 @@
 using Azure.Data.Tables;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Platform.Privacy;
+using LocalGovStandard.Platform.Storage;
 
-namespace LocalGovStandard.Privacy;
+namespace LocalGovStandard.Summits;
 
-/// <summary>A contact's summit invitations: one point read per summit (the invitation's key comes from the contact's).</summary>
-public sealed class ContactSummits(SummitStore store, RsvpService rsvp)
+public sealed record ExportedInvitation(
+    string SummitId, string SummitName, DateTimeOffset InvitedAt, string Reason, string Response, DateTimeOffset? RespondedAt,
+    int? WaitlistPosition, string? BadgeName, string? DietaryNeeds, string? AccessNeeds)
+{
+    public static ExportedInvitation From(SummitEntity summit, InvitationEntity i, int? waitingPlace) => new(
+        summit.SummitId, summit.Name, i.InvitedAt, i.Reason, i.Response, i.RespondedAt, waitingPlace, i.BadgeName, i.DietaryNeeds, i.AccessNeeds);
+}
+
+public sealed record ExportedSuppression(DateTimeOffset UnsubscribedAt, string Source);
+
+/// <summary>
+/// A contact's summit invitations (one point read per summit: the invitation's key comes from the contact's), and whether
+/// they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
+/// </summary>
+[HoldsPersonalData(TableNames.Summits, TableNames.Suppressions)]
+public sealed class SummitPersonalData(SummitStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
 {
     private const int MaxAttempts = 10;
+
+    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken)
+    {
+        var invitations = await InvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken);
+        sections.Add("summitInvitations", invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList());
+        var suppressed = await suppressions.FindAsync(subject.ContactKey, cancellationToken);
+        sections.Add("summitMailSuppression", suppressed is null ? null : new ExportedSuppression(suppressed.UnsubscribedAt, suppressed.Source));
+    }
+
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
+        erasure.Count("summitInvitations", "Summit invitations removed", await EraseAsync(subject.GssCode, subject.ContactKey, cancellationToken));
 
     public async Task<IReadOnlyList<(SummitEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
         string gssCode, string contactKey, CancellationToken cancellationToken)

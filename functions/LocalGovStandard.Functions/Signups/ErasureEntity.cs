@@ -1,10 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace LocalGovStandard.Privacy;
+namespace LocalGovStandard.Signups;
 
 /// <summary>
-/// Takes the contact row's place, in the same transaction that deletes it, until the stored workbooks
+/// Written by a personal-data erasure (Privacy) through <see cref="ContactStore"/>. Takes the contact row's place, in the same transaction that deletes it, until the stored workbooks
 /// that named the person have been rebuilt; then it is deleted too. It holds no personal data, and
 /// lets an erasure interrupted part-way be finished by asking again.
 /// </summary>

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace LocalGovStandard.Reports;
+namespace LocalGovStandard.Platform.Spreadsheets;
 
 /// <summary>A column of a named Excel table: its header, its explicit width, how a row fills its cell, and its number format.</summary>
 public sealed record TableColumn<T>(string Header, double Width, Action<IXLCell, T> Write, string? Format = null);

@@ -1,9 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
-using LocalGovStandard.Assessments;
+using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
 
-namespace LocalGovStandard.Privacy;
+namespace LocalGovStandard.Assessments;
+
+public sealed record ExportedAssessment(string Reference, string ServiceName, string Type, string Status, bool Created, bool Submitted, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt);
+
+public sealed record ExportedAction(string AssessmentReference, int Point, string PointTitle, DateTimeOffset? DoneAt, string? Note);
+
+public sealed record ExportedPanelPlace(string CouncilCode, string AssessmentReference, string ServiceName, string Name, string Role);
 
 public sealed record AssessmentMentions(
     IReadOnlyList<AssessmentEntity> CreatedOrSubmitted, IReadOnlyList<ActionEntity> ActionsMarkedDone, IReadOnlyList<(AssessmentEntity Assessment, PanelMember Member)> PanelPlaces);
@@ -14,11 +21,25 @@ public sealed record AssessmentMentions(
 /// councils' assessments, so finding them reads every assessment row: rare, and the law asks for
 /// completeness. A panel member is the contact when the name and the council both match.
 /// </summary>
-public sealed class ContactAssessments([FromKeyedServices(TableNames.Assessments)] TableClient table)
+[HoldsPersonalData(TableNames.Assessments)]
+public sealed class AssessmentPersonalData([FromKeyedServices(TableNames.Assessments)] TableClient table) : IPersonalDataHolder
 {
     public const string ErasedName = "Name erased";
 
-    public async Task<AssessmentMentions> FindAsync(string gssCode, string reference, string name, CancellationToken cancellationToken)
+    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(subject.GssCode, subject.Reference, subject.Name, cancellationToken);
+        var reference = subject.Reference;
+        sections.Add("assessments", found.CreatedOrSubmitted.Select(a => new ExportedAssessment(a.Reference, a.ServiceName, a.Type, a.Status,
+            a.CreatedBy == reference, a.SubmittedBy == reference, a.CreatedAt, a.SubmittedAt)).ToList());
+        sections.Add("actionsMarkedDone", found.ActionsMarkedDone.Select(a => new ExportedAction(a.AssessmentReference, a.PointNumber, a.PointTitle, a.DoneAt, a.DoneNote)).ToList());
+        sections.Add("panelPlaces", found.PanelPlaces.Select(p => new ExportedPanelPlace(p.Assessment.PartitionKey, p.Assessment.Reference, p.Assessment.ServiceName, p.Member.Name, p.Member.Role)).ToList());
+    }
+
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
+        erasure.Count("assessmentMentions", "Mentions in assessments replaced", await EraseAsync(subject.GssCode, subject.Reference, subject.Name, cancellationToken));
+
+    private async Task<AssessmentMentions> FindAsync(string gssCode, string reference, string name, CancellationToken cancellationToken)
     {
         var own = new List<AssessmentEntity>();
         var actions = new List<ActionEntity>();
@@ -48,12 +69,12 @@ public sealed class ContactAssessments([FromKeyedServices(TableNames.Assessments
     }
 
     /// <summary>Replaces the reference and the panel name; the assessment itself belongs to the council and stays.</summary>
-    public async Task<int> EraseAsync(string gssCode, string reference, string name, CancellationToken cancellationToken)
+    private async Task<int> EraseAsync(string gssCode, string reference, string name, CancellationToken cancellationToken)
     {
         var found = await FindAsync(gssCode, reference, name, cancellationToken);
         foreach (var action in found.ActionsMarkedDone)
         {
-            action.DoneBy = ContactAudit.Replacement;
+            action.DoneBy = AuditPersonalData.Replacement;
             await table.UpdateEntityAsync(action, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
 
@@ -62,8 +83,8 @@ public sealed class ContactAssessments([FromKeyedServices(TableNames.Assessments
         {
             await ChangeAsync(assessment.PartitionKey, assessment.RowKey, a =>
             {
-                a.CreatedBy = a.CreatedBy == reference ? ContactAudit.Replacement : a.CreatedBy;
-                a.SubmittedBy = a.SubmittedBy == reference ? ContactAudit.Replacement : a.SubmittedBy;
+                a.CreatedBy = a.CreatedBy == reference ? AuditPersonalData.Replacement : a.CreatedBy;
+                a.SubmittedBy = a.SubmittedBy == reference ? AuditPersonalData.Replacement : a.SubmittedBy;
                 a.SetPanel(a.Panel().Select(m => IsContact(m, gssCode, name) ? m with { Name = ErasedName } : m).ToList());
             }, cancellationToken);
         }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
 
-namespace LocalGovStandard.Privacy;
+namespace LocalGovStandard.Platform.Audit;
+
+public sealed record ExportedAuditEntry(DateTimeOffset At, string Actor, string Action, string Subject);
 
 /// <summary>
 /// Audit entries that name a contact by their reference or key (as actor or subject). Entries never
@@ -12,11 +14,23 @@ namespace LocalGovStandard.Privacy;
 /// identifiers are replaced and the entries keep only what happened and when. The log is read month
 /// by month from the contact's sign-up, the only months that can mention them.
 /// </summary>
-public sealed class ContactAudit([FromKeyedServices(TableNames.AuditLog)] TableClient table, TimeProvider clock)
+[HoldsPersonalData(TableNames.AuditLog)]
+public sealed class AuditPersonalData([FromKeyedServices(TableNames.AuditLog)] TableClient table, TimeProvider clock) : IPersonalDataHolder
 {
     public const string Replacement = "erased";
 
-    public async Task<IReadOnlyList<AuditEntry>> MentionsAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    public ErasureStage Stage => ErasureStage.AuditTrail;
+
+    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken) =>
+        sections.Add("auditEntries", (await MentionsAsync(subject.SignedUpAt, Identifiers(subject), cancellationToken))
+            .Select(e => new ExportedAuditEntry(e.At, e.Actor, e.Action, e.Subject)).ToList());
+
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
+        erasure.Count("auditEntries", "Audit entries no longer pointing at them", await ScrubAsync(subject.SignedUpAt, Identifiers(subject), cancellationToken));
+
+    private static IReadOnlyList<string> Identifiers(DataSubject subject) => [subject.Reference, subject.ContactKey];
+
+    private async Task<IReadOnlyList<AuditEntry>> MentionsAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
     {
         var found = new List<AuditEntry>();
         var now = clock.GetUtcNow();
@@ -35,7 +49,7 @@ public sealed class ContactAudit([FromKeyedServices(TableNames.AuditLog)] TableC
         return found;
     }
 
-    public async Task<int> ScrubAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
+    private async Task<int> ScrubAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
     {
         var entries = await MentionsAsync(since, identifiers, cancellationToken);
         foreach (var entry in entries)

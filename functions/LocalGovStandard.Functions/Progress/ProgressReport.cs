@@ -1,12 +1,11 @@
-using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
 
-namespace LocalGovStandard.Reports;
+namespace LocalGovStandard.Progress;
 
-/// <summary>A peer group's figures for one month: what the workbook shows and the email summarises.</summary>
+/// <summary>A scope's figures for one month: what the peer group's workbook shows and its email summarises.</summary>
 public sealed record ProgressReport(
-    PeerGroup Group,
+    ProgressScope Scope,
     ReportMonth Month,
     DateTimeOffset GeneratedAt,
     IReadOnlyList<Standard> Standards,
@@ -18,20 +17,6 @@ public sealed record ProgressReport(
     IReadOnlyList<PointResultRow> PointResults,
     IReadOnlyList<ActionRow> Actions,
     IReadOnlyList<TrendRow> Trend);
-
-public enum FigureKind
-{
-    Count,
-    Share,
-}
-
-/// <param name="Previous">The same figure for the month before.</param>
-/// <param name="Absent">What to say instead of <paramref name="Value"/> when there was nothing to measure (a share of no ratings is not 0%).</param>
-/// <param name="PreviousAbsent">The same for <paramref name="Previous"/>.</param>
-public sealed record Headline(string Key, string Label, FigureKind Kind, double Value, double Previous, string? Absent = null, string? PreviousAbsent = null)
-{
-    public double Change => Value - Previous;
-}
 
 /// <summary>One point of one standard across the group's current assessments.</summary>
 public sealed record PointRate(Standard Standard, StandardPoint Point, int Ratings, int Passing)
@@ -88,6 +73,9 @@ public sealed record MonthCounts(
 {
     /// <summary>Each council's point ratings and open actions (the dashboard's council view); empty unless measured.</summary>
     public IReadOnlyList<CouncilProgress> CouncilProgress { get; init; } = [];
+
+    public ProgressTotals Totals => new(
+        CouncilCount, SignedUp, WithVerifiedContact, Assessed, SubmittedInMonth, SubmittedToDate, PointsRated, PointsPassing, ActionsOpen, ActionsOverdue);
 }
 
 public static class StandardLabels

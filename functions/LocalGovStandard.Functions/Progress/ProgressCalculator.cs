@@ -2,10 +2,10 @@ using LocalGovStandard.Assessments;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
 
-namespace LocalGovStandard.Reports;
+namespace LocalGovStandard.Progress;
 
 /// <summary>
-/// Works out a month's figures from a peer group's activity. Every figure is "as at" an instant
+/// Works out a month's figures from a scope's activity. Every figure is "as at" an instant
 /// (the end of a month), so the previous month and the trend use the same definitions.
 /// Definitions are written out for readers on the workbook's About sheet.
 /// </summary>
@@ -13,54 +13,35 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
 {
     public const int TrendMonths = 12;
 
-    /// <summary>Shown instead of a share of points when none had been rated.</summary>
-    public const string NoRatings = "no ratings";
-
-    public ProgressReport Calculate(PeerGroupActivity activity, DateTimeOffset generatedAt)
+    public ProgressReport Calculate(ProgressActivity activity, DateTimeOffset generatedAt)
     {
         var month = activity.Month;
         var councils = activity.Councils.OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
         var facts = FactsOf(activity, councils, standardId: null);
 
-        var trend = Enumerable.Range(0, TrendMonths).Select(i => month.AddMonths(i - TrendMonths + 1)).Select(m => Snapshot(facts, m)).ToList();
-        var now = trend[^1];
-        var before = trend[^2];
+        var counts = Enumerable.Range(0, TrendMonths).Select(i => month.AddMonths(i - TrendMonths + 1)).Select(m => Count(facts, m)).ToList();
         var current = CurrentAssessments(facts.Assessments, month.End);
 
         return new ProgressReport(
-            activity.Group,
+            activity.Scope,
             month,
             generatedAt,
             catalogue.Standards,
-            Headlines(facts.CouncilCount, now, before),
+            HeadlineCatalogue.Measure(HeadlineCatalogue.Workbook, counts[^1].Totals, counts[^2].Totals),
             PointRates(current),
             CouncilRows(councils, facts, month.End),
             AssessmentRows(facts.Assessments, current, month),
             PointColumns(),
             PointResultRows(councils, current),
             ActionRows(councils, facts, month.End),
-            trend);
+            counts.Select(TrendRowOf).ToList());
     }
-
-    private static IReadOnlyList<Headline> Headlines(int councilCount, TrendRow now, TrendRow before) =>
-    [
-        new("councils", "Councils in the group", FigureKind.Count, councilCount, councilCount),
-        new("signed-up", "Councils signed up", FigureKind.Count, now.SignedUp, before.SignedUp),
-        new("verified-contact", "Councils with a verified contact", FigureKind.Count, now.WithVerifiedContact, before.WithVerifiedContact),
-        new("assessed-share", "Share of councils with at least one submitted assessment", FigureKind.Share, now.AssessedShare, before.AssessedShare),
-        new("submitted-month", "Assessments submitted this month", FigureKind.Count, now.SubmittedInMonth, before.SubmittedInMonth),
-        new("submitted-to-date", "Assessments submitted to date", FigureKind.Count, now.SubmittedToDate, before.SubmittedToDate),
-        new("points-passing", "Share of points met or green", FigureKind.Share, now.PassShare ?? 0, before.PassShare ?? 0,
-            now.PassShare is null ? NoRatings : null, before.PassShare is null ? NoRatings : null),
-        new("actions-open", "Actions open", FigureKind.Count, now.ActionsOpen, before.ActionsOpen),
-        new("actions-overdue", "Actions overdue", FigureKind.Count, now.ActionsOverdue, before.ActionsOverdue),
-    ];
 
     /// <summary>
     /// The counts behind one month's figures, optionally for one standard's assessments and actions
     /// only: what the dashboard's monthly snapshots store.
     /// </summary>
-    public MonthCounts Measure(PeerGroupActivity activity, ReportMonth month, string? standardId)
+    public MonthCounts Measure(ProgressActivity activity, ReportMonth month, string? standardId)
     {
         var councils = activity.Councils.OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase).ToList();
         var facts = FactsOf(activity, councils, standardId);
@@ -98,7 +79,7 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
         }).ToList();
     }
 
-    private static Facts FactsOf(PeerGroupActivity activity, List<Council> councils, string? standardId)
+    private static Facts FactsOf(ProgressActivity activity, List<Council> councils, string? standardId)
     {
         var inGroup = councils.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
         return new Facts(
@@ -110,20 +91,17 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
             activity.Actions.Where(a => inGroup.Contains(a.GssCode) && (standardId is null || a.StandardId == standardId)).ToList());
     }
 
-    private TrendRow Snapshot(Facts facts, ReportMonth month)
-    {
-        var counts = Count(facts, month);
-        return new TrendRow(
-            month,
+    private static TrendRow TrendRowOf(MonthCounts counts) =>
+        new(
+            counts.Month,
             counts.SignedUp,
             counts.WithVerifiedContact,
-            Share(counts.Assessed, counts.CouncilCount),
+            HeadlineCatalogue.AssessedShare.ValueOf(counts.Totals) ?? 0,
             counts.SubmittedInMonth,
             counts.SubmittedToDate,
-            counts.PointsRated == 0 ? null : Share(counts.PointsPassing, counts.PointsRated),
+            HeadlineCatalogue.PointsPassing.ValueOf(counts.Totals),
             counts.ActionsOpen,
             counts.ActionsOverdue);
-    }
 
     private MonthCounts Count(Facts facts, ReportMonth month)
     {
@@ -253,8 +231,6 @@ public sealed class ProgressCalculator(StandardCatalogue catalogue)
                 a.DueAt < end ? (int)Math.Floor((end - a.DueAt).TotalDays) : 0))
             .ToList();
     }
-
-    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
     private sealed class Facts(
         int councilCount,

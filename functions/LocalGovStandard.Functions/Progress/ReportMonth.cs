@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace LocalGovStandard.Reports;
+namespace LocalGovStandard.Progress;
 
 /// <summary>A calendar month in UTC, written yyyy-MM. Its data runs from <see cref="Start"/> up to, not including, <see cref="End"/>.</summary>
 public readonly partial record struct ReportMonth(int Year, int Month)
