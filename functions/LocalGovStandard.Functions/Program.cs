@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.ApiReference;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
@@ -44,7 +45,8 @@ builder.Services
     .AddFeed()
     .AddPrivacy()
     .AddBackups()
-    .AddConsole();
+    .AddConsole()
+    .AddApiReference();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -74,6 +76,7 @@ app.MapBackups();
 app.MapConsole();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
+app.MapApiReference();
 if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))
 {
     app.MapDevOutbox();
