@@ -391,6 +391,7 @@ public static class ApiRouteDocs
             "The entity sets the feed offers, as OData JSON.")
         {
             Problems = [406],
+            Response = typeof(FeedServiceDocument),
             ResponseExample = new Dictionary<string, object> { ["@odata.context"] = "https://standard.localgov.digital/odata/$metadata", ["value"] = new[] { new { name = "Councils", kind = "EntitySet", url = "Councils" } } },
         },
         ["FeedMetadata"] = new(Feed, "The feed's $metadata",
