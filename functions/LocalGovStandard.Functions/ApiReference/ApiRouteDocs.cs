@@ -132,7 +132,7 @@ public static class ApiRouteDocs
             "Takes the token from an emailed sign-in link (ask for one at /assessments/start) and answers a bearer token that lasts 30 minutes. "
             + "The link works once. There is no refresh token: when it expires, ask for a new link.")
         {
-            Request = typeof(AccessEndpoints.TokenRequest),
+            Request = typeof(TokenRequest),
             RequestExample = new { token = "the token= value from the emailed link" },
             ResponseExample = new { tokenType = "Bearer", accessToken = "CfDJ8N…", expiresIn = 1800 },
         },
@@ -166,7 +166,7 @@ public static class ApiRouteDocs
             "Records a draft's rating and notes for one point of its standard (met or not-met for LGDSS 2016; red, amber or green for the Service Standard). Needs If-Match.")
         {
             Problems = [428],
-            Request = typeof(AssessmentsApi.PointRequest),
+            Request = typeof(PointRequest),
             RequestExample = new { rating = "met", notes = "Research with 12 residents in October; findings in the evidence." },
             ResponseExample = AssessmentExample,
         },
@@ -175,7 +175,7 @@ public static class ApiRouteDocs
             + "A Service Standard assessment may send the panel's overall rating. Needs If-Match.")
         {
             Problems = [428],
-            Request = typeof(AssessmentsApi.SubmitRequest),
+            Request = typeof(SubmitRequest),
             RequestOptional = true,
             RequestExample = new { overallRating = "amber" },
             ResponseExample = AssessmentExample,
@@ -189,7 +189,7 @@ public static class ApiRouteDocs
             "Marks the open action on one point of a submitted assessment as done, with a note of what was done.")
         {
             Problems = [404, 409],
-            Request = typeof(AssessmentsApi.ActionDoneRequest),
+            Request = typeof(ActionDoneRequest),
             RequestExample = new { note = "User research plan agreed and the first round booked for January." },
             ResponseExample = new { assessmentReference = "LGS-7K3M-Q9TD", pointNumber = 1, status = "done", overdue = false },
         },
@@ -340,7 +340,7 @@ public static class ApiRouteDocs
             "Reminds those who have not answered, once per round (1 or 2), before the answers are due.")
         {
             Problems = [404],
-            Request = typeof(SummitsApi.ReminderRequest),
+            Request = typeof(ReminderRequest),
             RequestExample = new { round = 1 },
             ResponseExample = SendExample,
         },

@@ -38,12 +38,6 @@ public static class AssessmentsApi
             .AsPublicFunction("CompleteAction");
     }
 
-    public sealed record PointRequest(string? Rating, string? Notes);
-
-    public sealed record SubmitRequest(string? OverallRating);
-
-    public sealed record ActionDoneRequest(string? Note);
-
     private static async Task<Ok<CouncilAssessmentsView>> ListAsync(HttpContext context, AssessmentService assessments, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (all, actions) = await assessments.ListAsync(context.User.Scope(), cancellationToken);

@@ -51,8 +51,6 @@ public static class SummitsApi
 
     public sealed record PreviewResponse(string SummitId, int Count, IReadOnlyList<InviteePreview> Invitees);
 
-    public sealed record ReminderRequest(int? Round);
-
     public sealed record SendResponse(SendRun Run, InvitationCounts Counts);
 
     private static async Task<Results<Ok<SummitExport.AttendeeLists>, ProblemHttpResult>> ExportAsync(
