@@ -105,6 +105,15 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 
     private static async Task DescribeBodiesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, RouteDoc doc, CancellationToken cancellationToken)
     {
+        foreach (var (name, meaning) in doc.Query)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name, In = ParameterLocation.Query, Description = meaning, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
         if (doc.Request is { } requestType && operation.RequestBody is null)
         {
             operation.RequestBody = new OpenApiRequestBody

@@ -27,6 +27,9 @@ public sealed record RouteDoc(string Tag, string Summary, string Description)
 
     public object? ResponseExample { get; init; }
 
+    /// <summary>Query options the handler reads itself (the feed's OData options), by name and meaning.</summary>
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Content types of a success answer that is a file or a page rather than JSON.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 }
@@ -413,6 +416,20 @@ public static class ApiRouteDocs
         ("MonthlySnapshots", typeof(FeedMonthlySnapshot), "2026-11|london|all", new { id = "2026-11|london|all", month = "2026-11" }),
     ];
 
+    private static readonly Dictionary<string, string> FilterOption = new()
+    {
+        ["$filter"] = "An OData filter, for example region eq 'london' and signedUp eq true.",
+    };
+
+    private static readonly Dictionary<string, string> CollectionOptions = new(FilterOption)
+    {
+        ["$select"] = "The columns to return, comma-separated.",
+        ["$orderby"] = "The columns to sort by, each optionally desc.",
+        ["$top"] = $"At most this many rows (up to {FeedModel.MaxTop}).",
+        ["$skip"] = "Skip this many rows.",
+        ["$count"] = "true adds @odata.count, the number of rows that pass $filter.",
+    };
+
     public static RouteDoc? Find(string functionName)
     {
         if (Routes.TryGetValue(functionName, out var doc))
@@ -428,6 +445,7 @@ public static class ApiRouteDocs
                     $"The {set} rows, a page at a time (follow @odata.nextLink), with $filter, $select, $orderby, $top, $skip and $count.")
                 {
                     Problems = [400, 406],
+                    Query = CollectionOptions,
                     Response = typeof(FeedPage<>).MakeGenericType(row),
                     ResponseExample = new Dictionary<string, object> { ["@odata.context"] = $"https://standard.localgov.digital/odata/$metadata#{set}", ["value"] = new[] { example } },
                 };
@@ -438,6 +456,7 @@ public static class ApiRouteDocs
                 return new(Feed, $"Count {set}", $"How many {set} rows pass $filter, as plain text.")
                 {
                     Problems = [400],
+                    Query = FilterOption,
                     Files = ["text/plain"],
                     ResponseExample = "397",
                 };
