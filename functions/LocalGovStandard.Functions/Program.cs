@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.ApiReference;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Evidence;
 using LocalGovStandard.Assessments.Pages;
@@ -47,7 +48,8 @@ builder.Services
     .AddDevOutbox()
     .AddPrivacy()
     .AddBackups()
-    .AddConsole();
+    .AddConsole()
+    .AddApiReference();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -77,6 +79,7 @@ app.MapBackups();
 app.MapConsole();
 admin.MapTimerAdmin();
 app.MapStaticAssetFunctions();
+app.MapApiReference();
 if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))
 {
     app.MapDevOutbox();

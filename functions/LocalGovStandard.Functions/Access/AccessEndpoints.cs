@@ -113,10 +113,8 @@ public static class AccessEndpoints
         return TypedResults.Redirect("/assessments/start?signedOut=true");
     }
 
-    public sealed record TokenRequest(string? Token);
-
     /// <summary>The API's sign-in: the emailed link's token (single use) becomes a bearer token for the session's idle timeout.</summary>
-    private static async Task<IResult> ExchangeForBearerAsync(
+    private static async Task<Results<Ok<AccessTokenResponse>, BodyProblem, ValidationProblem>> ExchangeForBearerAsync(
         HttpRequest request, AccessLinks links, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, cancellationToken);

@@ -7,6 +7,10 @@ using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Http.HttpResults;
+using AssessmentWrite = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<LocalGovStandard.Assessments.AssessmentView>,
+    LocalGovStandard.Assessments.WriteProblem,
+    LocalGovStandard.Platform.Validation.BodyProblem>;
 
 namespace LocalGovStandard.Assessments;
 
@@ -37,12 +41,6 @@ public static class AssessmentsApi
             .AsPublicFunction("CompleteAction");
     }
 
-    public sealed record PointRequest(string? Rating, string? Notes);
-
-    public sealed record SubmitRequest(string? OverallRating);
-
-    public sealed record ActionDoneRequest(string? Note);
-
     private static async Task<Ok<CouncilAssessmentsView>> ListAsync(HttpContext context, AssessmentService assessments, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (all, actions) = await assessments.ListAsync(context.User.Scope(), cancellationToken);
@@ -58,7 +56,7 @@ public static class AssessmentsApi
             actions.Where(a => a.Status != ActionEntity.Open).Select(a => ActionView.From(a, now)).ToList()));
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<AssessmentView>, BodyProblem, ValidationProblem>> CreateAsync(
         HttpContext context, AssessmentDetailsValidator validator, AssessmentService assessments, CouncilDirectory councils, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<AssessmentDetailsRequest>(context.Request, cancellationToken);
@@ -80,7 +78,8 @@ public static class AssessmentsApi
         return TypedResults.Created($"/api/assessments/{created.Reference}", AssessmentView.From(created, catalogue));
     }
 
-    private static async Task<IResult> GetAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> GetAsync(
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
         if (entity is null)
@@ -92,7 +91,7 @@ public static class AssessmentsApi
         return TypedResults.Ok(AssessmentView.From(entity, catalogue));
     }
 
-    private static async Task<IResult> UpdateDetailsAsync(
+    private static async Task<AssessmentWrite> UpdateDetailsAsync(
         string reference, HttpContext context, AssessmentDetailsValidator validator, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
@@ -108,11 +107,11 @@ public static class AssessmentsApi
 
         var (details, errors) = await validator.ValidateAsync(body!, cancellationToken);
         return details is null
-            ? ApiErrors.ValidationProblem(errors.ToDictionary())
+            ? (WriteProblem)ApiErrors.ValidationProblem(errors.ToDictionary())
             : Respond(context, await assessments.UpdateDetailsAsync(context.User.Scope(), reference, details, etag, cancellationToken), catalogue);
     }
 
-    private static async Task<IResult> RatePointAsync(
+    private static async Task<AssessmentWrite> RatePointAsync(
         string reference, int number, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
@@ -121,10 +120,10 @@ public static class AssessmentsApi
         }
 
         var (body, problem) = await JsonBody.ReadAsync<PointRequest>(context.Request, cancellationToken);
-        return problem ?? Respond(context, await assessments.RatePointAsync(context.User.Scope(), reference, number, body!.Rating, body.Notes, etag, cancellationToken), catalogue);
+        return problem is not null ? problem : Respond(context, await assessments.RatePointAsync(context.User.Scope(), reference, number, body!.Rating, body.Notes, etag, cancellationToken), catalogue);
     }
 
-    private static async Task<IResult> SubmitAsync(
+    private static async Task<AssessmentWrite> SubmitAsync(
         string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
@@ -135,22 +134,23 @@ public static class AssessmentsApi
         var body = context.Request.ContentLength is > 0 || context.Request.HasJsonContentType()
             ? await JsonBody.ReadAsync<SubmitRequest>(context.Request, cancellationToken)
             : (new SubmitRequest(null), null);
-        return body.Problem ?? Respond(context, await assessments.SubmitAsync(context.User.Scope(), reference, body.Value!.OverallRating, etag, cancellationToken), catalogue);
+        return body.Problem is { } problem ? problem : Respond(context, await assessments.SubmitAsync(context.User.Scope(), reference, body.Value!.OverallRating, etag, cancellationToken), catalogue);
     }
 
-    private static async Task<IResult> ReassessAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<Results<Created<AssessmentView>, WriteProblem>> ReassessAsync(
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         var result = await assessments.ReassessAsync(context.User.Scope(), reference, cancellationToken);
         if (result.Assessment is not { } created)
         {
-            return Respond(context, result, catalogue);
+            return Failure(result);
         }
 
         context.Response.Headers.ETag = created.ETag.ToString();
         return TypedResults.Created($"/api/assessments/{created.Reference}", AssessmentView.From(created, catalogue));
     }
 
-    private static async Task<IResult> CompleteActionAsync(string reference, int point, HttpContext context, AssessmentService assessments, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ActionView>, BodyProblem, ValidationProblem, ProblemHttpResult>> CompleteActionAsync(string reference, int point, HttpContext context, AssessmentService assessments, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ActionDoneRequest>(context.Request, cancellationToken);
         if (problem is not null)
@@ -176,7 +176,7 @@ public static class AssessmentsApi
         };
     }
 
-    private static IResult Respond(HttpContext context, WriteResult result, StandardCatalogue catalogue)
+    private static AssessmentWrite Respond(HttpContext context, WriteResult result, StandardCatalogue catalogue)
     {
         if (result.Assessment is { } entity)
         {
@@ -184,7 +184,11 @@ public static class AssessmentsApi
             return TypedResults.Ok(AssessmentView.From(entity, catalogue));
         }
 
-        return result.Failure switch
+        return Failure(result);
+    }
+
+    private static WriteProblem Failure(WriteResult result) =>
+        result.Failure switch
         {
             WriteFailure.NotFound => NotFound(),
             WriteFailure.Changed => ApiErrors.Problem(ApiErrors.Conflict,
@@ -193,7 +197,6 @@ public static class AssessmentsApi
                 "This assessment has been submitted and cannot be changed. Start a reassessment to record new ratings."),
             _ => ApiErrors.ValidationProblem(result.Errors!.ToDictionary()),
         };
-    }
 
     /// <summary>Not found, for another council's references too: their existence is not revealed.</summary>
     private static ProblemHttpResult NotFound() =>
@@ -202,7 +205,7 @@ public static class AssessmentsApi
     private static ETag? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.FirstOrDefault() is { Length: > 0 } value ? new ETag(value) : null;
 
-    private static ProblemHttpResult PreconditionRequired() =>
+    private static WriteProblem PreconditionRequired() =>
         TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required",
             type: ApiErrors.Conflict.Uri, detail: "Send the If-Match header with the ETag from your last read of the assessment, so a change from another tab is never overwritten.");
 }

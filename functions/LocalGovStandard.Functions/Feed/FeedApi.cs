@@ -4,6 +4,7 @@ using System.Xml;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Query;
@@ -44,7 +45,7 @@ public static class FeedApi
 
     public static void MapFeed(this IEndpointRouteBuilder app)
     {
-        var feed = app.MapGroup(Prefix).AddEndpointFilter<ReadKeyFilter>().AddEndpointFilter(AtPublicAddress).WithTags("Feed");
+        var feed = app.MapGroup(Prefix).AddEndpointFilter<ReadKeyFilter>().AddEndpointFilter(AtPublicAddress).WithMetadata(new GuardedBy(ApiGuard.ReadKey)).WithTags("Feed");
         feed.MapGet("", ServiceDocument).AddEndpointFilter(FeedFormat.Negotiated).AsPublicFunction("FeedServiceDocument");
         feed.MapGet("/$metadata", Metadata).AsPublicFunction("FeedMetadata");
 
@@ -90,7 +91,7 @@ public static class FeedApi
     /// <summary><c>/{set}/$count</c>: the number of rows that pass <c>$filter</c>, as plain text (paging options do not apply).</summary>
     private static void MapCount<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
     {
-        feed.MapGet("/" + name + "/$count", async Task<IResult> (ODataQueryOptions<T> query, FeedData data, HttpContext context, CancellationToken cancellationToken) =>
+        feed.MapGet("/" + name + "/$count", async Task<Results<ContentHttpResult, ValidationProblem>> (ODataQueryOptions<T> query, FeedData data, HttpContext context, CancellationToken cancellationToken) =>
             {
                 try
                 {

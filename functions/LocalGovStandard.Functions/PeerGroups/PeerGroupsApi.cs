@@ -19,7 +19,7 @@ public static class PeerGroupsApi
         admin.MapPut("/peer-groups/{slug}", SaveAsync).AsKeyedFunction("SavePeerGroup");
     }
 
-    private static async Task<IResult> SaveAsync(string slug, HttpRequest request, PeerGroupEditor editor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PeerGroup>, BodyProblem, ValidationProblem>> SaveAsync(string slug, HttpRequest request, PeerGroupEditor editor, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<PeerGroupRequest>(request, cancellationToken);
         if (problem is not null)

@@ -39,7 +39,7 @@ public static class CouncilDomainsApi
             ? TypedResults.Ok(new CouncilDomainsResponse(council.GssCode, council.OfficialName, await domains.ForCouncilAsync(council.GssCode, cancellationToken)))
             : CouncilNotFound();
 
-    private static async Task<IResult> PutAsync(
+    private static async Task<Results<Ok<DomainsChanged>, ProblemHttpResult, BodyProblem, ValidationProblem>> PutAsync(
         string gssCode, HttpRequest request, CouncilDirectory directory, CouncilDomains domains, ContactApprovals approvals, CancellationToken cancellationToken)
     {
         if (await directory.FindByCodeAsync(gssCode, cancellationToken) is not { } council)

@@ -35,7 +35,7 @@ public static class ReportsApi
 
     public sealed record ReportRunList(string Month, IReadOnlyList<ReportRunView> Runs);
 
-    private static async Task<IResult> RunAsync(
+    private static async Task<Results<Ok<RunResponse>, ValidationProblem>> RunAsync(
         string month, string? peerGroup, bool? resend, PeerGroupStore peerGroups, MonthlyReportRunner runner, ReportRunStore runs,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public static class ReportsApi
         return TypedResults.Ok(new RunResponse(request.Month.ToString(), resend == true, outcomes, list));
     }
 
-    private static async Task<IResult> ListAsync(string month, PeerGroupStore peerGroups, ReportRunStore runs, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReportRunList>, ValidationProblem>> ListAsync(string month, PeerGroupStore peerGroups, ReportRunStore runs, CancellationToken cancellationToken)
     {
         if (!ReportMonth.TryParse(month, out var reportMonth))
         {
@@ -62,7 +62,7 @@ public static class ReportsApi
         return TypedResults.Ok(new ReportRunList(reportMonth.ToString(), views));
     }
 
-    private static async Task<IResult> DownloadAsync(string month, string peerGroup, PeerGroupStore peerGroups, MonthlyReportRunner runner, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> DownloadAsync(string month, string peerGroup, PeerGroupStore peerGroups, MonthlyReportRunner runner, CancellationToken cancellationToken)
     {
         if (!ReportMonth.TryParse(month, out var reportMonth))
         {
@@ -74,8 +74,9 @@ public static class ReportsApi
             return ApiErrors.Problem(ApiErrors.NotFound, $"There is no peer group '{peerGroup}'.");
         }
 
-        return await WorkbookAsync(runner, reportMonth, peerGroup, cancellationToken)
-            ?? ApiErrors.Problem(ApiErrors.NotFound, $"There is no {peerGroup} workbook for {reportMonth} yet. Run the month first.");
+        return await WorkbookAsync(runner, reportMonth, peerGroup, cancellationToken) is { } workbook
+            ? workbook
+            : ApiErrors.Problem(ApiErrors.NotFound, $"There is no {peerGroup} workbook for {reportMonth} yet. Run the month first.");
     }
 
     /// <summary>The link in an email whose workbook was too large to attach. The signed token is the permission; it expires.</summary>
@@ -89,12 +90,12 @@ public static class ReportsApi
                 "Download links work for a limited time. Ask the LocalGov Digital organisers to send the workbook again."),
             DownloadLinkResult.Invalid => LinkProblem(context, StatusCodes.Status404NotFound, "This download link is not valid",
                 "Check you copied the whole link from the email."),
-            _ => await WorkbookAsync(runner, month, peerGroup, cancellationToken)
+            _ => (IResult?)await WorkbookAsync(runner, month, peerGroup, cancellationToken)
                 ?? LinkProblem(context, StatusCodes.Status404NotFound, "The workbook is no longer available", "Ask the LocalGov Digital organisers to send it again."),
         };
     }
 
-    private static async Task<IResult?> WorkbookAsync(MonthlyReportRunner runner, ReportMonth month, string peerGroup, CancellationToken cancellationToken) =>
+    private static async Task<FileStreamHttpResult?> WorkbookAsync(MonthlyReportRunner runner, ReportMonth month, string peerGroup, CancellationToken cancellationToken) =>
         await runner.OpenStoredAsync(month, peerGroup, cancellationToken) is { } stored
             ? TypedResults.Stream(stored, ProgressWorkbook.ContentType, ReportEmail.FileName(peerGroup, month))
             : null;

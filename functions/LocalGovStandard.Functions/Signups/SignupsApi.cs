@@ -58,7 +58,7 @@ public static class SignupsApi
 
     public sealed record SignupStatusResponse(string Reference, string CouncilCode, string CouncilName, string Status);
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, SignupValidator validator, SignupService signups, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<SignupAccepted>, BodyProblem, ValidationProblem>> SubmitAsync(HttpRequest request, SignupValidator validator, SignupService signups, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<SignupRequest>(request, cancellationToken);
         if (problem is not null)

@@ -53,8 +53,6 @@ public static class SummitsApi
 
     public sealed record PreviewResponse(string SummitId, int Count, IReadOnlyList<InviteePreview> Invitees);
 
-    public sealed record ReminderRequest(int? Round);
-
     public sealed record SendResponse(SendRun Run, InvitationCounts Counts);
 
     private static async Task<Results<Ok<SummitExport.AttendeeLists>, ProblemHttpResult>> ExportAsync(
@@ -72,7 +70,7 @@ public static class SummitsApi
     private static ProblemHttpResult SummitNotFound() =>
         ApiErrors.Problem(ApiErrors.NotFound, "There is no summit with that id.");
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<SummitResponse>, BodyProblem, ValidationProblem>> CreateAsync(HttpRequest request, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<SummitRequest>(request, cancellationToken);
         if (problem is not null)
@@ -94,7 +92,7 @@ public static class SummitsApi
     private static async Task<Ok<IReadOnlyList<SummitResponse>>> ListAsync(SummitStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<SummitResponse>>((await store.ListAsync(cancellationToken)).Select(SummitResponse.From).ToList());
 
-    private static async Task<IResult> PreviewAsync(
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
         string summitId, string? verifiedOnOrBefore, string? minSubmittedAssessments, string[]? peerGroups,
         SummitStore store, PeerGroupStore groups, InviteeSelector selector, CancellationToken cancellationToken)
     {
@@ -131,7 +129,7 @@ public static class SummitsApi
     /// first (anyone already recorded keeps their row); without a body, the recorded invitees are
     /// sent to. Either way only invitations not yet confirmed sent go out.
     /// </summary>
-    private static async Task<IResult> SendAsync(
+    private static async Task<Results<Ok<SendResponse>, ProblemHttpResult, BodyProblem, ValidationProblem>> SendAsync(
         string summitId, HttpRequest request, SummitStore store, PeerGroupStore groups, InviteeSelector selector, SummitSender sender,
         CancellationToken cancellationToken)
     {
@@ -168,13 +166,13 @@ public static class SummitsApi
         return TypedResults.Ok(new SendResponse(run, status.Counts));
     }
 
-    private static async Task<IResult> InvitationsAsync(string summitId, SummitStore store, SummitSender sender, CancellationToken cancellationToken)
-    {
-        var summit = await store.FindAsync(summitId, cancellationToken);
-        return summit is null ? SummitNotFound() : TypedResults.Ok(await sender.StatusAsync(summit, cancellationToken));
-    }
+    private static async Task<Results<Ok<InvitationStatus>, ProblemHttpResult>> InvitationsAsync(
+        string summitId, SummitStore store, SummitSender sender, CancellationToken cancellationToken) =>
+        await store.FindAsync(summitId, cancellationToken) is { } summit
+            ? TypedResults.Ok(await sender.StatusAsync(summit, cancellationToken))
+            : SummitNotFound();
 
-    private static async Task<IResult> RemindAsync(string summitId, HttpRequest request, SummitStore store, SummitSender sender, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SendResponse>, ProblemHttpResult, BodyProblem, ValidationProblem>> RemindAsync(string summitId, HttpRequest request, SummitStore store, SummitSender sender, TimeProvider clock, CancellationToken cancellationToken)
     {
         var summit = await store.FindAsync(summitId, cancellationToken);
         if (summit is null)

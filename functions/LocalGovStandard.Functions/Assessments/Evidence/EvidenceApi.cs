@@ -3,9 +3,13 @@ using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using EvidenceWrite = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<LocalGovStandard.Assessments.AssessmentView>,
+    LocalGovStandard.Assessments.WriteProblem>;
 
 namespace LocalGovStandard.Assessments.Evidence;
 
@@ -31,7 +35,7 @@ public static class EvidenceApi
         evidence.MapDelete("/{evidenceId}", RemoveAsync).AsPublicFunction("RemoveEvidence");
     }
 
-    private static async Task<IResult> UploadAsync(
+    private static async Task<Results<Created<AssessmentView>, WriteProblem, BodyProblem>> UploadAsync(
         string reference, HttpContext context, EvidenceService evidence, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
@@ -42,26 +46,26 @@ public static class EvidenceApi
         var (upload, problem) = await EvidenceUploadReader.ReadAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
-            return problem;
+            return new BodyProblem(problem);
         }
 
         using var content = new MemoryStream(upload!.Content.Array!, upload.Content.Offset, upload.Content.Count, writable: false);
         var result = await evidence.AddAsync(context.User.Scope(), reference, upload.Point, upload.FileName, upload.ContentType, content, etag, cancellationToken);
         if (result.TooLarge)
         {
-            return EvidenceUploadReader.TooLarge();
+            return new BodyProblem(EvidenceUploadReader.TooLarge());
         }
 
         if (result.Write.Assessment is not { } entity)
         {
-            return Respond(context, result.Write, catalogue);
+            return Failure(result.Write);
         }
 
         context.Response.Headers.ETag = entity.ETag.ToString();
         return TypedResults.Created($"/api/assessments/{entity.Reference}/evidence/{result.File!.Id}", AssessmentView.From(entity, catalogue));
     }
 
-    private static async Task<IResult> DownloadAsync(string reference, string evidenceId, HttpContext context, EvidenceService evidence, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string reference, string evidenceId, HttpContext context, EvidenceService evidence, CancellationToken cancellationToken)
     {
         var download = await evidence.OpenAsync(context.User.Scope(), reference, evidenceId, cancellationToken);
         if (download is null)
@@ -73,7 +77,7 @@ public static class EvidenceApi
         return TypedResults.Stream(download.Content, download.File.ContentType, download.File.FileName);
     }
 
-    private static async Task<IResult> RemoveAsync(
+    private static async Task<EvidenceWrite> RemoveAsync(
         string reference, string evidenceId, HttpContext context, EvidenceService evidence, StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
@@ -82,10 +86,10 @@ public static class EvidenceApi
         }
 
         var result = await evidence.RemoveAsync(context.User.Scope(), reference, evidenceId, etag, cancellationToken);
-        return result.Failure == WriteFailure.NotFound ? EvidenceNotFound() : Respond(context, result, catalogue);
+        return result.Failure == WriteFailure.NotFound ? (WriteProblem)EvidenceNotFound() : Respond(context, result, catalogue);
     }
 
-    private static IResult Respond(HttpContext context, WriteResult result, StandardCatalogue catalogue)
+    private static EvidenceWrite Respond(HttpContext context, WriteResult result, StandardCatalogue catalogue)
     {
         if (result.Assessment is { } entity)
         {
@@ -93,7 +97,11 @@ public static class EvidenceApi
             return TypedResults.Ok(AssessmentView.From(entity, catalogue));
         }
 
-        return result.Failure switch
+        return Failure(result);
+    }
+
+    private static WriteProblem Failure(WriteResult result) =>
+        result.Failure switch
         {
             WriteFailure.NotFound => ApiErrors.Problem(ApiErrors.NotFound, "There is no assessment with that reference for your council."),
             WriteFailure.Changed => ApiErrors.Problem(ApiErrors.Conflict,
@@ -102,7 +110,6 @@ public static class EvidenceApi
                 "This assessment has been submitted and cannot be changed, so its evidence cannot change either. Start a reassessment to record new evidence."),
             _ => ApiErrors.ValidationProblem(result.Errors!.ToDictionary()),
         };
-    }
 
     /// <summary>Not found, for another council's evidence too: its existence is not revealed.</summary>
     private static ProblemHttpResult EvidenceNotFound() =>
@@ -111,7 +118,7 @@ public static class EvidenceApi
     private static ETag? IfMatch(HttpRequest request) =>
         request.Headers.IfMatch.FirstOrDefault() is { Length: > 0 } value ? new ETag(value) : null;
 
-    private static ProblemHttpResult PreconditionRequired() =>
+    private static WriteProblem PreconditionRequired() =>
         TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required",
             type: ApiErrors.Conflict.Uri, detail: "Send the If-Match header with the ETag from your last read of the assessment, so a change from another tab is never overwritten.");
 }

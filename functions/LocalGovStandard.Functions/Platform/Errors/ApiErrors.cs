@@ -20,6 +20,14 @@ public static class ApiErrors
     public static readonly ErrorType Unexpected = new("unexpected", StatusCodes.Status500InternalServerError, "Sorry, there is a problem with the service");
     public static readonly ErrorType StorageUnavailable = new("storage-unavailable", StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable");
 
+    /// <summary>The browsable API reference (the OpenAPI document is at <see cref="OpenApiDocumentPath"/>).</summary>
+    public const string ReferencePath = "/api/reference";
+
+    public const string OpenApiDocumentPath = "/openapi/v1.json";
+
+    /// <summary>The problem member that links a client to the API reference.</summary>
+    public const string ReferenceLink = "apiReference";
+
     /// <summary>Seconds a client should wait before retrying after a 503 or 429.</summary>
     public const int RetryAfterSeconds = 30;
 

@@ -46,5 +46,5 @@ public static class AdminRoutes
 {
     /// <summary>The <c>/api/admin</c> group: every endpoint in it requires the organiser key.</summary>
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/admin").AddEndpointFilter<AdminKeyFilter>().WithTags("Admin");
+        app.MapGroup("/api/admin").AddEndpointFilter<AdminKeyFilter>().WithMetadata(new GuardedBy(ApiGuard.OrganiserKey)).WithTags("Organiser");
 }

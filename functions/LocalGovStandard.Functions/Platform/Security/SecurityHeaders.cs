@@ -9,6 +9,13 @@ public static class SecurityHeaders
     public const string DownloadPolicy = "download";
 
     /// <summary>
+    /// For the API reference at <c>/api/reference</c> only: its scripts (served from the Scalar package) carry a
+    /// per-request nonce, and its component library injects style elements, so styles there may be inline. Every other
+    /// page keeps the default policy.
+    /// </summary>
+    public const string ReferencePolicy = "api-reference";
+
+    /// <summary>
     /// Pages get a strict CSP: only our own scripts and styles (no inline script), no framing, no plugins.
     /// Downloads get <see cref="DownloadPolicy"/>. HSTS is sent on HTTPS outside Development.
     /// </summary>
@@ -23,6 +30,19 @@ public static class SecurityHeaders
                 builder.AddStyleSrc().Self();
                 builder.AddImgSrc().Self().Data();
                 builder.AddFontSrc().Self();
+                builder.AddConnectSrc().Self();
+                builder.AddObjectSrc().None();
+                builder.AddBaseUri().Self();
+                builder.AddFormAction().Self();
+                builder.AddFrameAncestors().None();
+            }));
+            policies.AddPolicy(ReferencePolicy, Common(environment).AddContentSecurityPolicy(builder =>
+            {
+                builder.AddDefaultSrc().Self();
+                builder.AddScriptSrc().Self().WithNonce();
+                builder.AddStyleSrc().Self().UnsafeInline();
+                builder.AddImgSrc().Self().Data();
+                builder.AddFontSrc().Self().Data();
                 builder.AddConnectSrc().Self();
                 builder.AddObjectSrc().None();
                 builder.AddBaseUri().Self();

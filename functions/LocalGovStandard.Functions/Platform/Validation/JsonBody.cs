@@ -10,24 +10,24 @@ namespace LocalGovStandard.Platform.Validation;
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(T? Value, BodyProblem? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         if (!request.HasJsonContentType())
         {
-            return (null, ApiErrors.Problem(ApiErrors.UnsupportedMediaType, "Send the request body as JSON with Content-Type: application/json."));
+            return (null, new BodyProblem(ApiErrors.Problem(ApiErrors.UnsupportedMediaType, "Send the request body as JSON with Content-Type: application/json.")));
         }
 
         try
         {
             var value = await request.ReadFromJsonAsync<T>(StrictOptions, cancellationToken);
             return value is null
-                ? (null, ApiErrors.FieldProblem("body", "The request body must be a JSON object."))
+                ? (null, new BodyProblem(ApiErrors.FieldProblem("body", "The request body must be a JSON object.")))
                 : (value, null);
         }
         catch (JsonException exception)
         {
-            return (null, Describe(exception));
+            return (null, new BodyProblem(Describe(exception)));
         }
     }
 
@@ -40,6 +40,7 @@ public static class JsonBody
     /// <summary>
     /// A value of the wrong type names its field; an unknown field names itself; anything else
     /// (truncated, single quotes, too deep) is a broken body, whatever field the reader had reached.
+    /// The first two point to the API reference, in the message and as the problem's <c>apiReference</c> link.
     /// </summary>
     private static ValidationProblem Describe(JsonException exception)
     {
@@ -47,13 +48,21 @@ public static class JsonBody
         if (exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             var unknown = UnmappedName(exception.Message) ?? field;
-            return ApiErrors.FieldProblem(unknown, $"{unknown} is not a field of this request. Remove it, and check the API reference for the field names.");
+            return ReferenceProblem(unknown, $"{unknown} is not a field of this request. Remove it, and check the API reference at {ApiErrors.ReferencePath} for the field names.");
         }
 
         return field != "body" && exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? ApiErrors.FieldProblem(field, $"{field} has the wrong type or format. Check the API reference for this field.")
+            ? ReferenceProblem(field, $"{field} has the wrong type or format. Check the API reference at {ApiErrors.ReferencePath} for this field.")
             : ApiErrors.FieldProblem("body", "The request body is not valid JSON.");
     }
+
+    private static ValidationProblem ReferenceProblem(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            $"Correct the fields listed in errors and send the request again. The API reference at {ApiErrors.ReferencePath} describes every route's fields.",
+            title: ApiErrors.Validation.Title,
+            type: ApiErrors.Validation.Uri,
+            extensions: new Dictionary<string, object?> { [ApiErrors.ReferenceLink] = ApiErrors.ReferencePath });
 
     /// <summary>The property name in "The JSON property 'x' could not be mapped to any .NET member ...".</summary>
     private static string? UnmappedName(string message)

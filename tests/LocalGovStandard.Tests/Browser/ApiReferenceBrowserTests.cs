@@ -1,0 +1,53 @@
+using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LocalGovStandard.Tests.Browser;
+
+/// <summary>
+/// The API reference in headless Chromium under its real CSP: it renders the document's routes, loads nothing from
+/// another origin, and the browser refuses nothing. The screenshot goes to artifacts/screenshots/api-reference.png.
+/// </summary>
+[Trait(Needs.Trait, Needs.Azurite)]
+[Trait(Needs.Trait, Needs.Chromium)]
+public sealed class ApiReferenceBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+
+    [Fact]
+    public async Task TheReference_RendersTheApi_UnderItsCsp_FromThisSiteAlone()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        var elsewhere = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                refused.Add(message.Text);
+            }
+        };
+        page.Request += (_, request) =>
+        {
+            var url = new Uri(request.Url);
+            if (url.Scheme is "http" or "https" && url.Authority != fixture.BaseUrl.Authority)
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync("/api/reference");
+
+        await Expect(page).ToHaveTitleAsync("LocalGov Standard API reference");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "LocalGov Standard API", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Sign a council up").First).ToBeVisibleAsync();
+        await page.GetByText("A council's assessments").First.ClickAsync();
+        await Expect(page.GetByText("Exchange a sign-in link for a bearer token").First).ToBeVisibleAsync();
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "api-reference.png") });
+
+        Assert.Empty(refused);
+        Assert.Empty(elsewhere);
+    }
+}
