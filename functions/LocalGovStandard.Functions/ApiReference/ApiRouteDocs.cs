@@ -389,6 +389,13 @@ public static class ApiRouteDocs
             Problems = [400, 404],
             Files = ["text/csv", Xlsx],
         },
+        ["OrganiserDashboardChartCsv"] = new(Reports, "One chart's data from the organiser's dashboard",
+            "The figures behind one chart of the organiser's dashboard as CSV, filtered like the page (peerGroup, region, standard, from, to, compare); "
+            + "chart is signups, points, peer-groups or heat-map.")
+        {
+            Problems = [400],
+            Files = ["text/csv"],
+        },
 
         ["FeedServiceDocument"] = new(Feed, "The feed's service document",
             "The entity sets the feed offers, as OData JSON.")
@@ -405,7 +412,7 @@ public static class ApiRouteDocs
         },
     };
 
-    /// <summary>The feed's six entity sets, each with a collection, a $count and a look-up by key.</summary>
+    /// <summary>The feed's seven entity sets, each with a collection, a $count and a look-up by key.</summary>
     private static readonly (string Set, Type Row, string Key, object Example)[] FeedSets =
     [
         ("Councils", typeof(FeedCouncil), "E09000033", new { code = "E09000033", name = "Westminster City Council" }),
@@ -414,6 +421,7 @@ public static class ApiRouteDocs
         ("PointResults", typeof(FeedPointResult), "E09000033|LGS-7K3M-Q9TD|1", new { id = "E09000033|LGS-7K3M-Q9TD|1", pointNumber = 1, rating = "met" }),
         ("Actions", typeof(FeedAction), "E09000033|LGS-7K3M-Q9TD|4", new { id = "E09000033|LGS-7K3M-Q9TD|4", pointNumber = 4, status = "open" }),
         ("MonthlySnapshots", typeof(FeedMonthlySnapshot), "2026-11|london|all", new { id = "2026-11|london|all", month = "2026-11" }),
+        ("Headlines", typeof(FeedHeadline), "signed-up", new { id = "signed-up", label = "Councils signed up", kind = "count", numerator = "signedUp" }),
     ];
 
     private static readonly Dictionary<string, string> FilterOption = new()
