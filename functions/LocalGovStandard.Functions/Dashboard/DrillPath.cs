@@ -30,7 +30,7 @@ public static class DrillPath
 
         if (region is not null)
         {
-            levels.Add((region.Name, filter with { PeerGroup = group?.Slug, Region = region.Slug }));
+            levels.Add((RegionText(region, group), filter with { PeerGroup = group?.Slug, Region = region.Slug }));
         }
 
         var crumbs = levels.Select(l => new Crumb(l.Text, action + l.Filter.ToQueryString())).ToList();
@@ -57,10 +57,14 @@ public static class DrillPath
             crumbs.Add(new(view.PeerGroup.Name, $"{path}?peerGroup={Uri.EscapeDataString(view.PeerGroup.Slug)}"));
         }
 
-        crumbs.Add(new(view.Region.Name, $"{path}?{group}region={Uri.EscapeDataString(view.Region.Slug)}"));
+        crumbs.Add(new(RegionText(view.Region, view.PeerGroup), $"{path}?{group}region={Uri.EscapeDataString(view.Region.Slug)}"));
         crumbs.Add(new(view.Name, null));
         return crumbs;
     }
+
+    /// <summary>A region named like its peer group (London in London) says which it is, so the path never reads "London › London".</summary>
+    private static string RegionText(Region region, PeerGroup? group) =>
+        group is not null && string.Equals(group.Name, region.Name, StringComparison.OrdinalIgnoreCase) ? $"{region.Name} region" : region.Name;
 
     /// <summary>The next level down from the view: its peer groups, a group's regions, or a region's published councils.</summary>
     public static IReadOnlyList<Crumb> Below(string action, DashboardFilter filter, IReadOnlyList<PeerGroup> groups, CouncilMap map)
