@@ -87,6 +87,23 @@ public sealed class DashboardAccessTests(DashboardFixture fixture)
         Assert.Equal(2, CsvTable(csv, "Councils").Count);
     }
 
+    [Fact]
+    public async Task EachChartsCsv_UnderTheOrganiserRoutes_NeedsTheKeyOrTheConsoleSession_AndHoldsTheSameFigures()
+    {
+        const string chart = "/dashboard/charts/peer-groups.csv?peerGroup=london";
+        var anonymous = await fixture.CreateClient().GetAsync(new Uri("/api/admin" + chart, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        var publicCsv = await fixture.CreateClient().GetStringAsync(new Uri(chart, UriKind.Relative));
+        var adminCsv = await fixture.CreateAdminClient().GetStringAsync(new Uri("/api/admin" + chart, UriKind.Relative));
+        var session = await ConsoleSteps.SignInAsync(fixture);
+        var consoleCsv = await session.Client.GetStringAsync(new Uri("/organiser" + chart, UriKind.Relative));
+
+        Assert.Contains("London", publicCsv, StringComparison.Ordinal);
+        Assert.Equal(publicCsv, adminCsv);
+        Assert.Equal(publicCsv, consoleCsv);
+    }
+
     public static TheoryData<string, string, string> BadFilters => new()
     {
         { "?peerGroup=atlantis", "peerGroup", "Choose a peer group from the list" },

@@ -16,7 +16,7 @@ public sealed class ConsoleAccessTests(RegisteredServiceFixture fixture) : IClas
     {
         "/organiser", "/organiser/register", "/organiser/peer-groups", "/organiser/peer-groups/london", "/organiser/signups", "/organiser/contacts/E09000007/LGS-AAAA-BBBB",
         "/organiser/contacts/E09000007/LGS-AAAA-BBBB/personal-data", "/organiser/reports", "/organiser/reports/2026-01/london.xlsx", "/organiser/summits",
-        "/organiser/summits/new", "/organiser/audit", "/organiser/dashboard", "/organiser/dashboard/export.csv",
+        "/organiser/summits/new", "/organiser/audit", "/organiser/dashboard", "/organiser/dashboard/export.csv", "/organiser/dashboard/charts/signups.csv",
         "/organiser/summits/smt-000000000000/attendees.xlsx", "/organiser/summits/smt-000000000000/attendees.json",
     };
 
