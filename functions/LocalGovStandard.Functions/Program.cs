@@ -24,12 +24,16 @@ using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
 using LocalGovStandard.Summits;
 
+StartupTimeline.Mark("main");
+
 // Commands (import-register, restore-backup, emit-functions) take their own arguments; the rest configure the host.
 var (command, hostArgs) = args is [RegisterCommand.Verb or RestoreBackupCommand.Verb or FunctionsCommand.Verb, ..] ? (args, Array.Empty<string>()) : (null, args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+StartupTimeline.Mark("builder-created");
 builder.UseCustomHandlerHosting();
 builder.AddServiceTelemetry();
+StartupTimeline.Mark("telemetry-added");
 builder.Services
     .AddPlatform()
     .AddEssentials()
@@ -50,8 +54,11 @@ builder.Services
     .AddBackups()
     .AddConsole()
     .AddApiReference();
+StartupTimeline.Mark("services-added");
 
 var app = builder.Build();
+StartupTimeline.Mark("host-built");
+app.MarkServing();
 app.UsePlatform();
 app.UseCookieApiGuard();
 
@@ -84,6 +91,8 @@ if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Servi
 {
     app.MapDevOutbox();
 }
+
+StartupTimeline.Mark("endpoints-mapped");
 
 return command switch
 {

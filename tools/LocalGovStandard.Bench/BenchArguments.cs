@@ -12,6 +12,9 @@ internal sealed class BenchArguments
     /// <summary>Fewer repetitions everywhere, for trying the command out; the figures are noisier.</summary>
     public bool Quick { get; private set; }
 
+    /// <summary>Only the cold starts: their section of the report is replaced, the rest kept from the last full run.</summary>
+    public bool ColdStartOnly { get; private set; }
+
     /// <summary>Where the report goes; empty to print only.</summary>
     public string ReportPath { get; private set; } = Path.Combine(RepositoryRoot, "docs", "performance.md");
 
@@ -30,8 +33,9 @@ internal sealed class BenchArguments
                 case "--variant": arguments.Variant = Next(); break;
                 case "--scales": arguments.Scales = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--quick": arguments.Quick = true; break;
+                case "--cold-start-only": arguments.ColdStartOnly = true; break;
                 case "--report": arguments.ReportPath = Next(); break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Options: --scales 1,2,4  --quick  --report PATH (empty: print only)");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Options: --scales 1,2,4  --quick  --cold-start-only  --report PATH (empty: print only)");
             }
         }
 

@@ -19,6 +19,11 @@ internal static class BenchRunner
 {
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
+        if (arguments.ColdStartOnly)
+        {
+            return await ColdStartOnly.RunAsync(arguments);
+        }
+
         var started = Stopwatch.GetTimestamp();
         var loadAtStart = LoadAverage.Now();
         var machine = MachineDescription.Current();
@@ -46,7 +51,7 @@ internal static class BenchRunner
         }
 
         var runs = arguments.Quick ? 3 : 7;
-        Console.WriteLine($"==> Cold start: with and without ReadyToRun, {runs} starts each");
+        Console.WriteLine($"==> Cold start: the bare app, and the handler with and without ReadyToRun, {runs} starts each");
         var coldStart = await ColdStartScenario.RunAsync(runs);
 
         var others = new List<OtherBenchOutput>();

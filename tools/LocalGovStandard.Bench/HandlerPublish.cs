@@ -4,25 +4,32 @@ namespace LocalGovStandard.Bench;
 
 /// <summary>
 /// The handler as functions/publish.sh publishes it (self-contained linux-x64, Release), into
-/// artifacts/bench/, with or without ReadyToRun. Published again only when a source is newer.
+/// artifacts/bench/, with or without ReadyToRun; and the bare baseline app the same way. Published again
+/// only when a source is newer.
 /// </summary>
 internal static class HandlerPublish
 {
-    private const string Project = "functions/LocalGovStandard.Functions";
+    public const string Project = "functions/LocalGovStandard.Functions";
+    public const string BareProject = "tools/LocalGovStandard.BareApp";
     private static readonly string[] RootInputs = ["Directory.Build.props", "Directory.Packages.props", "global.json", "host.json"];
 
-    public static async Task<string> EnsureAsync(bool readyToRun)
+    public static Task<string> EnsureAsync(bool readyToRun) =>
+        EnsureAsync(Project, readyToRun ? "handler-ready-to-run" : "handler-jit", readyToRun);
+
+    public static Task<string> EnsureBareAsync() => EnsureAsync(BareProject, "bare-ready-to-run", readyToRun: true);
+
+    private static async Task<string> EnsureAsync(string project, string folder, bool readyToRun)
     {
         var root = BenchArguments.RepositoryRoot;
-        var output = Path.Combine(root, "artifacts", "bench", readyToRun ? "handler-ready-to-run" : "handler-jit");
+        var output = Path.Combine(root, "artifacts", "bench", folder);
         var stamp = new FileInfo(Path.Combine(output, ".published"));
-        if (stamp.Exists && NewestSource(root) < stamp.LastWriteTimeUtc)
+        if (stamp.Exists && NewestSource(root, project) < stamp.LastWriteTimeUtc)
         {
             Console.WriteLine($"    {Path.GetRelativePath(root, output)} is newer than its sources");
             return output;
         }
 
-        Console.WriteLine($"    dotnet publish {Project} -r linux-x64 --self-contained -p:PublishReadyToRun={(readyToRun ? "true" : "false")} -o {Path.GetRelativePath(root, output)}");
+        Console.WriteLine($"    dotnet publish {project} -r linux-x64 --self-contained -p:PublishReadyToRun={(readyToRun ? "true" : "false")} -o {Path.GetRelativePath(root, output)}");
         if (Directory.Exists(output))
         {
             Directory.Delete(output, recursive: true);
@@ -33,7 +40,7 @@ internal static class HandlerPublish
             WorkingDirectory = root,
             ArgumentList =
             {
-                "publish", Project, "-c", "Release", "-r", "linux-x64", "--self-contained", "true",
+                "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "true",
                 $"-p:PublishReadyToRun={(readyToRun ? "true" : "false")}", "-o", output, "--nologo", "-v", "quiet",
             },
             UseShellExecute = false,
@@ -42,7 +49,7 @@ internal static class HandlerPublish
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish (ReadyToRun={readyToRun}) failed with exit code {process.ExitCode}.");
+            throw new InvalidOperationException($"dotnet publish {project} (ReadyToRun={readyToRun}) failed with exit code {process.ExitCode}.");
         }
 
         await File.WriteAllTextAsync(stamp.FullName, DateTimeOffset.UtcNow.ToString("O"));
@@ -50,9 +57,9 @@ internal static class HandlerPublish
     }
 
     /// <summary>The same inputs as ./build.sh's package freshness check.</summary>
-    private static DateTime NewestSource(string root)
+    private static DateTime NewestSource(string root, string projectFolder)
     {
-        var project = Path.Combine(root, Project);
+        var project = Path.Combine(root, projectFolder);
         var files = Directory.EnumerateFiles(project, "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(Path.Combine(project, "bin"), StringComparison.Ordinal) && !f.StartsWith(Path.Combine(project, "obj"), StringComparison.Ordinal))
             .Concat(RootInputs.Select(f => Path.Combine(root, f)).Where(File.Exists));

@@ -90,10 +90,7 @@ internal static class PerformanceReport
         table.Row("invitations", $"{product.Sent:N0} sent, wall ms ({product.SendGridRequests} requests)", product.WallMs, "SDK batches, no ledger", batches.WallMs, product.WallMs / batches.WallMs, "");
         table.Row("invitations", "allocated MB", product.AllocatedMB, "SDK batches, no ledger", batches.AllocatedMB, product.AllocatedMB / batches.AllocatedMB, "");
         table.Row("invitations", $"one per request, wall ms ({single.SendGridRequests:N0} requests)", single.WallMs, "SDK batches, no ledger", batches.WallMs, single.WallMs / batches.WallMs, "");
-        var readyToRun = results.ColdStart.Single(r => r.Variant == ColdStartScenario.ReadyToRun);
-        var jit = results.ColdStart.Single(r => r.Variant == ColdStartScenario.Jit);
-        table.Row("cold start", "ReadyToRun, median ms to first 200", readyToRun.MedianMs, "without ReadyToRun", jit.MedianMs, readyToRun.MedianMs / jit.MedianMs, "");
-        table.Row("cold start", "ReadyToRun, median CPU ms to first 200", readyToRun.MedianCpuMs, "without ReadyToRun", jit.MedianCpuMs, readyToRun.MedianCpuMs / jit.MedianCpuMs, "");
+        ColdStartReport.SummaryRows(table, results.ColdStart);
         return table.ToString();
     }
 }

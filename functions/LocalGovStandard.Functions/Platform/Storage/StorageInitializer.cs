@@ -1,17 +1,20 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using LocalGovStandard.Platform.Telemetry;
 
 namespace LocalGovStandard.Platform.Storage;
 
 /// <summary>
-/// Creates the tables and containers the app needs. Startup never fails because storage is down:
+/// Creates the tables and containers the app needs, against an emulator (in Azure the Bicep has created them;
+/// <see cref="StorageRegistration.CreatesAtStart"/>). Startup never fails because storage is down:
 /// it keeps trying in the background, and <c>/api/health</c> reports 503 until storage answers.
 /// </summary>
 public sealed partial class StorageInitializer(
     TableServiceClient tables,
     BlobServiceClient blobs,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<StorageInitializer> logger) : IHostedService, IDisposable
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,8 +25,16 @@ public sealed partial class StorageInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        StartupTimeline.Mark("storage-initialising");
+        if (!StorageRegistration.CreatesAtStart(configuration))
+        {
+            _ready.TrySetResult();
+            return;
+        }
+
         if (await TryCreateAllAsync(cancellationToken))
         {
+            StartupTimeline.Mark("storage-ready");
             return;
         }
 

@@ -11,6 +11,9 @@ public static class StorageRegistration
     private const string SettingName = "AzureWebJobsStorage";
     private const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
+    /// <summary>true or false to say whether the app creates its tables and containers at start; unset, it does so only against an emulator.</summary>
+    public const string CreateAtStartSetting = "Storage:CreateAtStart";
+
     /// <summary>
     /// Registers the Table and Blob clients once, from <c>AzureWebJobsStorage</c>: either a connection
     /// string (Azurite locally) or, in Azure, the identity-based <c>AzureWebJobsStorage__accountName</c>.
@@ -47,6 +50,27 @@ public static class StorageRegistration
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
         return services;
     }
+
+    /// <summary>
+    /// In Azure the Bicep creates every table and container (storage.bicep, checked by BicepTemplateTests), so start-up
+    /// need not wait for twenty "already exists" answers. Against Azurite (local runs, tests) nothing else creates them.
+    /// </summary>
+    public static bool CreatesAtStart(IConfiguration configuration)
+    {
+        if (bool.TryParse(configuration[CreateAtStartSetting], out var configured))
+        {
+            return configured;
+        }
+
+        var (connectionString, accountName) = Read(configuration);
+        return accountName is null && IsEmulator(connectionString);
+    }
+
+    private static bool IsEmulator(string connectionString) =>
+        connectionString.Contains(DevelopmentStorage, StringComparison.OrdinalIgnoreCase)
+        || connectionString.Contains("AccountName=devstoreaccount1", StringComparison.OrdinalIgnoreCase)
+        || connectionString.Contains("://127.0.0.1", StringComparison.Ordinal)
+        || connectionString.Contains("://localhost", StringComparison.OrdinalIgnoreCase);
 
     private static (string ConnectionString, string? AccountName) Read(IConfiguration configuration)
     {
