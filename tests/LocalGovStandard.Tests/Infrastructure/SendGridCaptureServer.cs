@@ -91,8 +91,10 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         return wait > TimeSpan.Zero ? new CannedResponse(429, RetryAfterSeconds: (int)Math.Ceiling(wait.TotalSeconds)) : null;
     }
 
+    /// <summary>Forgets what was received, once the app's queued mail has settled (so none of it arrives afterwards).</summary>
     public void Reset()
     {
+        WaitUntilSettled();
         Interlocked.Exchange(ref _retryNotBeforeTicks, 0);
         Down = false;
         _script.Clear();

@@ -6,7 +6,7 @@ namespace LocalGovStandard.Platform.Email.Queue;
 
 /// <summary>
 /// One queued email. In clear: what kind it is, the recipient's domain and when it was queued (for the poison-queue
-/// view), and its mail-ledger key. The email itself (address, name, body, and any link with a secret) travels only
+/// view), and its mail-ledger key. The email itself (address, name, body, attachments, any link with a secret) travels only
 /// inside <see cref="Content"/>, encrypted and signed with the app's Data Protection keys, which live in Blob Storage:
 /// a leaked queue message shows no address and no usable link, and a forged one is refused.
 /// </summary>
@@ -30,7 +30,8 @@ public sealed record OutboxMessage(
     public static OutboxMessage Seal(IDataProtectionProvider protection, string ledgerPartition, EmailMessage message, DateTimeOffset now, string? quotaKind)
     {
         var sealedContent = new SealedEmail(ledgerPartition, message.MessageId, message.Category, message.To.Email, message.To.Name,
-            message.Subject, message.TextBody, message.HtmlBody, message.Headers.Count == 0 ? null : new Dictionary<string, string>(message.Headers));
+            message.Subject, message.TextBody, message.HtmlBody, message.Headers.Count == 0 ? null : new Dictionary<string, string>(message.Headers),
+            message.Attachments.Count == 0 ? null : message.Attachments.ToList());
         var content = protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(sealedContent, OutboxJson.Default.SealedEmail));
         return new OutboxMessage(message.Category, ledgerPartition, message.MessageId, DomainOf(message.To.Email), now, content) { QuotaKind = quotaKind };
     }
@@ -50,6 +51,7 @@ public sealed record OutboxMessage(
         var message = new EmailMessage(email.MessageId, email.Category, new EmailAddress(email.To, email.Name), email.Subject, email.Text, email.Html)
         {
             Headers = email.Headers ?? [],
+            Attachments = email.Attachments ?? [],
         };
         return (email.LedgerPartition, message);
     }
@@ -80,7 +82,7 @@ public sealed record OutboxMessage(
 
 internal sealed record SealedEmail(
     string LedgerPartition, string MessageId, string Category, string To, string? Name, string Subject, string Text, string Html,
-    Dictionary<string, string>? Headers);
+    Dictionary<string, string>? Headers, List<EmailAttachment>? Attachments);
 
 [JsonSerializable(typeof(OutboxMessage))]
 [JsonSerializable(typeof(SealedEmail))]
