@@ -79,10 +79,9 @@ public class ServiceFixture : IAsyncLifetime
 
         App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName, ConfigureTestServices);
         StartApp(App);
-        if (App.Services.GetRequiredService<IOptions<EmailQueueOptions>>().Value.RunInProcess)
-        {
-            SendGrid.Settle = () => EmailQueueSteps.DrainedAsync(this);
-        }
+        SendGrid.Settle = App.Services.GetRequiredService<IOptions<EmailQueueOptions>>().Value.RunInProcess
+            ? () => EmailQueueSteps.DrainedAsync(this)
+            : () => EmailQueueSteps.DeliverAsTheHostAsync(this);
 
         await StartupMigrationsAsync();
     }

@@ -49,7 +49,7 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("sent", body["email"]!.GetValue<string>());
-        Assert.Empty(fixture.SendGrid.Requests);
+        Assert.Empty(fixture.SendGrid.RequestsSoFar);
         var message = await TakeOneAsync();
 
         using var invocation = await _client.PostAsync(Route, EmailQueueSteps.HostContent(message));
