@@ -13,6 +13,7 @@ using LocalGovStandard.Organiser;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Telemetry;
@@ -85,6 +86,7 @@ admin.MapPrivacyApi();
 app.MapBackups();
 app.MapConsole();
 admin.MapTimerAdmin();
+app.MapEmailQueue();
 app.MapStaticAssetFunctions();
 app.MapApiReference();
 if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))

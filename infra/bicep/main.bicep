@@ -160,6 +160,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     storageAccountName: storage.outputs.name
     storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
     deploymentContainerName: names.deploymentContainer
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     sendGridApiKeySecretUri: keyVault.outputs.sendGridApiKeyUri

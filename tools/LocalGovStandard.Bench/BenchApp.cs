@@ -32,7 +32,8 @@ internal sealed class BenchApp : IAsyncDisposable
     public Uri BaseUrl { get; }
     public IServiceProvider Services => _factory!.Services;
 
-    public static async Task<BenchApp> StartAsync(Func<Azurite, Task>? seedBeforeStart = null)
+    /// <param name="settings">Settings on top of the bench's own.</param>
+    public static async Task<BenchApp> StartAsync(Func<Azurite, Task>? seedBeforeStart = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var storage = new Azurite();
         var sendGrid = new SendGridCaptureServer();
@@ -45,7 +46,7 @@ internal sealed class BenchApp : IAsyncDisposable
                 await seedBeforeStart(storage);
             }
 
-            factory = new Factory(new Dictionary<string, string?>
+            var all = new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = storage.ConnectionString,
                 ["SendGrid:ApiKey"] = "SG.bench-key",
@@ -58,7 +59,13 @@ internal sealed class BenchApp : IAsyncDisposable
                 ["LocalGovStandard:TokenSigningKey"] = "bench-signing-key-0123456789abcdef0123456789",
                 ["Logging:LogLevel:Default"] = "Error",
                 ["Logging:LogLevel:Azure.Core"] = "Error",
-            });
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                all[key] = value;
+            }
+
+            factory = new Factory(all);
             factory.UseKestrel(0);
             factory.StartServer();
             var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

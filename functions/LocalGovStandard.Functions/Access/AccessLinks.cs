@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
@@ -24,7 +25,7 @@ public enum AccessLinkResult
 public sealed class AccessLinks(
     ContactStore contacts,
     SignedTokens tokens,
-    MailLedger mail,
+    EmailOutbox outbox,
     AddressQuota quota,
     AuditLog audit,
     IOptionsMonitor<ServiceOptions> options,
@@ -104,6 +105,6 @@ public sealed class AccessLinks(
         }
 
         var link = options.CurrentValue.Link("assessments/access?token=" + tokens.Sign(Purpose, new Payload(contact.PartitionKey, contact.RowKey, nonce, expiresAt)));
-        await mail.SendOnceAsync(LedgerPartition, AccessEmail.Build(contact, link, expiresAt, now), cancellationToken);
+        await outbox.EnqueueAsync(LedgerPartition, AccessEmail.Build(contact, link, expiresAt, now), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
@@ -26,7 +27,7 @@ public static class PlatformRegistration
 
     /// <summary>
     /// Under the Functions host, listen where it says (127.0.0.1:FUNCTIONS_CUSTOMHANDLER_PORT) and let
-    /// it fire the timers. Standalone, listen on http://localhost:7071 as <c>func start</c> would.
+    /// it fire the timers and deliver the email queue. Standalone, listen on http://localhost:7071 as <c>func start</c> would.
     /// </summary>
     public static WebApplicationBuilder UseCustomHandlerHosting(this WebApplicationBuilder builder)
     {
@@ -34,6 +35,7 @@ public static class PlatformRegistration
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration[FunctionsHost.PortSetting]}");
             builder.Configuration["Timers:RunInProcess"] = "false";
+            builder.Configuration[$"{EmailQueueOptions.Section}:RunInProcess"] = "false";
         }
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -67,6 +69,7 @@ public static class PlatformRegistration
 
         services.AddStorage();
         services.AddEmail();
+        services.AddEmailQueue();
         services.AddSingleton<AuditLog>();
         services.AddPersonalDataHolder<AuditPersonalData>();
         services.AddSingleton<SignedTokens>();

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
@@ -30,7 +31,7 @@ public sealed class ContactApprovals(
     [FromKeyedServices(TableNames.Signups)] TableClient table,
     CouncilDomains domains,
     CouncilDirectory directory,
-    MailLedger mail,
+    EmailOutbox outbox,
     AddressQuota quota,
     SignedTokens tokens,
     ContactStandings standings,
@@ -51,7 +52,7 @@ public sealed class ContactApprovals(
     public async Task RequestApprovalAsync(ContactEntity waiting, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await mail.SendOnceAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Waiting(waiting, now), cancellationToken);
+        await outbox.EnqueueAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Waiting(waiting, now), cancellationToken);
         var expiresAt = now + options.CurrentValue.ApprovalLinkLifetime;
         foreach (var approver in await ProvenContactsAsync(waiting.PartitionKey, waiting.GssCode, cancellationToken))
         {
@@ -62,7 +63,7 @@ public sealed class ContactApprovals(
 
             var token = tokens.Sign(Purpose, new ApprovalLink(waiting.PartitionKey, waiting.RowKey, approver.RowKey, expiresAt));
             var link = options.CurrentValue.Link("signup/approve?token=" + token);
-            await mail.SendOnceAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Request(approver, waiting, link, expiresAt, now), cancellationToken);
+            await outbox.EnqueueAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Request(approver, waiting, link, expiresAt, now), cancellationToken);
         }
     }
 
@@ -130,7 +131,7 @@ public sealed class ContactApprovals(
             {
                 standings.Forget(contact);
                 await audit.WriteAsync(actor, "contact.approved", $"{contact.PartitionKey}/{contact.GssCode}", $"contact:{contact.Reference}", cancellationToken);
-                await mail.SendOnceAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Approved(contact, options.CurrentValue.Link("assessments/start"), now), cancellationToken);
+                await outbox.EnqueueAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Approved(contact, options.CurrentValue.Link("assessments/start"), now), cancellationToken);
                 return addDomain ? await AddDomainAsync(contact, actor, cancellationToken) : new ApprovalOutcome(ApprovalResult.Approved, contact);
             }
 
@@ -167,7 +168,7 @@ public sealed class ContactApprovals(
             {
                 standings.Forget(contact);
                 await audit.WriteAsync(actor, withdrawn ? "contact.approval-withdrawn" : "contact.declined", $"{contact.PartitionKey}/{contact.GssCode}", $"contact:{contact.Reference}", cancellationToken);
-                await mail.SendOnceAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Declined(contact, options.CurrentValue.UnverifiedRetention, now), cancellationToken);
+                await outbox.EnqueueAsync(ApprovalEmails.LedgerPartition, ApprovalEmails.Declined(contact, options.CurrentValue.UnverifiedRetention, now), cancellationToken);
                 return new ApprovalOutcome(ApprovalResult.Declined, contact);
             }
 

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
@@ -39,6 +40,7 @@ public sealed class SignupService(
     ContactApprovals approvals,
     AddressQuota quota,
     MailLedger mail,
+    EmailOutbox outbox,
     AuditLog audit,
     IOptionsMonitor<ServiceOptions> options,
     TimeProvider clock)
@@ -49,10 +51,18 @@ public sealed class SignupService(
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Stores a pending contact (one insert: stored whole or not at all), then emails the link.
+    /// How long a queued link's email, not yet tried, counts as on its way: far longer than the queue takes to start on it,
+    /// and shorter than the Retry-After of the 503 a cut-off sign-up answered.
+    /// </summary>
+    public static readonly TimeSpan QueuedEmailGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Stores a pending contact (one insert: stored whole or not at all), then queues the email with the link and answers:
+    /// a new sign-up takes three storage requests (the insert, the audit entry, the queued email) before its answer.
     /// The same person again keeps the same reference: while still pending their latest details are stored and they get
     /// a fresh link (earlier links keep working until they expire); once confirmed they get an email saying so instead.
-    /// Each address gets at most <see cref="ServiceOptions.EmailsPerAddressPerHour"/> such emails an hour.
+    /// Each address gets at most <see cref="ServiceOptions.EmailsPerAddressPerHour"/> such emails an hour (for a new sign-up,
+    /// the queue's delivery counts it, off the request path).
     /// </summary>
     public async Task<SignupOutcome> SubmitAsync(ValidSignup signup, CancellationToken cancellationToken)
     {
@@ -62,41 +72,42 @@ public sealed class SignupService(
 
         for (var attempt = 0; attempt < ConcurrencyRetries; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<ContactEntity>(partition, rowKey, cancellationToken: cancellationToken);
-            if (existing.HasValue)
+            // Most sign-ups are new: insert first, and read only when the address is already there.
+            var created = await TryCreateAsync(signup, partition, rowKey, cancellationToken);
+            if (created is not null)
             {
-                var contact = existing.Value!;
-                if (contact.Status != ContactEntity.Pending)
-                {
-                    var told = await TellAlreadySignedUpAsync(contact, cancellationToken);
-                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, told ? VerificationEmailStatus.Sent : VerificationEmailStatus.NotSent);
-                }
+                return created;
+            }
 
-                var changed = TakeLatestDetails(contact, signup);
-                if (await LatestLinkStandsAsync(contact, cancellationToken)
-                    || !await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
-                {
-                    if (!changed || await TrySaveDetailsAsync(contact, cancellationToken))
-                    {
-                        return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
-                    }
+            var existing = await table.GetEntityIfExistsAsync<ContactEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                continue;
+            }
 
-                    continue;
-                }
+            var contact = existing.Value!;
+            if (contact.Status != ContactEntity.Pending)
+            {
+                var told = await TellAlreadySignedUpAsync(contact, cancellationToken);
+                return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, told ? VerificationEmailStatus.Sending : VerificationEmailStatus.NotSent);
+            }
 
-                var reissued = await TryReissueLinkAsync(contact, cancellationToken);
-                if (reissued is not null)
+            var changed = TakeLatestDetails(contact, signup);
+            if (await LatestLinkStandsAsync(contact, cancellationToken)
+                || !await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
+            {
+                if (!changed || await TrySaveDetailsAsync(contact, cancellationToken))
                 {
-                    return reissued;
+                    return new SignupOutcome(contact.Reference, council.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
                 }
 
                 continue;
             }
 
-            var created = await TryCreateAsync(signup, partition, rowKey, cancellationToken);
-            if (created is not null)
+            var reissued = await TryReissueLinkAsync(contact, cancellationToken);
+            if (reissued is not null)
             {
-                return created;
+                return reissued;
             }
         }
 
@@ -223,8 +234,8 @@ public sealed class SignupService(
         }
 
         var message = ApprovalEmails.AlreadySignedUp(contact, options.CurrentValue.Link("assessments/start"), clock.GetUtcNow());
-        var result = await mail.SendOnceAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
-        return result.Outcome is MailLedgerOutcome.Sent or MailLedgerOutcome.AlreadySent;
+        await outbox.EnqueueAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
+        return true;
     }
 
     private async Task<SignupOutcome?> TryCreateAsync(ValidSignup signup, string partition, string rowKey, CancellationToken cancellationToken)
@@ -266,32 +277,24 @@ public sealed class SignupService(
         try
         {
             await audit.WriteAsync($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}", cancellationToken: cancellationToken);
+            await EnqueueLinkAsync(contact, token, QuotaKinds.Verification, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Nothing was mailed yet: take the row back, so the 503 that follows ("nothing was saved") is true where storage allows.
+            // Nothing was queued: take the row back, so the 503 that follows ("nothing was saved") is true where storage allows.
             await ForgetAsync(contact);
             throw;
-        }
-
-        if (await quota.TryTakeAsync(QuotaKinds.Verification, contact.ContactEmail, cancellationToken))
-        {
-            await SendLinkAsync(contact, token, cancellationToken);
-        }
-        else
-        {
-            await MarkNotSentAsync(contact, cancellationToken);
         }
 
         return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: true, contact.VerificationEmail);
     }
 
     /// <summary>
-    /// Whether a repeat sign-up keeps the latest link rather than getting a new one: it was sent less than a minute ago
-    /// (double clicks, retries), or its email may still be on its way. A row left "sending" because the sign-up was cut off
-    /// (storage went away, the person got a 503 asking them to try again) is settled by the mail ledger: a live claim or a
-    /// sent message means the email went or may have; no claim, a failed one or an expired one means it did not, so the
-    /// retry sends a link. Either way nobody gets the same link twice.
+    /// Whether a repeat sign-up keeps the latest link rather than getting a new one: it was issued less than a minute ago
+    /// (double clicks, retries), or its email may still be on its way. A "sending" row is settled by the mail ledger: a
+    /// live claim or a sent message means the email went or may have; no row yet means it is still in the queue, for
+    /// <see cref="QueuedEmailGrace"/> (a sign-up cut off before its email was queued takes its row back, and where storage
+    /// did not allow that, its retry after the 503's Retry-After sends a link); a failed or expired claim means it did not go.
     /// </summary>
     private async Task<bool> LatestLinkStandsAsync(ContactEntity contact, CancellationToken cancellationToken)
     {
@@ -306,6 +309,7 @@ public sealed class SignupService(
         {
             MailLedgerEntry.Sent => recent,
             MailLedgerEntry.Claimed => clock.GetUtcNow() - entry.ClaimedAt < MailLedger.ClaimTimeout,
+            null => clock.GetUtcNow() - contact.LinkIssuedAt < QueuedEmailGrace,
             _ => false,
         };
     }
@@ -341,7 +345,16 @@ public sealed class SignupService(
             return null;
         }
 
-        await SendLinkAsync(contact, token, cancellationToken);
+        try
+        {
+            await EnqueueLinkAsync(contact, token, quotaKind: null, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await MarkNotSentAsync(contact);
+            throw;
+        }
+
         return new SignupOutcome(contact.Reference, contact.GssCode, contact.Status, IsNew: false, contact.VerificationEmail);
     }
 
@@ -351,28 +364,24 @@ public sealed class SignupService(
             ? OutstandingLinks.AddHash(contact.EarlierVerificationHashes, hash, expiresAt, now)
             : contact.EarlierVerificationHashes;
 
-    private async Task SendLinkAsync(ContactEntity contact, VerificationToken token, CancellationToken cancellationToken)
+    private Task EnqueueLinkAsync(ContactEntity contact, VerificationToken token, string? quotaKind, CancellationToken cancellationToken)
     {
         var link = options.CurrentValue.Link("signup/verify?token=" + token.Encode());
         var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value, options.CurrentValue.UnverifiedRetention);
-        var result = await mail.SendOnceAsync(VerificationEmail.LedgerPartition, message, cancellationToken);
-        var sent = result.Outcome is MailLedgerOutcome.Sent or MailLedgerOutcome.AlreadySent;
-        await RecordSendAsync(contact, sent, cancellationToken);
+        return outbox.EnqueueAsync(VerificationEmail.LedgerPartition, message, cancellationToken, quotaKind);
     }
 
-    /// <summary>The address had its hourly share of emails: the link is stored but not sent, so a later retry sends one.</summary>
-    private Task MarkNotSentAsync(ContactEntity contact, CancellationToken cancellationToken) => RecordSendAsync(contact, sent: false, cancellationToken);
-
-    private async Task RecordSendAsync(ContactEntity contact, bool sent, CancellationToken cancellationToken)
+    /// <summary>Best effort, when the new link's email could not be queued: a retry then sends one at once.</summary>
+    private async Task MarkNotSentAsync(ContactEntity contact)
     {
-        contact.VerificationEmail = sent ? VerificationEmailStatus.Sent : VerificationEmailStatus.NotSent;
+        contact.VerificationEmail = VerificationEmailStatus.NotSent;
         try
         {
-            await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(contact, contact.ETag, TableUpdateMode.Replace, CancellationToken.None);
         }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException)
         {
-            // Changed meanwhile (a newer link, or verified): the newer state wins; the ledger still records this send.
+            // Changed meanwhile, or storage is away: the ledger shows the retry that no mail went.
         }
     }
 

@@ -45,7 +45,7 @@ public static class SignupsApi
     /// The same answer for a new address, one already signed up, one waiting for approval and one declined: who exists,
     /// and their reference, go only to the address by email (the email says where they stand).
     /// </summary>
-    /// <param name="Email">"sent", or "not-sent" when it could not be sent just now (try again later).</param>
+    /// <param name="Email">"sent" once the email is on its way (queued for sending), or "not-sent" when it could not be queued just now (try again later).</param>
     public sealed record SignupAccepted(string Status, string Email, string Detail)
     {
         public static SignupAccepted For(SignupOutcome outcome) => new(

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 
 namespace LocalGovStandard.Summits;
 
@@ -29,7 +30,7 @@ public enum RsvpOutcome
 /// fewer places leave exactly the capacity accepted and the rest waitlisted, in the order they won.
 /// </summary>
 public sealed partial class RsvpService(
-    SummitStore store, SummitLinks links, MailLedger mail, AuditLog audit, TimeProvider clock, ILogger<RsvpService> logger)
+    SummitStore store, SummitLinks links, EmailOutbox outbox, AuditLog audit, TimeProvider clock, ILogger<RsvpService> logger)
 {
     private const int MaxAttempts = 200;
 
@@ -195,9 +196,9 @@ public sealed partial class RsvpService(
         }
     }
 
-    /// <summary>Answers are transactional mail about the person's own place, so they are sent even to an unsubscribed address.</summary>
-    private Task<MailLedgerResult> EmailAsync(SummitEmails.AnswerKind kind, SummitEntity summit, InvitationEntity invitation, int? waitingPlace = null) =>
-        mail.SendOnceAsync(
+    /// <summary>Answers are transactional mail about the person's own place, so they are sent even to an unsubscribed address. Queued: the answer does not wait for SendGrid.</summary>
+    private Task EmailAsync(SummitEmails.AnswerKind kind, SummitEntity summit, InvitationEntity invitation, int? waitingPlace = null) =>
+        outbox.EnqueueAsync(
             SummitKeys.AnswerLedger(summit.SummitId),
             SummitEmails.Answer(kind, summit, invitation, waitingPlace, links.Rsvp(summit, invitation), links.Unsubscribe(summit, invitation), clock.GetUtcNow()),
             CancellationToken.None);

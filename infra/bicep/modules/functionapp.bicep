@@ -26,6 +26,8 @@ param storageAccountName string
 
 param storageBlobEndpoint string
 
+param storageQueueEndpoint string
+
 param deploymentContainerName string
 
 @description('Application Insights connection string. Not a secret: the component refuses key-only ingestion.')
@@ -75,8 +77,13 @@ var infrastructureSettings = {
   LocalGovStandard__ReadKey: keyVaultReference.readKey
   LocalGovStandard__TokenSigningKey: keyVaultReference.tokenSigningKey
   LocalGovStandard__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
-  // The Functions host fires the timers; the handler must not fire them too.
+  // The email queue trigger's connection (function.json "connection": "EmailQueue"), identity-based like the host's.
+  EmailQueue__queueServiceUri: storageQueueEndpoint
+  EmailQueue__credential: 'managedidentity'
+  // The Functions host fires the timers and delivers the email queue; the handler must not do either too
+  // (it also turns both off itself when it sees FUNCTIONS_CUSTOMHANDLER_PORT).
   Timers__RunInProcess: 'false'
+  EmailQueue__RunInProcess: 'false'
   // The handler serves '/' itself; the host's default home page must not answer there.
   AzureWebJobsDisableHomepage: 'true'
 }

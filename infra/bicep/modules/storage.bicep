@@ -160,6 +160,25 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-
   }
 ]
 
+// The email outbox (Platform/Email/Queue): requests queue the email a person waits for, the queue-triggered
+// SendQueuedEmail function sends it; the host moves a message that failed maxDequeueCount times to the poison queue.
+var queueNames = [
+  'email-outbox'
+  'email-outbox-poison'
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
 // Without versions being expired, every package upload and every re-written report would be kept
 // (and billed) for ever.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
@@ -250,6 +269,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
 output name string = account.name
 output id string = account.id
 output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableNames string[] = tableNames
 output backupDailyRetentionDays int = backupDailyRetentionDays
 output backupMonthlyRetentionDays int = backupMonthlyRetentionDays

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LocalGovStandard.Backups;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Tests.Infrastructure;
@@ -81,6 +82,17 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         var tables = All(Deploy(), "Microsoft.Storage/storageAccounts/tableServices/tables").Select(t => t.Name.Split('/')[^1]).Order();
 
         Assert.Equal(TableNames.All.Order(), tables);
+    }
+
+    [Fact]
+    public void Storage_DeclaresTheEmailQueueAndItsPoisonQueue_AndTheAppCanUseThem()
+    {
+        var deployment = Deploy();
+        var queues = All(deployment, "Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q.Name.Split('/')[^1]).Order();
+
+        Assert.Equal(new[] { EmailQueueOptions.QueueName, EmailQueueOptions.PoisonQueueName }.Order(), queues);
+        var roles = All(deployment, "Microsoft.Authorization/roleAssignments").Select(r => r.Properties!["roleDefinitionId"]!.GetValue<string>()).ToList();
+        Assert.Contains(roles, id => id.EndsWith("974c5e8b-45b9-4653-ba55-5f855dd0fb88", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

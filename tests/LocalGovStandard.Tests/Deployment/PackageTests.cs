@@ -327,8 +327,13 @@ public sealed class PackageTests(PackageTests.Package package) : IClassFixture<P
                 Assert.NotNull(CronExpression.Parse(schedule, CronFormat.IncludeSeconds).GetNextOccurrence(TestClock.FirstStart.UtcDateTime));
                 Assert.Single(bindings);
                 break;
+            case "queueTrigger":
+                Assert.False(string.IsNullOrEmpty(trigger["queueName"]?.GetValue<string>()), $"{function}: a queue trigger needs a queue name");
+                Assert.False(string.IsNullOrEmpty(trigger["connection"]?.GetValue<string>()), $"{function}: a queue trigger needs a connection setting");
+                Assert.Single(bindings);
+                break;
             default:
-                Assert.Fail($"{function}: bindings[0] is '{type}', not httpTrigger or timerTrigger");
+                Assert.Fail($"{function}: bindings[0] is '{type}', not httpTrigger, timerTrigger or queueTrigger");
                 break;
         }
     }

@@ -28,11 +28,35 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Every request received, including the ones answered with an error.</summary>
-    public IReadOnlyList<CapturedRequest> Requests => _requests.ToList();
+    /// <summary>
+    /// Waits until the app has nothing left to send (its email queue is empty): set by a fixture whose app delivers its
+    /// queue in process, so a test that made a request and then looks at the mail sees what that request queued.
+    /// </summary>
+    public Func<Task>? Settle { get; set; }
 
-    /// <summary>Only the requests answered 202: the mail SendGrid would actually send.</summary>
-    public IReadOnlyList<CapturedRequest> Accepted => _requests.Where(r => r.AnsweredStatus == 202).ToList();
+    /// <summary>Every request received, including the ones answered with an error, once the app's queued mail has settled.</summary>
+    public IReadOnlyList<CapturedRequest> Requests
+    {
+        get
+        {
+            WaitUntilSettled();
+            return _requests.ToList();
+        }
+    }
+
+    /// <summary>Only the requests answered 202 (the mail SendGrid would actually send), once the app's queued mail has settled.</summary>
+    public IReadOnlyList<CapturedRequest> Accepted => Requests.Where(r => r.AnsweredStatus == 202).ToList();
+
+    /// <summary>The requests received so far, without waiting for the queue: for tests of the queue itself.</summary>
+    public IReadOnlyList<CapturedRequest> RequestsSoFar => _requests.ToList();
+
+    private void WaitUntilSettled()
+    {
+        if (Settle is { } settle)
+        {
+            settle().GetAwaiter().GetResult();
+        }
+    }
 
     public async Task StartAsync()
     {
@@ -44,6 +68,9 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
     }
+
+    /// <summary>While true, every request is answered 503 (after any scripted answers), as SendGrid during an outage.</summary>
+    public bool Down { get; set; }
 
     /// <summary>The next requests get these answers, in order; after that, 202.</summary>
     public void Enqueue(params CannedResponse[] responses)
@@ -64,9 +91,12 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
         return wait > TimeSpan.Zero ? new CannedResponse(429, RetryAfterSeconds: (int)Math.Ceiling(wait.TotalSeconds)) : null;
     }
 
+    /// <summary>Forgets what was received, once the app's queued mail has settled (so none of it arrives afterwards).</summary>
     public void Reset()
     {
+        WaitUntilSettled();
         Interlocked.Exchange(ref _retryNotBeforeTicks, 0);
+        Down = false;
         _script.Clear();
         _requests.Clear();
     }
@@ -75,7 +105,7 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var canned = TooEarly() ?? (_script.TryDequeue(out var next) ? next : CannedResponse.Accepted);
+        var canned = TooEarly() ?? (_script.TryDequeue(out var next) ? next : Down ? new CannedResponse(503) : CannedResponse.Accepted);
         _requests.Enqueue(new CapturedRequest(context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body)!, canned.Status));
         foreach (var token in LinkTokens.In(body))
         {

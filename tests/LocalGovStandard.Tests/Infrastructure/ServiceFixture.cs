@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Signups;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.Tests.Infrastructure;
 
@@ -61,6 +63,9 @@ public class ServiceFixture : IAsyncLifetime
             ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = "100000",
             ["LocalGovStandard:EmailsPerAddressPerHour"] = "100000",
             ["Timers:RunInProcess"] = "false",
+            ["EmailQueue:PollInterval"] = "00:00:00.100",
+            ["EmailQueue:RetryDelay"] = "00:00:00.200",
+            ["EmailQueue:VisibilityTimeout"] = "00:00:05",
         };
         foreach (var (key, value) in SettingOverrides)
         {
@@ -74,6 +79,10 @@ public class ServiceFixture : IAsyncLifetime
 
         App = new LocalGovStandardFactory(settings, Clock, Logs, EnvironmentName, ConfigureTestServices);
         StartApp(App);
+        SendGrid.Settle = App.Services.GetRequiredService<IOptions<EmailQueueOptions>>().Value.RunInProcess
+            ? () => EmailQueueSteps.DrainedAsync(this)
+            : () => EmailQueueSteps.DeliverAsTheHostAsync(this);
+
         await StartupMigrationsAsync();
     }
 

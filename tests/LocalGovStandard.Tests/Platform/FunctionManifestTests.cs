@@ -23,7 +23,7 @@ public sealed partial class FunctionManifestTests(ServiceFixture fixture) : ICla
         fixture.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
     [Fact]
-    public void EveryEndpoint_IsExactlyOneOf_HttpFunction_TimerFunction_OrNotAFunction()
+    public void EveryEndpoint_IsExactlyOneOf_HttpFunction_TimerFunction_QueueFunction_OrNotAFunction()
     {
         Assert.NotEmpty(Endpoints);
         var wrong = Endpoints
@@ -31,6 +31,7 @@ public sealed partial class FunctionManifestTests(ServiceFixture fixture) : ICla
             {
                 e.Metadata.GetMetadata<HttpFunctionDeclaration>(),
                 e.Metadata.GetMetadata<TimerFunctionDeclaration>(),
+                e.Metadata.GetMetadata<QueueFunctionDeclaration>(),
                 e.Metadata.GetMetadata<NotAFunction>(),
             }.Count(d => d is not null)))
             .Where(x => x.Declarations != 1)
@@ -54,7 +55,8 @@ public sealed partial class FunctionManifestTests(ServiceFixture fixture) : ICla
 
             var httpEndpoints = Endpoints.Where(e => e.Metadata.GetMetadata<HttpFunctionDeclaration>() is not null).ToList();
             var timerEndpoints = Endpoints.Where(e => e.Metadata.GetMetadata<TimerFunctionDeclaration>() is not null).ToList();
-            Assert.Equal(httpEndpoints.Count + timerEndpoints.Count, folders.Count);
+            var queueEndpoints = Endpoints.Where(e => e.Metadata.GetMetadata<QueueFunctionDeclaration>() is not null).ToList();
+            Assert.Equal(httpEndpoints.Count + timerEndpoints.Count + queueEndpoints.Count, folders.Count);
 
             foreach (var endpoint in httpEndpoints)
             {
@@ -102,6 +104,23 @@ public sealed partial class FunctionManifestTests(ServiceFixture fixture) : ICla
                 Assert.NotNull(CronExpression.Parse(schedule, CronFormat.IncludeSeconds).GetNextOccurrence(TestClock.FirstStart.UtcDateTime));
 
                 // The host posts a timer invocation to /{FunctionName}.
+                Assert.Equal("/" + declaration.Name, endpoint.RoutePattern.RawText);
+                Assert.Equal(["POST"], endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods);
+            }
+
+            foreach (var endpoint in queueEndpoints)
+            {
+                var declaration = endpoint.Metadata.GetMetadata<QueueFunctionDeclaration>()!;
+                using var json = ReadFunctionJson(directory, declaration.Name);
+                var trigger = Assert.Single(json.RootElement.GetProperty("bindings").EnumerateArray());
+                Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+                Assert.Equal("in", trigger.GetProperty("direction").GetString());
+                Assert.Equal(QueueFunctionEndpoints.BindingName, trigger.GetProperty("name").GetString());
+                Assert.Equal(declaration.QueueName, trigger.GetProperty("queueName").GetString());
+                Assert.Equal(declaration.Connection, trigger.GetProperty("connection").GetString());
+                Assert.Matches("^[a-z0-9](-?[a-z0-9])+$", declaration.QueueName);
+
+                // The host posts each queue message to /{FunctionName}.
                 Assert.Equal("/" + declaration.Name, endpoint.RoutePattern.RawText);
                 Assert.Equal(["POST"], endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods);
             }

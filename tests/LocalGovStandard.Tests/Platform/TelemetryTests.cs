@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Telemetry;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -144,18 +145,21 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         var invocationId = Guid.NewGuid().ToString();
         var client = fixture.CreateClient();
 
-        // A sign-up as the host forwards it: its mail send logs through HttpClient's logger.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/signups")
+        // A sign-up queues its email; the host's queue invocation sends it, and the send logs through HttpClient's logger.
+        var (signup, _) = await SignupSteps.SignUpAsync(client, SignupSteps.Body(TestRegister.Westminster, "invocation.id@westminster.gov.uk"));
+        Assert.Equal(HttpStatusCode.Accepted, signup.StatusCode);
+        Azure.Storage.Queues.Models.QueueMessage[] queued = await EmailQueueSteps.Queue(fixture).ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/" + EmailQueueRegistration.FunctionName)
         {
-            Content = JsonContent.Create(SignupSteps.Body(TestRegister.Westminster, "invocation.id@westminster.gov.uk")),
+            Content = EmailQueueSteps.HostContent(Assert.Single(queued)),
         };
         request.Headers.Add(FunctionInvocation.HeaderName, invocationId);
         var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         fixture.Flush();
         var span = Assert.Single(fixture.Activities, a => a.Kind == ActivityKind.Server && Tag(a, FunctionInvocation.PropertyName) == invocationId);
-        Assert.Equal("/api/signups", Tag(span, "url.path"));
+        Assert.Equal("/" + EmailQueueRegistration.FunctionName, Tag(span, "url.path"));
 
         var records = fixture.LogRecords.Where(r => Attribute(r, FunctionInvocation.PropertyName) == invocationId).ToList();
         Assert.NotEmpty(records);

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Email;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Tests.Infrastructure;
@@ -8,16 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Signups;
 
-/// <summary>The real SendGrid SDK against the loopback capture server: payload, retries and failures.</summary>
+/// <summary>The real SendGrid SDK against the loopback capture server: payload, retries and failures, through the email queue.</summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IClassFixture<RegisteredServiceFixture>, IAsyncLifetime
 {
     private readonly HttpClient _client = fixture.CreateClient();
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        await EmailQueueSteps.DrainedAsync(fixture);
         fixture.SendGrid.Reset();
-        return Task.CompletedTask;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -66,7 +67,7 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
     }
 
     [Fact]
-    public async Task PermanentRefusal_IsNotRetried_IsRecorded_AndReportedToTheUser()
+    public async Task PermanentRefusal_IsNotRetried_NotEvenByTheQueue_AndIsRecorded()
     {
         fixture.SendGrid.Enqueue(new CannedResponse(400));
         var email = "refused@leicester.gov.uk";
@@ -74,30 +75,37 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
         var (response, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Leicester, email));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("not-sent", body["email"]!.GetValue<string>());
+        Assert.Equal("sent", body["email"]!.GetValue<string>());
         Assert.Single(fixture.SendGrid.Requests);
         var contact = await ContactAsync("east-midlands", TestRegister.Leicester.GssCode, email);
-        Assert.Equal("not-sent", contact.VerificationEmail);
         var ledger = await LedgerRowsAsync(contact);
         Assert.Equal(MailLedgerEntry.Failed, Assert.Single(ledger).Status);
         Assert.Contains("400", ledger[0].Error, StringComparison.Ordinal);
         Assert.Contains(fixture.Logs.Lines, line => line.Contains("was not accepted for delivery", StringComparison.Ordinal));
+        Assert.Equal(0, await EmailQueueSteps.CountAsync(EmailQueueSteps.Poison(fixture)));
     }
 
     [Fact]
-    public async Task PersistentServerErrors_StopAfterTheRetryLimit_AndNothingIsMarkedSent()
+    public async Task PersistentServerErrors_AreRetriedByTheQueue_UntilThePoisonQueue_AndNothingIsMarkedSent()
     {
-        fixture.SendGrid.Enqueue(Enumerable.Repeat(new CannedResponse(500), 10).ToArray());
+        fixture.SendGrid.Down = true;
         var email = "down@cardiff.gov.wales";
 
         var (_, body) = await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Cardiff, email));
 
-        Assert.Equal("not-sent", body["email"]!.GetValue<string>());
-        Assert.Equal(5, fixture.SendGrid.Requests.Count);
+        Assert.Equal("sent", body["email"]!.GetValue<string>());
+        var poison = EmailQueueSteps.Poison(fixture);
+        await Eventually.TrueAsync(async () => await EmailQueueSteps.CountAsync(poison) == 1, "the email to reach the poison queue");
+        // Ten tries by the queue (maxDequeueCount), each the first attempt and four retries by the SendGrid client.
+        Assert.Equal(10 * 5, fixture.SendGrid.Requests.Count);
         Assert.Empty(fixture.SendGrid.Accepted);
         var contact = await ContactAsync("wales", TestRegister.Cardiff.GssCode, email);
         var ledger = await LedgerRowsAsync(contact);
         Assert.Equal(MailLedgerEntry.Failed, Assert.Single(ledger).Status);
+
+        fixture.SendGrid.Down = false;
+        Assert.Equal(1, await fixture.Service<PoisonedEmails>().RequeueAsync(null, CancellationToken.None));
+        Assert.Equal(email, Assert.Single(fixture.SendGrid.Accepted).To);
     }
 
     [Fact]
@@ -107,9 +115,10 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
         var body = SignupSteps.Body(TestRegister.Fife, "second.try@fife.gov.scot");
 
         var (_, first) = await SignupSteps.SignUpAsync(_client, body);
+        Assert.Equal(400, Assert.Single(fixture.SendGrid.Requests).AnsweredStatus);
         var (_, second) = await SignupSteps.SignUpAsync(_client, body);
 
-        Assert.Equal("not-sent", first["email"]!.GetValue<string>());
+        Assert.Equal("sent", first["email"]!.GetValue<string>());
         Assert.Equal("sent", second["email"]!.GetValue<string>());
         Assert.Single(fixture.SendGrid.Accepted);
         var contact = await ContactAsync("scotland", TestRegister.Fife.GssCode, "second.try@fife.gov.scot");

@@ -21,7 +21,12 @@ public enum MailLedgerOutcome
     Failed,
 }
 
-public sealed record MailLedgerResult(MailLedgerOutcome Outcome, string? Error = null);
+/// <param name="ProviderStatus">When <see cref="MailLedgerOutcome.Failed"/>: the provider's HTTP status, if it answered.</param>
+public sealed record MailLedgerResult(MailLedgerOutcome Outcome, string? Error = null, int? ProviderStatus = null)
+{
+    /// <summary>The provider refused the message itself (a 4xx other than 429): trying it again would be refused again.</summary>
+    public bool IsPermanentFailure => Outcome == MailLedgerOutcome.Failed && ProviderStatus is >= 400 and < 500 and not 429;
+}
 
 /// <summary>
 /// SendGrid has no idempotency key, so we keep our own: one row per message, claimed before sending
@@ -70,7 +75,7 @@ public sealed partial class MailLedger(
             entry.Status = MailLedgerEntry.Failed;
             entry.Error = exception.Message;
             await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, CancellationToken.None);
-            return new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
+            return new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message, exception.StatusCode);
         }
     }
 

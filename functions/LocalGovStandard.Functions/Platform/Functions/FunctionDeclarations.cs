@@ -13,6 +13,10 @@ public sealed record HttpFunctionDeclaration(string Name, FunctionAuthLevel Auth
 /// <summary>Endpoint metadata: this endpoint receives the host's invocations of a timer-triggered function.</summary>
 public sealed record TimerFunctionDeclaration(string Name, string Schedule, Type Implementation);
 
+/// <summary>Endpoint metadata: this endpoint receives the host's invocations of a queue-triggered function.</summary>
+/// <param name="Connection">The app setting (prefix) that says which storage account holds the queue.</param>
+public sealed record QueueFunctionDeclaration(string Name, string QueueName, string Connection);
+
 public static class FunctionDeclarationExtensions
 {
     /// <summary>Declares the endpoint as an anonymous HTTP function.</summary>

@@ -19,6 +19,8 @@ public sealed record FunctionBinding
     public string[]? Methods { get; init; }
     public string? Route { get; init; }
     public string? Schedule { get; init; }
+    public string? QueueName { get; init; }
+    public string? Connection { get; init; }
 }
 
 /// <summary>
@@ -42,6 +44,10 @@ public static class FunctionManifest
             if (endpoint.Metadata.GetMetadata<TimerFunctionDeclaration>() is { } timer)
             {
                 functions.Add(TimerFunction(timer));
+            }
+            else if (endpoint.Metadata.GetMetadata<QueueFunctionDeclaration>() is { } queue)
+            {
+                functions.Add(QueueFunction(queue));
             }
             else if (endpoint.Metadata.GetMetadata<HttpFunctionDeclaration>() is { } http)
             {
@@ -95,6 +101,12 @@ public static class FunctionManifest
         new(timer.Name,
         [
             new FunctionBinding { Type = "timerTrigger", Direction = "in", Name = "timer", Schedule = timer.Schedule },
+        ]);
+
+    private static FunctionDefinition QueueFunction(QueueFunctionDeclaration queue) =>
+        new(queue.Name,
+        [
+            new FunctionBinding { Type = "queueTrigger", Direction = "in", Name = QueueFunctionEndpoints.BindingName, QueueName = queue.QueueName, Connection = queue.Connection },
         ]);
 
     private static FunctionDefinition HttpFunction(HttpFunctionDeclaration http, RouteEndpoint endpoint)

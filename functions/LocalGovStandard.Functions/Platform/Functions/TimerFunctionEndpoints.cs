@@ -30,7 +30,7 @@ public static class TimerFunctionEndpoints
     /// from loopback that no proxy forwarded (a forwarded one has the client's address by now). Anyone
     /// else, and every caller standalone, gets 404: there the scheduler and the keyed admin route run timers.
     /// </summary>
-    private static async ValueTask<object?> OnlyTheFunctionsHost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> OnlyTheFunctionsHost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var fromTheHost = FunctionsHost.IsHosting(http.RequestServices.GetRequiredService<IConfiguration>())

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 
 namespace LocalGovStandard.Platform.Storage;
@@ -15,7 +16,7 @@ public static class StorageRegistration
     public const string CreateAtStartSetting = "Storage:CreateAtStart";
 
     /// <summary>
-    /// Registers the Table and Blob clients once, from <c>AzureWebJobsStorage</c>: either a connection
+    /// Registers the Table, Blob and Queue clients once, from <c>AzureWebJobsStorage</c>: either a connection
     /// string (Azurite locally) or, in Azure, the identity-based <c>AzureWebJobsStorage__accountName</c>.
     /// Storage calls fail fast (two quick retries) so a request can answer 503 instead of hanging.
     /// </summary>
@@ -38,6 +39,16 @@ public static class StorageRegistration
                 return accountName is null
                     ? new BlobServiceClient(connectionString, options)
                     : new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), new DefaultAzureCredential(), options);
+            });
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, provider) =>
+            {
+                Configure(options);
+                // The Functions host's queue trigger expects base64 message text by default.
+                options.MessageEncoding = QueueMessageEncoding.Base64;
+                var (connectionString, accountName) = Read(provider.GetRequiredService<IConfiguration>());
+                return accountName is null
+                    ? new QueueServiceClient(connectionString, options)
+                    : new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), new DefaultAzureCredential(), options);
             });
         });
 

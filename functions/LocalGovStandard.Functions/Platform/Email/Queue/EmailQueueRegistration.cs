@@ -1,0 +1,24 @@
+using LocalGovStandard.Platform.Functions;
+
+namespace LocalGovStandard.Platform.Email.Queue;
+
+public static class EmailQueueRegistration
+{
+    public const string FunctionName = "SendQueuedEmail";
+
+    public static IServiceCollection AddEmailQueue(this IServiceCollection services)
+    {
+        services.AddOptions<EmailQueueOptions>().BindConfiguration(EmailQueueOptions.Section);
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<PoisonedEmails>();
+        services.AddHostedService<InProcessQueueListener>();
+        return services;
+    }
+
+    /// <summary>The outbox queue's function: the host's queue trigger posts each message here.</summary>
+    public static void MapEmailQueue(this IEndpointRouteBuilder app) =>
+        app.MapQueueFunction(FunctionName, EmailQueueOptions.QueueName, EmailQueueOptions.ConnectionSetting,
+            static (services, invocation, cancellationToken) =>
+                services.GetRequiredService<OutboxDelivery>().DeliverAsync(invocation.Message, invocation.DequeueCount, cancellationToken));
+}
