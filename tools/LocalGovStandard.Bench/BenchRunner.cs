@@ -41,6 +41,7 @@ internal static class BenchRunner
         var iterations = arguments.Quick ? 1 : 3;
         Console.WriteLine($"==> Monthly run: {MonthlyRunScenario.Command(arguments.Scales, iterations)}");
         var monthly = await MonthlyRunScenario.RunAsync(arguments.Scales, iterations);
+        Console.WriteLine(MonthlyRunReport.TargetLines(monthly));
 
         var invitations = new List<InvitationsResult>();
         foreach (var variant in new[] { InvitationsScenario.SdkBatches, InvitationsScenario.Product, InvitationsScenario.SdkSingle })
@@ -49,6 +50,8 @@ internal static class BenchRunner
             invitations.Add(await ChildProcesses.RunScenarioAsync<InvitationsResult>("--scenario", InvitationsScenario.Name, "--variant", variant));
             Console.WriteLine(PerformanceReport.InvitationsLine(invitations[^1]));
         }
+
+        Console.WriteLine(InvitationsReport.TargetLines(invitations));
 
         var runs = arguments.Quick ? 3 : 7;
         Console.WriteLine($"==> Cold start: the bare app, and the handler with and without ReadyToRun, {runs} starts each");

@@ -191,8 +191,8 @@ public static class SummitEndpoints
             return await PageAsync(summit, criteria, null, null, errors, sender, peerGroups, clock, cancellationToken);
         }
 
-        var run = await sender.SendInvitationsAsync(summit, invitees, ConsoleForms.Actor, cancellationToken);
-        return await PageAsync(summit, criteria, null, new SummitPage.Sent("Invitations", run), errors, sender, peerGroups, clock, cancellationToken);
+        var sent = await sender.SendInvitationsAsync(summit, invitees, ConsoleForms.Actor, cancellationToken);
+        return await PageAsync(summit, criteria, null, new SummitPage.Sent("Invitations", sent.Run), errors, sender, peerGroups, clock, cancellationToken);
     }
 
     /// <summary>The next reminder round, to everyone invited who has not answered. The round is in the form, so a second click cannot send another.</summary>

@@ -17,6 +17,9 @@ public sealed record InvitationRow(
 
 public sealed record InvitationStatus(string SummitId, InvitationCounts Counts, IReadOnlyList<InvitationRow> Invitations);
 
+/// <summary>A send of invitations, and the summit's invitation counts just after it.</summary>
+public sealed record InvitationsSent(SendRun Run, InvitationCounts Counts);
+
 /// <summary>
 /// Sends invitations and reminders through the mail ledger: one ledger row per (summit, contact)
 /// for invitations and per (summit, round, contact) for reminders, so a repeat never sends twice
@@ -28,18 +31,21 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     public const string Sending = "sending";
     public const string Unsubscribed = "unsubscribed";
 
-    /// <summary>Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.</summary>
-    public async Task<SendRun> SendInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.
+    /// The counts afterwards come from what this send read and wrote, not from reading every row again.
+    /// </summary>
+    public async Task<InvitationsSent> SendInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)
     {
-        if (invitees is not null)
-        {
-            await store.AddInvitationsAsync(summit.SummitId, Invitations(summit, invitees), cancellationToken);
-        }
-
-        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
-        var run = await SendAsync(SummitKeys.InvitationLedger(summit.SummitId), invitations, recipients => SummitEmails.Invitation(summit, recipients), summit, cancellationToken);
+        var invitations = invitees is null
+            ? await store.InvitationsAsync(summit.SummitId, cancellationToken)
+            : await store.AddInvitationsAsync(summit.SummitId, Invitations(summit, invitees), cancellationToken);
+        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var suppressed = await suppressions.AllAsync(cancellationToken);
+        var run = await SendAsync(SummitKeys.InvitationLedger(summit.SummitId), invitations, recipients => SummitEmails.Invitation(summit, recipients),
+            summit, sent, suppressed, cancellationToken);
         await audit.WriteAsync(actor, "summit.invitations.sent", summit.SummitId, $"sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
-        return run;
+        return new InvitationsSent(run, Status(summit, invitations, sent, suppressed).Counts);
     }
 
     /// <summary>
@@ -96,7 +102,9 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     public async Task<SendRun> SendRemindersAsync(SummitEntity summit, int round, string actor, CancellationToken cancellationToken)
     {
         var unanswered = await UnansweredAsync(summit, cancellationToken);
-        var run = await SendAsync(SummitKeys.ReminderLedger(summit.SummitId, round), unanswered, recipients => SummitEmails.Reminder(summit, recipients), summit, cancellationToken);
+        var partition = SummitKeys.ReminderLedger(summit.SummitId, round);
+        var run = await SendAsync(partition, unanswered, recipients => SummitEmails.Reminder(summit, recipients), summit,
+            await ledger.PartitionAsync(partition, cancellationToken), await suppressions.AllAsync(cancellationToken), cancellationToken);
         await audit.WriteAsync(actor, "summit.reminders.sent", summit.SummitId, $"round {round}: sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return run;
     }
@@ -111,10 +119,12 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     }
 
     /// <summary>Of these invitations, those this mail stream has not yet sent to and who have not unsubscribed: what a send emails, and what a preview counts.</summary>
-    private async Task<SendPreview> PendingAsync(string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
+    private async Task<SendPreview> PendingAsync(string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken) =>
+        Pending(invitations, await ledger.PartitionAsync(ledgerPartition, cancellationToken), await suppressions.AllAsync(cancellationToken));
+
+    private static SendPreview Pending(
+        IReadOnlyList<InvitationEntity> invitations, IReadOnlyDictionary<string, MailLedgerEntry> already, IReadOnlySet<string> suppressed)
     {
-        var suppressed = await suppressions.AllAsync(cancellationToken);
-        var already = await ledger.PartitionAsync(ledgerPartition, cancellationToken);
         var unsubscribed = 0;
         var alreadySent = 0;
         var recipients = new List<InvitationEntity>();
@@ -137,11 +147,20 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
         return new SendPreview(recipients, alreadySent, unsubscribed);
     }
 
+    /// <summary>
+    /// Sends to the pending invitations; each one's personalisation is made just before its provider request.
+    /// <paramref name="sent"/> is the stream's ledger as read before; afterwards it holds what this send wrote.
+    /// </summary>
     private async Task<SendRun> SendAsync(
         string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
-        SummitEntity summit, CancellationToken cancellationToken)
+        SummitEntity summit, Dictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
     {
-        var (pending, alreadySent, unsubscribed) = await PendingAsync(ledgerPartition, invitations, cancellationToken);
+        var (pending, alreadySent, unsubscribed) = Pending(invitations, sent, suppressed);
+        if (pending.Count == 0)
+        {
+            return new SendRun(0, alreadySent, 0, 0, unsubscribed);
+        }
+
         var recipients = pending.Select(invitation =>
         {
             var unsubscribe = links.Unsubscribe(summit, invitation);
@@ -150,14 +169,9 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
                 new EmailAddress(invitation.ContactEmail, invitation.ContactName),
                 SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
                 SummitLinks.UnsubscribeHeaders(unsubscribe));
-        }).ToList();
+        });
 
-        if (recipients.Count == 0)
-        {
-            return new SendRun(0, alreadySent, 0, 0, unsubscribed);
-        }
-
-        var results = await ledger.SendBatchOnceAsync(ledgerPartition, build(recipients), cancellationToken);
+        var results = await ledger.SendBatchesOnceAsync(ledgerPartition, recipients, build, sent, cancellationToken);
         return new SendRun(
             results.Values.Count(r => r.Outcome == MailLedgerOutcome.Sent),
             alreadySent + results.Values.Count(r => r.Outcome == MailLedgerOutcome.AlreadySent),
@@ -166,11 +180,16 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
             unsubscribed);
     }
 
-    public async Task<InvitationStatus> StatusAsync(SummitEntity summit, CancellationToken cancellationToken)
+    public async Task<InvitationStatus> StatusAsync(SummitEntity summit, CancellationToken cancellationToken) =>
+        Status(
+            summit,
+            await store.InvitationsAsync(summit.SummitId, cancellationToken),
+            await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken),
+            await suppressions.AllAsync(cancellationToken));
+
+    private static InvitationStatus Status(
+        SummitEntity summit, IReadOnlyList<InvitationEntity> invitations, IReadOnlyDictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed)
     {
-        var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
-        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
-        var suppressed = await suppressions.AllAsync(cancellationToken);
         var places = WaitingList.Places(invitations);
         var rows = invitations
             .Select(i =>

@@ -81,35 +81,42 @@ public sealed class SummitStore([FromKeyedServices(TableNames.Summits)] TableCli
     }
 
     /// <summary>
-    /// Records the invitees (insert-if-absent, in transactions of 100): an invitee already recorded
+    /// Records the invitees (insert-if-absent, in transactions of 100, a few at a time): an invitee already recorded
     /// keeps their row and answer, also when a later send selects the same person for another of their
-    /// councils. Rows are written before any mail, so a resumed send finds everyone.
+    /// councils. Rows are written before any mail, so a resumed send finds everyone. Returns every invitation
+    /// the summit now has, read again only when another send recorded some of the same people meanwhile.
     /// </summary>
-    public async Task AddInvitationsAsync(string summitId, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
+    public async Task<List<InvitationEntity>> AddInvitationsAsync(string summitId, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
     {
         var recorded = await InvitationsAsync(summitId, cancellationToken);
         var existing = recorded.Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
         var people = recorded.Select(i => i.ContactKey).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in invitations.Where(i => !existing.Contains(i.RowKey) && !people.Contains(i.ContactKey)).DistinctBy(i => i.ContactKey).Chunk(100))
+        var added = invitations.Where(i => !existing.Contains(i.RowKey) && !people.Contains(i.ContactKey)).DistinctBy(i => i.ContactKey).ToList();
+        var raced = 0;
+        var inFlight = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(added.Chunk(100), inFlight, async (group, token) =>
         {
             try
             {
-                await table.SubmitTransactionAsync(group.Select(i => new TableTransactionAction(TableTransactionActionType.Add, i)), cancellationToken);
+                await table.SubmitTransactionAsync(group.Select(i => new TableTransactionAction(TableTransactionActionType.Add, i)), token);
             }
             catch (TableTransactionFailedException exception) when (exception.Status == 409)
             {
                 // Another send recorded some of them first: add the rest one by one.
+                Interlocked.Increment(ref raced);
                 foreach (var invitation in group)
                 {
                     try
                     {
-                        await table.AddEntityAsync(invitation, cancellationToken);
+                        await table.AddEntityAsync(invitation, token);
                     }
                     catch (RequestFailedException conflict) when (conflict.Status == 409)
                     {
                     }
                 }
             }
-        }
+        });
+
+        return raced == 0 ? [.. recorded, .. added] : await InvitationsAsync(summitId, cancellationToken);
     }
 }

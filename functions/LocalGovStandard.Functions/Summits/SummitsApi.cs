@@ -161,9 +161,8 @@ public static class SummitsApi
             return ApiErrors.FieldProblem("verifiedOnOrBefore", "Nobody has been invited yet: send the criteria (as for the preview) in the body to choose the invitees.");
         }
 
-        var run = await sender.SendInvitationsAsync(summit, invitees, Organiser, cancellationToken);
-        var status = await sender.StatusAsync(summit, cancellationToken);
-        return TypedResults.Ok(new SendResponse(run, status.Counts));
+        var sent = await sender.SendInvitationsAsync(summit, invitees, Organiser, cancellationToken);
+        return TypedResults.Ok(new SendResponse(sent.Run, sent.Counts));
     }
 
     private static async Task<Results<Ok<InvitationStatus>, ProblemHttpResult>> InvitationsAsync(

@@ -12,17 +12,32 @@ namespace LocalGovStandard.Platform.Email;
 public sealed partial class MailLedger
 {
     private const int TransactionSize = 100;
+    private const int TransactionsInFlight = 4;
 
-    public async Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchOnceAsync(
-        string partition, EmailBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends to each recipient at most once, in provider requests of up to 1,000 built by <paramref name="build"/>.
+    /// The recipients are taken as they are needed, so a caller can make each one's personalisation just before
+    /// its request. <paramref name="rows"/> is the stream's ledger partition as the caller last read it (read here when
+    /// null); a stale copy is safe, as every claim is guarded by insert-if-absent or the row's ETag. The rows this
+    /// send wrote are put into it, so afterwards it holds what this worker knows of the stream.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
+        string partition, IEnumerable<BatchRecipient> recipients, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
+        Dictionary<string, MailLedgerEntry>? rows, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, MailLedgerResult>(StringComparer.Ordinal);
-        var existing = await PartitionAsync(partition, cancellationToken);
+        rows ??= await PartitionAsync(partition, cancellationToken);
         var now = clock.GetUtcNow();
-        var candidates = new List<(BatchRecipient Recipient, MailLedgerEntry? Row)>();
-        foreach (var recipient in batch.Recipients.DistinctBy(r => r.MessageId))
+        var candidates = new List<(BatchRecipient Recipient, MailLedgerEntry? Row)>(EmailBatch.MaxRecipients);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var recipient in recipients)
         {
-            var row = existing.GetValueOrDefault(recipient.MessageId);
+            if (!seen.Add(recipient.MessageId))
+            {
+                continue;
+            }
+
+            var row = rows.GetValueOrDefault(recipient.MessageId);
             if (row?.Status == MailLedgerEntry.Sent)
             {
                 results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.AlreadySent);
@@ -34,60 +49,72 @@ public sealed partial class MailLedger
             else
             {
                 candidates.Add((recipient, row));
+                if (candidates.Count == EmailBatch.MaxRecipients)
+                {
+                    await SendChunkAsync(partition, build, candidates, rows, results, cancellationToken);
+                    candidates.Clear();
+                }
             }
         }
 
-        foreach (var chunk in candidates.Chunk(EmailBatch.MaxRecipients))
+        if (candidates.Count > 0)
         {
-            var claimed = await ClaimBatchAsync(partition, batch, chunk, results, cancellationToken);
-            if (claimed.Count == 0)
-            {
-                continue;
-            }
-
-            var request = batch with
-            {
-                HtmlTemplate = HtmlDocument.Wrap(batch.HtmlSubjectTemplate(), batch.HtmlTemplate),
-                Recipients = claimed
-                    .Select(c => c.Recipient with { Headers = MessageIdHeader.With(c.Recipient.Headers, partition, c.Recipient.MessageId, sendGrid.Value.FromEmail) })
-                    .ToList(),
-            };
-            try
-            {
-                var receipt = await batchSender.SendBatchAsync(request, cancellationToken);
-                var sentAt = clock.GetUtcNow();
-                foreach (var (_, row) in claimed)
-                {
-                    row.Status = MailLedgerEntry.Sent;
-                    row.SentAt = sentAt;
-                    row.ProviderMessageId = receipt.ProviderMessageId;
-                    row.Error = null;
-                }
-
-                await UpdateRowsAsync(claimed.Select(c => c.Row), CancellationToken.None);
-                foreach (var (recipient, _) in claimed)
-                {
-                    results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.Sent);
-                }
-            }
-            catch (EmailDeliveryException exception)
-            {
-                LogBatchNotAccepted(exception, batch.Category, claimed.Count, exception.StatusCode);
-                foreach (var (_, row) in claimed)
-                {
-                    row.Status = MailLedgerEntry.Failed;
-                    row.Error = exception.Message;
-                }
-
-                await UpdateRowsAsync(claimed.Select(c => c.Row), CancellationToken.None);
-                foreach (var (recipient, _) in claimed)
-                {
-                    results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
-                }
-            }
+            await SendChunkAsync(partition, build, candidates, rows, results, cancellationToken);
         }
 
         return results;
+    }
+
+    /// <summary>Claims the rows, makes one provider request for those claimed, then marks them sent (only after 202) or failed.</summary>
+    private async Task SendChunkAsync(
+        string partition, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build, List<(BatchRecipient Recipient, MailLedgerEntry? Row)> chunk,
+        Dictionary<string, MailLedgerEntry> rows, Dictionary<string, MailLedgerResult> results, CancellationToken cancellationToken)
+    {
+        var template = build([]);
+        var claimed = await ClaimBatchAsync(partition, template, chunk, results, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return;
+        }
+
+        var batch = build(claimed.ConvertAll(c => c.Recipient with
+        {
+            Headers = MessageIdHeader.With(c.Recipient.Headers, partition, c.Recipient.MessageId, sendGrid.Value.FromEmail),
+        }));
+        var request = batch with { HtmlTemplate = HtmlDocument.Wrap(batch.HtmlSubjectTemplate(), batch.HtmlTemplate) };
+        MailLedgerResult outcome;
+        try
+        {
+            var receipt = await batchSender.SendBatchAsync(request, cancellationToken);
+            var sentAt = clock.GetUtcNow();
+            foreach (var (_, row) in claimed)
+            {
+                row.Status = MailLedgerEntry.Sent;
+                row.SentAt = sentAt;
+                row.ProviderMessageId = receipt.ProviderMessageId;
+                row.Error = null;
+            }
+
+            outcome = new MailLedgerResult(MailLedgerOutcome.Sent);
+        }
+        catch (EmailDeliveryException exception)
+        {
+            LogBatchNotAccepted(exception, batch.Category, claimed.Count, exception.StatusCode);
+            foreach (var (_, row) in claimed)
+            {
+                row.Status = MailLedgerEntry.Failed;
+                row.Error = exception.Message;
+            }
+
+            outcome = new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
+        }
+
+        await UpdateRowsAsync(claimed.ConvertAll(c => c.Row), CancellationToken.None);
+        foreach (var (recipient, row) in claimed)
+        {
+            results[recipient.MessageId] = outcome;
+            rows[row.RowKey] = row;
+        }
     }
 
     /// <summary>Whether a mail stream has any row (the first page of one, a single row).</summary>
@@ -116,45 +143,55 @@ public sealed partial class MailLedger
     }
 
     /// <summary>
-    /// Claims in transactions of 100. A transaction that fails on an ETag means another worker got
-    /// there first: those recipients are left to it (reported in progress), never sent twice.
+    /// Claims in transactions of 100, a few at a time. A transaction that fails on an ETag means another worker
+    /// got there first: those recipients are left to it (reported in progress), never sent twice.
     /// </summary>
     private async Task<List<(BatchRecipient Recipient, MailLedgerEntry Row)>> ClaimBatchAsync(
         string partition, EmailBatch batch, IEnumerable<(BatchRecipient Recipient, MailLedgerEntry? Row)> chunk,
         Dictionary<string, MailLedgerResult> results, CancellationToken cancellationToken)
     {
-        var claimed = new List<(BatchRecipient, MailLedgerEntry)>();
-        foreach (var group in chunk.Chunk(TransactionSize))
+        var groups = chunk.Chunk(TransactionSize).ToArray();
+        var won = new bool[groups.Length];
+        var now = clock.GetUtcNow();
+        var claims = groups.Select(group => group.Select(c =>
         {
-            var now = clock.GetUtcNow();
-            var actions = new List<TableTransactionAction>();
-            var rows = new List<(BatchRecipient Recipient, MailLedgerEntry Row)>();
-            foreach (var (recipient, existing) in group)
-            {
-                var row = existing ?? new MailLedgerEntry { PartitionKey = partition, RowKey = recipient.MessageId, Category = batch.Category };
-                row.Subject = batch.SubjectTemplate;
-                row.Status = MailLedgerEntry.Claimed;
-                row.ClaimedAt = now;
-                row.Attempts++;
-                actions.Add(existing is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, row)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
-                rows.Add((recipient, row));
-            }
-
+            var row = c.Row ?? new MailLedgerEntry { PartitionKey = partition, RowKey = c.Recipient.MessageId, Category = batch.Category };
+            row.Subject = batch.SubjectTemplate;
+            row.Status = MailLedgerEntry.Claimed;
+            row.ClaimedAt = now;
+            row.Attempts++;
+            return (c.Recipient, Row: row, IsNew: c.Row is null);
+        }).ToArray()).ToArray();
+        await Parallel.ForEachAsync(Enumerable.Range(0, groups.Length), InFlight(cancellationToken), async (g, token) =>
+        {
+            var actions = claims[g].Select(c => c.IsNew
+                ? new TableTransactionAction(TableTransactionActionType.Add, c.Row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c.Row, c.Row.ETag));
             try
             {
-                var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
-                for (var i = 0; i < rows.Count; i++)
+                var responses = (await table.SubmitTransactionAsync(actions, token)).Value;
+                for (var i = 0; i < claims[g].Length; i++)
                 {
-                    rows[i].Row.ETag = responses[i].Headers.ETag ?? default;
+                    claims[g][i].Row.ETag = responses[i].Headers.ETag ?? default;
                 }
 
-                claimed.AddRange(rows);
+                won[g] = true;
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
             {
-                foreach (var (recipient, _) in rows)
+            }
+        });
+
+        var claimed = new List<(BatchRecipient, MailLedgerEntry)>();
+        for (var g = 0; g < groups.Length; g++)
+        {
+            foreach (var (recipient, row, _) in claims[g])
+            {
+                if (won[g])
+                {
+                    claimed.Add((recipient, row));
+                }
+                else
                 {
                     results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.InProgress);
                 }
@@ -164,18 +201,20 @@ public sealed partial class MailLedger
         return claimed;
     }
 
-    private async Task UpdateRowsAsync(IEnumerable<MailLedgerEntry> rows, CancellationToken cancellationToken)
-    {
-        foreach (var group in rows.Chunk(TransactionSize))
+    private async Task UpdateRowsAsync(IEnumerable<MailLedgerEntry> rows, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(rows.Chunk(TransactionSize), InFlight(cancellationToken), async (group, token) =>
         {
-            var actions = group.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)).ToList();
-            var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+            var actions = group.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
+            var responses = (await table.SubmitTransactionAsync(actions, token)).Value;
             for (var i = 0; i < group.Length; i++)
             {
                 group[i].ETag = responses[i].Headers.ETag ?? default;
             }
-        }
-    }
+        });
+
+    /// <summary>A few transactions in flight at once, so their round trips overlap without crowding the partition.</summary>
+    private static ParallelOptions InFlight(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = TransactionsInFlight, CancellationToken = cancellationToken };
 
     [LoggerMessage(LogLevel.Error, "A batch of {Count} {Category} emails was not accepted for delivery (status {Status})")]
     private partial void LogBatchNotAccepted(Exception exception, string category, int count, int? status);

@@ -35,20 +35,22 @@ public static class WorkbookTables
             sheet.Column(column + c).Width = columns[c].Width;
         }
 
-        for (var i = 0; i < items.Count; i++)
-        {
-            for (var c = 0; c < columns.Count; c++)
-            {
-                columns[c].Write(sheet.Cell(row + 1 + i, column + c), items[i]);
-            }
-        }
-
+        // The formats go on before the values: a date written into a cell with no format gets a default
+        // date format of its own first, a style change per cell that the column's format then replaces.
         var lastRow = row + items.Count;
         for (var c = 0; c < columns.Count && items.Count > 0; c++)
         {
             if (columns[c].Format is { } format)
             {
                 sheet.Range(row + 1, column + c, lastRow, column + c).Style.NumberFormat.Format = format;
+            }
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                columns[c].Write(sheet.Cell(row + 1 + i, column + c), items[i]);
             }
         }
 
