@@ -20,6 +20,7 @@ public static class AccessEndpoints
     public static IServiceCollection AddAccess(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddSingleton<AccessLinks>();
+        services.AddSingleton<PeerGroupLeadership>();
         services.AddContactSessions(environment);
         return services;
     }
@@ -48,6 +49,10 @@ public static class AccessEndpoints
         app.MapPost("/assessments/sign-out", (Delegate)SignOutAsync)
             .AsPublicFunction("AssessmentSignOut")
             .RequireValidForm();
+        app.MapGet("/api/access/peer-groups", async (HttpContext context, PeerGroupLeadership leadership, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await leadership.GroupsLedByAsync(context.User, cancellationToken)).Select(g => new LedPeerGroup(g.Slug, g.Name)).ToList()))
+            .AsPublicFunction("ListPeerGroupsILead")
+            .RequireAuthorization(ContactSession.Policy);
         app.MapPost("/api/access/token", ExchangeForBearerAsync)
             .AsPublicFunction("AccessToken")
             .RequireRateLimiting(RateLimits.PublicForms);
@@ -142,4 +147,6 @@ public static class AccessEndpoints
                 .Set(p => p.Heading, "This sign-in link is not valid")
                 .Set(p => p.Detail, "It may have been used already, replaced by a newer link, or not copied in full. Each link works once.")
                 .Result(StatusCodes.Status400BadRequest);
+
+    public sealed record LedPeerGroup(string Slug, string Name);
 }

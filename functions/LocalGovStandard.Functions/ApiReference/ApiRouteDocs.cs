@@ -139,6 +139,11 @@ public static class ApiRouteDocs
             RequestExample = new { token = "the token= value from the emailed link" },
             ResponseExample = new { tokenType = "Bearer", accessToken = "CfDJ8N…", expiresIn = 1800 },
         },
+        ["ListPeerGroupsILead"] = new(Contact, "List the peer groups you lead",
+            "The peer groups whose leads include your address. A lead signs in as any contact does; an empty list means you lead none.")
+        {
+            ResponseExample = new[] { new { slug = "london", name = "London" } },
+        },
         ["ListAssessments"] = new(Contact, "List your council's assessments",
             "Your council's drafts, its submitted assessments, and their open and closed actions (with how many are overdue).")
         {
