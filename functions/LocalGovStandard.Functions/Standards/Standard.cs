@@ -1,8 +1,15 @@
 namespace LocalGovStandard.Standards;
 
-/// <summary>A versioned standard: its points and the scale they are rated on. Loaded from Standards/Data/*.json.</summary>
-public sealed record Standard(string Id, string Name, string Version, string Summary, RatingScale Scale, IReadOnlyList<StandardPoint> Points)
+/// <summary>
+/// A versioned standard: its points, the scale they are rated on, and the assessor roles a peer-assessment panel for
+/// it needs (the first is the lead). Loaded from Standards/Data/*.json.
+/// </summary>
+public sealed record Standard(string Id, string Name, string Version, string Summary, RatingScale Scale, IReadOnlyList<StandardPoint> Points, IReadOnlyList<AssessorRole> AssessorRoles)
 {
+    public AssessorRole LeadRole => AssessorRoles[0];
+
+    public AssessorRole? AssessorRole(string? id) => AssessorRoles.FirstOrDefault(r => r.Id == id);
+
     public StandardPoint? Point(int number) => Points.FirstOrDefault(p => p.Number == number);
 
     public Rating? Rating(string? value) => Scale.Ratings.FirstOrDefault(r => r.Value == value);
@@ -30,6 +37,9 @@ public sealed record Standard(string Id, string Name, string Version, string Sum
 }
 
 public sealed record StandardPoint(int Number, string Title, string Description);
+
+/// <summary>A role on a peer-assessment panel ("lead-assessor", "user-research" ...), named by the standard that needs it.</summary>
+public sealed record AssessorRole(string Id, string Label);
 
 /// <param name="Ratings">Best first, worst last.</param>
 public sealed record RatingScale(IReadOnlyList<Rating> Ratings, string Overall, IReadOnlyList<Rating> OverallRatings)

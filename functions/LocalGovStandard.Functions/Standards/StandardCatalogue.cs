@@ -72,6 +72,8 @@ public sealed class StandardCatalogue
             Require(standard.Scale.Ratings.Any(r => r.Passes) && standard.Scale.Ratings.Any(r => !r.Passes), standard, "the scale needs a passing and a failing rating");
             Require(standard.Scale.Overall is RatingScale.AllPointsPass or RatingScale.PanelChoiceDefaultWorst, standard, $"overall must be '{RatingScale.AllPointsPass}' or '{RatingScale.PanelChoiceDefaultWorst}'");
             Require(standard.Scale.OverallRatings.Any(r => r.Passes) && standard.Scale.OverallRatings.Any(r => !r.Passes), standard, "overallRatings need a passing and a failing rating");
+            Require(standard.AssessorRoles is [{ Id: "lead-assessor" }, _, ..], standard, "assessorRoles must start with 'lead-assessor' and name at least one other role");
+            Require(standard.AssessorRoles.DistinctBy(r => r.Id).Count() == standard.AssessorRoles.Count && standard.AssessorRoles.All(r => r.Id.Length > 0 && r.Label.Length > 0), standard, "assessorRoles need distinct ids and labels");
             Require(!standard.Scale.PanelChoosesOverall || standard.Scale.Ratings.All(r => standard.OverallRating(r.Value) is not null), standard, "with a panel choice, every point rating must also be an overall rating");
         }
 

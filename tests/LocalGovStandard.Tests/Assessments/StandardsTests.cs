@@ -32,6 +32,7 @@ public sealed class StandardsTests(ServiceFixture fixture) : IClassFixture<Servi
         {
             File.WriteAllText(Path.Combine(folder, "accessibility-2027.json"), """
                 { "id": "accessibility-2027", "name": "Accessibility check", "version": "2027", "summary": "A two-point check.",
+                  "assessorRoles": [ { "id": "lead-assessor", "label": "Lead assessor" }, { "id": "accessibility", "label": "Accessibility" } ],
                   "scale": { "ratings": [ { "value": "pass", "label": "Pass", "passes": true }, { "value": "fail", "label": "Fail", "passes": false } ],
                              "overall": "all-points-pass",
                              "overallRatings": [ { "value": "pass", "label": "Pass", "passes": true }, { "value": "fail", "label": "Fail", "passes": false } ] },
@@ -45,6 +46,7 @@ public sealed class StandardsTests(ServiceFixture fixture) : IClassFixture<Servi
             Assert.Equal(3, catalogue.Standards.Count);
             Assert.Equal("fail", added.OverallResult(["pass", "fail"], null).Value);
             Assert.Equal("pass", added.OverallResult(["pass", "pass"], null).Value);
+            Assert.Equal(["lead-assessor", "accessibility"], added.AssessorRoles.Select(r => r.Id));
         }
         finally
         {
@@ -55,6 +57,7 @@ public sealed class StandardsTests(ServiceFixture fixture) : IClassFixture<Servi
     [Theory]
     [InlineData("""{ "id": "lgdss-2016", "name": "Duplicate", "version": "x", "summary": "s", "scale": { "ratings": [], "overall": "all-points-pass", "overallRatings": [] }, "points": [] }""", "defined twice")]
     [InlineData("""{ "id": "gaps", "name": "Gaps", "version": "1", "summary": "s", "scale": { "ratings": [ { "value": "y", "label": "Y", "passes": true }, { "value": "n", "label": "N", "passes": false } ], "overall": "all-points-pass", "overallRatings": [ { "value": "y", "label": "Y", "passes": true }, { "value": "n", "label": "N", "passes": false } ] }, "points": [ { "number": 2, "title": "t", "description": "d" } ] }""", "numbered 1, 2, 3")]
+    [InlineData("""{ "id": "no-lead", "name": "No lead", "version": "1", "summary": "s", "assessorRoles": [ { "id": "design", "label": "Design" } ], "scale": { "ratings": [ { "value": "y", "label": "Y", "passes": true }, { "value": "n", "label": "N", "passes": false } ], "overall": "all-points-pass", "overallRatings": [ { "value": "y", "label": "Y", "passes": true }, { "value": "n", "label": "N", "passes": false } ] }, "points": [ { "number": 1, "title": "t", "description": "d" } ] }""", "assessorRoles must start with 'lead-assessor'")]
     [InlineData("""{ "from": "lgdss-2016", "to": "service-standard-2019", "note": "n", "points": { "16": [1] } }""", "does not exist")]
     public void ABrokenStandardFile_StopsTheAppWithAMessageNamingTheProblem(string json, string expected)
     {
