@@ -87,6 +87,7 @@ app.MapBackups();
 app.MapConsole();
 admin.MapTimerAdmin();
 app.MapEmailQueue();
+admin.MapPoisonedEmailApi();
 app.MapStaticAssetFunctions();
 app.MapApiReference();
 if (app.Environment.IsDevelopment() && !EmailRegistration.UsesSendGrid(app.Services))

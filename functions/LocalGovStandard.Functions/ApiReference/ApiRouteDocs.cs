@@ -53,7 +53,7 @@ public static class ApiRouteDocs
     {
         [Public] = "Routes anyone may call: sign up, check a sign-up, the standards and the peer groups, and the service's health.",
         [Contact] = "A verified contact's routes, for their own council only: sign in with an emailed link's token, then record, submit and reassess assessments, their evidence and actions.",
-        [Organiser] = "Organiser routes under /api/admin (the organiser key): peer groups, the register and timers.",
+        [Organiser] = "Organiser routes under /api/admin (the organiser key): peer groups, the register, timers and poisoned email.",
         [Councils] = "Organiser routes about councils and the people who act for them: domains, approvals, sign-ups, and UK GDPR export and erasure.",
         [Summits] = "Organiser routes for Standard Summits: create, choose invitees, send invitations and reminders, and the answers.",
         [Reports] = "Organiser routes for the monthly peer-group workbooks and the organiser's dashboard.",
@@ -248,6 +248,32 @@ public static class ApiRouteDocs
         {
             Problems = [404],
             ResponseExample = new { Outputs = new { }, Logs = new[] { "Refreshed 12 regions for 2026-11." }, ReturnValue = (object?)null },
+        },
+
+        ["ListPoisonedEmails"] = new(Organiser, "List poisoned email",
+            "The emails in the outbox's poison queue (email-outbox-poison): each failed every try. Shows when it was queued and poisoned, its kind, "
+            + "the recipient's domain only, how often it was handed to the email provider and what the provider last answered. At most 32 are listed; approximateCount says how many there are.")
+        {
+            ResponseExample = new
+            {
+                approximateCount = 1,
+                messages = new[]
+                {
+                    new
+                    {
+                        queueMessageId = "3f2c9a4e-8d1b-4c55-9f0e-2b7d6a1c0e11", kind = "verification", recipientDomain = "camden.gov.uk",
+                        firstQueuedAt = "2026-11-03T09:14:00+00:00", poisonedAt = "2026-11-03T09:20:00+00:00", tries = 10, lastError = "SendGrid answered 503",
+                    },
+                },
+            },
+        },
+
+        ["RequeuePoisonedEmail"] = new(Organiser, "Send a poisoned email again",
+            "Moves one email from the poison queue back to the outbox queue for another round of tries, and writes it to the audit log. "
+            + "The mail ledger still sends each email once: one that did go out is not sent again.")
+        {
+            Problems = [404],
+            ResponseExample = new { queueMessageId = "3f2c9a4e-8d1b-4c55-9f0e-2b7d6a1c0e11", requeued = 1 },
         },
 
         ["ListSignups"] = new(Councils, "List sign-ups and contacts",

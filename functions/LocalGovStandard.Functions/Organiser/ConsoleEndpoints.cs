@@ -1,5 +1,6 @@
 using LocalGovStandard.Dashboard;
 using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ public static class ConsoleEndpoints
     {
         app.MapConsoleSignIn();
         var console = app.MapGroup("/organiser").RequireAuthorization(OrganiserSession.Policy).RequireValidForms().WithTags("Console");
-        console.MapGet("/", () => new RazorComponentResult<ConsoleHomePage>()).AsPublicFunction("ConsoleHome");
+        console.MapGet("/", HomeAsync).AsPublicFunction("ConsoleHome");
         console.MapConsoleSignOut();
         console.MapConsoleAudit();
         console.MapConsoleContacts();
@@ -34,5 +35,9 @@ public static class ConsoleEndpoints
         console.MapConsoleReports();
         console.MapConsoleSummits();
         console.MapConsoleDashboard();
+        console.MapConsolePoisonedEmail();
     }
+
+    private static async Task<RazorComponentResult<ConsoleHomePage>> HomeAsync(PoisonedEmails poisoned, CancellationToken cancellationToken) =>
+        new ComponentParameters<ConsoleHomePage>().Set(p => p.PoisonedEmails, await poisoned.CountAsync(cancellationToken)).Result();
 }

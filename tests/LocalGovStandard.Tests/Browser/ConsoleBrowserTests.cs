@@ -156,6 +156,35 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         Assert.Empty(violations);
     }
 
+    [Fact]
+    public async Task PoisonedEmail_IsCountedOnTheHomePage_HasNoAxeViolations_AndIsSentAgainWithTheKeyboardOnly()
+    {
+        const string address = "browser.poisoned@camden.gov.uk";
+        await EmailQueueSteps.PoisonAsync(fixture, address);
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        await SignInAsync(page);
+        await Expect(page.Locator("#poisoned-count")).ToContainTextAsync("email");
+        await CheckAsync(page, "home-poisoned", violations);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "See email that failed every try" }), maxPresses: 40);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Poisoned email");
+        await Expect(page.Locator("#poisoned tbody tr").First).ToContainTextAsync("camden.gov.uk");
+        await CheckAsync(page, "poisoned-email", violations);
+        await CheckAtPhoneWidthAsync(page, "poisoned-email", violations);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Send again" }).First, maxPresses: 40);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".govuk-notification-banner__heading")).ToContainTextAsync("sent back to the queue");
+        await CheckAsync(page, "poisoned-email-sent", violations);
+        await Eventually.TrueAsync(() => fixture.SendGrid.Accepted.Any(r => r.To == address), "the requeued email to be sent");
+
+        Assert.DoesNotContain(address, await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(violations);
+    }
+
     private static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/organiser/sign-in");

@@ -1,7 +1,11 @@
 using System.Text;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Email.Queue;
+using LocalGovStandard.Register;
+using LocalGovStandard.Signups;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace LocalGovStandard.Tests.Infrastructure;
 
@@ -62,6 +66,32 @@ public static class EmailQueueSteps
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Puts an email straight into the poison queue, as the host would after its last try: the provider refused it once
+    /// (so its ledger row says failed, with the provider's answer), then its sealed message went to the poison queue.
+    /// </summary>
+    /// <returns>The poison queue's message id.</returns>
+    public static async Task<string> PoisonAsync(ServiceFixture fixture, string address, string kind = "approval")
+    {
+        var message = new EmailMessage($"poisoned-{Guid.NewGuid():N}", kind, new EmailAddress(address, "Pat Poisoned"), "Please approve Pat", "Text", "<p>Html</p>");
+        fixture.SendGrid.Enqueue(new CannedResponse(400));
+        var tried = await fixture.Service<MailLedger>().SendOnceAsync(PoisonedLedgerPartition, message, CancellationToken.None);
+        Assert.Equal(MailLedgerOutcome.Failed, tried.Outcome);
+        var text = OutboxMessage.Seal(fixture.Service<IDataProtectionProvider>(), PoisonedLedgerPartition, message, fixture.Clock.GetUtcNow(), null).ToJson();
+        var poison = Poison(fixture);
+        await poison.CreateIfNotExistsAsync();
+        return (await poison.SendMessageAsync(text)).Value.MessageId;
+    }
+
+    public const string PoisonedLedgerPartition = "test-poisoned";
+
+    /// <summary>A contact's sign-up reference, read from storage (the email that gives it may not have gone out yet).</summary>
+    public static async Task<string> ReferenceOfAsync(ServiceFixture fixture, string address)
+    {
+        var councils = await fixture.Service<SignupQueries>().ForRegionsAsync(Regions.All.ToList(), CancellationToken.None);
+        return councils.SelectMany(c => c.Contacts).Single(c => c.ContactEmail == address).Reference;
     }
 
     public static async Task<int> CountAsync(QueueClient queue) =>

@@ -104,7 +104,7 @@ public sealed class SendGridDeliveryTests(RegisteredServiceFixture fixture) : IC
         Assert.Equal(MailLedgerEntry.Failed, Assert.Single(ledger).Status);
 
         fixture.SendGrid.Down = false;
-        Assert.Equal(1, await fixture.Service<PoisonedEmails>().RequeueAsync(null, CancellationToken.None));
+        Assert.Equal(1, await fixture.Service<PoisonedEmails>().RequeueAsync(null, "test", CancellationToken.None));
         Assert.Equal(email, Assert.Single(fixture.SendGrid.Accepted).To);
     }
 

@@ -76,6 +76,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         await SignupSteps.SignUpAsync(CreateClient(), SignupSteps.Body(TestRegister.Westminster, WaitingContact));
         await SignupSteps.VerifyAsync(CreateClient(), SendGrid, WaitingContact);
         ApprovalPath = Trust.TrustSteps.LatestApprovalLink(SendGrid, Contact).PathAndQuery;
+
+        // So the poisoned-email page has its send-again forms to attack.
+        await EmailQueueSteps.PoisonAsync(this, "poisoned@camden.gov.uk");
     }
 
     private async Task OpenTheConsoleAsync()

@@ -32,7 +32,7 @@ public sealed class EmailQueueListenerTests(EmailQueueListenerTests.ListenerFixt
     {
         fixture.SendGrid.Reset();
         await EmailQueueSteps.DrainedAsync(fixture);
-        await fixture.Service<PoisonedEmails>().RequeueAsync(null, CancellationToken.None);
+        await fixture.Service<PoisonedEmails>().RequeueAsync(null, "test", CancellationToken.None);
         await EmailQueueSteps.DrainedAsync(fixture);
         fixture.SendGrid.Reset();
     }
@@ -60,7 +60,7 @@ public sealed class EmailQueueListenerTests(EmailQueueListenerTests.ListenerFixt
         Assert.NotNull(poisoned.FirstQueuedAt);
 
         fixture.SendGrid.Down = false;
-        var moved = await fixture.Service<PoisonedEmails>().RequeueAsync(poisoned.QueueMessageId, CancellationToken.None);
+        var moved = await fixture.Service<PoisonedEmails>().RequeueAsync(poisoned.QueueMessageId, "test", CancellationToken.None);
 
         Assert.Equal(1, moved);
         var sent = Assert.Single(fixture.SendGrid.Accepted);
