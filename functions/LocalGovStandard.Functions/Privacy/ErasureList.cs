@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Signups;
 
 namespace LocalGovStandard.Privacy;
 
@@ -25,8 +27,23 @@ public sealed class ErasedContactEntity : ITableEntity
 /// Everyone ever erased, kept apart from the backups (<see cref="TableNames.BackedUp"/> leaves it out), so a
 /// restore of an older backup can erase again whoever it would bring back.
 /// </summary>
-public sealed class ErasureList([FromKeyedServices(TableNames.ErasedContacts)] TableClient table, TimeProvider clock)
+public sealed class ErasureList([FromKeyedServices(TableNames.ErasedContacts)] TableClient table, TimeProvider clock) : IErasedAddresses
 {
+    /// <summary>
+    /// The list is keyed by council, and a queued email knows only its address, so this reads across councils: the list
+    /// holds one small row per erasure ever made, and the queue's function asks, not a request anyone waits on.
+    /// </summary>
+    public async Task<bool> ErasedSinceAsync(string address, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {SignupService.ContactKey(address)} and ErasedAt gt {since}");
+        await foreach (var _ in table.QueryAsync<ErasedContactEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Written before anything is erased, so an erasure cut off part-way is on the list too. Erasing a later sign-up
     /// of the same address moves the entry on; erasing an earlier one again (a restore) leaves it.

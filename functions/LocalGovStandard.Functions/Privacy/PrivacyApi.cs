@@ -15,6 +15,7 @@ public static class PrivacyApi
         services.AddSingleton<ContactFinder>();
         services.AddPersonalDataHolder<ContactMail>();
         services.AddSingleton<ErasureList>();
+        services.AddSingleton<IErasedAddresses>(provider => provider.GetRequiredService<ErasureList>());
         services.AddSingleton<PersonalData>();
         return services;
     }

@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Privacy;
 
-/// <summary>Export and erasure reach personal data only through registered holders: no table or container may be left out.</summary>
+/// <summary>Export and erasure reach personal data only through registered holders: no table, container or queue may be left out.</summary>
 public sealed class PersonalDataCoverageTests
 {
     private static readonly List<Type> Holders = typeof(IPersonalDataHolder).Assembly.GetTypes()
@@ -14,11 +15,11 @@ public sealed class PersonalDataCoverageTests
         .ToList();
 
     [Fact]
-    public void EveryTableAndBlobContainer_IsHeldByAHolder_OrDeclaredFreeOfPersonalData_AndNotBoth()
+    public void EveryTableBlobContainerAndQueue_IsHeldByAHolder_OrDeclaredFreeOfPersonalData_AndNotBoth()
     {
         var held = Holders.SelectMany(t => t.GetCustomAttribute<HoldsPersonalDataAttribute>()!.Stores).ToList();
         var free = StoresWithoutPersonalData.Reasons.Keys.ToList();
-        string[] stores = [.. TableNames.All, .. BlobContainerNames.All];
+        string[] stores = [.. TableNames.All, .. BlobContainerNames.All, EmailQueueOptions.QueueName, EmailQueueOptions.PoisonQueueName];
 
         Assert.Empty(stores.Except(held).Except(free));
         Assert.Empty(held.Intersect(free));

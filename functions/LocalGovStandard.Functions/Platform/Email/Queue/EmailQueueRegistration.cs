@@ -1,4 +1,5 @@
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 
 namespace LocalGovStandard.Platform.Email.Queue;
 
@@ -12,6 +13,7 @@ public static class EmailQueueRegistration
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<PoisonedEmails>();
+        services.AddPersonalDataHolder<QueuedEmailPersonalData>();
         services.AddHostedService<InProcessQueueListener>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LocalGovStandard.Platform.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace LocalGovStandard.Platform.Email.Queue;
@@ -16,6 +17,9 @@ public enum OutboxDeliveryOutcome
 
     /// <summary>The address had its hourly share of this kind of email; nothing was sent.</summary>
     OverQuota,
+
+    /// <summary>The recipient's personal data was erased after the email was queued; nothing was sent, and the message is dropped.</summary>
+    Erased,
 }
 
 /// <summary>
@@ -23,7 +27,8 @@ public enum OutboxDeliveryOutcome
 /// through the mail ledger. A failure that a later try may mend throws, so the message is retried and, after the
 /// last try, moved to the poison queue.
 /// </summary>
-public sealed partial class OutboxDelivery(MailLedger ledger, AddressQuota quota, IDataProtectionProvider protection, ILogger<OutboxDelivery> logger)
+public sealed partial class OutboxDelivery(
+    MailLedger ledger, AddressQuota quota, IErasedAddresses erased, IDataProtectionProvider protection, ILogger<OutboxDelivery> logger)
 {
     public async Task<OutboxDeliveryOutcome> DeliverAsync(string? queueMessage, long dequeueCount, CancellationToken cancellationToken)
     {
@@ -36,6 +41,12 @@ public sealed partial class OutboxDelivery(MailLedger ledger, AddressQuota quota
         catch (CryptographicException exception)
         {
             throw new OutboxDeliveryException($"Queued email {outbox.MessageId} could not be opened.", exception);
+        }
+
+        if (await erased.ErasedSinceAsync(email.Message.To.Email, outbox.QueuedAt, cancellationToken))
+        {
+            LogDelivered(outbox.MessageId, outbox.Kind, dequeueCount, OutboxDeliveryOutcome.Erased);
+            return OutboxDeliveryOutcome.Erased;
         }
 
         // The quota counts an email once: only before its first try, which leaves no ledger row behind.

@@ -31,7 +31,7 @@ public sealed record OutboxMessage(
     {
         var sealedContent = new SealedEmail(ledgerPartition, message.MessageId, message.Category, message.To.Email, message.To.Name,
             message.Subject, message.TextBody, message.HtmlBody, message.Headers.Count == 0 ? null : new Dictionary<string, string>(message.Headers),
-            message.Attachments.Count == 0 ? null : message.Attachments.ToList());
+            message.Attachments.Count == 0 ? null : message.Attachments.ToList()) { QueuedAt = now };
         var content = protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(sealedContent, OutboxJson.Default.SealedEmail));
         return new OutboxMessage(message.Category, ledgerPartition, message.MessageId, DomainOf(message.To.Email), now, content) { QuotaKind = quotaKind };
     }
@@ -43,9 +43,10 @@ public sealed record OutboxMessage(
         var json = protection.CreateProtector(Purpose).Unprotect(Content);
         var email = JsonSerializer.Deserialize(json, OutboxJson.Default.SealedEmail)
             ?? throw new System.Security.Cryptography.CryptographicException("The queued email is empty.");
-        if (email.LedgerPartition != LedgerPartition || email.MessageId != MessageId)
+        if (email.LedgerPartition != LedgerPartition || email.MessageId != MessageId || (email.QueuedAt is { } queuedAt && queuedAt != QueuedAt))
         {
-            throw new System.Security.Cryptography.CryptographicException("The queued email does not match its ledger key.");
+            // The clear time matters: a send checks it against erasures made since.
+            throw new System.Security.Cryptography.CryptographicException("The queued email does not match its ledger key and time.");
         }
 
         var message = new EmailMessage(email.MessageId, email.Category, new EmailAddress(email.To, email.Name), email.Subject, email.Text, email.Html)
@@ -82,7 +83,11 @@ public sealed record OutboxMessage(
 
 internal sealed record SealedEmail(
     string LedgerPartition, string MessageId, string Category, string To, string? Name, string Subject, string Text, string Html,
-    Dictionary<string, string>? Headers, List<EmailAttachment>? Attachments);
+    Dictionary<string, string>? Headers, List<EmailAttachment>? Attachments)
+{
+    /// <summary>Absent from messages sealed before it was added.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+}
 
 [JsonSerializable(typeof(OutboxMessage))]
 [JsonSerializable(typeof(SealedEmail))]
