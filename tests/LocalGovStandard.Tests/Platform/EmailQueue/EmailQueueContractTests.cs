@@ -6,6 +6,8 @@ using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LocalGovStandard.Tests.Platform.EmailQueue;
@@ -62,6 +64,23 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
         Assert.StartsWith("verify-E09000007-", sent.MessageId, StringComparison.Ordinal);
         var verified = await SignupSteps.VerifyAsync(_client, fixture.SendGrid, email);
         Assert.Equal(HttpStatusCode.OK, verified.Status);
+    }
+
+    [Fact]
+    public async Task AMessageTheHostIsHolding_WhenItsRecipientIsErased_IsCompletedWithoutSending()
+    {
+        const string email = "held.then.erased@camden.gov.uk";
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, email));
+        var message = await TakeOneAsync();
+        var reference = await EmailQueueSteps.ReferenceOfAsync(fixture, email);
+        using var erased = await fixture.CreateAdminClient().DeleteAsync(new Uri($"/api/admin/contacts/{TestRegister.Camden.GssCode}/{reference}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+
+        using var invocation = await _client.PostAsync(Route, EmailQueueSteps.HostContent(message));
+
+        Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
+        Assert.Contains("handled", await invocation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(fixture.SendGrid.RequestsSoFar);
     }
 
     [Fact]
@@ -141,6 +160,57 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
         var outbox = OutboxMessage.TryParse(message.MessageText)!;
         Assert.Equal("fife.gov.scot", outbox.RecipientDomain);
         Assert.Equal("verification", outbox.Kind);
+    }
+
+    [Fact]
+    public async Task AnEmailOverTheQueuesLimit_IsRefusedBeforeAnythingIsQueued_AndOneJustUnderIt_IsQueuedAndSent()
+    {
+        var outbox = fixture.Service<EmailOutbox>();
+        // A few bytes either side of the limit: the queue time in the message varies in length by a few characters.
+        var largest = LargestBodyThatFits();
+
+        var refused = await Assert.ThrowsAsync<QueuedEmailTooLargeException>(() =>
+            outbox.EnqueueAsync(SizeLedger, Sized("too-large-00", largest + 64), CancellationToken.None));
+        Assert.True(await EmailQueueSteps.IsEmptyAsync(EmailQueueSteps.Queue(fixture)));
+        await outbox.EnqueueAsync(SizeLedger, Sized("at-the-limit", largest - 64), CancellationToken.None);
+        var queued = await TakeOneAsync();
+        using var invocation = await _client.PostAsync(Route, EmailQueueSteps.HostContent(queued));
+
+        Assert.True(refused.QueuedBytes > EmailOutbox.MaxQueuedBytes);
+        Assert.Contains("too-large-00", refused.Message, StringComparison.Ordinal);
+        Assert.True(EmailOutbox.QueuedBytes(queued.MessageText) <= EmailOutbox.MaxQueuedBytes);
+        Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
+        Assert.Equal("at-the-limit", Assert.Single(fixture.SendGrid.Accepted).MessageId);
+    }
+
+    [Fact]
+    public void AnEmailTooLargeToQueue_AnswersAnErrorThatSaysSo_WithAReference()
+    {
+        var (error, detail) = LocalGovStandard.Platform.Errors.FaultExceptionHandler.Classify(new QueuedEmailTooLargeException("approval", "x", 70_000));
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, error.Status);
+        Assert.Contains("too large to send", detail, StringComparison.Ordinal);
+        Assert.Contains("quote the reference", detail, StringComparison.Ordinal);
+    }
+
+    private const string SizeLedger = "test-size";
+
+    private static EmailMessage Sized(string id, int bodyLength) =>
+        new(id, "approval", new EmailAddress("sized@camden.gov.uk", "Sid Sized"), "Sized", new string('x', bodyLength), "<p>x</p>");
+
+    /// <summary>The longest plain-text body whose sealed message still fits the queue, found the way the outbox measures it.</summary>
+    private int LargestBodyThatFits()
+    {
+        var protection = fixture.Service<IDataProtectionProvider>();
+        int Size(int length) => (int)EmailOutbox.QueuedBytes(OutboxMessage.Seal(protection, SizeLedger, Sized("probe-probe-", length), fixture.Clock.GetUtcNow(), null).ToJson());
+        var (fits, over) = (0, 64 * 1024);
+        while (over - fits > 1)
+        {
+            var middle = (fits + over) / 2;
+            (fits, over) = Size(middle) <= EmailOutbox.MaxQueuedBytes ? (middle, over) : (fits, middle);
+        }
+
+        return fits;
     }
 
     private async Task<QueueMessage> TakeOneAsync()

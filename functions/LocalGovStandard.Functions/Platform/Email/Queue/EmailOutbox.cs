@@ -1,3 +1,4 @@
+using System.Text;
 using Azure;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,12 +11,25 @@ namespace LocalGovStandard.Platform.Email.Queue;
 /// </summary>
 public sealed class EmailOutbox(QueueServiceClient queues, IDataProtectionProvider protection, TimeProvider clock)
 {
+    /// <summary>Azure Queue Storage's limit on one message, which applies to the base64 the app and the queue trigger use.</summary>
+    public const int MaxQueuedBytes = 64 * 1024;
+
     private readonly QueueClient _queue = queues.GetQueueClient(EmailQueueOptions.QueueName);
 
+    /// <summary>What the text takes in the queue: its UTF-8 bytes, in base64.</summary>
+    public static long QueuedBytes(string text) => 4L * ((Encoding.UTF8.GetByteCount(text) + 2) / 3);
+
     /// <param name="quotaKind">A per-address quota the delivery should take (see <see cref="OutboxMessage.QuotaKind"/>).</param>
+    /// <exception cref="QueuedEmailTooLargeException">The sealed email would be over the queue's limit; nothing was queued.</exception>
     public async Task EnqueueAsync(string ledgerPartition, EmailMessage message, CancellationToken cancellationToken, string? quotaKind = null)
     {
         var text = OutboxMessage.Seal(protection, ledgerPartition, message, clock.GetUtcNow(), quotaKind).ToJson();
+        var size = QueuedBytes(text);
+        if (size > MaxQueuedBytes)
+        {
+            throw new QueuedEmailTooLargeException(message.Category, message.MessageId, size);
+        }
+
         try
         {
             await _queue.SendMessageAsync(text, cancellationToken);
