@@ -2,6 +2,7 @@ using System.Text;
 using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,7 +60,7 @@ public static class TrustEndpoints
         var done = $"{changed} {(changed == 1 ? "person was" : "people were")} {(action == "decline" ? "declined" : "approved")}. We have emailed them.";
         if (action != "decline" && form["addDomain"] == "true")
         {
-            var added = chosen.Select(c => CouncilDomains.DomainOf(c.ContactEmail)).Distinct(StringComparer.Ordinal);
+            var added = chosen.Select(c => EmailAddresses.DomainOf(c.ContactEmail)).Distinct(StringComparer.Ordinal);
             done += $" Their councils' domains now include {string.Join(", ", added)}.";
         }
 

@@ -57,12 +57,10 @@ public sealed class CouncilDomains(
 
     /// <summary>Whether the address's domain is one of the council's domains or a subdomain of one.</summary>
     public async Task<bool> CoversAsync(string gssCode, string emailAddress, CancellationToken cancellationToken) =>
-        Covers(await ForCouncilAsync(gssCode, cancellationToken), DomainOf(emailAddress));
+        Covers(await ForCouncilAsync(gssCode, cancellationToken), EmailAddresses.DomainOf(emailAddress));
 
     public static bool Covers(IEnumerable<string> councilDomains, string domain) =>
         councilDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal));
-
-    public static string DomainOf(string emailAddress) => emailAddress[(emailAddress.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
 
     /// <summary>A clean domain, or the reason it cannot be a council domain.</summary>
     public (string? Domain, string? Problem) Parse(string? value)

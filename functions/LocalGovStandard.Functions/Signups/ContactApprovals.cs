@@ -6,6 +6,7 @@ using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
+using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Register;
 using Microsoft.Extensions.Options;
 
@@ -189,7 +190,7 @@ public sealed class ContactApprovals(
 
         foreach (var contact in await WaitingAsync([council.Region.Slug], cancellationToken))
         {
-            if (contact.GssCode == council.GssCode && CouncilDomains.Covers(addedDomains, CouncilDomains.DomainOf(contact.ContactEmail))
+            if (contact.GssCode == council.GssCode && CouncilDomains.Covers(addedDomains, EmailAddresses.DomainOf(contact.ContactEmail))
                 && (await ApproveAsync(contact, actor, addDomain: false, cancellationToken)).Result == ApprovalResult.Approved)
             {
                 approved++;
@@ -251,7 +252,7 @@ public sealed class ContactApprovals(
 
     private async Task<ApprovalOutcome> AddDomainAsync(ContactEntity contact, string actor, CancellationToken cancellationToken)
     {
-        var domain = CouncilDomains.DomainOf(contact.ContactEmail);
+        var domain = EmailAddresses.DomainOf(contact.ContactEmail);
         if (domains.Parse(domain).Domain is null || !await domains.AddAsync(contact.GssCode, domain, actor, cancellationToken))
         {
             return new ApprovalOutcome(ApprovalResult.Approved, contact);

@@ -18,6 +18,12 @@ public static partial class EmailAddresses
         return ($"{match.Groups["local"].Value}@{domain}", domain);
     }
 
+    /// <summary>
+    /// The part after the last '@', trimmed and in lower case: how an address is matched to councils' domains, and the
+    /// only part of it a queued email shows in clear.
+    /// </summary>
+    public static string DomainOf(string emailAddress) => emailAddress[(emailAddress.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
+
     [GeneratedRegex(@"^(?<local>[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@(?<domain>([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$")]
     private static partial Regex Pattern();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace LocalGovStandard.Platform.Email.Queue;
@@ -33,7 +34,7 @@ public sealed record OutboxMessage(
             message.Subject, message.TextBody, message.HtmlBody, message.Headers.Count == 0 ? null : new Dictionary<string, string>(message.Headers),
             message.Attachments.Count == 0 ? null : message.Attachments.ToList()) { QueuedAt = now };
         var content = protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(sealedContent, OutboxJson.Default.SealedEmail));
-        return new OutboxMessage(message.Category, ledgerPartition, message.MessageId, DomainOf(message.To.Email), now, content) { QuotaKind = quotaKind };
+        return new OutboxMessage(message.Category, ledgerPartition, message.MessageId, EmailAddresses.DomainOf(message.To.Email), now, content) { QuotaKind = quotaKind };
     }
 
     /// <summary>The email and its ledger partition, once the content proves to be ours and to match the clear key.</summary>
@@ -77,8 +78,6 @@ public sealed record OutboxMessage(
             return null;
         }
     }
-
-    private static string DomainOf(string email) => email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant();
 }
 
 internal sealed record SealedEmail(
