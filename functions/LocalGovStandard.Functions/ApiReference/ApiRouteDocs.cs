@@ -244,7 +244,7 @@ public static class ApiRouteDocs
             ResponseExample = new { imported = 470, updated = 0, skipped = 0, errors = Array.Empty<object>() },
         },
         ["RunTimerFunction"] = new(Organiser, "Run a timer function now",
-            "Runs a timer function (PurgeExpiredVerifications, BackupTables, RefreshDashboardSnapshots, MonthlyProgressWorkbooks) at once, audited like every timer run.")
+            "Runs a timer function (PurgeExpiredVerifications, BackupTables, RefreshDashboardSnapshots, MonthlyProgressWorkbooks, CountPoisonedEmail) at once, audited like every timer run.")
         {
             Problems = [404],
             ResponseExample = new { Outputs = new { }, Logs = new[] { "Refreshed 12 regions for 2026-11." }, ReturnValue = (object?)null },

@@ -21,6 +21,7 @@ var timers = {
   snapshots: 'RefreshDashboardSnapshots'
   purge: 'PurgeExpiredVerifications'
   backup: 'BackupTables'
+  poison: 'CountPoisonedEmail'
 }
 
 // A timer run shows in Application Insights as the host's request named after the function, and as
@@ -41,10 +42,10 @@ var logAlerts = [
   {
     name: 'timer-failed'
     severity: 1
-    description: 'A timer function (workbooks, snapshots, purge, backup) failed.'
+    description: 'A timer function (workbooks, snapshots, purge, backup, poisoned-email count) failed.'
     frequency: 'PT15M'
     window: 'PT15M'
-    query: '${timerRuns} | where fn in ("${timers.monthly}", "${timers.snapshots}", "${timers.purge}", "${timers.backup}") and success == false | project timestamp, fn, resultCode'
+    query: '${timerRuns} | where fn in ("${timers.monthly}", "${timers.snapshots}", "${timers.purge}", "${timers.backup}", "${timers.poison}") and success == false | project timestamp, fn, resultCode'
   }
   {
     name: 'timer-missed-${timers.snapshots}'
@@ -85,6 +86,17 @@ var logAlerts = [
     frequency: 'PT15M'
     window: 'PT15M'
     query: 'traces | where severityLevel >= 3 and message has "was not accepted for delivery" | project timestamp, message'
+  }
+  {
+    // The poison queue is not empty: CountPoisonedEmail (every 15 minutes) logs this line only while emails wait
+    // there, so the alert stays on until they are sent again, and clears by itself after. Storage's queue metrics
+    // count every queue in the account together, so a metric alert could not tell this queue apart.
+    name: 'email-poison-queue'
+    severity: 2
+    description: 'Emails wait in email-outbox-poison: each failed every try. An organiser sends them again from the console (Poisoned email).'
+    frequency: 'PT15M'
+    window: 'PT30M'
+    query: 'traces | where message has "Poisoned email waiting" | project timestamp, message'
   }
 ]
 

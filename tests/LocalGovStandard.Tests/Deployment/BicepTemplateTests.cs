@@ -135,6 +135,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         { "timer-missed-PurgeExpiredVerifications", "Microsoft.Insights/scheduledQueryRules" },
         { "timer-missed-BackupTables", "Microsoft.Insights/scheduledQueryRules" },
         { "mail-not-accepted", "Microsoft.Insights/scheduledQueryRules" },
+        { "email-poison-queue", "Microsoft.Insights/scheduledQueryRules" },
         { "health-failing", "Microsoft.Insights/metricAlerts" },
         { "storage-throttling", "Microsoft.Insights/metricAlerts" },
     };
@@ -167,10 +168,19 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             .Select(t => (string)t.GetField("Name")!.GetValue(null)!).ToList();
         var test = Single(deployment, "Microsoft.Insights/webtests");
 
-        Assert.Equal(4, timers.Count);
+        Assert.Equal(5, timers.Count);
         Assert.All(timers, timer => Assert.Contains($"\"{timer}\"", queries, StringComparison.Ordinal));
         Assert.EndsWith("/api/health", test.Properties!["Request"]!["RequestUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(Single(deployment, "Microsoft.Insights/actionGroups").Properties!["emailReceivers"]!.AsArray());
+    }
+
+    [Fact]
+    public void ThePoisonQueueAlert_LooksForTheLineThePoisonedEmailCountWrites()
+    {
+        var rule = Assert.Single(All(Deploy(), "Microsoft.Insights/scheduledQueryRules"), r => r.Name.EndsWith("-email-poison-queue", StringComparison.Ordinal));
+
+        Assert.Contains($"\"{CountPoisonedEmail.AlertText}\"", rule.Properties!["criteria"]!["allOf"]![0]!["query"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("PT15M", rule.Properties["evaluationFrequency"]!.GetValue<string>());
     }
 
     [Fact]

@@ -133,4 +133,17 @@ public sealed class PoisonedEmailDoorsTests(RegisteredServiceFixture fixture) : 
         Assert.Contains(rows, r => r.Status == MailLedgerEntry.Sent && r.Category == "access");
         Assert.Contains(await ConsoleSteps.AuditAsync(fixture), r => r.Actor == PoisonedEmailApi.ApiActor && r.Action == "email.requeued" && r.Subject == duplicate);
     }
+
+    [Fact]
+    public async Task TheCountTimer_WritesTheLineThePoisonQueueAlertLooksFor_WhileAnEmailWaits()
+    {
+        await EmailQueueSteps.PoisonAsync(fixture, "counted@camden.gov.uk");
+        var before = fixture.Logs.Lines.Count;
+
+        using var run = await fixture.CreateAdminClient().PostAsync(new Uri($"/api/admin/timers/{CountPoisonedEmail.Name}/run", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Contains("1 poisoned email waiting", await run.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(fixture.Logs.Lines.Skip(before), line => line.Contains($"{CountPoisonedEmail.AlertText}: 1 in {EmailQueueOptions.PoisonQueueName}", StringComparison.Ordinal));
+    }
 }
