@@ -10,7 +10,11 @@ namespace LocalGovStandard.Bench;
 /// <param name="StorageRequestsPerSecond">The app's storage requests per second while signing up: comparable with the bare inserts per second.</param>
 internal sealed record IntakeResult(
     int Scale, int Councils, LoadResult BareInserts, LoadResult Signups,
-    double StorageRequestsPerSignup, double SendGridRequestsPerSignup, double StorageRequestsPerSecond, double PeakWorkingSetMB);
+    double StorageRequestsPerSignup, double SendGridRequestsPerSignup, double StorageRequestsPerSecond, double PeakWorkingSetMB)
+{
+    /// <summary>From a sign-up's answer to its email's SendGrid request; measured at 1x only, in an app of its own with the queue listener on.</summary>
+    public EmailLatencyResult? EmailLatency { get; init; }
+}
 
 /// <summary>
 /// Sign-ups POSTed to /api/signups by 32 concurrent clients, against a bare Azure.Data.Tables
@@ -28,6 +32,12 @@ internal static class IntakeScenario
     public static async Task<IntakeResult> RunAsync(int scale)
     {
         var councils = await BenchRegister.CurrentCouncilsAsync(scale);
+        var intake = await MeasureAsync(scale, councils);
+        return scale == 1 ? intake with { EmailLatency = await EmailLatency.MeasureAsync(councils) } : intake;
+    }
+
+    private static async Task<IntakeResult> MeasureAsync(int scale, IReadOnlyList<CouncilEntity> councils)
+    {
         await using var app = await BenchApp.StartAsync(
             storage => BenchRegister.WriteAsync(storage.ConnectionString, councils),
             new Dictionary<string, string?> { ["EmailQueue:RunInProcess"] = "false" });
@@ -54,18 +64,20 @@ internal static class IntakeScenario
             Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
     }
 
+    public static object SignupBody(IReadOnlyList<CouncilEntity> councils, string email, int i) => new
+    {
+        councilCode = councils[i % councils.Count].GssCode,
+        contactName = $"Contact {i}",
+        contactEmail = email,
+        jobTitle = "Head of Digital",
+        adoptionRoute = "digital-strategy",
+        consentToContact = true,
+        consentToPublish = false,
+    };
+
     private static async Task<bool> SignUpAsync(HttpClient client, IReadOnlyList<CouncilEntity> councils, string prefix, int i)
     {
-        using var response = await client.PostAsJsonAsync("/api/signups", new
-        {
-            councilCode = councils[i % councils.Count].GssCode,
-            contactName = $"Contact {i}",
-            contactEmail = BenchContacts.Email(prefix, i),
-            jobTitle = "Head of Digital",
-            adoptionRoute = "digital-strategy",
-            consentToContact = true,
-            consentToPublish = false,
-        });
+        using var response = await client.PostAsJsonAsync("/api/signups", SignupBody(councils, BenchContacts.Email(prefix, i), i));
         return response.StatusCode == HttpStatusCode.Accepted;
     }
 

@@ -9,7 +9,7 @@ internal sealed record Report(string Tables, string Document);
 internal static class PerformanceReport
 {
     public static string IntakeLine(IntakeResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"    {r.Signups.Operations:N0} sign-ups: {r.Signups.PerSecond:0}/s (p50 {r.Signups.P50Ms:0} ms, p99 {r.Signups.P99Ms:0} ms); bare inserts {r.BareInserts.PerSecond:0}/s (p50 {r.BareInserts.P50Ms:0} ms, p99 {r.BareInserts.P99Ms:0} ms); ratio {IntakeReport.Ratio(r):0.00}; {r.StorageRequestsPerSignup:0.0} storage requests per sign-up; {r.Signups.Failures + r.BareInserts.Failures} failed");
+        $"    {r.Signups.Operations:N0} sign-ups: {r.Signups.PerSecond:0}/s (p50 {r.Signups.P50Ms:0} ms, p99 {r.Signups.P99Ms:0} ms); bare inserts {r.BareInserts.PerSecond:0}/s (p50 {r.BareInserts.P50Ms:0} ms, p99 {r.BareInserts.P99Ms:0} ms); ratio {IntakeReport.Ratio(r):0.00}; {r.StorageRequestsPerSignup:0.0} storage requests per sign-up; {r.Signups.Failures + r.BareInserts.Failures} failed{IntakeReport.LatencyLine(r)}");
 
     public static string InvitationsLine(InvitationsResult r) => string.Create(CultureInfo.InvariantCulture,
         $"    {r.Sent:N0} sent in {r.SendGridRequests:N0} SendGrid requests, {r.StorageRequests:N0} storage requests, {r.WallMs:N0} ms, {r.AllocatedMB:0} MB allocated, peak GC heap {r.PeakHeapMB:0} MB");

@@ -149,6 +149,9 @@ public sealed record CannedResponse(int Status, int? RetryAfterSeconds = null, T
 
 public sealed record CapturedRequest(string Authorization, JsonNode Body, int AnsweredStatus)
 {
+    /// <summary>When the server had read the request (<see cref="System.Diagnostics.Stopwatch"/> ticks), for the bench's email latency.</summary>
+    public long ReceivedTimestamp { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public string To => Body["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>();
     public string From => Body["from"]!["email"]!.GetValue<string>();
     public string Subject => Body["subject"]!.GetValue<string>();
