@@ -10,6 +10,8 @@ using LocalGovStandard.Essentials;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
+using LocalGovStandard.PeerAssessments;
+using LocalGovStandard.PeerAssessments.Requests.Pages;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -44,6 +46,7 @@ builder.Services
     .AddStandards()
     .AddAccess(builder.Environment)
     .AddAssessments()
+    .AddPeerAssessments()
     .AddEvidence()
     .AddSummits()
     .AddProgress()
@@ -74,6 +77,8 @@ app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
 app.MapAssessmentPages();
+app.MapPeerAssessmentsApi();
+app.MapPeerAssessmentPages();
 app.MapEvidenceApi();
 app.MapSummits(admin);
 app.MapReports(admin);
