@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
@@ -18,6 +19,7 @@ public static class PeerAssessmentsApi
         services.AddSingleton<PeerAssessmentRequestValidator>();
         services.AddSingleton<PeerAssessmentRequestDetails>();
         services.AddSingleton<PeerAssessmentRequests>();
+        services.AddSingleton<PanelProposals>();
         services.AddPersonalDataHolder<PeerAssessmentRequestPersonalData>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
@@ -37,6 +38,12 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     public string Conflicts { get; set; } = "";
 
     public string Status { get; set; } = Requested;
+
+    /// <summary>The confirmed panel's date (yyyy-MM-dd), once a lead confirms one.</summary>
+    public string? PanelDate { get; set; }
+
+    /// <summary>JSON: the confirmed panel, <see cref="PanelMemberRecord"/> per role. Names are personal data.</summary>
+    public string? PanelJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The requesting contact's reference (personal data: erasure blanks it).</summary>
@@ -45,5 +52,11 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     public IReadOnlyList<DateOnly> Dates() =>
         PreferredDates.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
 
+    public IReadOnlyList<PanelMemberRecord> Panel() =>
+        PanelJson is null ? [] : JsonSerializer.Deserialize<List<PanelMemberRecord>>(PanelJson, JsonSerializerOptions.Web) ?? [];
+
     public IReadOnlyList<string> ConflictCodes() => Conflicts.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
+
+/// <summary>One place on a confirmed panel, as stored with its request.</summary>
+public sealed record PanelMemberRecord(string RoleId, string AssessorId, string Name, string CouncilCode, string CouncilName);
