@@ -32,6 +32,7 @@ public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassF
         var keyboard = page.Keyboard;
 
         await OpenEmailedLinkAndPressAsync(page, await fixture.SignInLinkForAsync(asker), BrowserFixture.SignInButton);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
         await page.GotoAsync("/assessments/peer-requests");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Peer-assessment requests");
         await CheckAsync(page, "peer-request-list", violations);
@@ -82,6 +83,7 @@ public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassF
         await using var leadContext = await fixture.NewContextAsync(bypassCsp: true);
         var leadPage = await leadContext.NewPageAsync();
         await OpenEmailedLinkAndPressAsync(leadPage, await fixture.SignInLinkForAsync(lead), BrowserFixture.SignInButton);
+        await Expect(leadPage.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
         await leadPage.GotoAsync("/assessments/peer-groups/midlands/requests");
         await CheckAsync(leadPage, "peer-request-lead-list", violations);
         await TabToAsync(leadPage, leadPage.GetByRole(AriaRole.Link, new() { Name = "Apply for a blue badge" }));
@@ -95,6 +97,7 @@ public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassF
         await console.GotoAsync("/organiser/sign-in");
         await console.Locator("#key").FillAsync(ServiceFixture.AdminKey);
         await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(console.Locator("h1")).ToHaveTextAsync("What do you want to do?");
         await console.GotoAsync("/organiser/peer-assessments");
         await CheckAsync(console, "peer-request-console-list", violations);
         await console.GotoAsync($"/organiser/peer-assessments/{reference}");
