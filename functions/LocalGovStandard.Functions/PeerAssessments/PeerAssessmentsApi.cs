@@ -1,6 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.PeerAssessments.Requests;
+using LocalGovStandard.PeerAssessments.Requests.Pages;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Privacy;
@@ -24,7 +25,14 @@ public static class PeerAssessmentsApi
         return services;
     }
 
-    public static void MapPeerAssessmentsApi(this IEndpointRouteBuilder app)
+    /// <summary>The API and the pages (the council's, and its peer group's leads').</summary>
+    public static void MapPeerAssessments(this IEndpointRouteBuilder app)
+    {
+        app.MapPeerAssessmentsApi();
+        app.MapPeerAssessmentPages();
+    }
+
+    private static void MapPeerAssessmentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/peer-assessments").RequireAuthorization(ContactSession.Policy);
         api.MapGet("", ListAsync).AsPublicFunction("ListPeerAssessmentRequests");

@@ -42,7 +42,11 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     /// <summary>The confirmed panel's date (yyyy-MM-dd), once a lead confirms one.</summary>
     public string? PanelDate { get; set; }
 
-    /// <summary>JSON: the confirmed panel, <see cref="PanelMemberRecord"/> per role. Names are personal data.</summary>
+    /// <summary>
+    /// JSON: the confirmed panel, <see cref="PanelMemberRecord"/> per role; proposals count load from it. Nothing writes it
+    /// yet: the step where a lead confirms a panel does, and must then extend <see cref="PeerAssessmentRequestPersonalData"/>
+    /// to the names it holds.
+    /// </summary>
     public string? PanelJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
