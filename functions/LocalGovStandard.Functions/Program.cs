@@ -10,6 +10,7 @@ using LocalGovStandard.Essentials;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
+using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -44,6 +45,7 @@ builder.Services
     .AddStandards()
     .AddAccess(builder.Environment)
     .AddAssessments()
+    .AddPeerAssessments()
     .AddEvidence()
     .AddSummits()
     .AddProgress()
@@ -74,6 +76,7 @@ app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
 app.MapAssessmentPages();
+app.MapPeerAssessments();
 app.MapEvidenceApi();
 app.MapSummits(admin);
 app.MapReports(admin);

@@ -49,6 +49,14 @@ public static class ApiRouteDocs
     private const string Reports = "Organiser: reports and dashboard";
     private const string Feed = "OData feed";
 
+    private static readonly object PeerRequestExample = new
+    {
+        reference = "PAR-7K2P-9QXD", status = "requested", councilName = "City of Westminster", serviceName = "Apply for a parking permit",
+        serviceUrl = "https://www.example.gov.uk/parking-permits", phase = "beta", standardId = "service-standard-2019",
+        preferredDates = new[] { "2027-03-12", "2027-03-19" }, contactName = "Sam Lead", conflicts = new[] { new { code = "E09000007", name = "London Borough of Camden" } },
+        createdAt = "2027-02-01T10:00:00+00:00",
+    };
+
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {
         [Public] = "Routes anyone may call: sign up, check a sign-up, the standards and the peer groups, and the service's health.",
@@ -155,6 +163,29 @@ public static class ApiRouteDocs
             Request = typeof(AssessmentDetailsRequest),
             RequestExample = DetailsExample,
             ResponseExample = AssessmentExample,
+        },
+        ["ListPeerAssessmentRequests"] = new(Contact, "List your council's peer-assessment requests",
+            "Your council's requests for a peer assessment, newest first, each with its status (requested, or panel-confirmed once a lead confirms the panel).")
+        {
+            ResponseExample = new[] { PeerRequestExample },
+        },
+        ["RequestPeerAssessment"] = new(Contact, "Ask your peer group for a peer assessment",
+            "Asks for a peer assessment of one of your council's services: its name, URL and phase, the standard, two to five preferred dates at least 3 weeks ahead, " +
+            "the reference of one of your council's approved contacts, and any councils (codes from the register) the panel must not come from. " +
+            "The council is yours, from your session. The request is emailed to your peer group's leads.")
+        {
+            Request = typeof(PeerAssessments.Requests.PeerAssessmentRequestBody),
+            RequestExample = new
+            {
+                serviceName = "Apply for a parking permit", serviceUrl = "https://www.example.gov.uk/parking-permits", phase = "beta", standardId = "service-standard-2019",
+                preferredDates = new[] { "2027-03-12", "2027-03-19" }, contactReference = "LGS-7K2P-9QXD", conflicts = new[] { "E09000007" },
+            },
+            ResponseExample = PeerRequestExample,
+        },
+        ["GetPeerAssessmentRequest"] = new(Contact, "Read a peer-assessment request",
+            "One of your council's requests and its status. Another council's reference is not found.")
+        {
+            ResponseExample = PeerRequestExample,
         },
         ["GetAssessment"] = new(Contact, "Read an assessment",
             "One of your council's assessments with its points and evidence. Another council's reference is not found. The ETag header is what a change sends as If-Match.")

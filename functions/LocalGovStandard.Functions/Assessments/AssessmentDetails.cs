@@ -69,7 +69,7 @@ public sealed class AssessmentDetailsValidator(StandardCatalogue standards, Coun
         return trimmed;
     }
 
-    private static string? ValidateUrl(string? value, FieldErrors errors)
+    internal static string? ValidateUrl(string? value, FieldErrors errors)
     {
         var text = errors.OptionalText("serviceUrl", value, "Service URL", ServiceUrlMaxLength);
         if (text is null)

@@ -34,6 +34,7 @@ public static class ConsoleEndpoints
         console.MapConsolePeerGroups();
         console.MapConsoleReports();
         console.MapConsoleSummits();
+        console.MapConsolePeerAssessments();
         console.MapConsoleDashboard();
         console.MapConsolePoisonedEmail();
     }

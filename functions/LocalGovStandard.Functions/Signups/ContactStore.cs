@@ -35,6 +35,14 @@ public sealed class ContactStore(
         QueryAsync(TableClient.CreateQueryFilter(
             $"PartitionKey eq {region} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Verified} and ConsentToContact eq {true} and VerifiedAt lt {verifiedBefore}"), cancellationToken);
 
+    /// <summary>A council's proven and approved contacts (one partition, one council's RowKey range).</summary>
+    public Task<List<ContactEntity>> ApprovedForCouncilAsync(string region, string gssCode, CancellationToken cancellationToken)
+    {
+        var (from, to) = SignupKeys.ContactRange(gssCode);
+        return QueryAsync(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {region} and RowKey ge {from} and RowKey lt {to} and Kind eq {SignupKeys.ContactKind} and Status eq {ContactEntity.Verified}"), cancellationToken);
+    }
+
     /// <summary>Keeps a new sign-in link's nonce on the contact; false when the row changed or went since it was read.</summary>
     public Task<bool> AddAccessLinkAsync(ContactEntity contact, string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public static class BadInputCatalogue
         .. AssessmentApiCases.UploadEvidence(), .. AssessmentApiCases.RemoveEvidence(),
         .. AssessmentPageCases.NewQuestion(), .. AssessmentPageCases.DetailsQuestion(), .. AssessmentPageCases.Point(),
         .. AssessmentPageCases.Check(), .. AssessmentPageCases.Reassess(), .. AssessmentPageCases.ActionDone(),
+        .. PeerAssessmentCases.Api(), .. PeerAssessmentCases.Form(),
         .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(),
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),

@@ -1,0 +1,43 @@
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.PeerAssessments.Proposals;
+
+/// <summary>A place on a confirmed panel: what an assessor's load is counted from.</summary>
+public sealed record PanelSeat(string AssessorId, DateOnly Date);
+
+/// <summary>Everything a proposal is made from; the proposer reads nothing else.</summary>
+/// <param name="PeerGroupRegions">Region slugs of the assessed council's peer group.</param>
+/// <param name="Conflicts">Council codes the panel must not come from.</param>
+/// <param name="Roles">The standard's assessor roles, lead first.</param>
+public sealed record ProposalInput(
+    string CouncilCode,
+    string CouncilRegion,
+    string PeerGroupName,
+    IReadOnlyList<string> PeerGroupRegions,
+    IReadOnlyList<string> Conflicts,
+    string StandardId,
+    IReadOnlyList<AssessorRole> Roles,
+    IReadOnlyList<DateOnly> PreferredDates,
+    DateOnly Today,
+    IReadOnlyList<ApprovedAssessor> Pool,
+    IReadOnlyList<PanelSeat> Seats);
+
+public enum Nearness
+{
+    SamePeerGroup,
+    NeighbouringRegion,
+    Elsewhere,
+}
+
+/// <param name="RecentAssessments">Panels in the 12 months before the proposal, and any confirmed since.</param>
+public sealed record ProposedMember(
+    string RoleId, string RoleLabel, string AssessorId, string Name, string CouncilCode, string CouncilName, Nearness Nearness, int RecentAssessments, string Explanation);
+
+/// <summary>
+/// A proposed panel and its date, each choice explained; or, when no complete panel exists, no date, no members and
+/// a sentence for each gap saying which role is missing and why.
+/// </summary>
+public sealed record PanelProposal(DateOnly? Date, string? DateExplanation, IReadOnlyList<ProposedMember> Members, IReadOnlyList<string> Gaps)
+{
+    public bool IsComplete => Date is not null && Gaps.Count == 0;
+}

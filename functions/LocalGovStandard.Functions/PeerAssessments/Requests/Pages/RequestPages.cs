@@ -1,0 +1,146 @@
+using LocalGovStandard.Access;
+using LocalGovStandard.Assessments.Pages;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Register;
+using LocalGovStandard.Signups;
+using LocalGovStandard.Standards;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LocalGovStandard.PeerAssessments.Requests.Pages;
+
+/// <summary>
+/// A council's requests (its own, from the session, never the URL) and the pages its peer group's leads see: a lead
+/// is a signed-in contact that <see cref="PeerGroupLeadership"/> names, and any other group answers 404.
+/// </summary>
+public static class RequestPages
+{
+    public const string ListHref = "/assessments/peer-requests";
+
+    public static string CouncilHref(string reference) => $"{ListHref}/{reference}";
+
+    public static string LeadListHref(string slug) => $"/assessments/peer-groups/{slug}/requests";
+
+    public static string LeadHref(string slug, string reference) => PeerAssessmentRequests.LeadHref(slug, reference);
+
+    public static void MapPeerAssessmentPages(this IEndpointRouteBuilder app)
+    {
+        var council = app.MapGroup(ListHref).RequireAuthorization(ContactSession.Policy).RequireValidForms(PageResults.ExpiredDetail);
+        council.MapGet("", ListAsync).AsPublicFunction("PeerAssessmentRequestListPage");
+        council.MapGet("/new", NewAsync).AsPublicFunction("NewPeerAssessmentRequestPage");
+        council.MapPost("", CreateAsync).AsPublicFunction("PeerAssessmentRequestSubmit");
+        council.MapGet("/{reference}", ShowAsync).AsPublicFunction("PeerAssessmentRequestPage");
+
+        var lead = app.MapGroup("/assessments/peer-groups/{slug}/requests").RequireAuthorization(ContactSession.Policy);
+        lead.MapGet("", LeadListAsync).AsPublicFunction("PeerGroupRequestListPage");
+        lead.MapGet("/{reference}", LeadShowAsync).AsPublicFunction("PeerGroupRequestPage");
+    }
+
+    private static async Task<RazorComponentResult<CouncilRequestsPage>> ListAsync(
+        HttpContext context, PeerAssessmentRequestStore store, PeerGroupLeadership leadership, CouncilDirectory councils, CancellationToken cancellationToken)
+    {
+        var scope = context.User.Scope();
+        var led = await leadership.GroupsLedByAsync(context.User, cancellationToken);
+        return new ComponentParameters<CouncilRequestsPage>()
+            .Set(p => p.CouncilName, await CouncilNameAsync(councils, scope, cancellationToken))
+            .Set(p => p.Requests, await store.ForCouncilAsync(scope.Region, scope.GssCode, cancellationToken))
+            .Set(p => p.LedGroups, led.Select(g => (g.Slug, g.Name)).ToList())
+            .Result();
+    }
+
+    private static async Task<RazorComponentResult<NewRequestPage>> NewAsync(
+        HttpContext context, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils, StandardCatalogue catalogue, CancellationToken cancellationToken) =>
+        await FormAsync(context, RequestForm.Empty, new FormErrors(), validator, contacts, councils, catalogue, cancellationToken);
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext context, PeerAssessmentRequestValidator validator, PeerAssessmentRequests requests, ContactStore contacts, CouncilDirectory councils,
+        StandardCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var form = RequestForm.From(await context.Request.ReadFormAsync(cancellationToken));
+        var scope = context.User.Scope();
+        var (valid, errors) = await validator.ValidateAsync(scope, form.Body(), cancellationToken);
+        var pageErrors = form.Errors(errors);
+        if (valid is null || pageErrors.Any)
+        {
+            return await FormAsync(context, form, pageErrors, validator, contacts, councils, catalogue, cancellationToken, StatusCodes.Status400BadRequest);
+        }
+
+        var created = await requests.CreateAsync(scope, await CouncilNameAsync(councils, scope, cancellationToken), valid, cancellationToken);
+        return TypedResults.Redirect($"{CouncilHref(created.Reference)}?created=true");
+    }
+
+    private static async Task<IResult> ShowAsync(
+        string reference, bool? created, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
+        CancellationToken cancellationToken)
+    {
+        var scope = context.User.Scope();
+        var request = await store.FindAsync(scope.Region, reference, cancellationToken);
+        return request is null || request.GssCode != scope.GssCode
+            ? PageResults.NotFound()
+            : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken);
+    }
+
+    private static async Task<IResult> LeadListAsync(
+        string slug, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store, CancellationToken cancellationToken)
+    {
+        if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group)
+        {
+            return PageResults.NotFound();
+        }
+
+        return new ComponentParameters<LeadRequestsPage>()
+            .Set(p => p.GroupSlug, group.Slug)
+            .Set(p => p.GroupName, group.Name)
+            .Set(p => p.Requests, await store.InRegionsAsync(group.Regions.Select(r => r.Slug), cancellationToken))
+            .Result();
+    }
+
+    private static async Task<IResult> LeadShowAsync(
+        string slug, string reference, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details,
+        StandardCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group
+            || await store.FindInAsync(group.Regions.Select(r => r.Slug), reference, cancellationToken) is not { } request)
+        {
+            return PageResults.NotFound();
+        }
+
+        return await PageAsync(request, $"A request to {group.Name}", LeadListHref(group.Slug), false, details, catalogue, cancellationToken);
+    }
+
+    private static async Task<IResult> PageAsync(
+        PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
+        CancellationToken cancellationToken) =>
+        new ComponentParameters<RequestPage>()
+            .Set(p => p.Request, request)
+            .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
+            .Set(p => p.Caption, caption)
+            .Set(p => p.BackHref, backHref)
+            .Set(p => p.Contact, await details.ContactAsync(request, cancellationToken))
+            .Set(p => p.Conflicts, await details.ConflictsAsync(request, cancellationToken))
+            .Set(p => p.Created, created)
+            .Result();
+
+    private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
+        HttpContext context, RequestForm form, FormErrors errors, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils,
+        StandardCatalogue catalogue, CancellationToken cancellationToken, int? status = null)
+    {
+        var scope = context.User.Scope();
+        var approved = await contacts.ApprovedForCouncilAsync(scope.Region, scope.GssCode, cancellationToken);
+        var register = await councils.AllAsync(cancellationToken);
+        return new ComponentParameters<NewRequestPage>()
+            .Set(p => p.CouncilName, await CouncilNameAsync(councils, scope, cancellationToken))
+            .Set(p => p.Standards, AssessmentText.Standards(catalogue))
+            .Set(p => p.Contacts, approved.OrderBy(c => c.ContactName, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new Choice(c.Reference, string.IsNullOrEmpty(c.JobTitle) ? c.ContactName : $"{c.ContactName}, {c.JobTitle}")).ToList())
+            .Set(p => p.Councils, register.Where(c => c.Code != scope.GssCode).OrderBy(c => c.OfficialName, StringComparer.OrdinalIgnoreCase)
+                .Select(c => new Choice(c.Code, c.OfficialName)).ToList())
+            .Set(p => p.Earliest, validator.EarliestDate)
+            .Set(p => p.Form, form)
+            .Set(p => p.Errors, errors)
+            .Result(status);
+    }
+
+    private static async Task<string> CouncilNameAsync(CouncilDirectory councils, CouncilScope scope, CancellationToken cancellationToken) =>
+        (await councils.FindByCodeAsync(scope.GssCode, cancellationToken))?.OfficialName ?? scope.GssCode;
+}
