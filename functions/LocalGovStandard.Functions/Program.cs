@@ -10,6 +10,7 @@ using LocalGovStandard.Essentials;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
+using LocalGovStandard.Packs;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -46,6 +47,7 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
+    .AddPacks()
     .AddProgress()
     .AddReports()
     .AddDashboard()
@@ -76,6 +78,7 @@ app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapEvidenceApi();
 app.MapSummits(admin);
+app.MapPacks(admin);
 app.MapReports(admin);
 app.MapDashboard(admin);
 app.MapFeed();

@@ -52,12 +52,14 @@ var tableNames = [
   'CouncilDomains'
   'EmailQuotas'
   'ConsoleSessions'
+  'ContentPacks'
   'ErasedContacts'
 ]
 
 var containerNames = [
   'reports'
   'evidence'
+  'packs'
   'dataprotection'
   'backup-state'
   deploymentContainerName
