@@ -19,6 +19,7 @@ public static class BadInputCatalogue
         .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(),
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
+        .. PackCases.Lead(), .. PackCases.Console(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);
