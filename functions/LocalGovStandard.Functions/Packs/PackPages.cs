@@ -6,6 +6,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
+using LocalGovStandard.Platform.Uploads;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -172,7 +173,7 @@ public static class PackPages
         {
             { Pack: not null } => TypedResults.Redirect($"{door.EditPack(slug, id)}?done=saved"),
             { Failure: PackFailure.NotFound } => NotFound(door),
-            { Failure: PackFailure.Changed } => FormPage(door, group, pack, form, packs, PackText.ChangedErrors(), StatusCodes.Status409Conflict),
+            { Failure: PackFailure.Changed } => FormPage(door, group, pack, form, packs, PackText.ChangedErrors("title"), StatusCodes.Status409Conflict),
             _ => FormPage(door, group, pack, form, packs, Errors(result), StatusCodes.Status400BadRequest),
         };
     }
@@ -188,18 +189,20 @@ public static class PackPages
         if (problem is not null || file is not { Length: > 0 })
         {
             var missing = new FormErrors();
-            missing.Add("file", "Select a file to upload");
+            missing.Add("file", problem is null ? "Select a file to upload" : $"The file could not be read. Select a file of {UploadedFiles.AllowedTypesText}, 10 MB or smaller, and try again");
             return FormPage(door, group, pack, PackForm.From(pack), packs, missing, StatusCodes.Status400BadRequest);
         }
 
         var facilitator = await door.FacilitatorAsync(context, facilitators);
         await using var content = file.OpenReadStream();
         var result = await packs.AddFileAsync(facilitator, id, file.FileName, content, context.RequestAborted);
-        return result.Pack is not null
-            ? TypedResults.Redirect($"{door.EditPack(slug, id)}?done=uploaded")
-            : result.Failure == PackFailure.NotFound
-                ? NotFound(door)
-                : FormPage(door, group, pack, PackForm.From(pack), packs, FormErrors.From(result.Errors!.ToDictionary(), PackForm.FieldOrder), StatusCodes.Status400BadRequest);
+        return result switch
+        {
+            { Pack: not null } => TypedResults.Redirect($"{door.EditPack(slug, id)}?done=uploaded"),
+            { Failure: PackFailure.NotFound } => NotFound(door),
+            { Failure: PackFailure.Changed } => FormPage(door, group, pack, PackForm.From(pack), packs, PackText.ChangedErrors("file"), StatusCodes.Status409Conflict),
+            _ => FormPage(door, group, pack, PackForm.From(pack), packs, FormErrors.From(result.Errors!.ToDictionary(), PackForm.FieldOrder), StatusCodes.Status400BadRequest),
+        };
     }
 
     private static async Task<IResult> PublishAsync(PackDoor door, string slug, string id, HttpContext context, PackService packs, PackFacilitators facilitators)

@@ -16,10 +16,11 @@ public static class PackText
         _ => null,
     };
 
-    public static FormErrors ChangedErrors()
+    /// <param name="field">The field the error summary links to: the form's first.</param>
+    public static FormErrors ChangedErrors(string field)
     {
         var errors = new FormErrors();
-        errors.Add("title", "The pack changed since you opened it (perhaps in another tab). Reload the page to see the latest version, then make your change again. Nothing was saved");
+        errors.Add(field, "The pack changed since you opened it (perhaps in another tab). Reload the page to see the latest version, then make your change again. Nothing was saved");
         return errors;
     }
 
