@@ -33,6 +33,7 @@ public sealed class PackBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var keyboard = page.Keyboard;
         var violations = new List<string>();
         await OpenEmailedLinkAndPressAsync(page, await fixture.SignInLinkForAsync(MidlandsLead), BrowserFixture.SignInButton);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
 
         await page.GotoAsync("/peer-groups/packs");
         await CheckAsync(page, "packs-library", violations);
