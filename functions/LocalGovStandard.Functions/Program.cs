@@ -11,6 +11,7 @@ using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
 using LocalGovStandard.PeerAssessments;
+using LocalGovStandard.Packs;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -48,6 +49,7 @@ builder.Services
     .AddPeerAssessments()
     .AddEvidence()
     .AddSummits()
+    .AddPacks()
     .AddProgress()
     .AddReports()
     .AddDashboard()
@@ -79,6 +81,7 @@ app.MapAssessmentPages();
 app.MapPeerAssessments();
 app.MapEvidenceApi();
 app.MapSummits(admin);
+app.MapPacks(admin);
 app.MapReports(admin);
 app.MapDashboard(admin);
 app.MapFeed();

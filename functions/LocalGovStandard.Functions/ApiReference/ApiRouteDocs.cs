@@ -1,6 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Feed;
+using LocalGovStandard.Packs;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
 using LocalGovStandard.Summits;
@@ -48,6 +49,7 @@ public static class ApiRouteDocs
     private const string Councils = "Organiser: councils and contacts";
     private const string Reports = "Organiser: reports and dashboard";
     private const string Feed = "OData feed";
+    private const string Packs = "Content packs";
 
     private static readonly object PeerRequestExample = new
     {
@@ -65,7 +67,31 @@ public static class ApiRouteDocs
         [Councils] = "Organiser routes about councils and the people who act for them: domains, approvals, sign-ups, and UK GDPR export and erasure.",
         [Summits] = "Organiser routes for Standard Summits: create, choose invitees, send invitations and reminders, and the answers.",
         [Reports] = "Organiser routes for the monthly peer-group workbooks and the organiser's dashboard.",
+        [Packs] = "Peer groups' content packs: anyone may read the published ones; the organiser key creates, changes, publishes and adopts packs for any group (leads do the same on their pages).",
         [Feed] = "The read-only OData v4 feed for Power BI (the read key). JSON with odata.metadata=minimal or none; $filter, $select, $orderby, $top, $skip and $count; pages linked by @odata.nextLink.",
+    };
+
+    private static readonly PackView PackExample = new(
+        "3f9a6c2e81d04b7a",
+        "User research on a shoestring",
+        new PackGroupView("london", "London"),
+        "published",
+        [new PackPointView(1, "Understand user needs")],
+        "# Welcome\n- Why research?\n- [Pop-up research](https://www.gov.uk/service-manual/user-research)",
+        "Plan a pop-up session at your library.",
+        new DateTimeOffset(2027, 5, 12, 9, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2027, 5, 12, 9, 0, 0, TimeSpan.Zero),
+        [],
+        [new PackAdoptionView("9c41d07a2e5b8f36", new PackGroupView("midlands", "Midlands"), true)],
+        [],
+        [new PackFileView("a1b2c3d4e5f60718", "slides.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", 482133, "/peer-groups/packs/3f9a6c2e81d04b7a/files/a1b2c3d4e5f60718")]);
+
+    private static readonly object PackRequestExample = new
+    {
+        title = "User research on a shoestring",
+        points = new[] { 1, 14 },
+        agenda = "# Welcome\n- Why research?\n- [Pop-up research](https://www.gov.uk/service-manual/user-research)",
+        exercises = "Plan a pop-up session at your library.",
     };
 
     private static readonly object AssessmentExample = new
@@ -265,6 +291,59 @@ public static class ApiRouteDocs
             Request = typeof(PeerGroupRequest),
             RequestExample = new { name = "London", regions = new[] { "london" }, leads = new[] { new { name = "Alex Morgan", email = "alex.morgan@camden.gov.uk" } } },
             ResponseExample = new { slug = "london", name = "London", regions = new[] { new { slug = "london", name = "London" } }, leads = new[] { new { name = "Alex Morgan", email = "alex.morgan@camden.gov.uk" } } },
+        },
+        ["ListPublishedPacks"] = new(Packs, "List the published content packs",
+            "Every published pack, newest first, with its points, lineage (the packs it was revised from, nearest first), the groups that adopted it and its files. point=3 keeps the packs on point 3.")
+        {
+            ResponseExample = new[] { PackExample },
+        },
+        ["GetPublishedPack"] = new(Packs, "Read a published content pack",
+            "One published pack. A draft is not found.")
+        {
+            ResponseExample = PackExample,
+        },
+        ["ListPacks"] = new(Packs, "List every content pack",
+            "Every pack, drafts too, newest first. point=3 keeps the packs on point 3.")
+        {
+            ResponseExample = new[] { PackExample },
+        },
+        ["CreatePack"] = new(Packs, "Create a content pack for a peer group",
+            "A draft pack of the group: a title, the points of the Local Government Digital Service Standard it covers (1 to 15), an agenda and exercises in Markdown (raw HTML is shown as text).")
+        {
+            Problems = [404],
+            Request = typeof(PackRequest),
+            RequestExample = PackRequestExample,
+            ResponseExample = PackExample,
+        },
+        ["EditPack"] = new(Packs, "Change a content pack",
+            "Replaces the pack's title, points, agenda and exercises. With If-Match (the ETag of your last read) a change made since is never overwritten.")
+        {
+            Problems = [404, 409],
+            Request = typeof(PackRequest),
+            RequestExample = PackRequestExample,
+            ResponseExample = PackExample,
+        },
+        ["PublishPack"] = new(Packs, "Publish a content pack",
+            "Puts the pack and its files in the public library, where any peer group can adopt it. Publishing again changes nothing.")
+        {
+            Problems = [404],
+            ResponseExample = PackExample,
+        },
+        ["AdoptPack"] = new(Packs, "Adopt a content pack into a peer group",
+            "Makes the group's own draft copy of a published pack, files too, recording where it came from (\"revised from London's pack of May 2027\").")
+        {
+            Problems = [404],
+            Request = typeof(AdoptPackRequest),
+            RequestExample = new { peerGroup = "midlands" },
+            ResponseExample = PackExample with { Id = "9c41d07a2e5b8f36", PeerGroup = new PackGroupView("midlands", "Midlands"), Status = "draft", Lineage = [new PackOriginView("3f9a6c2e81d04b7a", "London", "User research on a shoestring", new DateTimeOffset(2027, 5, 12, 0, 0, 0, TimeSpan.Zero), "revised from London's pack of May 2027")] },
+        },
+        ["UploadPackFile"] = new(Packs, "Add slides or a handout to a content pack",
+            "Uploads one file as multipart/form-data with the field file: PDF, PNG, JPEG, Office or ODF document, or UTF-8 text, at most 10 MB and 10 a pack. The content is checked exactly as evidence is, not only the name.")
+        {
+            Problems = [404, 413, 415],
+            Request = typeof(PackFileUploadForm),
+            RequestContentType = "multipart/form-data",
+            ResponseExample = PackExample,
         },
         ["ImportRegister"] = new(Organiser, "Import the council register",
             "Upserts mySociety's uk_local_authorities.csv (send it as text/csv). Importing the same file again changes nothing; a bad line is reported by number and the others are still imported.")

@@ -12,6 +12,9 @@ public sealed record FeedPage<TRow>(
 /// <summary>The multipart fields of an evidence upload, which the handler reads itself (to check the content as it streams).</summary>
 public sealed record EvidenceUploadForm(int Point, IFormFile File);
 
+/// <summary>The multipart field of a content pack's file upload.</summary>
+public sealed record PackFileUploadForm(IFormFile File);
+
 /// <summary>The feed's service document: its entity sets, as OData JSON.</summary>
 public sealed record FeedServiceDocument(
     [property: JsonPropertyName("@odata.context")] string Context,

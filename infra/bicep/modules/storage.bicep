@@ -53,12 +53,14 @@ var tableNames = [
   'EmailQuotas'
   'ConsoleSessions'
   'PeerAssessmentRequests'
+  'ContentPacks'
   'ErasedContacts'
 ]
 
 var containerNames = [
   'reports'
   'evidence'
+  'packs'
   'dataprotection'
   'backup-state'
   deploymentContainerName

@@ -4,13 +4,14 @@ using Azure.Storage.Blobs.Models;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Storage;
+using LocalGovStandard.Platform.Uploads;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.Assessments.Evidence;
 
 /// <param name="File">Set when the change added this file.</param>
-/// <param name="TooLarge">The file was over <see cref="EvidenceRules.MaxFileBytes"/>; nothing was read beyond the limit or stored.</param>
+/// <param name="TooLarge">The file was over <see cref="UploadedFiles.MaxFileBytes"/>; nothing was read beyond the limit or stored.</param>
 public sealed record EvidenceWriteResult(WriteResult Write, EvidenceFile? File = null, bool TooLarge = false);
 
 public sealed record EvidenceDownload(EvidenceFile File, Stream Content);
@@ -45,11 +46,11 @@ public sealed partial class EvidenceService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var (bytes, tooLarge) = await EvidenceRules.ReadBoundedAsync(content, EvidenceRules.MaxFileBytes, cancellationToken);
+        var (bytes, tooLarge) = await UploadedFiles.ReadBoundedAsync(content, UploadedFiles.MaxFileBytes, cancellationToken);
         if (tooLarge)
         {
             var errors = new FieldErrors();
-            errors.Add("file", EvidenceRules.TooLargeMessage);
+            errors.Add("file", UploadedFiles.TooLargeMessage);
             return new EvidenceWriteResult(WriteResult.Invalid(errors), TooLarge: true);
         }
 
@@ -61,18 +62,18 @@ public sealed partial class EvidenceService(
 
         var invalid = new FieldErrors();
         CanAddTo(entity!, point, invalid);
-        var name = EvidenceRules.SanitiseFileName(fileName);
-        var type = EvidenceRules.Check(name, bytes, invalid);
+        var name = UploadedFiles.SanitiseFileName(fileName, EvidenceRules.FallbackFileName);
+        var type = UploadedFiles.Check(name, bytes, invalid);
         if (!invalid.IsValid)
         {
             return new EvidenceWriteResult(WriteResult.Invalid(invalid));
         }
 
-        var file = new EvidenceFile(EvidenceRules.NewId(), name, type!.ContentType, bytes.Count, clock.GetUtcNow());
+        var file = new EvidenceFile(UploadedFiles.NewId(), name, type!.ContentType, bytes.Count, clock.GetUtcNow());
         var blob = Container.GetBlobClient(BlobName(scope.GssCode, entity!.Reference, point, file.Id));
         await blob.UploadAsync(new BinaryData(bytes.AsMemory()), new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, ContentDisposition = EvidenceRules.AttachmentDisposition(file.FileName) },
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, ContentDisposition = UploadedFiles.AttachmentDisposition(file.FileName) },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         }, cancellationToken);
 
@@ -126,7 +127,7 @@ public sealed partial class EvidenceService(
     public async Task<WriteResult> RemoveAsync(CouncilScope scope, string reference, string evidenceId, ETag ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var entity = EvidenceRules.IsEvidenceId(evidenceId) ? await assessments.FindAsync(scope, reference, cancellationToken) : null;
+        var entity = UploadedFiles.IsFileId(evidenceId) ? await assessments.FindAsync(scope, reference, cancellationToken) : null;
         if (entity is null || Locate(entity, evidenceId) is not { } found)
         {
             return WriteResult.Fail(WriteFailure.NotFound);
@@ -167,7 +168,7 @@ public sealed partial class EvidenceService(
     public async Task<EvidenceDownload?> OpenAsync(CouncilScope scope, string reference, string evidenceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (!EvidenceRules.IsEvidenceId(evidenceId))
+        if (!UploadedFiles.IsFileId(evidenceId))
         {
             return null;
         }

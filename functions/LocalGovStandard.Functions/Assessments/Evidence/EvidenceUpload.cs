@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LocalGovStandard.Platform.Errors;
+using LocalGovStandard.Platform.Uploads;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -13,13 +14,13 @@ public sealed record EvidenceUpload(int Point, string? FileName, string? Content
 
 /// <summary>
 /// Reads a multipart/form-data evidence upload as a stream of sections, holding at most one file of
-/// <see cref="EvidenceRules.MaxFileBytes"/> + 1 bytes. Every way the body can be wrong becomes a 400, 413 or 415
+/// <see cref="UploadedFiles.MaxFileBytes"/> + 1 bytes. Every way the body can be wrong becomes a 400, 413 or 415
 /// ProblemDetails, never a 500.
 /// </summary>
 public static class EvidenceUploadReader
 {
     /// <summary>The route's request limit: the largest file plus room for the multipart framing and the point field.</summary>
-    public const long MaxRequestBytes = EvidenceRules.MaxFileBytes + 256 * 1024;
+    public const long MaxRequestBytes = UploadedFiles.MaxFileBytes + 256 * 1024;
 
     private const int MaxSections = 10;
     private const int MaxPointFieldBytes = 32;
@@ -61,14 +62,7 @@ public static class EvidenceUploadReader
     }
 
     /// <summary>413, with the message on the <c>file</c> field as for any other field error.</summary>
-    public static IResult TooLarge() =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["file"] = [EvidenceRules.TooLargeMessage] })
-        {
-            Status = ApiErrors.PayloadTooLarge.Status,
-            Title = ApiErrors.PayloadTooLarge.Title,
-            Type = ApiErrors.PayloadTooLarge.Uri,
-            Detail = EvidenceRules.TooLargeMessage + ". Nothing was saved.",
-        });
+    public static IResult TooLarge() => UploadedFiles.TooLargeProblem();
 
     private static async Task<(EvidenceUpload? Upload, IResult? Problem)> ReadSectionsAsync(MultipartReader reader, CancellationToken cancellationToken)
     {
@@ -101,7 +95,7 @@ public static class EvidenceUploadReader
 
                 fileName = FileNameOf(disposition);
                 contentType = section.ContentType;
-                var (bytes, tooLarge) = await EvidenceRules.ReadBoundedAsync(section.Body, EvidenceRules.MaxFileBytes, cancellationToken);
+                var (bytes, tooLarge) = await UploadedFiles.ReadBoundedAsync(section.Body, UploadedFiles.MaxFileBytes, cancellationToken);
                 if (tooLarge)
                 {
                     return (null, TooLarge());
@@ -111,7 +105,7 @@ public static class EvidenceUploadReader
             }
             else if (name.Equals("point", StringComparison.Ordinal))
             {
-                var (bytes, tooLong) = await EvidenceRules.ReadBoundedAsync(section.Body, MaxPointFieldBytes, cancellationToken);
+                var (bytes, tooLong) = await UploadedFiles.ReadBoundedAsync(section.Body, MaxPointFieldBytes, cancellationToken);
                 pointText = tooLong ? "" : new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
             }
         }

@@ -18,9 +18,11 @@ public static class StoresWithoutPersonalData
         [TableNames.MonthlySnapshots] = "council-level figures; refreshed after every erasure",
         [TableNames.EmailQuotas] = "hourly counts under a one-way hash of an address (not the contact key), deleted within a day",
         [TableNames.ConsoleSessions] = "organiser console sessions",
+        [TableNames.ContentPacks] = "peer groups' session material, filed by group: no contact's name, address or reference is stored with a pack (who changed it is in the audit log)",
         [TableNames.ErasedContacts] = "who was erased, as a hash, kept by design so a restored backup cannot bring them back",
         [BlobContainerNames.DataProtection] = "the app's data-protection keys",
         [BlobContainerNames.Evidence] = "councils' evidence files for their services, filed by assessment, not by person; erasure leaves them",
+        [BlobContainerNames.Packs] = "content packs' slides and handouts, filed by pack, not by person; erasure leaves them",
         [BlobContainerNames.Backups] = "copies of the tables: erased people are erased again on every restore (ErasedContacts), and backups expire",
         [BlobContainerNames.BackupState] = "a backup's progress and lock",
     };

@@ -18,10 +18,13 @@ public static class TableNames
     public const string ConsoleSessions = "ConsoleSessions";
     public const string PeerAssessmentRequests = "PeerAssessmentRequests";
 
+    /// <summary>The content packs peer groups share and adopt (Packs).</summary>
+    public const string ContentPacks = "ContentPacks";
+
     /// <summary>Who was erased (council code and address hash, no personal data). Kept out of the backups, and applied on every restore.</summary>
     public const string ErasedContacts = "ErasedContacts";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, PeerAssessmentRequests, ErasedContacts];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, PeerAssessmentRequests, ContentPacks, ErasedContacts];
 
     /// <summary>
     /// What the nightly backup exports: every table but the erasure list, which must outlive any backup restored over it,
@@ -46,5 +49,8 @@ public static class BlobContainerNames
     /// <summary>A backup's progress and lock (a blob lease), <c>{yyyy-MM-dd}.json</c>: outside the immutable container, because it changes.</summary>
     public const string BackupState = "backup-state";
 
-    public static readonly string[] All = [DataProtection, Evidence, Reports, Backups, BackupState];
+    /// <summary>Private: content packs' slides and handouts, at "{pack id}/{file id}"; a draft's files are served only to its facilitators.</summary>
+    public const string Packs = "packs";
+
+    public static readonly string[] All = [DataProtection, Evidence, Reports, Backups, BackupState, Packs];
 }

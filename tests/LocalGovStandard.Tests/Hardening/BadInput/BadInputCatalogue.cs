@@ -21,6 +21,7 @@ public static class BadInputCatalogue
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
         .. PoisonedEmailCases.Requeue(),
+        .. PackCases.Lead(), .. PackCases.Console(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);
