@@ -10,6 +10,7 @@ using LocalGovStandard.Essentials;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
+using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -45,6 +46,7 @@ builder.Services
     .AddAccess(builder.Environment)
     .AddAssessments()
     .AddEvidence()
+    .AddAssessors()
     .AddSummits()
     .AddProgress()
     .AddReports()
@@ -75,6 +77,7 @@ app.MapAccess();
 app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapEvidenceApi();
+app.MapAssessors(admin);
 app.MapSummits(admin);
 app.MapReports(admin);
 app.MapDashboard(admin);
