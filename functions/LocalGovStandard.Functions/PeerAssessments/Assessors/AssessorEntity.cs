@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -49,15 +50,20 @@ public sealed class AssessorEntity : ITableEntity
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 
+    [IgnoreDataMember]
     public string AssessorId => AssessorKeys.Id(GssCode, ContactReference);
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> RoleIds => Split(Roles);
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> StandardIds => Split(Standards);
 
+    [IgnoreDataMember]
     public IReadOnlyList<DateOnly> UnavailableDates =>
         Split(Unavailable).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
 
+    [IgnoreDataMember]
     public DateOnly? TrainedOnDate =>
         TrainedOn is null ? null : DateOnly.ParseExact(TrainedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
