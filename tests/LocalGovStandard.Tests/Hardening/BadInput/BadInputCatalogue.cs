@@ -19,6 +19,8 @@ public static class BadInputCatalogue
         .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(),
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
+        .. AssessorCases.PutProfile(), .. AssessorCases.WithdrawApi(), .. AssessorCases.ProfileForm(), .. AssessorCases.WithdrawForm(),
+        .. AssessorCases.LeadApprove(), .. AssessorCases.ConsoleApprove(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);
