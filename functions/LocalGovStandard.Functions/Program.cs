@@ -12,6 +12,7 @@ using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
 using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.Packs;
+using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -48,6 +49,7 @@ builder.Services
     .AddAssessments()
     .AddPeerAssessments()
     .AddEvidence()
+    .AddAssessors()
     .AddSummits()
     .AddPacks()
     .AddProgress()
@@ -80,6 +82,7 @@ app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapPeerAssessments();
 app.MapEvidenceApi();
+app.MapAssessors(admin);
 app.MapSummits(admin);
 app.MapPacks(admin);
 app.MapReports(admin);

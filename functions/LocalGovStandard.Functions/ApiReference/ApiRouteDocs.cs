@@ -2,6 +2,7 @@ using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Packs;
+using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
 using LocalGovStandard.Summits;
@@ -125,6 +126,14 @@ public static class ApiRouteDocs
     };
 
     private static readonly object ApprovalExample = new { councilCode = "E09000033", reference = "LGS-7K3M-Q9TD", status = "verified", changed = true, domainAdded = (string?)null, alsoApproved = 0 };
+
+    private static readonly object AssessorExample = new
+    {
+        assessorId = "E09000033.LGS-7K3M-Q9TD", name = "Priya Shah", councilCode = "E09000033", councilName = "Westminster City Council", region = "london",
+        status = "approved", roles = new[] { "lead-assessor", "user-research" }, standards = new[] { "service-standard-2019" },
+        unavailable = new[] { "2027-03-12" }, perQuarter = 2, offeredAt = "2026-11-20T10:15:00+00:00", updatedAt = "2026-11-21T09:00:00+00:00",
+        approvedAt = "2026-11-21T09:00:00+00:00", trainedOn = "2026-10-14", withdrawnAt = (string?)null,
+    };
 
     private static readonly Dictionary<string, RouteDoc> Routes = new(StringComparer.Ordinal)
     {
@@ -257,6 +266,23 @@ public static class ApiRouteDocs
             Request = typeof(ActionDoneRequest),
             RequestExample = new { note = "User research plan agreed and the first round booked for January." },
             ResponseExample = new { assessmentReference = "LGS-7K3M-Q9TD", pointNumber = 1, status = "done", overdue = false },
+        },
+        ["GetAssessorProfile"] = new(Contact, "Read your offer to assess",
+            "Your offer to assess other councils' services, and where it stands: offered (waiting for approval), approved (with the date of your assessor training) or withdrawn. 404 when you have not offered.")
+        {
+            ResponseExample = AssessorExample,
+        },
+        ["PutAssessorProfile"] = new(Contact, "Offer to assess, or change your offer",
+            "The roles you can take on a panel (role ids from the standards' assessorRoles), the standards you know, the dates you cannot do (yyyy-MM-dd; past dates are dropped) and how many assessments a quarter you can give (1 to 12; 2 when left out). A first offer, or one after withdrawing, waits for a peer-group lead or an organiser to approve it; changing an approved offer keeps the approval.")
+        {
+            Request = typeof(AssessorProfileRequest),
+            RequestExample = new { roles = new[] { "lead-assessor", "user-research" }, standards = new[] { "service-standard-2019" }, unavailable = new[] { "2027-03-12" }, perQuarter = 2 },
+            ResponseExample = AssessorExample,
+        },
+        ["WithdrawAssessorProfile"] = new(Contact, "Withdraw from the assessor pool",
+            "You are proposed for no more panels. PUT your offer again to come back; it then needs approving again. 404 when you have not offered.")
+        {
+            ResponseExample = AssessorExample,
         },
         ["UploadEvidence"] = new(Contact, "Attach evidence to a point",
             "Uploads one file (PDF, PNG, JPEG, Office or ODF document, or UTF-8 text; at most 10 MB, five a point) to a point of a draft, as multipart/form-data "
@@ -435,8 +461,21 @@ public static class ApiRouteDocs
         {
             Problems = [404],
         },
+        ["ListAssessors"] = new(Councils, "List the people who offered to assess",
+            "Everyone who offered to assess, in every status, for the councils of one peer group (peerGroup, a slug) or all of them, by council then name.")
+        {
+            ResponseExample = new[] { AssessorExample },
+        },
+        ["ApproveAssessor"] = new(Councils, "Approve an assessor",
+            "Approves an offer to assess and records the date of the assessor's training (trainedOn, yyyy-MM-dd, not in the future); for an approved assessor it records a new date. Only approved assessors are proposed for panels. 409 when they have withdrawn.")
+        {
+            Problems = [404, 409],
+            Request = typeof(AssessorApprovalRequest),
+            RequestExample = new { trainedOn = "2026-10-14" },
+            ResponseExample = AssessorExample,
+        },
         ["ExportContactPersonalData"] = new(Councils, "Export a contact's personal data",
-            "Everything held about one contact (UK GDPR right of access): their sign-up, assessments they appear in, summit invitations, mail and audit entries.")
+            "Everything held about one contact (UK GDPR right of access): their sign-up, assessments they appear in, their offer to assess, summit invitations, mail and audit entries.")
         {
             Problems = [404],
             ResponseExample = new { exportedAt = "2026-11-30T09:00:00+00:00", reference = "LGS-7K3M-Q9TD", council = new { code = "E09000033", name = "Westminster City Council" } },

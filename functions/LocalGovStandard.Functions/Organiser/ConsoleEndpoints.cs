@@ -30,6 +30,7 @@ public static class ConsoleEndpoints
         console.MapConsoleAudit();
         console.MapConsoleContacts();
         console.MapConsoleTrust();
+        console.MapConsoleAssessors();
         console.MapConsoleRegister();
         console.MapConsolePeerGroups();
         console.MapConsoleReports();

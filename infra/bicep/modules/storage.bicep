@@ -54,6 +54,7 @@ var tableNames = [
   'ConsoleSessions'
   'PeerAssessmentRequests'
   'ContentPacks'
+  'Assessors'
   'ErasedContacts'
 ]
 

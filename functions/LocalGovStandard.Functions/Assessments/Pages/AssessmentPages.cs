@@ -52,8 +52,8 @@ public static class AssessmentPages
     public static string ReassessHref(string reference) => $"/assessments/{reference}/reassess";
 
     private static async Task<RazorComponentResult<AssessmentListPage>> ListAsync(
-        bool? actionDone, HttpContext context, AssessmentService assessments, CouncilDirectory councils, StandardCatalogue catalogue, TimeProvider clock,
-        CancellationToken cancellationToken)
+        bool? actionDone, HttpContext context, AssessmentService assessments, CouncilDirectory councils, StandardCatalogue catalogue, PeerGroupLeadership leadership,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
         var (all, actions) = await assessments.ListAsync(scope, cancellationToken);
@@ -67,6 +67,7 @@ public static class AssessmentPages
             .Set(p => p.Catalogue, catalogue)
             .Set(p => p.Now, clock.GetUtcNow())
             .Set(p => p.ActionDone, actionDone == true)
+            .Set(p => p.GroupsLed, (await leadership.GroupsLedByAsync(context.User, cancellationToken)).Select(g => new Choice(g.Slug, g.Name)).ToList())
             .Result();
     }
 

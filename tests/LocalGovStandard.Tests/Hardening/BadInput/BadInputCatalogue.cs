@@ -22,6 +22,8 @@ public static class BadInputCatalogue
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
         .. PoisonedEmailCases.Requeue(),
         .. PackCases.Lead(), .. PackCases.Console(),
+        .. AssessorCases.PutProfile(), .. AssessorCases.WithdrawApi(), .. AssessorCases.ProfileForm(), .. AssessorCases.WithdrawForm(),
+        .. AssessorCases.LeadApprove(), .. AssessorCases.ConsoleApprove(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);

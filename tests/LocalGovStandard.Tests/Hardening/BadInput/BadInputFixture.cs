@@ -37,6 +37,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     public string Submitted { get; private set; } = "";
     public string RsvpPath { get; private set; } = "";
 
+    /// <summary><see cref="Contact"/>'s own offer to assess; they lead London, so they can approve it as well as the console can.</summary>
+    public string AssessorId { get; private set; } = "";
+
     /// <summary>Emailed links nobody has used (their pages carry the forms the cases post).</summary>
     public string VerificationPath { get; private set; } = "";
     public string SignInLinkPath { get; private set; } = "";
@@ -67,6 +70,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         await AssessmentSteps.SubmitAsync(Bearer, submitted, etag);
         Submitted = submitted;
 
+        AssessorId = await AssessorCases.SetUpAsync(this);
         await InviteToASummitAsync();
         await OpenTheConsoleAsync();
         await PackCases.PrepareAsync(this);
