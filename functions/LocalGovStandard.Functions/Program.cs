@@ -80,7 +80,7 @@ app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();
 app.MapAssessmentPages();
-app.MapPeerAssessments();
+app.MapPeerAssessments(admin);
 app.MapEvidenceApi();
 app.MapAssessors(admin);
 app.MapSummits(admin);

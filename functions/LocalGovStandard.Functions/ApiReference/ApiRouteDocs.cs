@@ -466,6 +466,21 @@ public static class ApiRouteDocs
         {
             ResponseExample = new[] { AssessorExample },
         },
+        ["ProposePeerAssessmentPanel"] = new(Councils, "Propose a panel for a peer-assessment request",
+            "A panel of approved assessors from other councils: one lead assessor and one for each other role the standard needs, none from the council "
+            + "or a declared conflict, nearest first (the peer group, then neighbouring regions), then the fewest assessments in the last 12 months within "
+            + "their quarterly limit, all free on the chosen preferred date. Each member and the date come with a sentence saying why; with no complete "
+            + "panel, gaps says which role is missing and why. The same data always gives the same panel (ADR 0021).")
+        {
+            Problems = [404],
+            ResponseExample = new
+            {
+                date = "2027-03-12",
+                dateExplanation = "12 March 2027 suits all 6 members.",
+                members = new[] { new { roleId = "user-research", roleLabel = "User research", assessorId = "E10000016.ABC123", name = "Priya Shah", councilCode = "E10000016", councilName = "Kent County Council", nearness = "NeighbouringRegion", recentAssessments = 0, explanation = "Priya Shah, Kent County Council: user research, 0 assessments in the last 12 months, available 12 March 2027." } },
+                gaps = Array.Empty<string>(),
+            },
+        },
         ["ApproveAssessor"] = new(Councils, "Approve an assessor",
             "Approves an offer to assess and records the date of the assessor's training (trainedOn, yyyy-MM-dd, not in the future); for an approved assessor it records a new date. Only approved assessors are proposed for panels. 409 when they have withdrawn.")
         {

@@ -1,5 +1,7 @@
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.Organiser.Pages;
+using LocalGovStandard.PeerAssessments.Assessors;
+using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
@@ -19,9 +21,11 @@ public static class PeerAssessmentEndpoints
     }
 
     private static async Task<IResult> ShowAsync(
-        string reference, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue, AssessorPool pool,
+        PanelProposals proposals, CancellationToken cancellationToken)
     {
-        if (await store.FindAnywhereAsync(reference, cancellationToken) is not { } request)
+        if (await store.FindAnywhereAsync(reference, cancellationToken) is not { } request
+            || await proposals.ProposeAsync(reference, await pool.ApprovedAsync(cancellationToken), cancellationToken) is not { } proposal)
         {
             return ConsoleForms.NotFound("There is no peer-assessment request with that reference.");
         }
@@ -31,6 +35,7 @@ public static class PeerAssessmentEndpoints
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
             .Set(p => p.Contact, await details.ContactAsync(request, cancellationToken))
             .Set(p => p.Conflicts, await details.ConflictsAsync(request, cancellationToken))
+            .Set(p => p.Proposal, proposal)
             .Result();
     }
 }

@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.PeerAssessments.Requests.Pages;
@@ -26,11 +27,18 @@ public static class PeerAssessmentsApi
     }
 
     /// <summary>The API and the pages (the council's, and its peer group's leads').</summary>
-    public static void MapPeerAssessments(this IEndpointRouteBuilder app)
+    public static void MapPeerAssessments(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
     {
         app.MapPeerAssessmentsApi();
         app.MapPeerAssessmentPages();
+        admin.MapGet("/peer-assessments/{reference}/proposal", ProposeAsync).AsKeyedFunction("ProposePeerAssessmentPanel");
     }
+
+    private static async Task<Results<Ok<PanelProposal>, ProblemHttpResult>> ProposeAsync(
+        string reference, AssessorPool pool, PanelProposals proposals, CancellationToken cancellationToken) =>
+        await proposals.ProposeAsync(reference, await pool.ApprovedAsync(cancellationToken), cancellationToken) is { } proposal
+            ? TypedResults.Ok(proposal)
+            : ApiErrors.Problem(ApiErrors.NotFound, "There is no peer-assessment request with that reference.");
 
     private static void MapPeerAssessmentsApi(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.PeerAssessments.Proposals;
@@ -22,6 +23,7 @@ public sealed record ProposalInput(
     IReadOnlyList<ApprovedAssessor> Pool,
     IReadOnlyList<PanelSeat> Seats);
 
+[JsonConverter(typeof(JsonStringEnumConverter<Nearness>))]
 public enum Nearness
 {
     SamePeerGroup,

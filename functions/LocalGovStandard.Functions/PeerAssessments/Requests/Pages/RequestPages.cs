@@ -1,5 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments.Pages;
+using LocalGovStandard.PeerAssessments.Assessors;
+using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Register;
@@ -97,7 +99,7 @@ public static class RequestPages
 
     private static async Task<IResult> LeadShowAsync(
         string slug, string reference, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details,
-        StandardCatalogue catalogue, CancellationToken cancellationToken)
+        StandardCatalogue catalogue, AssessorPool pool, PanelProposals proposals, CancellationToken cancellationToken)
     {
         if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group
             || await store.FindInAsync(group.Regions.Select(r => r.Slug), reference, cancellationToken) is not { } request)
@@ -105,12 +107,13 @@ public static class RequestPages
             return PageResults.NotFound();
         }
 
-        return await PageAsync(request, $"A request to {group.Name}", LeadListHref(group.Slug), false, details, catalogue, cancellationToken);
+        var proposal = await proposals.ProposeAsync(reference, await pool.ApprovedAsync(cancellationToken), cancellationToken);
+        return await PageAsync(request, $"A request to {group.Name}", LeadListHref(group.Slug), false, details, catalogue, cancellationToken, proposal);
     }
 
     private static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, PanelProposal? proposal = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -119,6 +122,7 @@ public static class RequestPages
             .Set(p => p.Contact, await details.ContactAsync(request, cancellationToken))
             .Set(p => p.Conflicts, await details.ConflictsAsync(request, cancellationToken))
             .Set(p => p.Created, created)
+            .Set(p => p.Proposal, proposal)
             .Result();
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
