@@ -24,6 +24,7 @@ using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
 using LocalGovStandard.Summits;
+using LocalGovStandard.SupportNeeds;
 
 StartupTimeline.Mark("main");
 
@@ -46,6 +47,7 @@ builder.Services
     .AddAssessments()
     .AddEvidence()
     .AddSummits()
+    .AddSupportNeeds()
     .AddProgress()
     .AddReports()
     .AddDashboard()
@@ -76,6 +78,8 @@ app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapEvidenceApi();
 app.MapSummits(admin);
+app.MapSupportNeedsApi();
+app.MapSupportNeedPages();
 app.MapReports(admin);
 app.MapDashboard(admin);
 app.MapFeed();

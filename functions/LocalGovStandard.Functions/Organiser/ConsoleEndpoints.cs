@@ -2,6 +2,7 @@ using LocalGovStandard.Dashboard;
 using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.SupportNeeds;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -34,5 +35,6 @@ public static class ConsoleEndpoints
         console.MapConsoleReports();
         console.MapConsoleSummits();
         console.MapConsoleDashboard();
+        console.MapConsoleSupportNeeds();
     }
 }

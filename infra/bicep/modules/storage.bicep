@@ -52,6 +52,7 @@ var tableNames = [
   'CouncilDomains'
   'EmailQuotas'
   'ConsoleSessions'
+  'SupportNeeds'
   'ErasedContacts'
 ]
 

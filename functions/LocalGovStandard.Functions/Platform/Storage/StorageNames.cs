@@ -16,11 +16,12 @@ public static class TableNames
     public const string CouncilDomains = "CouncilDomains";
     public const string EmailQuotas = "EmailQuotas";
     public const string ConsoleSessions = "ConsoleSessions";
+    public const string SupportNeeds = "SupportNeeds";
 
     /// <summary>Who was erased (council code and address hash, no personal data). Kept out of the backups, and applied on every restore.</summary>
     public const string ErasedContacts = "ErasedContacts";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, ErasedContacts];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, SupportNeeds, ErasedContacts];
 
     /// <summary>
     /// What the nightly backup exports: every table but the erasure list, which must outlive any backup restored over it,
