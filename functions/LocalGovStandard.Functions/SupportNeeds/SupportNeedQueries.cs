@@ -20,6 +20,18 @@ public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValida
         return perRegion.SelectMany(rows => rows).Select(CouncilNeeds.From).OrderBy(c => c.CouncilName, StringComparer.Ordinal).ThenBy(c => c.GssCode, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Each council's answers as they stood just before <paramref name="end"/>: its last version answered by then.</summary>
+    public async Task<IReadOnlyList<CouncilNeeds>> AsAtInRegionsAsync(IEnumerable<string> regionSlugs, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var perRegion = await Task.WhenAll(regionSlugs.Distinct(StringComparer.Ordinal).Select(region => store.VersionsInRegionAsync(region, cancellationToken)));
+        return perRegion.SelectMany(rows => rows)
+            .Where(r => r.AnsweredAt < end)
+            .GroupBy(r => r.GssCode, StringComparer.Ordinal)
+            .Select(g => CouncilNeeds.From(g.MaxBy(r => r.Version)!))
+            .OrderBy(c => c.CouncilName, StringComparer.Ordinal).ThenBy(c => c.GssCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<GroupNeeds> ForGroupAsync(PeerGroup group, CancellationToken cancellationToken)
     {
         var councils = await LatestInRegionsAsync(group.Regions.Select(r => r.Slug), cancellationToken);

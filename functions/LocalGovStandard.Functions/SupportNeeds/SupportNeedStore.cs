@@ -69,6 +69,10 @@ public sealed class SupportNeedStore([FromKeyedServices(TableNames.SupportNeeds)
     public Task<List<SupportNeedEntity>> LatestInRegionAsync(string region, CancellationToken cancellationToken) =>
         RangeAsync(region, SupportNeedKeys.LatestPrefix, cancellationToken);
 
+    /// <summary>Every answer set of every council of a region (for the answers as they stood at a month's end).</summary>
+    public Task<List<SupportNeedEntity>> VersionsInRegionAsync(string region, CancellationToken cancellationToken) =>
+        RangeAsync(region, SupportNeedKeys.VersionPrefix, cancellationToken);
+
     /// <summary>Clears who answered from the council's versions this contact gave; the answers stay. Safe to repeat.</summary>
     public async Task<int> ForgetAnswererAsync(string region, string gssCode, string contactKey, CancellationToken cancellationToken)
     {
