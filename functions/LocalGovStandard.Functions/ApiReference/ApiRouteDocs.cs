@@ -432,7 +432,7 @@ public static class ApiRouteDocs
         },
     };
 
-    /// <summary>The feed's seven entity sets, each with a collection, a $count and a look-up by key.</summary>
+    /// <summary>The feed's eight entity sets, each with a collection, a $count and a look-up by key.</summary>
     private static readonly (string Set, Type Row, string Key, object Example)[] FeedSets =
     [
         ("Councils", typeof(FeedCouncil), "E09000033", new { code = "E09000033", name = "Westminster City Council" }),
@@ -442,6 +442,7 @@ public static class ApiRouteDocs
         ("Actions", typeof(FeedAction), "E09000033|LGS-7K3M-Q9TD|4", new { id = "E09000033|LGS-7K3M-Q9TD|4", pointNumber = 4, status = "open" }),
         ("MonthlySnapshots", typeof(FeedMonthlySnapshot), "2026-11|london|all", new { id = "2026-11|london|all", month = "2026-11" }),
         ("Headlines", typeof(FeedHeadline), "signed-up", new { id = "signed-up", label = "Councils signed up", kind = "count", numerator = "signedUp" }),
+        ("SupportNeeds", typeof(FeedSupportNeed), "E09000033|3", new { id = "E09000033|3", pointNumber = 3, understanding = "partly", support = "a-lot" }),
     ];
 
     private static readonly Dictionary<string, string> FilterOption = new()

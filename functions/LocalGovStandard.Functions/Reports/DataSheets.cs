@@ -84,8 +84,8 @@ public static class DataSheets
         new("Answered on", 14, (cell, r) => SafeCells.Date(cell, r.AnsweredAt), NumberFormats.Date),
         new("Point", 8, (cell, r) => cell.SetValue(r.Point)),
         new("Point title", 45, (cell, r) => SafeCells.Text(cell, r.PointTitle)),
-        new("Understanding", 14, (cell, r) => SafeCells.Text(cell, r.Understanding)),
-        new("Support needed", 15, (cell, r) => SafeCells.Text(cell, r.Support)),
+        new("Understanding", 14, (cell, r) => SafeCells.Text(cell, r.UnderstandingLabel)),
+        new("Support needed", 15, (cell, r) => SafeCells.Text(cell, r.SupportLabel)),
     ];
 
     public static void WriteActions(XLWorkbook workbook, ProgressReport report)

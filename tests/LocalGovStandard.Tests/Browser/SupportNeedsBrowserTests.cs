@@ -9,7 +9,7 @@ namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>
 /// Support needs in headless Chromium: a contact answers every point with the keyboard alone, and axe-core runs on the
-/// answer page (empty, with errors, saved), a lead's heat map and the organiser's. Screenshots in artifacts/screenshots/.
+/// answer page (empty, with errors, saved), a lead's heat map, the organiser's and the public dashboard's. Screenshots in artifacts/screenshots/.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 [Trait(Needs.Trait, Needs.Chromium)]
@@ -91,6 +91,12 @@ public sealed class SupportNeedsBrowserTests(BrowserFixture fixture) : IClassFix
         await Expect(console.Locator("h1")).ToHaveTextAsync("Support needs by peer group");
         violations.AddRange(await AxeChecks.ViolationsAsync(console, "console support needs"));
         await console.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "support-needs-console.png"), FullPage = true });
+
+        var visitor = await organiser.NewPageAsync();
+        await visitor.GotoAsync("/dashboard/support-needs");
+        await Expect(visitor.Locator("h1")).ToHaveTextAsync("Support needs by peer group");
+        violations.AddRange(await AxeChecks.ViolationsAsync(visitor, "public support needs"));
+        await visitor.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "support-needs-public.png"), FullPage = true });
 
         Assert.Empty(violations);
     }
