@@ -27,6 +27,7 @@ using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
 using LocalGovStandard.Summits;
+using LocalGovStandard.SupportNeeds;
 
 StartupTimeline.Mark("main");
 
@@ -52,6 +53,7 @@ builder.Services
     .AddAssessors()
     .AddSummits()
     .AddPacks()
+    .AddSupportNeeds()
     .AddProgress()
     .AddReports()
     .AddDashboard()
@@ -85,6 +87,8 @@ app.MapEvidenceApi();
 app.MapAssessors(admin);
 app.MapSummits(admin);
 app.MapPacks(admin);
+app.MapSupportNeedsApi();
+app.MapSupportNeedPages();
 app.MapReports(admin);
 app.MapDashboard(admin);
 app.MapFeed();

@@ -6,6 +6,7 @@ using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
 using LocalGovStandard.Summits;
+using LocalGovStandard.SupportNeeds;
 
 namespace LocalGovStandard.ApiReference;
 
@@ -186,6 +187,20 @@ public static class ApiRouteDocs
             "The peer groups whose leads include your address. A lead signs in as any contact does; an empty list means you lead none.")
         {
             ResponseExample = new[] { new { slug = "london", name = "London" } },
+        },
+        ["GetSupportNeeds"] = new(Contact, "Read your council's support needs",
+            "The answers that count (the latest version): for each point of LGDSS 2016, how well your council understands it and how much support it needs. 404 until your council has answered.")
+        {
+            Problems = [404],
+            ResponseExample = new { standardId = "lgdss-2016", version = 2, answeredAt = "2026-11-20T10:15:00Z", points = new[] { new { point = 1, title = "Understand user needs", understanding = "partly", support = "a-lot" } } },
+        },
+        ["PutSupportNeeds"] = new(Contact, "Answer your council's support needs",
+            "Answers, for every point of LGDSS 2016, how well your council understands it (understanding: well, partly, a-little, not-at-all) "
+            + "and how much support it needs (support: none, some, a-lot). Every point must be answered, once. Each answer set is kept as a new version; the latest counts.")
+        {
+            Request = typeof(SupportNeedsRequest),
+            RequestExample = new { points = new[] { new { point = 1, understanding = "partly", support = "a-lot" }, new { point = 2, understanding = "well", support = "none" } } },
+            ResponseExample = new { standardId = "lgdss-2016", version = 3, answeredAt = "2026-11-20T10:15:00Z", points = new[] { new { point = 1, title = "Understand user needs", understanding = "partly", support = "a-lot" } } },
         },
         ["ListAssessments"] = new(Contact, "List your council's assessments",
             "Your council's drafts, its submitted assessments, and their open and closed actions (with how many are overdue).")
@@ -607,7 +622,7 @@ public static class ApiRouteDocs
         },
     };
 
-    /// <summary>The feed's seven entity sets, each with a collection, a $count and a look-up by key.</summary>
+    /// <summary>The feed's eight entity sets, each with a collection, a $count and a look-up by key.</summary>
     private static readonly (string Set, Type Row, string Key, object Example)[] FeedSets =
     [
         ("Councils", typeof(FeedCouncil), "E09000033", new { code = "E09000033", name = "Westminster City Council" }),
@@ -617,6 +632,7 @@ public static class ApiRouteDocs
         ("Actions", typeof(FeedAction), "E09000033|LGS-7K3M-Q9TD|4", new { id = "E09000033|LGS-7K3M-Q9TD|4", pointNumber = 4, status = "open" }),
         ("MonthlySnapshots", typeof(FeedMonthlySnapshot), "2026-11|london|all", new { id = "2026-11|london|all", month = "2026-11" }),
         ("Headlines", typeof(FeedHeadline), "signed-up", new { id = "signed-up", label = "Councils signed up", kind = "count", numerator = "signedUp" }),
+        ("SupportNeeds", typeof(FeedSupportNeed), "E09000033|3", new { id = "E09000033|3", pointNumber = 3, understanding = "partly", support = "a-lot" }),
     ];
 
     private static readonly Dictionary<string, string> FilterOption = new()

@@ -1,5 +1,6 @@
 using LocalGovStandard.Dashboard.Pages;
 using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Progress;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
@@ -49,6 +50,10 @@ public static class DashboardPages
             .AsKeyedFunction("OrganiserDashboardExport");
         admin.MapGet("/dashboard" + ChartRoute, (string chart, HttpContext context, DashboardLoader loader, CancellationToken ct) => ChartCsvAsync(chart, context, loader, organiser: true, ct))
             .AsKeyedFunction("OrganiserDashboardChartCsv");
+
+        app.MapGet(PublicPath + "/support-needs", async (PeerGroupStore groups, SupportNeedsProgress needs, CancellationToken ct) =>
+                new ComponentParameters<SupportNeedsDashboardPage>().Set(p => p.View, await needs.PublicAsync(await groups.AllAsync(ct), ct)).Result())
+            .AsPublicFunction("DashboardSupportNeeds");
 
         app.MapCouncilPages();
         app.MapTimerFunction<RefreshDashboardSnapshots>(RefreshDashboardSnapshots.Name, RefreshDashboardSnapshots.Schedule);

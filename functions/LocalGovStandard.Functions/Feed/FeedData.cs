@@ -12,7 +12,8 @@ public sealed record FeedRows(
     IReadOnlyList<FeedSignUp> SignUps,
     IReadOnlyList<FeedAssessment> Assessments,
     IReadOnlyList<FeedPointResult> PointResults,
-    IReadOnlyList<FeedAction> Actions);
+    IReadOnlyList<FeedAction> Actions,
+    IReadOnlyList<FeedSupportNeed> SupportNeeds);
 
 /// <summary>
 /// Reads the activity once per minute at most and keeps it in memory, so that Power BI following
@@ -22,6 +23,7 @@ public sealed record FeedRows(
 public sealed class FeedData(
     CouncilDirectory directory,
     ProgressLoader loader,
+    SupportNeedsProgress supportNeeds,
     StandardCatalogue catalogue,
     SnapshotStore snapshots,
     IMemoryCache cache,
@@ -123,7 +125,13 @@ public sealed class FeedData(
                 ClosedByReference = a.ClosedByReference, ClosingRating = a.ClosingRating, ClosedAt = a.ClosedAt,
                 ReassessedRating = a.ReassessedRating, OpenUntil = a.OpenUntil(submittedAt),
                 Overdue = a.Status == Assessments.ActionEntity.Open && a.DueAt < now,
-            }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
+            }).OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
+            (await supportNeeds.LatestAsync(cancellationToken)).Select(n => new FeedSupportNeed
+            {
+                Id = $"{n.GssCode}|{n.Point}", GssCode = n.GssCode, CouncilName = n.CouncilName, Region = regionOf.GetValueOrDefault(n.GssCode, ""),
+                StandardId = supportNeeds.StandardId, PointNumber = n.Point, PointTitle = n.PointTitle, Understanding = n.Understanding, Support = n.Support,
+                AnswerSet = n.Version, AnsweredAt = n.AnsweredAt,
+            }).OrderBy(n => n.Id, StringComparer.Ordinal).ToList());
     }
 
     private IEnumerable<FeedPointResult> PointResults(SubmittedAssessmentFact assessment, Dictionary<string, string> regionOf, bool current)

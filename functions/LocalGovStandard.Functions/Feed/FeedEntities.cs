@@ -127,3 +127,26 @@ public sealed class FeedHeadline
     /// <summary>For a share, what the service shows while the denominator is 0: "0", or words such as "no ratings"; empty for a count.</summary>
     public string? WhenDenominatorIsZero { get; set; }
 }
+
+/// <summary>A council's support need for one point, from its latest answers. Who answered is never here.</summary>
+public sealed class FeedSupportNeed
+{
+    /// <summary>"{GssCode}|{PointNumber}".</summary>
+    [Key] public string Id { get; set; } = "";
+    public string GssCode { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string StandardId { get; set; } = "";
+    public int PointNumber { get; set; }
+    public string PointTitle { get; set; } = "";
+
+    /// <summary>well, partly, a-little or not-at-all.</summary>
+    public string Understanding { get; set; } = "";
+
+    /// <summary>none, some or a-lot.</summary>
+    public string Support { get; set; } = "";
+
+    /// <summary>Which of the council's answer sets this is (1 is its first).</summary>
+    public int AnswerSet { get; set; }
+    public DateTimeOffset AnsweredAt { get; set; }
+}

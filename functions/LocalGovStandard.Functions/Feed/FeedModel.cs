@@ -3,14 +3,14 @@ using Microsoft.OData.ModelBuilder;
 
 namespace LocalGovStandard.Feed;
 
-/// <summary>The feed's EDM model: seven read-only entity sets.</summary>
+/// <summary>The feed's EDM model: eight read-only entity sets.</summary>
 public static class FeedModel
 {
     public const string Namespace = "LocalGovStandard";
 
     public const int MaxTop = 10_000;
 
-    public static readonly IReadOnlyList<string> EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines"];
+    public static readonly IReadOnlyList<string> EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines", "SupportNeeds"];
 
     public static IEdmModel Build()
     {
@@ -22,6 +22,7 @@ public static class FeedModel
         Queryable(builder.EntitySet<FeedAction>("Actions").EntityType, "Action");
         Queryable(builder.EntitySet<FeedMonthlySnapshot>("MonthlySnapshots").EntityType, "MonthlySnapshot");
         Queryable(builder.EntitySet<FeedHeadline>("Headlines").EntityType, "Headline");
+        Queryable(builder.EntitySet<FeedSupportNeed>("SupportNeeds").EntityType, "SupportNeed");
         foreach (var type in builder.StructuralTypes)
         {
             type.Namespace = Namespace;

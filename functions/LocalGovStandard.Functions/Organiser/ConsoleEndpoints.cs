@@ -3,6 +3,7 @@ using LocalGovStandard.Organiser.Pages;
 using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.SupportNeeds;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.Organiser;
@@ -38,6 +39,7 @@ public static class ConsoleEndpoints
         console.MapConsolePeerAssessments();
         console.MapConsoleDashboard();
         console.MapConsolePoisonedEmail();
+        console.MapConsoleSupportNeeds();
     }
 
     private static async Task<RazorComponentResult<ConsoleHomePage>> HomeAsync(PoisonedEmails poisoned, CancellationToken cancellationToken) =>

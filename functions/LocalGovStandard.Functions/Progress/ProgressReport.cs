@@ -16,7 +16,11 @@ public sealed record ProgressReport(
     IReadOnlyList<PointColumn> PointColumns,
     IReadOnlyList<PointResultRow> PointResults,
     IReadOnlyList<ActionRow> Actions,
-    IReadOnlyList<TrendRow> Trend);
+    IReadOnlyList<TrendRow> Trend)
+{
+    /// <summary>The councils' support needs at the month's end, a row per council and point; empty unless read (<see cref="SupportNeedsProgress"/>).</summary>
+    public IReadOnlyList<SupportNeedRow> SupportNeeds { get; init; } = [];
+}
 
 /// <summary>One point of one standard across the group's current assessments.</summary>
 public sealed record PointRate(Standard Standard, StandardPoint Point, int Ratings, int Passing)

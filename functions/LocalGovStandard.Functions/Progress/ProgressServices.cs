@@ -7,6 +7,7 @@ public static class ProgressServices
     {
         services.AddSingleton<ProgressLoader>();
         services.AddSingleton<ProgressCalculator>();
+        services.AddSingleton<SupportNeedsProgress>();
         return services;
     }
 }

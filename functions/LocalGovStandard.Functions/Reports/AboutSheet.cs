@@ -56,6 +56,7 @@ public static class AboutSheet
         Pair(sheet, row++, DataSheets.PointResults, "Council by point, for current assessments: the share of the council's assessments against that standard that passed the point. Red is 0%, amber 50%, green 100%; blank means not assessed against that standard.");
         Pair(sheet, row++, DataSheets.Actions, "Actions open at the end of the month, overdue ones highlighted.");
         Pair(sheet, row++, DataSheets.Trend, "The same figures at the end of each of the last 12 months.");
+        Pair(sheet, row++, DataSheets.SupportNeeds, "Each council's support needs at the end of the month, a row per point: how well it understands the point and how much support it needs, from the latest answers its contacts gave by then (answer set and date).");
 
         row++;
         Heading(sheet, row++, "PointResults columns");

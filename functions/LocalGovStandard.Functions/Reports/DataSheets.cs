@@ -15,6 +15,7 @@ public static class DataSheets
     public const string PointResults = "PointResults";
     public const string Actions = "Actions";
     public const string Trend = "Trend";
+    public const string SupportNeeds = "SupportNeeds";
 
     public static void WriteCouncils(XLWorkbook workbook, ProgressReport report)
     {
@@ -65,6 +66,27 @@ public static class DataSheets
         WorkbookTables.PrepareForScreenAndPrint(sheet, Title(report, "point results"), 1, 1);
         sheet.SheetView.Freeze(1, 2);
     }
+
+    /// <summary>A row per council and point, from the council's answers that counted at the month's end.</summary>
+    public static void WriteSupportNeeds(XLWorkbook workbook, ProgressReport report)
+    {
+        var sheet = workbook.AddWorksheet(SupportNeeds);
+        WorkbookTables.Write(sheet, SupportNeeds, 1, 1, SupportNeedColumns, report.SupportNeeds);
+        WorkbookTables.PrepareForScreenAndPrint(sheet, Title(report, "support needs"), 1, 1);
+        sheet.SheetView.Freeze(1, 2);
+    }
+
+    private static readonly TableColumn<SupportNeedRow>[] SupportNeedColumns =
+    [
+        new("Council", 40, (cell, r) => SafeCells.Text(cell, r.CouncilName)),
+        new("GSS code", 12, (cell, r) => SafeCells.Text(cell, r.GssCode)),
+        new("Answer set", 11, (cell, r) => cell.SetValue(r.Version), NumberFormats.Count),
+        new("Answered on", 14, (cell, r) => SafeCells.Date(cell, r.AnsweredAt), NumberFormats.Date),
+        new("Point", 8, (cell, r) => cell.SetValue(r.Point)),
+        new("Point title", 45, (cell, r) => SafeCells.Text(cell, r.PointTitle)),
+        new("Understanding", 14, (cell, r) => SafeCells.Text(cell, r.UnderstandingLabel)),
+        new("Support needed", 15, (cell, r) => SafeCells.Text(cell, r.SupportLabel)),
+    ];
 
     public static void WriteActions(XLWorkbook workbook, ProgressReport report)
     {

@@ -30,6 +30,7 @@ public sealed record GroupRunOutcome(string PeerGroup, string Status, bool Built
 public sealed partial class MonthlyReportRunner(
     ProgressLoader loader,
     ProgressCalculator calculator,
+    SupportNeedsProgress supportNeeds,
     ReportRunStore runs,
     BlobServiceClient blobs,
     MailLedger mail,
@@ -204,7 +205,7 @@ public sealed partial class MonthlyReportRunner(
     private async Task<(byte[] Workbook, ProgressReport Report)> BuildAndUploadAsync(ReportMonth month, PeerGroup group, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var activity = await loader.ForPeerGroupAsync(group, month, cancellationToken);
-        var report = calculator.Calculate(activity, asOf);
+        var report = calculator.Calculate(activity, asOf) with { SupportNeeds = await supportNeeds.ForPeerGroupAsync(group, month, cancellationToken) };
         var workbook = ProgressWorkbook.Build(report);
         await Blob(month, group.Slug).UploadAsync(BinaryData.FromBytes(workbook), new BlobUploadOptions
         {

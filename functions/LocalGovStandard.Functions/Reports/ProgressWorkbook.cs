@@ -14,7 +14,7 @@ public static class ProgressWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static readonly IReadOnlyList<string> SheetNames =
-        [DashboardSheet.Name, DataSheets.Councils, DataSheets.Assessments, DataSheets.PointResults, DataSheets.Actions, DataSheets.Trend, AboutSheet.Name];
+        [DashboardSheet.Name, DataSheets.Councils, DataSheets.Assessments, DataSheets.PointResults, DataSheets.Actions, DataSheets.Trend, DataSheets.SupportNeeds, AboutSheet.Name];
 
     public static byte[] Build(ProgressReport report)
     {
@@ -35,6 +35,7 @@ public static class ProgressWorkbook
             DataSheets.WritePointResults(workbook, report);
             DataSheets.WriteActions(workbook, report);
             trend = DataSheets.WriteTrend(workbook, report);
+            DataSheets.WriteSupportNeeds(workbook, report);
             AboutSheet.Write(workbook, report);
             workbook.Worksheet(DashboardSheet.Name).SetTabActive();
             workbook.SaveAs(stream);

@@ -55,6 +55,7 @@ var tableNames = [
   'PeerAssessmentRequests'
   'ContentPacks'
   'Assessors'
+  'SupportNeeds'
   'ErasedContacts'
 ]
 

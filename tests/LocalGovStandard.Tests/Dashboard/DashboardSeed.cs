@@ -94,6 +94,18 @@ public sealed class DashboardSeed
     public IReadOnlyList<Assessment> Assessments { get; }
     public IReadOnlyList<Action> Actions { get; }
 
+    /// <summary>Councils' support-needs answer sets (the support asked for, by point; every other point none), as the current code stores them.</summary>
+    public sealed record Needs(string Gss, int Version, IReadOnlyDictionary<int, string> Support);
+
+    /// <summary>Westminster answered twice (the second counts), Camden and Birmingham once: London has two councils, the Midlands one.</summary>
+    public IReadOnlyList<Needs> SupportNeeds { get; } =
+    [
+        new(TestRegister.Westminster.GssCode, 1, new Dictionary<int, string> { [1] = "a-lot" }),
+        new(TestRegister.Westminster.GssCode, 2, new Dictionary<int, string> { [3] = "a-lot", [5] = "some" }),
+        new(TestRegister.Camden.GssCode, 1, new Dictionary<int, string> { [3] = "some" }),
+        new(TestRegister.Birmingham.GssCode, 1, new Dictionary<int, string> { [3] = "a-lot", [14] = "some" }),
+    ];
+
     public async Task WriteAsync(ServiceFixture fixture)
     {
         var service = new TableServiceClient(fixture.Storage.ConnectionString);
@@ -131,6 +143,27 @@ public sealed class DashboardSeed
                 ["PointRatingsJson"] = JsonSerializer.Serialize(assessment.Ratings.ToDictionary(r => r.Key.ToString(CultureInfo.InvariantCulture), r => r.Value)),
                 ["SubmittedAt"] = assessment.SubmittedAt, ["PredecessorReference"] = assessment.Replaces,
             });
+        }
+
+        var needs = service.GetTableClient("SupportNeeds");
+        await needs.CreateIfNotExistsAsync();
+        foreach (var answer in SupportNeeds)
+        {
+            var row = new TableEntity(RegionOf[answer.Gss], $"version|{answer.Gss}|{answer.Version:D6}")
+            {
+                ["GssCode"] = answer.Gss, ["CouncilName"] = answer.Gss, ["StandardId"] = "lgdss-2016", ["Version"] = answer.Version, ["AnsweredAt"] = T.AddDays(answer.Version),
+                ["AnswersJson"] = JsonSerializer.Serialize(Enumerable.Range(1, 15).Select(p => new { point = p, understanding = "well", support = answer.Support.GetValueOrDefault(p, "none") })),
+                ["AnsweredByContactKey"] = "key1", ["AnsweredByName"] = PersonName, ["AnsweredByReference"] = "REF1",
+            };
+            await needs.UpsertEntityAsync(row);
+            if (SupportNeeds.Where(n => n.Gss == answer.Gss).Max(n => n.Version) == answer.Version)
+            {
+                row.RowKey = $"latest|{answer.Gss}";
+                row.Remove("AnsweredByContactKey");
+                row.Remove("AnsweredByName");
+                row.Remove("AnsweredByReference");
+                await needs.UpsertEntityAsync(row);
+            }
         }
 
         var assessments = service.GetTableClient("Assessments");

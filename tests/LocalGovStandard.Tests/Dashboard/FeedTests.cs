@@ -14,7 +14,7 @@ namespace LocalGovStandard.Tests.Dashboard;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class FeedTests(DashboardFixture fixture)
 {
-    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines"];
+    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines", "SupportNeeds"];
 
     private DashboardSeed Seed => fixture.Seed;
 
@@ -45,7 +45,7 @@ public sealed class FeedTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Metadata_IsValidCsdl_WithTheSevenEntitySets()
+    public async Task Metadata_IsValidCsdl_WithTheEightEntitySets()
     {
         var xml = await Feed().GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative));
         using var reader = XmlReader.Create(new StringReader(xml));
@@ -152,6 +152,23 @@ public sealed class FeedTests(DashboardFixture fixture)
             var text = string.Join('\n', rows.Select(r => r.ToJsonString()));
             Assert.All(DashboardSeed.PersonalData, person => Assert.DoesNotContain(person, text, StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public async Task SupportNeeds_HasEachCouncilsLatestAnswerPerPoint_AndNoOneWhoAnswered()
+    {
+        var (rows, _) = await AllPagesAsync("/odata/SupportNeeds");
+
+        Assert.Equal(3 * 15, rows.Count);
+        var westminster = rows.Where(r => r["GssCode"]!.GetValue<string>() == TestRegister.Westminster.GssCode).ToList();
+        Assert.All(westminster, r => Assert.Equal(2, r["AnswerSet"]!.GetValue<int>()));
+        Assert.Equal("none", westminster.Single(r => r["PointNumber"]!.GetValue<int>() == 1)["Support"]!.GetValue<string>());
+        var birmingham3 = rows.Single(r => r["Id"]!.GetValue<string>() == $"{TestRegister.Birmingham.GssCode}|3");
+        Assert.Equal(("a-lot", "west-midlands", "lgdss-2016", "Use agile methods"), (birmingham3["Support"]!.GetValue<string>(), birmingham3["Region"]!.GetValue<string>(),
+            birmingham3["StandardId"]!.GetValue<string>(), birmingham3["PointTitle"]!.GetValue<string>()));
+        var text = string.Join('\n', rows.Select(r => r.ToJsonString()));
+        Assert.DoesNotContain(DashboardSeed.PersonName, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AnsweredBy", text, StringComparison.Ordinal);
     }
 
     [Fact]

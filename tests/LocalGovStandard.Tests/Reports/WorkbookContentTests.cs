@@ -9,7 +9,7 @@ namespace LocalGovStandard.Tests.Reports;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixture<WorkbookFixture>
 {
-    private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "About"];
+    private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "SupportNeeds", "About"];
 
     [Fact]
     public void Workbook_HasTheSheetsAndNamedTablesWithTheirColumns()
@@ -34,13 +34,33 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
             ["Month", "Councils signed up", "Councils with a verified contact", "Share of councils assessed", "Assessments submitted in month",
              "Assessments submitted to date", "Share of points met or green", "Actions open", "Actions overdue"],
             book.Columns("Trend"));
+        Assert.Equal(["Council", "GSS code", "Answer set", "Answered on", "Point", "Point title", "Understanding", "Support needed"], book.Columns("SupportNeeds"));
         var pointColumns = book.Columns("PointResults");
         Assert.Equal(["Council", "GSS code", "LGDSS 2016 assessments", "SS 2019 assessments"], pointColumns.Take(4));
         Assert.Equal(Enumerable.Range(1, 15).Select(n => $"LGDSS 2016 P{n}").Concat(Enumerable.Range(1, 14).Select(n => $"SS 2019 P{n}")), pointColumns.Skip(4));
-        foreach (var (table, sheet) in new[] { ("Councils", "Councils"), ("Assessments", "Assessments"), ("PointResults", "PointResults"), ("Actions", "Actions"), ("Trend", "Trend") })
+        foreach (var (table, sheet) in new[] { ("Councils", "Councils"), ("Assessments", "Assessments"), ("PointResults", "PointResults"), ("Actions", "Actions"), ("Trend", "Trend"), ("SupportNeeds", "SupportNeeds") })
         {
             Assert.Equal(sheet, book.Table(table).Worksheet.Name);
         }
+    }
+
+    [Fact]
+    public void TheSupportNeedsSheet_HasEachCouncilsAnswersAsAtTheMonthsEnd_AndNoOneWhoAnswered()
+    {
+        using var book = new WorkbookReader(fixture.London);
+        var rows = book.Rows("SupportNeeds");
+
+        Assert.Equal(30, rows.Count);
+        var westminster = rows.Where(r => r["GSS code"].GetString() == TestRegister.Westminster.GssCode).ToList();
+        var camden = rows.Where(r => r["GSS code"].GetString() == TestRegister.Camden.GssCode).ToList();
+        Assert.Equal(Enumerable.Range(1, 15), westminster.Select(r => (int)r["Point"].GetDouble()));
+        Assert.All(westminster, r => Assert.Equal(2, r["Answer set"].GetDouble()));
+        Assert.Equal(("Partly", "Some"), (westminster[1]["Understanding"].GetString(), westminster[1]["Support needed"].GetString()));
+        Assert.Equal(("Well", "None"), (westminster[0]["Understanding"].GetString(), westminster[0]["Support needed"].GetString()));
+        Assert.Equal("None", westminster[3]["Support needed"].GetString());
+        Assert.Equal(("Not at all", "A lot"), (camden[2]["Understanding"].GetString(), camden[2]["Support needed"].GetString()));
+        Assert.Equal("Test the end-to-end service", camden[7]["Point title"].GetString());
+        Assert.DoesNotContain(book.Workbook.Worksheet("SupportNeeds").CellsUsed(), c => c.GetString().Contains("@westminster.gov.uk", StringComparison.Ordinal) || c.GetString() == WorkbookFixture.FormulaName);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class WorkbookFixture : ServiceFixture
         Seeded.Signup("WSM", 'A');
         Seeded.Contact("WSM", 'A');
         var westminster = await AccessSteps.BearerClientAsync(this, WestminsterLead);
+        await SupportNeeds.SupportNeedSteps.PutOkAsync(westminster, (1, "a-little", "a-lot"));
         var first = await SubmitAsync(westminster, "lgdss-2016", "Bin collections", 15, n => n is 2 or 5 ? "not-met" : "met");
         Seeded.Assessment("WSM", first, "lgdss-2016", 15, [2, 5], 'A');
         Seeded.Action(raisedIn: 'A', dueIn: 'B', resolvedIn: 'B'); // point 2: closed by the reassessment in B
@@ -76,11 +77,15 @@ public sealed class WorkbookFixture : ServiceFixture
         await AssessmentSteps.SubmitAsync(westminster, reassessment, five.Headers.ETag!.ToString());
         Seeded.Assessment("WSM", reassessment, "lgdss-2016", 15, [5], 'B', replaces: first);
 
+        await SupportNeeds.SupportNeedSteps.PutOkAsync(westminster, (2, "partly", "some"));
         var camden = await AccessSteps.BearerClientAsync(this, CamdenLead);
+        await SupportNeeds.SupportNeedSteps.PutOkAsync(camden, (3, "not-at-all", "a-lot"));
         var camdenAssessment = await SubmitAsync(camden, "lgdss-2016", "@SUM(A1)", 15, _ => "met");
         Seeded.Assessment("CMD", camdenAssessment, "lgdss-2016", 15, [], 'B');
 
         ReportSteps.AdvanceToNextMonth(Clock.Setup);
+        // Answered after month B ended: not in B's workbook.
+        await SupportNeeds.SupportNeedSteps.PutOkAsync(await AccessSteps.BearerClientAsync(this, WestminsterLead), (4, "partly", "a-lot"));
         await ReportSteps.RunOkAsync(admin, MonthB, "london");
         await ReportSteps.RunOkAsync(admin, MonthB, "midlands");
         await ReportSteps.RunOkAsync(admin, MonthB, "north-east");

@@ -21,11 +21,12 @@ public static class TableNames
     /// <summary>The content packs peer groups share and adopt (Packs).</summary>
     public const string ContentPacks = "ContentPacks";
     public const string Assessors = "Assessors";
+    public const string SupportNeeds = "SupportNeeds";
 
     /// <summary>Who was erased (council code and address hash, no personal data). Kept out of the backups, and applied on every restore.</summary>
     public const string ErasedContacts = "ErasedContacts";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, PeerAssessmentRequests, ContentPacks, Assessors, ErasedContacts];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, PeerAssessmentRequests, ContentPacks, Assessors, SupportNeeds, ErasedContacts];
 
     /// <summary>
     /// What the nightly backup exports: every table but the erasure list, which must outlive any backup restored over it,

@@ -1,0 +1,51 @@
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.SupportNeeds;
+
+/// <summary>A peer group's councils' answers (those that have answered), the tallies per point and the suggested topics.</summary>
+public sealed record GroupNeeds(PeerGroup Group, IReadOnlyList<CouncilNeeds> Councils, IReadOnlyList<PointTally> Tallies, IReadOnlyList<SuggestedTopic> Suggestions);
+
+/// <summary>
+/// The answers that count, read for the heat maps and for other features (Progress, for the workbook, the dashboard and
+/// the feed): one partition query per region. Nothing here says who answered.
+/// </summary>
+public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValidator validator)
+{
+    public Standard Standard => validator.Standard;
+
+    public async Task<IReadOnlyList<CouncilNeeds>> LatestInRegionsAsync(IEnumerable<string> regionSlugs, CancellationToken cancellationToken)
+    {
+        var perRegion = await Task.WhenAll(regionSlugs.Distinct(StringComparer.Ordinal).Select(region => store.LatestInRegionAsync(region, cancellationToken)));
+        return perRegion.SelectMany(rows => rows).Select(CouncilNeeds.From).OrderBy(c => c.CouncilName, StringComparer.Ordinal).ThenBy(c => c.GssCode, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Each council's answers as they stood just before <paramref name="end"/>: its last version answered by then.</summary>
+    public async Task<IReadOnlyList<CouncilNeeds>> AsAtInRegionsAsync(IEnumerable<string> regionSlugs, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var perRegion = await Task.WhenAll(regionSlugs.Distinct(StringComparer.Ordinal).Select(region => store.VersionsInRegionAsync(region, cancellationToken)));
+        return perRegion.SelectMany(rows => rows)
+            .Where(r => r.AnsweredAt < end)
+            .GroupBy(r => r.GssCode, StringComparer.Ordinal)
+            .Select(g => CouncilNeeds.From(g.MaxBy(r => r.Version)!))
+            .OrderBy(c => c.CouncilName, StringComparer.Ordinal).ThenBy(c => c.GssCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<GroupNeeds> ForGroupAsync(PeerGroup group, CancellationToken cancellationToken)
+    {
+        var councils = await LatestInRegionsAsync(group.Regions.Select(r => r.Slug), cancellationToken);
+        return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), TopicSuggestions.For(councils, Standard));
+    }
+
+    public async Task<IReadOnlyList<GroupNeeds>> ForGroupsAsync(IEnumerable<PeerGroup> groups, CancellationToken cancellationToken)
+    {
+        var result = new List<GroupNeeds>();
+        foreach (var group in groups)
+        {
+            result.Add(await ForGroupAsync(group, cancellationToken));
+        }
+
+        return result;
+    }
+}
