@@ -10,6 +10,7 @@ using LocalGovStandard.Essentials;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Health;
 using LocalGovStandard.Organiser;
+using LocalGovStandard.PeerGroupSetup;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -40,6 +41,7 @@ builder.Services
     .AddEssentials()
     .AddRegister()
     .AddPeerGroups()
+    .AddPeerGroupSetup()
     .AddSignups()
     .AddStandards()
     .AddAccess(builder.Environment)
@@ -70,6 +72,7 @@ app.MapSignupPages();
 app.MapApprovalPages();
 app.MapSignupsApi(admin);
 app.MapPeerGroups(admin);
+app.MapPeerGroupSetup(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();

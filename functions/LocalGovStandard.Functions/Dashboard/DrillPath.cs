@@ -66,10 +66,10 @@ public static class DrillPath
     private static string RegionText(Region region, PeerGroup? group) =>
         group is not null && string.Equals(group.Name, region.Name, StringComparison.OrdinalIgnoreCase) ? $"{region.Name} region" : region.Name;
 
-    /// <summary>The next level down from the view: its peer groups, a group's regions, or a region's published councils.</summary>
+    /// <summary>The next level down from the view: its peer groups, a group's regions, or the published councils of a region or a council-list group.</summary>
     public static IReadOnlyList<Crumb> Below(string action, DashboardFilter filter, IReadOnlyList<PeerGroup> groups, CouncilMap map)
     {
-        if (filter.Region is not null)
+        if (filter.Region is not null || GroupOf(filter.PeerGroup, null, groups) is { Kind: PeerGroup.CouncilsKind })
         {
             return map.Named.Where(c => c.Published).Select(c => new Crumb(c.Name!, CouncilPage(c.Code!))).ToList();
         }
