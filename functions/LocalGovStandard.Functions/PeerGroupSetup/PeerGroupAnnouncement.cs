@@ -20,11 +20,12 @@ public sealed class PeerGroupAnnouncement(ContactStore contacts, SuppressionList
         var partition = PeerGroupAnnouncementEmail.LedgerPartition(group.Slug);
         var suppressed = await suppressions.AllAsync(cancellationToken);
         var sent = await ledger.PartitionAsync(partition, cancellationToken);
-        var now = clock.GetUtcNow();
+        // Everyone verified by now; a day's margin so a contact verified this instant on another instance's clock is not missed.
+        var verifiedBefore = clock.GetUtcNow().AddDays(1);
         var queued = 0;
         foreach (var region in group.Partitions)
         {
-            var newcomers = (await contacts.ContactableAsync(region.Slug, now, cancellationToken))
+            var newcomers = (await contacts.ContactableAsync(region.Slug, verifiedBefore, cancellationToken))
                 .Where(c => group.Contains(c.GssCode, region.Slug) && before?.Contains(c.GssCode, region.Slug) != true)
                 .Where(c => !suppressed.Contains(c.ContactKey))
                 .Where(c => !sent.ContainsKey(PeerGroupAnnouncementEmail.MessageId(c.GssCode, c.ContactKey)));
