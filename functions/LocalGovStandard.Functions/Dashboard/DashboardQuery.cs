@@ -59,7 +59,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             councils.Where(c => c.Listed).ToList(),
             organiser ? councils : [])
         {
-            Map = CouncilMap.Of(councilRows.Where(r => scope.Contains(r.Region)), organiser, HexMap.LocalAuthorityDistricts),
+            Map = CouncilMap.Of(councilRows.Where(r => scope.Contains(r.Region)), organiser, HexMap.LocalAuthorityDistricts, RegionsOfListedCouncils(filter, groups)),
         };
     }
 
@@ -89,6 +89,11 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
         var (rated, passing) = totals.Points.GetValueOrDefault((point.Standard.Id, point.Point.Number));
         return rated == 0 ? null : (double)passing / rated;
     }
+
+    private static Dictionary<string, Region>? RegionsOfListedCouncils(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
+        filter.Region is null && groups.FirstOrDefault(g => g.Slug == filter.PeerGroup) is { Kind: PeerGroup.CouncilsKind } group
+            ? group.Councils.Where(c => Regions.FromSlug(c.Region) is not null).ToDictionary(c => c.GssCode, c => Regions.FromSlug(c.Region)!, StringComparer.Ordinal)
+            : null;
 
     private static string ScopeName(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
         filter.Region is not null ? Regions.FromSlug(filter.Region)!.Name

@@ -57,6 +57,9 @@ public sealed class CouncilListGroupDataTests(CouncilListGroupFixture fixture) :
         {
             Assert.Equal((card, Card(regionPage, card), PreviousCard(regionPage, card)), (card, Card(listPage, card), PreviousCard(listPage, card)));
         }
+
+        Assert.Contains("choose a council", listPage.QuerySelector("#drill-down")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(LocalGovStandard.Register.Regions.Unassigned.Name, listPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
