@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Organiser;
 
 namespace LocalGovStandard.Tests.PeerGroups;
 
@@ -16,6 +17,7 @@ public sealed class PeerGroupStartTests(RegisteredServiceFixture fixture) : ICla
     private static readonly string[] WestMidlands = ["west-midlands"];
     private static readonly string[] London = ["london"];
     private static readonly string[] NorthEast = ["north-east"];
+    private static readonly string[] UnknownCode = ["E99999999"];
     [Fact]
     public async Task FromRegions_AnUncoveredRegionStartsAGroup_AndACoveredOneIsRefusedNamingItsGroup()
     {
@@ -44,7 +46,7 @@ public sealed class PeerGroupStartTests(RegisteredServiceFixture fixture) : ICla
     {
         var admin = fixture.CreateAdminClient();
 
-        var unknown = await admin.PostAsJsonAsync("/api/admin/peer-groups", new { slug = "kent-districts", name = "Kent districts", councils = new[] { TestRegister.Camden.GssCode, "E99999999" } });
+        var unknown = await admin.PostAsJsonAsync("/api/admin/peer-groups", new { slug = "kent-districts", name = "Kent districts", councils = UnknownCode });
         var ended = await admin.PostAsJsonAsync("/api/admin/peer-groups", new { slug = "kent-districts", name = "Kent districts", councils = new[] { TestRegister.Kettering.GssCode } });
         var both = await admin.PostAsJsonAsync("/api/admin/peer-groups", new { slug = "kent-districts", name = "Kent districts", regions = NorthEast, councils = new[] { TestRegister.Fife.GssCode } });
 
@@ -100,6 +102,26 @@ public sealed class PeerGroupStartTests(RegisteredServiceFixture fixture) : ICla
 
         Assert.Equal(HttpStatusCode.OK, grown.StatusCode);
         Assert.Equal([.. told, later], Announcements().Select(m => m.To).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task InTheConsole_ACouncilListShowsItsCouncilsChosen_AndSavingKeepsItAList()
+    {
+        var created = await fixture.CreateAdminClient().PostAsJsonAsync("/api/admin/peer-groups", new { slug = "camden-circle", name = "Camden circle", councils = new[] { TestRegister.Camden.GssCode } });
+        created.EnsureSuccessStatusCode();
+        var session = await ConsoleSteps.SignInAsync(fixture);
+
+        var form = await session.GetAsync("/organiser/peer-groups/camden-circle");
+        var saved = await session.SubmitAsync(form, new Dictionary<string, string> { ["name"] = "Camden ring" });
+        var group = (await fixture.Service<PeerGroupStore>().FindAsync("camden-circle", CancellationToken.None))!;
+
+        Assert.Equal("Change Camden circle", form.Heading);
+        Assert.True(form.Element($"input[name=councils][value={TestRegister.Camden.GssCode}]")!.HasAttribute("checked"));
+        Assert.False(form.Element($"input[name=councils][value={TestRegister.Fife.GssCode}]")!.HasAttribute("checked"));
+        Assert.Null(form.Element("input[name=regions]"));
+        Assert.Equal("/organiser/peer-groups?saved=camden-circle", saved.Location);
+        Assert.Equal(("Camden ring", PeerGroup.CouncilsKind), (group.Name, group.Kind));
+        Assert.Equal([TestRegister.Camden.GssCode], group.Councils.Select(c => c.GssCode));
     }
 
     [Fact]
