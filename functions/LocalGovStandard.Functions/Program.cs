@@ -13,6 +13,7 @@ using LocalGovStandard.Organiser;
 using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.Packs;
 using LocalGovStandard.PeerAssessments.Assessors;
+using LocalGovStandard.PeerGroupSetup;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Email;
@@ -44,6 +45,7 @@ builder.Services
     .AddEssentials()
     .AddRegister()
     .AddPeerGroups()
+    .AddPeerGroupSetup()
     .AddSignups()
     .AddStandards()
     .AddAccess(builder.Environment)
@@ -78,6 +80,7 @@ app.MapSignupPages();
 app.MapApprovalPages();
 app.MapSignupsApi(admin);
 app.MapPeerGroups(admin);
+app.MapPeerGroupSetup(admin);
 app.MapStandards();
 app.MapAccess();
 app.MapAssessmentsApi();

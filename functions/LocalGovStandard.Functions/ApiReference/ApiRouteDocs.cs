@@ -3,6 +3,7 @@ using LocalGovStandard.Assessments;
 using LocalGovStandard.Feed;
 using LocalGovStandard.Packs;
 using LocalGovStandard.PeerAssessments.Assessors;
+using LocalGovStandard.PeerGroupSetup;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
 using LocalGovStandard.Summits;
@@ -156,9 +157,13 @@ public static class ApiRouteDocs
             ResponseExample = new { reference = "LGS-7K3M-Q9TD", councilCode = "E09000033", councilName = "Westminster City Council", status = "verified" },
         },
         ["ListPeerGroups"] = new(Public, "List the peer groups",
-            "The regional peer groups and the regions in each. Their leads are personal data and never appear here.")
+            "The peer groups: each is made from regions (kind regions) or from a list of councils (kind councils). Their leads are personal data and never appear here.")
         {
-            ResponseExample = new[] { new { slug = "london", name = "London", regions = new[] { new { slug = "london", name = "London" } } } },
+            ResponseExample = new object[]
+            {
+                new { slug = "london", name = "London", kind = "regions", regions = new[] { new { slug = "london", name = "London" } }, councils = Array.Empty<object>() },
+                new { slug = "kent-districts", name = "Kent districts", kind = "councils", regions = Array.Empty<object>(), councils = new[] { new { gssCode = "E07000105", name = "Ashford Borough Council" } } },
+            },
         },
         ["ListStandards"] = new(Public, "List the standards",
             "The standards councils assess against (LGDSS 2016 and the Service Standard 2019), their points and rating scales, and the mapping between them.")
@@ -326,8 +331,17 @@ public static class ApiRouteDocs
         {
             ResponseExample = new[] { new { slug = "london", name = "London", regions = new[] { new { slug = "london", name = "London" } }, leads = new[] { new { name = "Alex Morgan", email = "alex.morgan@camden.gov.uk" } } } },
         },
+        ["CreatePeerGroup"] = new(Organiser, "Start a new peer group",
+            "Creates a peer group from regions no group covers, or from a list of councils in the register (each council in one such list; it stays in its region's group too). "
+            + "A slug already taken is refused. The approved contacts of its councils who agreed to be contacted are emailed that the group exists, once each.")
+        {
+            Request = typeof(NewPeerGroupRequest),
+            RequestExample = new { slug = "kent-districts", name = "Kent districts", councils = new[] { "E07000105", "E07000106" }, leads = new[] { new { name = "Alex Morgan", email = "alex.morgan@ashford.gov.uk" } } },
+            ResponseExample = new { slug = "kent-districts", name = "Kent districts", kind = "councils", regions = Array.Empty<object>(), leads = new[] { new { name = "Alex Morgan", email = "alex.morgan@ashford.gov.uk" } }, councils = new[] { new { gssCode = "E07000105", name = "Ashford Borough Council", region = "south-east" } } },
+        },
         ["SavePeerGroup"] = new(Organiser, "Create or change a peer group",
-            "Sets a peer group's name, regions (each region in one group only) and leads, who get its monthly workbook.")
+            "Sets a peer group's name, leads (who get its monthly workbook) and either its regions (each region in one group only) or its list of councils. "
+            + "Contacts of councils the group did not hold before are told about it, once each.")
         {
             Request = typeof(PeerGroupRequest),
             RequestExample = new { name = "London", regions = new[] { "london" }, leads = new[] { new { name = "Alex Morgan", email = "alex.morgan@camden.gov.uk" } } },

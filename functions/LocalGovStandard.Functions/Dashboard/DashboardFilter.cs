@@ -45,7 +45,9 @@ public sealed record DashboardFilter(string? PeerGroup, string? Region, string? 
         }
         else if (region is not null && group is not null && groups.FirstOrDefault(g => g.Slug == group) is { } chosen && chosen.Regions.All(r => r.Slug != region))
         {
-            errors.Add("region", $"Choose a region in the {chosen.Name} peer group, or no region");
+            errors.Add("region", chosen.Kind == PeerGroups.PeerGroup.CouncilsKind
+                ? $"The {chosen.Name} peer group is a list of councils, not regions. Choose no region"
+                : $"Choose a region in the {chosen.Name} peer group, or no region");
         }
 
         var standard = Optional(query, "standard");

@@ -14,7 +14,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
     /// <param name="groups">The peer groups the filter was parsed against (the caller has read them already).</param>
     public async Task<DashboardView> LoadAsync(DashboardFilter filter, IReadOnlyList<PeerGroup> groups, bool organiser, CancellationToken cancellationToken)
     {
-        var scope = DashboardScope.RegionsOf(filter, groups).Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+        var scope = DashboardScope.SnapshotKeysOf(filter, groups);
         var standard = filter.Standard ?? MonthlySnapshotEntity.AllStandards;
         var first = filter.From.Start < filter.Baseline.Start ? filter.From : filter.Baseline;
         var figuresTask = snapshots.FiguresAsync(first, filter.To, standard, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             points,
             groups.Select(g =>
             {
-                var regions = g.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+                var regions = DashboardScope.SnapshotKeysOf(g);
                 var totals = Totals(filter.To, regions);
                 var baseline = Totals(filter.Baseline, regions);
                 return new GroupFigures(g, totals, points.Select(p => Rate(totals, p)).ToList())
@@ -59,7 +59,7 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
             councils.Where(c => c.Listed).ToList(),
             organiser ? councils : [])
         {
-            Map = CouncilMap.Of(councilRows.Where(r => scope.Contains(r.Region)), organiser, HexMap.LocalAuthorityDistricts),
+            Map = CouncilMap.Of(councilRows.Where(r => scope.Contains(r.Region)), organiser, HexMap.LocalAuthorityDistricts, RegionsOfListedCouncils(filter, groups)),
         };
     }
 
@@ -89,6 +89,11 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
         var (rated, passing) = totals.Points.GetValueOrDefault((point.Standard.Id, point.Point.Number));
         return rated == 0 ? null : (double)passing / rated;
     }
+
+    private static Dictionary<string, Region>? RegionsOfListedCouncils(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
+        filter.Region is null && groups.FirstOrDefault(g => g.Slug == filter.PeerGroup) is { Kind: PeerGroup.CouncilsKind } group
+            ? group.Councils.Where(c => Regions.FromSlug(c.Region) is not null).ToDictionary(c => c.GssCode, c => Regions.FromSlug(c.Region)!, StringComparer.Ordinal)
+            : null;
 
     private static string ScopeName(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
         filter.Region is not null ? Regions.FromSlug(filter.Region)!.Name

@@ -92,8 +92,18 @@ public sealed record SnapshotTotals(
 
 public static class DashboardScope
 {
-    public static IReadOnlyList<Region> RegionsOf(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
-        filter.Region is not null ? Regions.All.Where(r => r.Slug == filter.Region).ToList()
-        : filter.PeerGroup is not null ? groups.First(g => g.Slug == filter.PeerGroup).Regions
-        : Regions.All;
+    /// <summary>The snapshot rows (their <see cref="MonthlySnapshotEntity.Region"/>) the filter's figures are the sum of.</summary>
+    public static IReadOnlySet<string> SnapshotKeysOf(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
+        filter.Region is not null ? new HashSet<string>([filter.Region], StringComparer.Ordinal)
+        : filter.PeerGroup is not null ? SnapshotKeysOf(groups.First(g => g.Slug == filter.PeerGroup))
+        : Regions.All.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A region group is the sum of its regions' rows (so rows written before council lists existed still serve it); a
+    /// council-list group has rows of its own, measured from the activity <see cref="PeerGroup.Contains"/> picks.
+    /// </summary>
+    public static IReadOnlySet<string> SnapshotKeysOf(PeerGroup group) =>
+        group.Kind == PeerGroup.CouncilsKind
+            ? new HashSet<string>([MonthlySnapshotEntity.GroupKey(group.Slug)], StringComparer.Ordinal)
+            : group.Regions.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
 }

@@ -66,10 +66,10 @@ public static class DrillPath
     private static string RegionText(Region region, PeerGroup? group) =>
         group is not null && string.Equals(group.Name, region.Name, StringComparison.OrdinalIgnoreCase) ? $"{region.Name} region" : region.Name;
 
-    /// <summary>The next level down from the view: its peer groups, a group's regions, or a region's published councils.</summary>
+    /// <summary>The next level down from the view: its peer groups, a group's regions, or the published councils of a region or a council-list group.</summary>
     public static IReadOnlyList<Crumb> Below(string action, DashboardFilter filter, IReadOnlyList<PeerGroup> groups, CouncilMap map)
     {
-        if (filter.Region is not null)
+        if (CouncilsBelow(filter, groups))
         {
             return map.Named.Where(c => c.Published).Select(c => new Crumb(c.Name!, CouncilPage(c.Code!))).ToList();
         }
@@ -81,6 +81,9 @@ public static class DrillPath
 
         return groups.Select(g => new Crumb(g.Name, action + (filter with { PeerGroup = g.Slug, Region = null }).ToQueryString())).ToList();
     }
+
+    public static bool CouncilsBelow(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
+        filter.Region is not null || GroupOf(filter.PeerGroup, null, groups) is { Kind: PeerGroup.CouncilsKind };
 
     public static string CouncilPage(string code) => $"{DashboardPages.PublicPath}/councils/{Uri.EscapeDataString(code)}";
 }

@@ -9,9 +9,11 @@ namespace LocalGovStandard.Dashboard;
 
 /// <summary>
 /// One region's figures as at the end of one month, for all standards or one standard. The dashboard
-/// reads a few month partitions of these instead of the underlying tables. Peer groups and the
+/// reads a few month partitions of these instead of the underlying tables. Region peer groups and the
 /// nation are sums of their regions, so every stored figure is a count (shares are worked out on read).
-/// PartitionKey: <c>yyyy-MM</c>; RowKey: <c>{region}|{standard id or "all"}</c>. No personal data.
+/// A peer group made from a list of councils has rows of its own, whose <see cref="Region"/> is
+/// <see cref="GroupKey"/> (never summed into the nation, whose councils its region rows already count).
+/// PartitionKey: <c>yyyy-MM</c>; RowKey: <c>{region or group key}|{standard id or "all"}</c>. No personal data.
 /// </summary>
 public sealed class MonthlySnapshotEntity : ITableEntity
 {
@@ -52,6 +54,14 @@ public sealed class MonthlySnapshotEntity : ITableEntity
     public DateTimeOffset RefreshedAt { get; set; }
 
     public static string RowKeyOf(string region, string standard) => $"{region}|{standard}";
+
+    /// <summary>What a council-list peer group's rows carry where a region's carry its slug.</summary>
+    public static string GroupKey(string slug) => GroupPrefix + slug;
+
+    private const string GroupPrefix = "peer-group:";
+
+    [IgnoreDataMember]
+    public bool IsPeerGroupRow => Region.StartsWith(GroupPrefix, StringComparison.Ordinal);
 
     [IgnoreDataMember]
     public IReadOnlyList<SnapshotPoint> Points => JsonSerializer.Deserialize<List<SnapshotPoint>>(PointsJson, JsonSerializerOptions.Web) ?? [];

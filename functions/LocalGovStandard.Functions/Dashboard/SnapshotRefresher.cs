@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
@@ -9,10 +10,12 @@ namespace LocalGovStandard.Dashboard;
 /// <summary>
 /// Recomputes the dashboard's monthly snapshots from the same activity and definitions as the monthly
 /// workbooks: each region's activity is read (partition queries only) and measured as at the end of
-/// every month in the window, for all standards and for each standard.
+/// every month in the window, for all standards and for each standard. A peer group made from a list of
+/// councils is measured the same way, from its own activity, into rows of its own.
 /// </summary>
 public sealed class SnapshotRefresher(
     ProgressLoader loader,
+    PeerGroupStore peerGroups,
     ProgressCalculator calculator,
     StandardCatalogue catalogue,
     [FromKeyedServices(TableNames.MonthlySnapshots)] TableClient table,
@@ -33,17 +36,26 @@ public sealed class SnapshotRefresher(
         var months = Window(now);
         var standards = catalogue.Standards.Select(s => s.Id).Prepend(null).ToList();
         var rows = new List<MonthlySnapshotEntity>();
-        foreach (var region in Regions.All)
+        void Measure(string key, ProgressActivity activity)
         {
-            var activity = await loader.ForRegionAsync(region, months[^1], cancellationToken);
             foreach (var month in months)
             {
                 foreach (var standard in standards)
                 {
                     var counts = calculator.Measure(activity with { Month = month }, month, standard);
-                    rows.Add(MonthlySnapshotEntity.From(region.Slug, standard ?? MonthlySnapshotEntity.AllStandards, counts, now));
+                    rows.Add(MonthlySnapshotEntity.From(key, standard ?? MonthlySnapshotEntity.AllStandards, counts, now));
                 }
             }
+        }
+
+        foreach (var region in Regions.All)
+        {
+            Measure(region.Slug, await loader.ForRegionAsync(region, months[^1], cancellationToken));
+        }
+
+        foreach (var group in (await peerGroups.AllAsync(cancellationToken)).Where(g => g.Kind == PeerGroup.CouncilsKind))
+        {
+            Measure(MonthlySnapshotEntity.GroupKey(group.Slug), await loader.ForPeerGroupAsync(group, months[^1], cancellationToken));
         }
 
         // Entity group transactions within a month partition; ten rows each keeps a batch well under

@@ -1,4 +1,5 @@
 using LocalGovStandard.Dashboard;
+using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
@@ -22,6 +23,7 @@ public sealed record FeedRows(
 /// </summary>
 public sealed class FeedData(
     CouncilDirectory directory,
+    PeerGroupStore peerGroups,
     ProgressLoader loader,
     SupportNeedsProgress supportNeeds,
     StandardCatalogue catalogue,
@@ -56,7 +58,8 @@ public sealed class FeedData(
     {
         var window = SnapshotRefresher.Window(clock.GetUtcNow());
         var rows = await snapshots.AllAsync(window[0], window[^1], cancellationToken);
-        return rows.Select(r => new FeedMonthlySnapshot
+        // A council-list group's rows repeat councils its regions' rows already count; the feed gives groups through Councils.PeerGroups instead.
+        return rows.Where(r => !r.IsPeerGroupRow).Select(r => new FeedMonthlySnapshot
         {
             Id = $"{r.PartitionKey}|{r.RowKey}",
             Month = r.PartitionKey,
@@ -81,6 +84,7 @@ public sealed class FeedData(
         var now = clock.GetUtcNow();
         var month = ReportMonth.Of(now);
         var councils = await directory.AllAsync(cancellationToken);
+        var groups = await peerGroups.AllAsync(cancellationToken);
         var activities = new List<ProgressActivity>();
         foreach (var region in Regions.All)
         {
@@ -101,6 +105,7 @@ public sealed class FeedData(
             {
                 Code = c.Code, GssCode = c.GssCode.Length > 0 ? c.GssCode : null, LocalAuthorityCode = c.LocalAuthorityCode, Name = c.OfficialName, Nation = c.Nation,
                 Region = c.Region.Slug, AuthorityType = c.AuthorityType, CanSignUp = c.CanSignUp,
+                PeerGroups = string.Join(',', groups.Where(g => g.Contains(c.GssCode, c.Region.Slug)).Select(g => g.Slug)),
             }).OrderBy(c => c.Code, StringComparer.Ordinal).ToList(),
             activities.SelectMany(a => a.Signups).Select(s => new FeedSignUp
             {

@@ -13,6 +13,9 @@ public sealed class FeedCouncil
     public string Name { get; set; } = "";
     public string Nation { get; set; } = "";
     public string Region { get; set; } = "";
+
+    /// <summary>The slugs of the peer groups the council is in (its region's group, and a list of councils that names it), comma-separated.</summary>
+    public string PeerGroups { get; set; } = "";
     public string AuthorityType { get; set; } = "";
     public bool CanSignUp { get; set; }
 }

@@ -30,20 +30,13 @@ public static class ContactEndpoints
         var groups = await peerGroups.AllAsync(cancellationToken);
         var choices = groups.Select(g => new Choice(g.Slug, g.Name)).ToList();
         var errors = new FormErrors();
-        IReadOnlyCollection<Region> regions = Regions.All.ToList();
-        if (!string.IsNullOrWhiteSpace(peerGroup))
+        var group = string.IsNullOrWhiteSpace(peerGroup) ? null : groups.FirstOrDefault(g => g.Slug == peerGroup);
+        if (!string.IsNullOrWhiteSpace(peerGroup) && group is null)
         {
-            if (groups.FirstOrDefault(g => g.Slug == peerGroup) is { } group)
-            {
-                regions = group.Regions.ToList();
-            }
-            else
-            {
-                errors.Add("peerGroup", "Choose a peer group from the list");
-            }
+            errors.Add("peerGroup", "Choose a peer group from the list");
         }
 
-        var councils = errors.Any ? [] : await queries.ForRegionsAsync(regions, cancellationToken);
+        var councils = errors.Any ? [] : await queries.InGroupAsync(group, cancellationToken);
         return new ComponentParameters<SignupsPage>()
             .Set(p => p.Councils, councils)
             .Set(p => p.PeerGroups, choices)

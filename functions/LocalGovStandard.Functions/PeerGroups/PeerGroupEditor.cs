@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure;
 using Azure.Data.Tables;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Storage;
@@ -8,25 +9,70 @@ using LocalGovStandard.Register;
 
 namespace LocalGovStandard.PeerGroups;
 
-public sealed record PeerGroupRequest(string? Name, IReadOnlyList<string>? Regions, IReadOnlyList<PeerGroupLeadRequest>? Leads);
+/// <param name="Councils">Council codes (from the register) for a group made from a list of councils; leave out for a group made from regions.</param>
+public sealed record PeerGroupRequest(string? Name, IReadOnlyList<string>? Regions, IReadOnlyList<PeerGroupLeadRequest>? Leads, IReadOnlyList<string>? Councils = null);
 
 public sealed record PeerGroupLeadRequest(string? Name, string? Email);
 
-/// <summary>An organiser creates or changes a peer group: its name, its regions (each in one group only) and its leads.</summary>
-public sealed partial class PeerGroupEditor([FromKeyedServices(TableNames.PeerGroups)] TableClient table, PeerGroupStore store, AuditLog audit)
+/// <summary>
+/// An organiser creates or changes a peer group: its name, its leads, and either its regions (each in one region group only)
+/// or its list of councils (each in one council-list group only; see docs/decisions/0019-council-list-peer-groups.md).
+/// </summary>
+public sealed partial class PeerGroupEditor(
+    [FromKeyedServices(TableNames.PeerGroups)] TableClient table, PeerGroupStore store, CouncilDirectory directory, AuditLog audit)
 {
     public const int MaxLeads = 10;
+    public const int MaxCouncils = 400;
 
-    public async Task<(PeerGroup? Group, FieldErrors Errors)> SaveAsync(string slug, PeerGroupRequest request, string actor, CancellationToken cancellationToken)
+    /// <summary>Creates the group, or changes it when the slug is taken (PUT).</summary>
+    public Task<(PeerGroup? Group, FieldErrors Errors)> SaveAsync(string slug, PeerGroupRequest request, string actor, CancellationToken cancellationToken) =>
+        WriteAsync(slug, request, mustBeNew: false, actor, cancellationToken);
+
+    /// <summary>Creates a new group; a slug already taken is refused rather than overwritten.</summary>
+    /// <param name="slug">The group's address; null to make it from the name (errors about it are then the name's).</param>
+    public Task<(PeerGroup? Group, FieldErrors Errors)> CreateAsync(string? slug, PeerGroupRequest request, string actor, CancellationToken cancellationToken) =>
+        WriteAsync(slug ?? SlugFrom(request.Name), request, mustBeNew: true, actor, cancellationToken, slugField: slug is null ? "name" : "slug");
+
+    /// <summary>A slug made from a name ("Kent Districts" → kent-districts), for the console, which asks only for the name.</summary>
+    public static string SlugFrom(string? name)
+    {
+        var slug = NotSlug().Replace((name ?? "").Trim().ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
+    }
+
+    private async Task<(PeerGroup? Group, FieldErrors Errors)> WriteAsync(
+        string slug, PeerGroupRequest request, bool mustBeNew, string actor, CancellationToken cancellationToken, string slugField = "slug")
     {
         var errors = new FieldErrors();
-        if (!SlugPattern().IsMatch(slug))
+        var name = errors.RequiredText("name", request.Name, "Name", 80, "Enter the peer group's name");
+        if ((!SlugPattern().IsMatch(slug) || slug == "new") && !errors.Has(slugField))
         {
-            errors.Add("slug", "A peer group's slug is 2 to 40 lower-case letters, digits or hyphens, like north-west");
+            errors.Add(slugField, slugField == "slug"
+                ? "A peer group's slug is 2 to 40 lower-case letters, digits or hyphens, like north-west"
+                : "Enter a name with at least 2 letters or digits");
         }
 
-        var name = errors.RequiredText("name", request.Name, "Name", 80, "Enter the peer group's name");
-        var regions = await ValidateRegionsAsync(slug, request.Regions ?? [], errors, cancellationToken);
+        var others = (await store.AllAsync(cancellationToken)).Where(g => g.Slug != slug).ToList();
+        if (mustBeNew && !errors.Has(slugField) && (await store.FindAsync(slug, cancellationToken)) is { } taken)
+        {
+            errors.Add(slugField, $"There is already a peer group at {slug} ({taken.Name}). Choose another {slugField}");
+        }
+
+        List<Region> regions = [];
+        List<PeerGroupCouncil> councils = [];
+        if (request.Councils is { Count: > 0 } && request.Regions is { Count: > 0 })
+        {
+            errors.Add("councils", "A peer group is made from regions or from a list of councils, not both. Leave out the regions or the councils");
+        }
+        else if (request.Councils is not null && request.Regions is not { Count: > 0 })
+        {
+            councils = await ValidateCouncilsAsync(request.Councils, others, errors, cancellationToken);
+        }
+        else
+        {
+            regions = ValidateRegions(request.Regions ?? [], others, errors);
+        }
+
         var leads = ValidateLeads(request.Leads ?? [], errors);
         if (!errors.IsValid)
         {
@@ -38,14 +84,79 @@ public sealed partial class PeerGroupEditor([FromKeyedServices(TableNames.PeerGr
             RowKey = slug,
             Name = name!,
             Regions = string.Join(',', regions.Select(r => r.Slug)),
+            CouncilsJson = councils.Count == 0 ? null : JsonSerializer.Serialize(councils, JsonSerializerOptions.Web),
             LeadsJson = JsonSerializer.Serialize(leads, JsonSerializerOptions.Web),
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        await audit.WriteAsync(actor, "peer-group.saved", $"peer-group/{slug}", $"regions {entity.Regions}; {leads.Count} lead(s)", cancellationToken);
+        if (mustBeNew)
+        {
+            try
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                errors.Add(slugField, "Someone else has just created a peer group at this address. Choose another name");
+                return (null, errors);
+            }
+        }
+        else
+        {
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        var members = councils.Count == 0 ? $"regions {entity.Regions}" : $"councils {string.Join(',', councils.Select(c => c.GssCode))}";
+        await audit.WriteAsync(actor, mustBeNew ? "peer-group.created" : "peer-group.saved", $"peer-group/{slug}", $"{members}; {leads.Count} lead(s)", cancellationToken);
         return (PeerGroup.From(entity), errors);
     }
 
-    private async Task<List<Region>> ValidateRegionsAsync(string slug, IReadOnlyList<string> requested, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<List<PeerGroupCouncil>> ValidateCouncilsAsync(
+        IReadOnlyList<string?> requested, List<PeerGroup> others, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var councils = new List<PeerGroupCouncil>();
+        if (requested.Count == 0)
+        {
+            errors.Add("councils", "Choose at least one council for the peer group");
+            return councils;
+        }
+
+        if (requested.Count > MaxCouncils)
+        {
+            errors.Add("councils", $"A peer group can have up to {MaxCouncils} councils");
+            return councils;
+        }
+
+        foreach (var value in requested.Select(v => v?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var council = value.Length is > 0 and <= 20 ? await directory.FindByCodeAsync(value, cancellationToken) : null;
+            if (council is null)
+            {
+                errors.Add("councils", $"'{Shown(value)}' is not a council in the register. Use the council's GSS code, like E07000105");
+            }
+            else if (!council.CanSignUp)
+            {
+                errors.Add("councils", $"{council.OfficialName} ({council.Code}) is no longer a current council, so it cannot be in a peer group");
+            }
+            else if (others.FirstOrDefault(g => g.Kind == PeerGroup.CouncilsKind && g.Contains(council.GssCode, council.Region.Slug)) is { } owner)
+            {
+                errors.Add("councils", $"{council.OfficialName} is already in the {owner.Name} peer group. A council can be in one list of councils (and its region's group); take it out of that group first");
+            }
+            else
+            {
+                councils.Add(new PeerGroupCouncil(council.GssCode, council.OfficialName, council.Region.Slug));
+            }
+        }
+
+        return councils;
+    }
+
+    /// <summary>What the person sent, cut short and without control characters, so an error message can name it.</summary>
+    private static string Shown(string value)
+    {
+        var printable = new string(value.Where(c => !char.IsControl(c)).Take(20).ToArray());
+        return value.Length > 20 ? printable + "…" : printable;
+    }
+
+    private static List<Region> ValidateRegions(IReadOnlyList<string> requested, List<PeerGroup> others, FieldErrors errors)
     {
         var regions = new List<Region>();
         if (requested.Count == 0)
@@ -54,7 +165,6 @@ public sealed partial class PeerGroupEditor([FromKeyedServices(TableNames.PeerGr
             return regions;
         }
 
-        var others = (await store.AllAsync(cancellationToken)).Where(g => g.Slug != slug).ToList();
         foreach (var value in requested.Distinct(StringComparer.Ordinal))
         {
             var region = Regions.All.FirstOrDefault(r => r.Slug == value?.Trim());
@@ -113,4 +223,7 @@ public sealed partial class PeerGroupEditor([FromKeyedServices(TableNames.PeerGr
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
 }

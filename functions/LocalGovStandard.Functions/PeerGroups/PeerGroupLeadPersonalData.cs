@@ -16,7 +16,8 @@ public sealed class PeerGroupLeadPersonalData(PeerGroupStore store, PeerGroupEdi
         foreach (var group in groups)
         {
             var remaining = group.Leads.Where(l => !IsSame(l, subject.Email)).Select(l => new PeerGroupLeadRequest(l.Name, l.Email)).ToList();
-            await editor.SaveAsync(group.Slug, new PeerGroupRequest(group.Name, group.Regions.Select(r => r.Slug).ToList(), remaining), erasure.Actor, cancellationToken);
+            var councils = group.Kind == PeerGroup.CouncilsKind ? group.Councils.Select(c => c.GssCode).ToList() : null;
+            await editor.SaveAsync(group.Slug, new PeerGroupRequest(group.Name, group.Regions.Select(r => r.Slug).ToList(), remaining, councils), erasure.Actor, cancellationToken);
         }
 
         erasure.Count("peerGroupsLed", "Peer groups they no longer lead", groups.Count);

@@ -16,29 +16,19 @@ public static class PeerGroupsApi
         app.MapGet("/api/peer-groups", ListAsync).AsPublicFunction("ListPeerGroups");
         admin.MapGet("/peer-groups", async (PeerGroupStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.AllAsync(cancellationToken))).AsKeyedFunction("ListPeerGroupsWithLeads");
-        admin.MapPut("/peer-groups/{slug}", SaveAsync).AsKeyedFunction("SavePeerGroup");
     }
 
-    private static async Task<Results<Ok<PeerGroup>, BodyProblem, ValidationProblem>> SaveAsync(string slug, HttpRequest request, PeerGroupEditor editor, CancellationToken cancellationToken)
-    {
-        var (body, problem) = await JsonBody.ReadAsync<PeerGroupRequest>(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (group, errors) = await editor.SaveAsync(slug, body!, "organiser", cancellationToken);
-        return group is null ? ApiErrors.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(group);
-    }
-
-    /// <summary>Public view: names and regions only. Leads are personal data and never appear here.</summary>
+    /// <summary>Public view: names, regions and councils only. Leads are personal data and never appear here.</summary>
     private static async Task<Ok<IEnumerable<PeerGroupView>>> ListAsync(PeerGroupStore store, CancellationToken cancellationToken)
     {
         var groups = await store.AllAsync(cancellationToken);
-        return TypedResults.Ok(groups.Select(g => new PeerGroupView(g.Slug, g.Name, g.Regions.Select(r => new RegionView(r.Slug, r.Name)).ToList())));
+        return TypedResults.Ok(groups.Select(g => new PeerGroupView(
+            g.Slug, g.Name, g.Kind, g.Regions.Select(r => new RegionView(r.Slug, r.Name)).ToList(), g.Councils.Select(c => new CouncilView(c.GssCode, c.Name)).ToList())));
     }
 
-    public sealed record PeerGroupView(string Slug, string Name, IReadOnlyList<RegionView> Regions);
+    public sealed record PeerGroupView(string Slug, string Name, string Kind, IReadOnlyList<RegionView> Regions, IReadOnlyList<CouncilView> Councils);
 
     public sealed record RegionView(string Slug, string Name);
+
+    public sealed record CouncilView(string GssCode, string Name);
 }

@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.PeerGroupSetup;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
@@ -11,7 +12,7 @@ public sealed record ExportedEmail(string Stream, string MessageId, string Categ
 
 /// <summary>
 /// The mail ledger rows about one contact, read and deleted through the ledger. They hold no address, but their message ids
-/// carry the contact's key: the verification and sign-in streams, each summit's streams, and the monthly workbook emails if
+/// carry the contact's key: the verification and sign-in streams, each summit's streams, each new peer group's announcement, and the monthly workbook emails if
 /// they were also a peer group's lead (whose key is the start of the same hash). The streams belong to several features,
 /// which is why Privacy, which knows them all, holds this.
 /// </summary>
@@ -47,6 +48,7 @@ public sealed class ContactMail(MailLedger ledger, SummitStore summits) : IPerso
             rows.AddRange(await ledger.RowsAsync($"summit|{summit.SummitId}|", $"summit|{summit.SummitId}}}", InviteeSelector.InvitationId(gssCode, contactKey), cancellationToken));
         }
 
+        rows.AddRange(await ledger.RowsAsync("peer-group|", "peer-group}", PeerGroupAnnouncementEmail.MessageId(gssCode, contactKey), cancellationToken));
         var leadKey = "-" + contactKey[..16];
         rows.AddRange((await ledger.RowsAsync("report-", "report.", idPrefix: null, cancellationToken)).Where(row => row.RowKey.Contains(leadKey, StringComparison.Ordinal)));
         return rows;

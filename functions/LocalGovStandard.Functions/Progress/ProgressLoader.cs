@@ -16,32 +16,32 @@ public sealed class ProgressLoader(CouncilDirectory directory, SignupQueries sig
     public async Task<ProgressActivity> ForRegionAsync(Region region, ReportMonth month, CancellationToken cancellationToken) =>
         await LoadAsync(new RegionScope(region), await CouncilsInAsync([region], cancellationToken), month, cancellationToken);
 
-    public async Task<ProgressActivity> ForPeerGroupAsync(PeerGroup group, ReportMonth month, CancellationToken cancellationToken) =>
-        await LoadAsync(new PeerGroupScope(group), await CouncilsInAsync(group.Regions, cancellationToken), month, cancellationToken);
+    /// <summary>The group's councils (as <see cref="PeerGroup.Contains"/> says), read from the regions they are kept in.</summary>
+    public async Task<ProgressActivity> ForPeerGroupAsync(PeerGroup group, ReportMonth month, CancellationToken cancellationToken)
+    {
+        var councils = (await CouncilsInAsync(group.Partitions, cancellationToken)).Where(c => group.Contains(c.GssCode, c.Region.Slug)).ToList();
+        return await LoadAsync(new PeerGroupScope(group), councils, month, cancellationToken, group.Contains);
+    }
 
     /// <summary>The listed councils that can sign up; codes the register does not know are left out.</summary>
     public async Task<ProgressActivity> ForCouncilListAsync(CouncilListGroup group, ReportMonth month, CancellationToken cancellationToken)
     {
         var listed = group.CouncilCodes.ToHashSet(StringComparer.Ordinal);
         var councils = (await directory.AllAsync(cancellationToken)).Where(c => c.CanSignUp && listed.Contains(c.Code)).DistinctBy(c => c.Code).ToList();
-        var activity = await LoadAsync(new CouncilListScope(group, councils), councils, month, cancellationToken);
 
         // A region's partitions hold its other councils too.
         var codes = councils.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
-        return activity with
-        {
-            Signups = activity.Signups.Where(s => codes.Contains(s.GssCode)).ToList(),
-            Contacts = activity.Contacts.Where(c => codes.Contains(c.GssCode)).ToList(),
-            Assessments = activity.Assessments.Where(a => codes.Contains(a.GssCode)).ToList(),
-        };
+        return await LoadAsync(new CouncilListScope(group, councils), councils, month, cancellationToken, (gss, _) => codes.Contains(gss));
     }
 
     private async Task<List<Council>> CouncilsInAsync(IEnumerable<Region> regions, CancellationToken cancellationToken) =>
         (await directory.InRegionsAsync(regions.Select(r => r.Slug), cancellationToken)).Where(c => c.CanSignUp).ToList();
 
-    private async Task<ProgressActivity> LoadAsync(ProgressScope scope, IReadOnlyList<Council> councils, ReportMonth month, CancellationToken cancellationToken)
+    /// <param name="member">Which facts of a region's partitions belong to the scope (gss code, region); all of them when null.</param>
+    private async Task<ProgressActivity> LoadAsync(
+        ProgressScope scope, IReadOnlyList<Council> councils, ReportMonth month, CancellationToken cancellationToken, Func<string, string, bool>? member = null)
     {
-        var perRegion = await Task.WhenAll(scope.Regions.Select(region => LoadRegionAsync(region, month, cancellationToken)));
+        var perRegion = await Task.WhenAll(scope.Regions.Select(region => LoadRegionAsync(region, month, member ?? ((_, _) => true), cancellationToken)));
         var submittedFacts = perRegion.SelectMany(r => r.Assessments).ToList();
 
         var inScope = councils.Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
@@ -66,14 +66,14 @@ public sealed class ProgressLoader(CouncilDirectory directory, SignupQueries sig
     }
 
     private async Task<(List<CouncilSignupFact> Signups, List<ContactFact> Contacts, List<SubmittedAssessmentFact> Assessments)> LoadRegionAsync(
-        Region region, ReportMonth month, CancellationToken cancellationToken)
+        Region region, ReportMonth month, Func<string, string, bool> member, CancellationToken cancellationToken)
     {
         var signupsTask = signups.InRegionAsync(region, cancellationToken);
-        var submitted = await assessments.InRegionBeforeAsync(region.Slug, month.End, cancellationToken);
+        var submitted = (await assessments.InRegionBeforeAsync(region.Slug, month.End, cancellationToken)).Where(row => member(row.GssCode, region.Slug));
         var (signedUp, contacts) = await signupsTask;
         return (
-            signedUp.Values.Select(row => new CouncilSignupFact(row.RowKey, row.SignedUpAt)).ToList(),
-            contacts.Select(row => new ContactFact(row.GssCode, row.ContactName, row.ContactEmail, row.ConsentToContact, row.Status == ContactEntity.Verified, row.VerifiedAt, row.ConsentToPublish)).ToList(),
+            signedUp.Values.Where(row => member(row.RowKey, region.Slug)).Select(row => new CouncilSignupFact(row.RowKey, row.SignedUpAt)).ToList(),
+            contacts.Where(row => member(row.GssCode, region.Slug)).Select(row => new ContactFact(row.GssCode, row.ContactName, row.ContactEmail, row.ConsentToContact, row.Status == ContactEntity.Verified, row.VerifiedAt, row.ConsentToPublish)).ToList(),
             submitted.Select(ToFact).ToList());
     }
 

@@ -17,7 +17,7 @@ public sealed record RegionScope(Region Region) : ProgressScope(Region.Slug, Reg
 
 public sealed record PeerGroupScope(PeerGroup Group) : ProgressScope(Group.Slug, Group.Name)
 {
-    public override IReadOnlyList<Region> Regions => Group.Regions;
+    public override IReadOnlyList<Region> Regions => Group.Partitions;
 }
 
 /// <summary>A named list of councils by <see cref="Council.Code"/>, wherever they are (an event's attendees, say).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Progress;
 
@@ -21,7 +22,15 @@ public static class AboutSheet
         var row = 1;
         Heading(sheet, row++, "About this workbook");
         Pair(sheet, row++, "Peer group", report.Scope.Name);
-        Pair(sheet, row++, "Regions", string.Join(", ", report.Scope.Regions.Select(r => r.Name)));
+        if (report.Scope is PeerGroupScope { Group.Kind: PeerGroup.CouncilsKind } councilList)
+        {
+            Pair(sheet, row++, "Councils", string.Join(", ", councilList.Group.Councils.Select(c => c.Name)));
+        }
+        else
+        {
+            Pair(sheet, row++, "Regions", string.Join(", ", report.Scope.Regions.Select(r => r.Name)));
+        }
+
         Pair(sheet, row++, "Month", report.Month.DisplayName);
         SafeCells.Text(sheet.Cell(row, 1), "Data as of (end of day, UTC)");
         sheet.Cell(row, 2).SetValue(report.Month.LastDay.ToDateTime(TimeOnly.MinValue));

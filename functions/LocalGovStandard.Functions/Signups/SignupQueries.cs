@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
@@ -31,6 +32,12 @@ public sealed class SignupQueries([FromKeyedServices(TableNames.Signups)] TableC
 
         return null;
     }
+
+    /// <summary>Every council of the peer group (every council when null) with at least one contact, with its contacts.</summary>
+    public async Task<IReadOnlyList<CouncilSignups>> InGroupAsync(PeerGroup? group, CancellationToken cancellationToken) =>
+        group is null
+            ? await ForRegionsAsync(Regions.All.ToList(), cancellationToken)
+            : (await ForRegionsAsync(group.Partitions, cancellationToken)).Where(c => group.Contains(c.Council.GssCode, c.Council.Region.Slug)).ToList();
 
     /// <summary>Every council in the regions with at least one contact, with its contacts.</summary>
     public async Task<IReadOnlyList<CouncilSignups>> ForRegionsAsync(IReadOnlyCollection<Region> regions, CancellationToken cancellationToken)

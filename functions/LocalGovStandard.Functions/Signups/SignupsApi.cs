@@ -100,20 +100,18 @@ public static class SignupsApi
     private static async Task<Results<Ok<OrganiserSignupList>, ValidationProblem>> ListForOrganiserAsync(
         string? peerGroup, PeerGroupStore peerGroups, SignupQueries queries, CancellationToken cancellationToken)
     {
-        IReadOnlyCollection<Region> regions = Regions.All.ToList();
+        PeerGroup? group = null;
         if (!string.IsNullOrWhiteSpace(peerGroup))
         {
-            var group = await peerGroups.FindAsync(peerGroup.Trim(), cancellationToken);
+            group = await peerGroups.FindAsync(peerGroup.Trim(), cancellationToken);
             if (group is null)
             {
                 var known = (await peerGroups.AllAsync(cancellationToken)).Select(g => g.Slug);
                 return ApiErrors.FieldProblem("peerGroup", $"peerGroup must be one of: {string.Join(", ", known)}");
             }
-
-            regions = group.Regions.ToList();
         }
 
-        var councils = await queries.ForRegionsAsync(regions, cancellationToken);
+        var councils = await queries.InGroupAsync(group, cancellationToken);
         return TypedResults.Ok(new OrganiserSignupList(peerGroup?.Trim(), councils.Select(OrganiserCouncil.From).ToList()));
     }
 

@@ -25,7 +25,7 @@ public sealed class InviteeSelector(
     {
         var regions = criteria.PeerGroups.Count == 0
             ? Regions.All.ToList()
-            : criteria.PeerGroups.SelectMany(g => g.Regions).DistinctBy(r => r.Slug).ToList();
+            : criteria.PeerGroups.SelectMany(g => g.Partitions).DistinctBy(r => r.Slug).ToList();
         var suppressed = await suppressions.AllAsync(cancellationToken);
         var perRegion = await Task.WhenAll(regions.Select(region => SelectInRegionAsync(region, criteria, suppressed, cancellationToken)));
         // One person signed up for two councils (a shared service, say) is invited once, for the first council by name.
@@ -41,6 +41,7 @@ public sealed class InviteeSelector(
     {
         var contacts = (await store.ContactableAsync(region.Slug, criteria.VerifiedBefore, cancellationToken))
             .Where(contact => !suppressed.Contains(contact.ContactKey))
+            .Where(contact => criteria.PeerGroups.Count == 0 || criteria.PeerGroups.Any(g => g.Contains(contact.GssCode, region.Slug)))
             .ToList();
 
         if (contacts.Count == 0)
@@ -49,7 +50,6 @@ public sealed class InviteeSelector(
         }
 
         var counts = criteria.MinSubmittedAssessments is null ? null : await submitted.CountsByCouncilAsync(region.Slug, cancellationToken);
-        var peerGroup = criteria.PeerGroups.FirstOrDefault(g => g.Regions.Any(r => r.Slug == region.Slug));
         var invitees = new List<Invitee>();
         foreach (var contact in contacts)
         {
@@ -66,7 +66,7 @@ public sealed class InviteeSelector(
                 reason += $"; {contact.CouncilName} has submitted {count} assessment{(count == 1 ? "" : "s")} (at least {min})";
             }
 
-            if (peerGroup is not null)
+            if (criteria.PeerGroups.FirstOrDefault(g => g.Contains(contact.GssCode, region.Slug)) is { } peerGroup)
             {
                 reason += $"; in the {peerGroup.Name} peer group";
             }

@@ -9,9 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>
-/// The organiser console in headless Chromium: signing in and erasing a contact, and running a month's
-/// workbooks, with the keyboard alone; axe-core and the one layout (sign-out in the service navigation, a success
-/// banner first in the main content) on every console page type; a screenshot of each in artifacts/screenshots/,
+/// The organiser console in headless Chromium: signing in and erasing a contact, running a month's
+/// workbooks, and starting a peer group from a list of councils, with the keyboard alone; axe-core and the
+/// one layout (sign-out in the service navigation, a success banner first in the main content) on every console page type; a screenshot of each in artifacts/screenshots/,
 /// and of two pages at 390 px too.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
@@ -153,6 +153,57 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator("h1")).ToContainTextAsync("Organiser dashboard");
         await CheckAsync(page, "dashboard", violations);
 
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task StartAGroupFromCouncils_WithTheKeyboardOnly_TellsItsCouncilsContact_WithNoAxeViolations()
+    {
+        const string contact = "carys.circle@birmingham.gov.uk";
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Birmingham, contact);
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        await SignInAsync(page);
+        var keyboard = page.Keyboard;
+
+        await page.GotoAsync("/organiser/peer-groups/new/regions");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Start a peer group from regions");
+        await Expect(page.Locator("#regions")).ToContainTextAsync("Every region is in a peer group");
+        await CheckAsync(page, "peer-group-new-from-regions", violations);
+
+        await page.GotoAsync("/organiser/peer-groups");
+        await CheckAsync(page, "peer-groups-start", violations);
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start a peer group from a list of councils" }));
+        await keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Start a peer group from a list of councils");
+        await CheckAsync(page, "peer-group-new-from-councils", violations);
+
+        await PressButtonAsync(page, "Start peer group");
+        await Expect(page.Locator(".govuk-error-summary")).ToBeFocusedAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose at least one council");
+        await CheckAsync(page, "peer-group-new-error", violations);
+
+        await TabToAsync(page, page.Locator("#name"), maxPresses: 60);
+        await keyboard.TypeAsync("Birmingham circle");
+        await TabToAsync(page, page.Locator("summary", new() { HasText = "West Midlands" }), maxPresses: 60);
+        await keyboard.PressAsync("Enter");
+        await TabToAsync(page, page.GetByLabel(TestRegister.Birmingham.OfficialName));
+        await keyboard.PressAsync("Space");
+        await TabToAsync(page, page.Locator("[name='leads[0].name']"), maxPresses: 60);
+        await keyboard.TypeAsync("Fenella Facilitator");
+        await keyboard.PressAsync("Tab");
+        await keyboard.TypeAsync("fenella.facilitator@birmingham.gov.uk");
+        await PressButtonAsync(page, "Start peer group");
+
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Birmingham circle was started");
+        await Expect(page.Locator("main table")).ToContainTextAsync("1 council: Birmingham City Council");
+        await CheckAsync(page, "peer-group-started", violations);
+        await EmailQueueSteps.DrainedAsync(fixture);
+
+        var told = Assert.Single(fixture.SendGrid.Accepted, m => m.Subject.Contains("new Birmingham circle peer group", StringComparison.Ordinal));
+        Assert.Equal(contact, told.To);
+        Assert.Contains("Fenella Facilitator", told.PlainText, StringComparison.Ordinal);
         Assert.Empty(violations);
     }
 

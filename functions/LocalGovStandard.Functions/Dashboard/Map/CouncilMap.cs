@@ -88,11 +88,13 @@ public sealed record CouncilMap(IReadOnlyList<MapCouncil> Councils, bool Organis
     /// The councils of the snapshot rows in scope. The public view names, and gives a true status to, only
     /// listed councils; every other council is there unnamed, as "not signed up, or not listed".
     /// </summary>
-    public static CouncilMap Of(IEnumerable<MonthlySnapshotEntity> regionRows, bool organiser, HexMap hexes)
+    /// <param name="regionOf">The region of each council of a council-list group's rows, whose key is not a region.</param>
+    public static CouncilMap Of(IEnumerable<MonthlySnapshotEntity> regionRows, bool organiser, HexMap hexes, IReadOnlyDictionary<string, Region>? regionOf = null)
     {
         var rows = regionRows.ToList();
         var councils = rows
-            .SelectMany(row => row.CouncilDetail.Select(council => (Region: Regions.FromSlug(row.Region) ?? Regions.Unassigned, Council: council)))
+            .SelectMany(row => row.CouncilDetail.Select(council =>
+                (Region: Regions.FromSlug(row.Region) ?? regionOf?.GetValueOrDefault(council.GssCode) ?? Regions.Unassigned, Council: council)))
             .Select(x => organiser || x.Council.Listed
                 ? new MapCouncil(x.Council.GssCode, x.Council.Name, x.Region, CouncilStatuses.Of(x.Council), x.Council.Listed, hexes.Find(x.Council.GssCode))
                 : new MapCouncil(null, null, x.Region, CouncilStatus.NotListed, false, hexes.Find(x.Council.GssCode) is { } hex ? hex with { Code = "", Name = "" } : null))
@@ -100,7 +102,7 @@ public sealed record CouncilMap(IReadOnlyList<MapCouncil> Councils, bool Organis
             .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var drawn = rows.SelectMany(r => r.CouncilDetail).Select(c => c.GssCode).ToHashSet(StringComparer.Ordinal);
-        var background = hexes.InRegions(rows.Select(r => r.Region).Distinct())
+        var background = hexes.InRegions(councils.Select(c => c.Region.Slug).Concat(rows.Select(r => r.Region)).Distinct())
             .Where(h => !drawn.Contains(h.Code))
             .Select(h => h with { Code = "", Name = "" })
             .ToList();

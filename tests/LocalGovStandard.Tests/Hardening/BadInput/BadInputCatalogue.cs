@@ -18,7 +18,7 @@ public static class BadInputCatalogue
         .. AssessmentPageCases.NewQuestion(), .. AssessmentPageCases.DetailsQuestion(), .. AssessmentPageCases.Point(),
         .. AssessmentPageCases.Check(), .. AssessmentPageCases.Reassess(), .. AssessmentPageCases.ActionDone(),
         .. PeerAssessmentCases.Api(), .. PeerAssessmentCases.Form(),
-        .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(),
+        .. OrganiserCases.SignIn(), .. OrganiserCases.SignOut(), .. OrganiserCases.Register(), .. OrganiserCases.PeerGroup(), .. PeerGroupCases.FromCouncils(), .. PeerGroupCases.FromRegions(),
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
         .. PoisonedEmailCases.Requeue(),
