@@ -33,11 +33,12 @@ public static class AssessorEndpoints
             errors.Add("peerGroup", "Choose a peer group from the list");
         }
 
-        var regions = chosen?.Regions ?? Register.Regions.All;
         return new ComponentParameters<AssessorsPage>()
             .Set(p => p.PeerGroups, groups.Select(g => new Choice(g.Slug, g.Name)).ToList())
             .Set(p => p.PeerGroup, peerGroup)
-            .Set(p => p.Assessors, errors.Any ? [] : await pool.InRegionsAsync(regions.Select(r => r.Slug), cancellationToken))
+            .Set(p => p.Assessors, errors.Any ? [] : chosen is null
+                ? await pool.InRegionsAsync(Register.Regions.All.Select(r => r.Slug), cancellationToken)
+                : chosen.Members(await pool.InRegionsAsync(chosen.PartitionSlugs, cancellationToken), a => a.GssCode).ToList())
             .Set(p => p.Labels, validator)
             .Set(p => p.Errors, errors)
             .Set(p => p.Done, approved == true ? "The assessor was approved" : null)

@@ -60,6 +60,14 @@ public sealed record PeerGroup(string Slug, string Name, IReadOnlyList<Region> R
             ? Councils.Select(c => Register.Regions.FromSlug(c.Region)).OfType<Region>().DistinctBy(r => r.Slug).ToList()
             : Regions;
 
+    /// <summary>The slugs of <see cref="Partitions"/>: where a feature keyed by region reads the group's rows.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> PartitionSlugs => Partitions.Select(r => r.Slug).ToList();
+
+    /// <summary>Of rows read from the group's partitions, those of its councils (a region group keeps them all).</summary>
+    public IEnumerable<T> Members<T>(IEnumerable<T> inPartitions, Func<T, string> gssCode) =>
+        Councils.Count == 0 ? inPartitions : inPartitions.Where(row => Councils.Any(c => string.Equals(c.GssCode, gssCode(row), StringComparison.OrdinalIgnoreCase)));
+
     public static PeerGroup From(PeerGroupEntity entity) => new(
         entity.RowKey,
         entity.Name,

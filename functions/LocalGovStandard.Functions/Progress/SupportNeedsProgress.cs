@@ -22,7 +22,7 @@ public sealed class SupportNeedsProgress(SupportNeedQueries queries)
     public string StandardId => queries.Standard.Id;
 
     public async Task<IReadOnlyList<SupportNeedRow>> ForPeerGroupAsync(PeerGroup group, ReportMonth month, CancellationToken cancellationToken) =>
-        Rows(await queries.AsAtInRegionsAsync(group.Regions.Select(r => r.Slug), month.End, cancellationToken));
+        Rows(group.Members(await queries.AsAtInRegionsAsync(group.PartitionSlugs, month.End, cancellationToken), c => c.GssCode).ToList());
 
     /// <summary>The public dashboard's view: per group and point, counts only, small groups suppressed.</summary>
     public async Task<PublicSupportNeeds> PublicAsync(IEnumerable<PeerGroup> groups, CancellationToken cancellationToken) =>

@@ -34,7 +34,7 @@ public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValida
 
     public async Task<GroupNeeds> ForGroupAsync(PeerGroup group, CancellationToken cancellationToken)
     {
-        var councils = await LatestInRegionsAsync(group.Regions.Select(r => r.Slug), cancellationToken);
+        var councils = group.Members(await LatestInRegionsAsync(group.PartitionSlugs, cancellationToken), c => c.GssCode).ToList();
         return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), TopicSuggestions.For(councils, Standard));
     }
 

@@ -101,6 +101,23 @@ public sealed class PanelProposerTests
     }
 
     [Fact]
+    public void ForAGroupMadeFromCouncils_ItsCouncilsAreTheSamePeerGroup_NotTheRestOfTheirRegion()
+    {
+        var pool = new[]
+        {
+            Assessor("region-only", "Ria Region", "E09000007", "london", Lead.Id),
+            Assessor("circle", "Cy Circle", "E07000001", "south-east", Lead.Id),
+            Assessor("r", "Rex Research", "E07000002", "south-east", Research.Id),
+            Assessor("d", "Dee Design", "W06000015", "wales", Design.Id),
+        };
+
+        var proposal = PanelProposer.Propose(Input(pool) with { PeerGroupCouncils = ["E07000001"] });
+
+        Assert.Equal("circle", proposal.Members[0].AssessorId);
+        Assert.Equal(Nearness.SamePeerGroup, proposal.Members[0].Nearness);
+    }
+
+    [Fact]
     public void AmongEquallyNearAssessors_TheOneWithFewestAssessmentsInTheLast12Months_IsChosen()
     {
         var pool = new[]

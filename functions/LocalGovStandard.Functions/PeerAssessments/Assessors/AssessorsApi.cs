@@ -70,19 +70,17 @@ public static class AssessorsApi
     private static async Task<Results<Ok<IReadOnlyList<AssessorView>>, ValidationProblem>> ListAsync(
         string? peerGroup, AssessorPool pool, PeerGroupStore groups, TimeProvider clock, CancellationToken cancellationToken)
     {
-        IEnumerable<string> regions = Register.Regions.All.Select(r => r.Slug);
-        if (!string.IsNullOrEmpty(peerGroup))
+        PeerGroup? group = null;
+        if (!string.IsNullOrEmpty(peerGroup) && (group = await groups.FindAsync(peerGroup, cancellationToken)) is null)
         {
-            if (await groups.FindAsync(peerGroup, cancellationToken) is not { } group)
-            {
-                return ApiErrors.FieldProblem("peerGroup", "There is no peer group with that slug. GET /api/peer-groups lists them.");
-            }
-
-            regions = group.Regions.Select(r => r.Slug);
+            return ApiErrors.FieldProblem("peerGroup", "There is no peer group with that slug. GET /api/peer-groups lists them.");
         }
 
+        var assessors = group is null
+            ? await pool.InRegionsAsync(Register.Regions.All.Select(r => r.Slug), cancellationToken)
+            : group.Members(await pool.InRegionsAsync(group.PartitionSlugs, cancellationToken), a => a.GssCode).ToList();
         var today = UkTime.Today(clock);
-        return TypedResults.Ok<IReadOnlyList<AssessorView>>((await pool.InRegionsAsync(regions, cancellationToken)).Select(a => AssessorView.From(a, today)).ToList());
+        return TypedResults.Ok<IReadOnlyList<AssessorView>>(assessors.Select(a => AssessorView.From(a, today)).ToList());
     }
 
     private static async Task<Results<Ok<AssessorView>, BodyProblem, ValidationProblem, ProblemHttpResult>> ApproveAsync(

@@ -20,7 +20,7 @@ public sealed class PanelProposals(PeerAssessmentRequestStore store, PeerAssessm
             return null;
         }
 
-        var group = await requests.GroupOfAsync(request.PartitionKey, cancellationToken);
+        var group = await requests.GroupOfAsync(request.GssCode, request.PartitionKey, cancellationToken);
         var standard = standards.Find(request.StandardId)!;
         var input = new ProposalInput(
             request.GssCode,
@@ -33,7 +33,10 @@ public sealed class PanelProposals(PeerAssessmentRequestStore store, PeerAssessm
             request.Dates(),
             UkTime.Today(clock),
             pool,
-            await SeatsAsync(cancellationToken));
+            await SeatsAsync(cancellationToken))
+        {
+            PeerGroupCouncils = group?.Councils.Select(c => c.GssCode).ToList() ?? [],
+        };
         return PanelProposer.Propose(input);
     }
 

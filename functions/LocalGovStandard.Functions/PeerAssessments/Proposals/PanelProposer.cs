@@ -189,7 +189,10 @@ public static class PanelProposer
     private static Nearness NearnessOf(ProposalInput input, ApprovedAssessor a)
     {
         var region = RegionSlug(a.Region);
-        if (input.PeerGroupRegions.Contains(region, StringComparer.Ordinal))
+        var samePeerGroup = input.PeerGroupCouncils.Count > 0
+            ? input.PeerGroupCouncils.Contains(a.CouncilCode, StringComparer.OrdinalIgnoreCase)
+            : input.PeerGroupRegions.Contains(region, StringComparer.Ordinal);
+        if (samePeerGroup)
         {
             return Nearness.SamePeerGroup;
         }

@@ -21,7 +21,11 @@ public sealed record ProposalInput(
     IReadOnlyList<DateOnly> PreferredDates,
     DateOnly Today,
     IReadOnlyList<ApprovedAssessor> Pool,
-    IReadOnlyList<PanelSeat> Seats);
+    IReadOnlyList<PanelSeat> Seats)
+{
+    /// <summary>For a group made from a list of councils, its council codes (then they, not its regions, are the same peer group).</summary>
+    public IReadOnlyList<string> PeerGroupCouncils { get; init; } = [];
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<Nearness>))]
 public enum Nearness

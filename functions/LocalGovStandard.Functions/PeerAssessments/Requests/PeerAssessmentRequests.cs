@@ -63,7 +63,7 @@ public sealed class PeerAssessmentRequests(
     /// <summary>Queues the request to each lead of the council's peer group; returns how many leads there are.</summary>
     public async Task<int> NotifyLeadsAsync(PeerAssessmentRequestEntity request, CancellationToken cancellationToken)
     {
-        if (await GroupOfAsync(request.PartitionKey, cancellationToken) is not { } group)
+        if (await GroupOfAsync(request.GssCode, request.PartitionKey, cancellationToken) is not { } group)
         {
             return 0;
         }
@@ -78,7 +78,10 @@ public sealed class PeerAssessmentRequests(
         return group.Leads.Count;
     }
 
-    /// <summary>The peer group whose regions include <paramref name="region"/>.</summary>
-    public async Task<PeerGroup?> GroupOfAsync(string region, CancellationToken cancellationToken) =>
-        (await groups.AllAsync(cancellationToken)).FirstOrDefault(g => g.Regions.Any(r => r.Slug == region));
+    /// <summary>
+    /// The council's peer group: a group made from a list of councils that holds it (the closer circle, ADR 0019), else its region's group.
+    /// </summary>
+    public async Task<PeerGroup?> GroupOfAsync(string gssCode, string region, CancellationToken cancellationToken) =>
+        (await groups.AllAsync(cancellationToken)).Where(g => g.Contains(gssCode, region))
+            .OrderBy(g => g.Kind == PeerGroup.CouncilsKind ? 0 : 1).ThenBy(g => g.Slug, StringComparer.Ordinal).FirstOrDefault();
 }

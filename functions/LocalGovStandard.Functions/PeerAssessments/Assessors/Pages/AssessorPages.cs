@@ -73,7 +73,7 @@ public static class AssessorPages
         return new ComponentParameters<LeadAssessorsPage>()
             .Set(p => p.GroupSlug, group.Slug)
             .Set(p => p.GroupName, group.Name)
-            .Set(p => p.Assessors, await pool.InRegionsAsync(group.Regions.Select(r => r.Slug), cancellationToken))
+            .Set(p => p.Assessors, group.Members(await pool.InRegionsAsync(group.PartitionSlugs, cancellationToken), a => a.GssCode).ToList())
             .Set(p => p.Labels, validator)
             .Set(p => p.Done, approved == true ? "The assessor was approved" : null)
             .Result();
@@ -112,7 +112,7 @@ public static class AssessorPages
         }
 
         var assessor = await pool.FindAsync(assessorId, cancellationToken);
-        return assessor is not null && group.Regions.Any(r => r.Slug == assessor.PartitionKey) ? (group, assessor) : (group, null);
+        return assessor is not null && group.Contains(assessor.GssCode, assessor.PartitionKey) ? (group, assessor) : (group, null);
     }
 
     private static ComponentParameters<AssessorProfilePage> ProfilePage(

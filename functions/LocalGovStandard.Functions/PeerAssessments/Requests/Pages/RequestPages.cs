@@ -93,7 +93,7 @@ public static class RequestPages
         return new ComponentParameters<LeadRequestsPage>()
             .Set(p => p.GroupSlug, group.Slug)
             .Set(p => p.GroupName, group.Name)
-            .Set(p => p.Requests, await store.InRegionsAsync(group.Regions.Select(r => r.Slug), cancellationToken))
+            .Set(p => p.Requests, group.Members(await store.InRegionsAsync(group.PartitionSlugs, cancellationToken), r => r.GssCode).ToList())
             .Result();
     }
 
@@ -102,7 +102,8 @@ public static class RequestPages
         StandardCatalogue catalogue, AssessorPool pool, PanelProposals proposals, CancellationToken cancellationToken)
     {
         if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group
-            || await store.FindInAsync(group.Regions.Select(r => r.Slug), reference, cancellationToken) is not { } request)
+            || await store.FindInAsync(group.PartitionSlugs, reference, cancellationToken) is not { } request
+            || !group.Contains(request.GssCode, request.PartitionKey))
         {
             return PageResults.NotFound();
         }
