@@ -23,7 +23,7 @@ using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 
 StartupTimeline.Mark("main");
 

@@ -7,7 +7,7 @@ using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 /// <summary>Standard Summits: the organiser API, invitations, reminders, RSVP pages, unsubscribe and the export.</summary>
 public static class SummitsApi
@@ -16,13 +16,17 @@ public static class SummitsApi
 
     public static IServiceCollection AddSummits(this IServiceCollection services)
     {
-        services.AddSingleton<SummitStore>();
+        services.AddSingleton<EventStore>();
         services.AddSingleton<SuppressionList>();
-        services.AddSingleton<SummitLinks>();
+        services.AddSingleton<EventLinks>();
         services.AddSingleton<InviteeSelector>();
-        services.AddSingleton<SummitSender>();
+        services.AddSingleton<EventSender>();
         services.AddSingleton<RsvpService>();
-        services.AddPersonalDataHolder<SummitPersonalData>();
+        services.AddPersonalDataHolder<EventPersonalData>();
+        services.AddSingleton<AttendeeNotices>();
+        services.AddSingleton<MeetupScheduler>();
+        services.AddSingleton<EventKindMigration>();
+        services.AddHostedService(provider => provider.GetRequiredService<EventKindMigration>());
         return services;
     }
 
@@ -36,14 +40,15 @@ public static class SummitsApi
         admin.MapPost("/summits/{summitId}/reminders/send", RemindAsync).AsKeyedFunction("SendSummitReminders");
         admin.MapGet("/summits/{summitId}/attendees", ExportAsync).AsKeyedFunction("ExportSummitAttendees");
         admin.MapGet("/summits/{summitId}/attendees.xlsx", ExportWorkbookAsync).AsKeyedFunction("ExportSummitWorkbook");
-        app.MapSummitPages();
+        admin.MapMeetups();
+        app.MapEventPages();
     }
 
     public sealed record SummitResponse(
         string Id, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Venue, string Address, int Capacity,
         DateTimeOffset RsvpBy, string Description, DateTimeOffset CreatedAt)
     {
-        public static SummitResponse From(SummitEntity s) =>
+        public static SummitResponse From(EventEntity s) =>
             new(s.SummitId, s.Name, s.StartsAt, s.EndsAt, s.Venue, s.Address, s.Capacity, s.RsvpBy, s.Description, s.CreatedAt);
     }
 
@@ -55,22 +60,22 @@ public static class SummitsApi
 
     public sealed record SendResponse(SendRun Run, InvitationCounts Counts);
 
-    private static async Task<Results<Ok<SummitExport.AttendeeLists>, ProblemHttpResult>> ExportAsync(
-        string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken) =>
-        await SummitExport.ExportAsync(store, audit, summitId, "json", Organiser, cancellationToken) is { } export
+    private static async Task<Results<Ok<EventExport.AttendeeLists>, ProblemHttpResult>> ExportAsync(
+        string summitId, EventStore store, AuditLog audit, CancellationToken cancellationToken) =>
+        await EventExport.ExportAsync(store, audit, summitId, "json", Organiser, cancellationToken) is { } export
             ? TypedResults.Ok(export.Lists)
             : SummitNotFound();
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportWorkbookAsync(
-        string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken) =>
-        await SummitExport.ExportAsync(store, audit, summitId, "xlsx", Organiser, cancellationToken) is { } export
-            ? TypedResults.File(SummitExport.Workbook(export.Lists), SummitExport.WorkbookContentType, SummitExport.FileName(export.Summit, "xlsx"))
+        string summitId, EventStore store, AuditLog audit, CancellationToken cancellationToken) =>
+        await EventExport.ExportAsync(store, audit, summitId, "xlsx", Organiser, cancellationToken) is { } export
+            ? TypedResults.File(EventExport.Workbook(export.Lists), EventExport.WorkbookContentType, EventExport.FileName(export.Summit, "xlsx"))
             : SummitNotFound();
 
     private static ProblemHttpResult SummitNotFound() =>
         ApiErrors.Problem(ApiErrors.NotFound, "There is no summit with that id.");
 
-    private static async Task<Results<Created<SummitResponse>, BodyProblem, ValidationProblem>> CreateAsync(HttpRequest request, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Created<SummitResponse>, BodyProblem, ValidationProblem>> CreateAsync(HttpRequest request, EventStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<SummitRequest>(request, cancellationToken);
         if (problem is not null)
@@ -89,12 +94,12 @@ public static class SummitsApi
         return TypedResults.Created($"/api/admin/summits/{summit.SummitId}", SummitResponse.From(summit));
     }
 
-    private static async Task<Ok<IReadOnlyList<SummitResponse>>> ListAsync(SummitStore store, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<SummitResponse>>> ListAsync(EventStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<SummitResponse>>((await store.ListAsync(cancellationToken)).Select(SummitResponse.From).ToList());
 
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
         string summitId, string? verifiedOnOrBefore, string? minSubmittedAssessments, string[]? peerGroups,
-        SummitStore store, PeerGroupStore groups, InviteeSelector selector, CancellationToken cancellationToken)
+        EventStore store, PeerGroupStore groups, InviteeSelector selector, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(summitId, cancellationToken) is null)
         {
@@ -130,7 +135,7 @@ public static class SummitsApi
     /// sent to. Either way only invitations not yet confirmed sent go out.
     /// </summary>
     private static async Task<Results<Ok<SendResponse>, ProblemHttpResult, BodyProblem, ValidationProblem>> SendAsync(
-        string summitId, HttpRequest request, SummitStore store, PeerGroupStore groups, InviteeSelector selector, SummitSender sender,
+        string summitId, HttpRequest request, EventStore store, PeerGroupStore groups, InviteeSelector selector, EventSender sender,
         CancellationToken cancellationToken)
     {
         var summit = await store.FindAsync(summitId, cancellationToken);
@@ -166,12 +171,12 @@ public static class SummitsApi
     }
 
     private static async Task<Results<Ok<InvitationStatus>, ProblemHttpResult>> InvitationsAsync(
-        string summitId, SummitStore store, SummitSender sender, CancellationToken cancellationToken) =>
+        string summitId, EventStore store, EventSender sender, CancellationToken cancellationToken) =>
         await store.FindAsync(summitId, cancellationToken) is { } summit
             ? TypedResults.Ok(await sender.StatusAsync(summit, cancellationToken))
             : SummitNotFound();
 
-    private static async Task<Results<Ok<SendResponse>, ProblemHttpResult, BodyProblem, ValidationProblem>> RemindAsync(string summitId, HttpRequest request, SummitStore store, SummitSender sender, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SendResponse>, ProblemHttpResult, BodyProblem, ValidationProblem>> RemindAsync(string summitId, HttpRequest request, EventStore store, EventSender sender, TimeProvider clock, CancellationToken cancellationToken)
     {
         var summit = await store.FindAsync(summitId, cancellationToken);
         if (summit is null)
@@ -185,7 +190,7 @@ public static class SummitsApi
             return problem;
         }
 
-        if (SummitSender.ReminderProblem(summit, body!.Round, clock.GetUtcNow()) is { } reminderProblem)
+        if (EventSender.ReminderProblem(summit, body!.Round, clock.GetUtcNow()) is { } reminderProblem)
         {
             return ApiErrors.FieldProblem("round", reminderProblem);
         }

@@ -4,14 +4,14 @@ using LocalGovStandard.Platform.Spreadsheets;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 /// <summary>
 /// The organiser's lists: attendees, the waitlist (in order) and declines, as JSON or as a
 /// workbook with one named table each. Every cell is written as text, so a value that starts with
 /// =, +, - or @ is never a formula.
 /// </summary>
-public static class SummitExport
+public static class EventExport
 {
     public sealed record Person(
         string InvitationId, string CouncilCode, string CouncilName, string ContactName, string ContactEmail,
@@ -19,7 +19,7 @@ public static class SummitExport
 
     public sealed record AttendeeLists(string SummitId, string Name, int Capacity, IReadOnlyList<Person> Attendees, IReadOnlyList<Person> Waitlist, IReadOnlyList<Person> Declines);
 
-    public static async Task<AttendeeLists?> ListsAsync(SummitStore store, string summitId, CancellationToken cancellationToken) =>
+    public static async Task<AttendeeLists?> ListsAsync(EventStore store, string summitId, CancellationToken cancellationToken) =>
         await store.FindAsync(summitId, cancellationToken) is { } summit ? await ListsAsync(store, summit, cancellationToken) : null;
 
     // Globalization-invariant mode cannot decompose accents (Normalize is a no-op there), so the Latin letters
@@ -32,7 +32,7 @@ public static class SummitExport
     }.SelectMany(p => p.Item1.Select(c => (c, p.Item2))).ToDictionary(p => p.c, p => p.Item2);
 
     /// <summary>"standard-summit-birmingham-2027-01-15-attendees.xlsx": the summit's name as a safe ASCII slug and its UK start date.</summary>
-    public static string FileName(SummitEntity summit, string extension)
+    public static string FileName(EventEntity summit, string extension)
     {
         var letters = summit.Name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : Unaccented.GetValueOrDefault(c, '-'));
         var slug = string.Join('-', new string([.. letters]).Split('-', StringSplitOptions.RemoveEmptyEntries));
@@ -41,7 +41,7 @@ public static class SummitExport
         return $"{(slug.Length == 0 ? "summit" : slug)}-{date}-attendees.{extension}";
     }
 
-    private static async Task<AttendeeLists> ListsAsync(SummitStore store, SummitEntity summit, CancellationToken cancellationToken)
+    private static async Task<AttendeeLists> ListsAsync(EventStore store, EventEntity summit, CancellationToken cancellationToken)
     {
         var summitId = summit.SummitId;
 
@@ -57,12 +57,12 @@ public static class SummitExport
     }
 
     /// <summary>A summit's lists, read for an export in <paramref name="format"/> ("json" or "xlsx") and audited as exported by <paramref name="actor"/>.</summary>
-    public sealed record AttendeeExport(SummitEntity Summit, AttendeeLists Lists);
+    public sealed record AttendeeExport(EventEntity Summit, AttendeeLists Lists);
 
     public const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <returns>Null when there is no such summit.</returns>
-    public static async Task<AttendeeExport?> ExportAsync(SummitStore store, AuditLog audit, string summitId, string format, string actor, CancellationToken cancellationToken)
+    public static async Task<AttendeeExport?> ExportAsync(EventStore store, AuditLog audit, string summitId, string format, string actor, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
         {

@@ -1,6 +1,6 @@
 using LocalGovStandard.Platform.Validation;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 public sealed record SummitRequest(
     string? Name, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Venue, string? Address,

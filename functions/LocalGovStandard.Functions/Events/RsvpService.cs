@@ -4,7 +4,7 @@ using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Email.Queue;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 public enum RsvpLinkResult
 {
@@ -30,11 +30,11 @@ public enum RsvpOutcome
 /// fewer places leave exactly the capacity accepted and the rest waitlisted, in the order they won.
 /// </summary>
 public sealed partial class RsvpService(
-    SummitStore store, SummitLinks links, EmailOutbox outbox, AuditLog audit, TimeProvider clock, ILogger<RsvpService> logger)
+    EventStore store, EventLinks links, EmailOutbox outbox, AuditLog audit, TimeProvider clock, ILogger<RsvpService> logger)
 {
     private const int MaxAttempts = 200;
 
-    public async Task<(RsvpLinkResult Result, SummitEntity? Summit, InvitationEntity? Invitation)> OpenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<(RsvpLinkResult Result, EventEntity? Summit, InvitationEntity? Invitation)> OpenAsync(string? token, CancellationToken cancellationToken)
     {
         var payload = links.ReadRsvp(token);
         if (payload is null)
@@ -52,7 +52,7 @@ public sealed partial class RsvpService(
         return invitation is null ? (RsvpLinkResult.Invalid, null, null) : (RsvpLinkResult.Valid, summit, invitation);
     }
 
-    public async Task<(RsvpOutcome Outcome, SummitEntity Summit, InvitationEntity Invitation)> AnswerAsync(
+    public async Task<(RsvpOutcome Outcome, EventEntity Summit, InvitationEntity Invitation)> AnswerAsync(
         string summitId, string invitationId, RsvpAnswer answer, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -60,7 +60,7 @@ public sealed partial class RsvpService(
             var summit = await store.FindAsync(summitId, cancellationToken) ?? throw new InvalidOperationException("The summit is gone.");
             var invitation = await store.FindInvitationAsync(summitId, invitationId, cancellationToken) ?? throw new InvalidOperationException("The invitation is gone.");
             var now = clock.GetUtcNow();
-            if (now > summit.RsvpBy)
+            if (now > summit.RsvpBy || summit.CancelledAt is not null)
             {
                 return (RsvpOutcome.Closed, summit, invitation);
             }
@@ -107,7 +107,7 @@ public sealed partial class RsvpService(
     }
 
     /// <summary>Applies the answer to the two rows in memory; true when the summit's counters take part.</summary>
-    private static bool Decide(SummitEntity summit, InvitationEntity invitation, bool attending)
+    private static bool Decide(EventEntity summit, InvitationEntity invitation, bool attending)
     {
         switch (invitation.Response, attending)
         {
@@ -137,15 +137,15 @@ public sealed partial class RsvpService(
         }
     }
 
-    private async Task AfterAnswerAsync(SummitEntity summit, InvitationEntity invitation, string before, CancellationToken cancellationToken)
+    private async Task AfterAnswerAsync(EventEntity summit, InvitationEntity invitation, string before, CancellationToken cancellationToken)
     {
         if (invitation.Response == InvitationEntity.Accepted && before != InvitationEntity.Accepted)
         {
-            await EmailAsync(SummitEmails.AnswerKind.Accepted, summit, invitation);
+            await EmailAsync(EventEmails.AnswerKind.Accepted, summit, invitation);
         }
         else if (invitation.Response == InvitationEntity.Waitlisted && before != InvitationEntity.Waitlisted)
         {
-            await EmailAsync(SummitEmails.AnswerKind.Waitlisted, summit, invitation, await store.WaitingPlaceAsync(invitation, cancellationToken));
+            await EmailAsync(EventEmails.AnswerKind.Waitlisted, summit, invitation, await store.WaitingPlaceAsync(invitation, cancellationToken));
         }
         else if (before == InvitationEntity.Accepted && invitation.Response == InvitationEntity.Declined)
         {
@@ -191,16 +191,16 @@ public sealed partial class RsvpService(
 
             LogPromoted(summitId, first.InvitationId);
             await audit.WriteAsync("system", "summit.waitlist.promoted", $"{summitId}/{first.InvitationId}", cancellationToken: CancellationToken.None);
-            await EmailAsync(SummitEmails.AnswerKind.PromotedFromWaitlist, summit, first);
+            await EmailAsync(EventEmails.AnswerKind.PromotedFromWaitlist, summit, first);
             return;
         }
     }
 
     /// <summary>Answers are transactional mail about the person's own place, so they are sent even to an unsubscribed address. Queued: the answer does not wait for SendGrid.</summary>
-    private Task EmailAsync(SummitEmails.AnswerKind kind, SummitEntity summit, InvitationEntity invitation, int? waitingPlace = null) =>
+    private Task EmailAsync(EventEmails.AnswerKind kind, EventEntity summit, InvitationEntity invitation, int? waitingPlace = null) =>
         outbox.EnqueueAsync(
-            SummitKeys.AnswerLedger(summit.SummitId),
-            SummitEmails.Answer(kind, summit, invitation, waitingPlace, links.Rsvp(summit, invitation), links.Unsubscribe(summit, invitation), clock.GetUtcNow()),
+            EventKeys.AnswerLedger(summit.SummitId),
+            EventEmails.Answer(kind, summit, invitation, waitingPlace, links.Rsvp(summit, invitation), links.Unsubscribe(summit, invitation), clock.GetUtcNow()),
             CancellationToken.None);
 
     [LoggerMessage(LogLevel.Information, "Summit {SummitId}: a freed place went to {InvitationId} from the waitlist")]

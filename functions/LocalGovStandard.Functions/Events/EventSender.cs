@@ -1,7 +1,7 @@
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 public sealed record SendRun(int Sent, int AlreadySent, int InProgress, int Failed, int Unsubscribed);
 
@@ -25,7 +25,7 @@ public sealed record InvitationsSent(SendRun Run, InvitationCounts Counts);
 /// for invitations and per (summit, round, contact) for reminders, so a repeat never sends twice
 /// and a resume sends whoever is not yet confirmed sent. See ADR 0008.
 /// </summary>
-public sealed class SummitSender(SummitStore store, SuppressionList suppressions, SummitLinks links, MailLedger ledger, AuditLog audit, TimeProvider clock)
+public sealed class EventSender(EventStore store, SuppressionList suppressions, EventLinks links, MailLedger ledger, AuditLog audit, TimeProvider clock)
 {
     public const string Queued = "queued";
     public const string Sending = "sending";
@@ -35,14 +35,14 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     /// Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.
     /// The counts afterwards come from what this send read and wrote, not from reading every row again.
     /// </summary>
-    public async Task<InvitationsSent> SendInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)
+    public async Task<InvitationsSent> SendInvitationsAsync(EventEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)
     {
         var invitations = invitees is null
             ? await store.InvitationsAsync(summit.SummitId, cancellationToken)
             : await store.AddInvitationsAsync(summit.SummitId, Invitations(summit, invitees), cancellationToken);
-        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var sent = await ledger.PartitionAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken);
         var suppressed = await suppressions.AllAsync(cancellationToken);
-        var run = await SendAsync(SummitKeys.InvitationLedger(summit.SummitId), invitations, recipients => SummitEmails.Invitation(summit, recipients),
+        var run = await SendAsync(EventKeys.InvitationLedger(summit.SummitId), invitations, recipients => EventEmails.Invitation(summit, recipients),
             summit, sent, suppressed, cancellationToken);
         await audit.WriteAsync(actor, "summit.invitations.sent", summit.SummitId, $"sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return new InvitationsSent(run, Status(summit, invitations, sent, suppressed).Counts);
@@ -52,25 +52,25 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     /// Whom <see cref="SendInvitationsAsync"/> would email with these invitees, without recording or sending anything:
     /// those already recorded and not yet sent, and the new ones the store would add (a person already invited is not added twice).
     /// </summary>
-    public async Task<SendPreview> PreviewInvitationsAsync(SummitEntity summit, IReadOnlyList<Invitee> invitees, CancellationToken cancellationToken)
+    public async Task<SendPreview> PreviewInvitationsAsync(EventEntity summit, IReadOnlyList<Invitee> invitees, CancellationToken cancellationToken)
     {
         var recorded = await store.InvitationsAsync(summit.SummitId, cancellationToken);
         var rowKeys = recorded.Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
         var people = recorded.Select(i => i.ContactKey).ToHashSet(StringComparer.Ordinal);
         var added = Invitations(summit, invitees).Where(i => !rowKeys.Contains(i.RowKey) && !people.Contains(i.ContactKey)).DistinctBy(i => i.ContactKey);
-        return await PendingAsync(SummitKeys.InvitationLedger(summit.SummitId), [.. recorded, .. added], cancellationToken);
+        return await PendingAsync(EventKeys.InvitationLedger(summit.SummitId), [.. recorded, .. added], cancellationToken);
     }
 
     /// <summary>Whom <see cref="SendRemindersAsync"/> would email in this round, without sending anything.</summary>
-    public async Task<SendPreview> PreviewRemindersAsync(SummitEntity summit, int round, CancellationToken cancellationToken) =>
-        await PendingAsync(SummitKeys.ReminderLedger(summit.SummitId, round), await UnansweredAsync(summit, cancellationToken), cancellationToken);
+    public async Task<SendPreview> PreviewRemindersAsync(EventEntity summit, int round, CancellationToken cancellationToken) =>
+        await PendingAsync(EventKeys.ReminderLedger(summit.SummitId, round), await UnansweredAsync(summit, cancellationToken), cancellationToken);
 
-    private List<InvitationEntity> Invitations(SummitEntity summit, IReadOnlyList<Invitee> invitees)
+    private List<InvitationEntity> Invitations(EventEntity summit, IReadOnlyList<Invitee> invitees)
     {
         var now = clock.GetUtcNow();
         return invitees.Select(i => new InvitationEntity
         {
-            PartitionKey = summit.SummitId, RowKey = SummitKeys.InvitationRowKey(i.InvitationId), InvitationId = i.InvitationId,
+            PartitionKey = summit.SummitId, RowKey = EventKeys.InvitationRowKey(i.InvitationId), InvitationId = i.InvitationId,
             Region = i.Region, ContactRowKey = i.ContactRowKey, ContactKey = i.ContactKey, GssCode = i.GssCode, CouncilName = i.CouncilName,
             ContactName = i.ContactName, ContactEmail = i.ContactEmail, Reason = i.Reason, InvitedAt = now,
         }).ToList();
@@ -79,17 +79,17 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     public const int MaxReminderRounds = 20;
 
     /// <summary>Why a reminder round cannot be sent, or null when it can.</summary>
-    public static string? ReminderProblem(SummitEntity summit, int? round, DateTimeOffset now) =>
+    public static string? ReminderProblem(EventEntity summit, int? round, DateTimeOffset now) =>
         round is not (>= 1 and <= MaxReminderRounds) ? $"round must be a whole number from 1 to {MaxReminderRounds}: each round is sent once"
         : now > summit.RsvpBy ? "RSVPs for this summit are closed, so there is nothing to remind people about."
         : null;
 
     /// <summary>The first reminder round not yet sent to anyone (each round is its own mail stream in the ledger); null once all are used.</summary>
-    public async Task<int?> NextReminderRoundAsync(SummitEntity summit, CancellationToken cancellationToken)
+    public async Task<int?> NextReminderRoundAsync(EventEntity summit, CancellationToken cancellationToken)
     {
         for (var round = 1; round <= MaxReminderRounds; round++)
         {
-            if (!await ledger.AnyInAsync(SummitKeys.ReminderLedger(summit.SummitId, round), cancellationToken))
+            if (!await ledger.AnyInAsync(EventKeys.ReminderLedger(summit.SummitId, round), cancellationToken))
             {
                 return round;
             }
@@ -99,20 +99,20 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     }
 
     /// <summary>A reminder round goes to invitees whose invitation was sent and who have not answered; each round once.</summary>
-    public async Task<SendRun> SendRemindersAsync(SummitEntity summit, int round, string actor, CancellationToken cancellationToken)
+    public async Task<SendRun> SendRemindersAsync(EventEntity summit, int round, string actor, CancellationToken cancellationToken)
     {
         var unanswered = await UnansweredAsync(summit, cancellationToken);
-        var partition = SummitKeys.ReminderLedger(summit.SummitId, round);
-        var run = await SendAsync(partition, unanswered, recipients => SummitEmails.Reminder(summit, recipients), summit,
+        var partition = EventKeys.ReminderLedger(summit.SummitId, round);
+        var run = await SendAsync(partition, unanswered, recipients => EventEmails.Reminder(summit, recipients), summit,
             await ledger.PartitionAsync(partition, cancellationToken), await suppressions.AllAsync(cancellationToken), cancellationToken);
         await audit.WriteAsync(actor, "summit.reminders.sent", summit.SummitId, $"round {round}: sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return run;
     }
 
-    private async Task<List<InvitationEntity>> UnansweredAsync(SummitEntity summit, CancellationToken cancellationToken)
+    private async Task<List<InvitationEntity>> UnansweredAsync(EventEntity summit, CancellationToken cancellationToken)
     {
         var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
-        var sent = await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var sent = await ledger.PartitionAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken);
         return invitations
             .Where(i => i.Response == InvitationEntity.NoAnswer && sent.GetValueOrDefault(i.InvitationId)?.Status == MailLedgerEntry.Sent)
             .ToList();
@@ -153,7 +153,7 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
     /// </summary>
     private async Task<SendRun> SendAsync(
         string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
-        SummitEntity summit, Dictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
+        EventEntity summit, Dictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
     {
         var (pending, alreadySent, unsubscribed) = Pending(invitations, sent, suppressed);
         if (pending.Count == 0)
@@ -167,8 +167,8 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
             return new BatchRecipient(
                 invitation.InvitationId,
                 new EmailAddress(invitation.ContactEmail, invitation.ContactName),
-                SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
-                SummitLinks.UnsubscribeHeaders(unsubscribe));
+                EventEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
+                EventLinks.UnsubscribeHeaders(unsubscribe));
         });
 
         var results = await ledger.SendBatchesOnceAsync(ledgerPartition, recipients, build, sent, cancellationToken);
@@ -180,15 +180,15 @@ public sealed class SummitSender(SummitStore store, SuppressionList suppressions
             unsubscribed);
     }
 
-    public async Task<InvitationStatus> StatusAsync(SummitEntity summit, CancellationToken cancellationToken) =>
+    public async Task<InvitationStatus> StatusAsync(EventEntity summit, CancellationToken cancellationToken) =>
         Status(
             summit,
             await store.InvitationsAsync(summit.SummitId, cancellationToken),
-            await ledger.PartitionAsync(SummitKeys.InvitationLedger(summit.SummitId), cancellationToken),
+            await ledger.PartitionAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken),
             await suppressions.AllAsync(cancellationToken));
 
     private static InvitationStatus Status(
-        SummitEntity summit, IReadOnlyList<InvitationEntity> invitations, IReadOnlyDictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed)
+        EventEntity summit, IReadOnlyList<InvitationEntity> invitations, IReadOnlyDictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed)
     {
         var places = WaitingList.Places(invitations);
         var rows = invitations

@@ -3,7 +3,7 @@ using LocalGovStandard.Assessments;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 public sealed record Invitee(string InvitationId, string Region, string ContactRowKey, string ContactKey, string GssCode,
     string CouncilName, string ContactName, string ContactEmail, DateTimeOffset VerifiedAt, int SubmittedAssessments, string Reason);

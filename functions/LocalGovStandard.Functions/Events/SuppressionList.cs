@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Platform.Tokens;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 /// <summary>Addresses that unsubscribed from summit mail. Every later invitation, reminder and preview leaves them out.</summary>
 public sealed class SuppressionList([FromKeyedServices(TableNames.Suppressions)] TableClient table, SignedTokens tokens, TimeProvider clock)

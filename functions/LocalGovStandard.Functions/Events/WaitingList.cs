@@ -1,4 +1,4 @@
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 /// <summary>
 /// Places on a summit's waiting list. An invitation's stored WaitlistPosition is its ticket: it

@@ -2,13 +2,13 @@ using Azure.Data.Tables;
 using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 public sealed record ExportedInvitation(
     string SummitId, string SummitName, DateTimeOffset InvitedAt, string Reason, string Response, DateTimeOffset? RespondedAt,
     int? WaitlistPosition, string? BadgeName, string? DietaryNeeds, string? AccessNeeds)
 {
-    public static ExportedInvitation From(SummitEntity summit, InvitationEntity i, int? waitingPlace) => new(
+    public static ExportedInvitation From(EventEntity summit, InvitationEntity i, int? waitingPlace) => new(
         summit.SummitId, summit.Name, i.InvitedAt, i.Reason, i.Response, i.RespondedAt, waitingPlace, i.BadgeName, i.DietaryNeeds, i.AccessNeeds);
 }
 
@@ -19,7 +19,7 @@ public sealed record ExportedSuppression(DateTimeOffset UnsubscribedAt, string S
 /// they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
 /// </summary>
 [HoldsPersonalData(TableNames.Summits, TableNames.Suppressions)]
-public sealed class SummitPersonalData(SummitStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
+public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
 {
     private const int MaxAttempts = 10;
 
@@ -34,12 +34,12 @@ public sealed class SummitPersonalData(SummitStore store, RsvpService rsvp, Supp
     public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
         erasure.Count("summitInvitations", "Summit invitations removed", await EraseAsync(subject.GssCode, subject.ContactKey, cancellationToken));
 
-    public async Task<IReadOnlyList<(SummitEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
+    public async Task<IReadOnlyList<(EventEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
         string gssCode, string contactKey, CancellationToken cancellationToken)
     {
         var invitationId = InviteeSelector.InvitationId(gssCode, contactKey);
-        var found = new List<(SummitEntity, InvitationEntity, int?)>();
-        foreach (var summit in await store.ListAsync(cancellationToken))
+        var found = new List<(EventEntity, InvitationEntity, int?)>();
+        foreach (var summit in await store.AllAsync(cancellationToken))
         {
             if (await store.FindInvitationAsync(summit.SummitId, invitationId, cancellationToken) is { } invitation)
             {

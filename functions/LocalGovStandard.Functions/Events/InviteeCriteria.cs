@@ -2,7 +2,7 @@ using System.Globalization;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Validation;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 /// <summary>The criteria as sent: query string for the preview, JSON body for the send.</summary>
 public sealed record InviteeCriteriaRequest(string? VerifiedOnOrBefore, int? MinSubmittedAssessments, IReadOnlyList<string>? PeerGroups);

@@ -2,35 +2,49 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
-using LocalGovStandard.Summits.Pages;
+using LocalGovStandard.Events.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace LocalGovStandard.Summits;
+namespace LocalGovStandard.Events;
 
 /// <summary>The invitee's pages: RSVP (answer, change until rsvpBy) and unsubscribe.</summary>
-public static class SummitPages
+public static class EventPages
 {
     public const int BadgeNameMaxLength = 60;
     public const int NeedsMaxLength = 300;
-    private const string UnsubscribePath = "/summit/unsubscribe";
+    public const string RsvpPath = "/events/rsvp";
+    public const string UnsubscribePath = "/events/unsubscribe";
+    private const string SummitRsvpPath = "/summit/rsvp";
+    private const string SummitUnsubscribePath = "/summit/unsubscribe";
     public static readonly IReadOnlyList<string> FieldOrder = ["attending", "badgeName", "dietaryNeeds", "accessNeeds"];
 
-    public static void MapSummitPages(this IEndpointRouteBuilder app)
+    public static void MapEventPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/summit/rsvp", ShowRsvpAsync).AsPublicFunction("SummitRsvp").RequireRateLimiting(RateLimits.PublicForms);
-        app.MapPost("/summit/rsvp", AnswerRsvpAsync).AsPublicFunction("SummitRsvpAnswer").RequireRateLimiting(RateLimits.PublicForms)
+        app.MapGet(RsvpPath, ShowRsvpAsync).AsPublicFunction("EventRsvp").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost(RsvpPath, AnswerRsvpAsync).AsPublicFunction("EventRsvpAnswer").RequireRateLimiting(RateLimits.PublicForms)
             .RequireValidForm("For your security, forms expire. Open the link in your invitation email again and answer again. Nothing you entered was saved.");
 
         // The link in the email opens a page with a button (see EmailedLinks), so a mail scanner's GET unsubscribes nobody.
-        app.MapGet(UnsubscribePath, ShowUnsubscribe).AsPublicFunction("SummitUnsubscribe").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapGet(UnsubscribePath, ShowUnsubscribe).AsPublicFunction("EventUnsubscribe").RequireRateLimiting(RateLimits.PublicForms);
 
         // RFC 8058 one-click: mail programs POST "List-Unsubscribe=One-Click" with no antiforgery token.
         // The signed token is the credential, and unsubscribing twice changes nothing.
-        app.MapPost(UnsubscribePath, UnsubscribeAsync).AsPublicFunction("SummitUnsubscribeConfirm").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
+        app.MapPost(UnsubscribePath, UnsubscribeAsync).AsPublicFunction("EventUnsubscribeConfirm").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
+
+        // Links in summit mail sent before events (ADR 0016) keep working. A GET moves permanently (301) to the page's new address.
+        // A POST is answered where it was sent, by the same handler: a form on a page opened before the move, or a mail
+        // program's RFC 8058 one-click, which need not follow a redirect.
+        app.MapGet(SummitRsvpPath, (HttpRequest request) => TypedResults.Redirect(RsvpPath + request.QueryString, permanent: true))
+            .AsPublicFunction("SummitRsvp").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost(SummitRsvpPath, AnswerRsvpAsync).AsPublicFunction("SummitRsvpAnswer").RequireRateLimiting(RateLimits.PublicForms)
+            .RequireValidForm("For your security, forms expire. Open the link in your invitation email again and answer again. Nothing you entered was saved.");
+        app.MapGet(SummitUnsubscribePath, (HttpRequest request) => TypedResults.Redirect(UnsubscribePath + request.QueryString, permanent: true))
+            .AsPublicFunction("SummitUnsubscribe").RequireRateLimiting(RateLimits.PublicForms);
+        app.MapPost(SummitUnsubscribePath, UnsubscribeAsync).AsPublicFunction("SummitUnsubscribeConfirm").RequireRateLimiting(RateLimits.PublicForms).DisableAntiforgery();
     }
 
     /// <summary>Reads only: the RSVP link's page changes nothing until its form is posted, so a mail scanner's GET answers nothing.</summary>
-    private static async Task<IResult> ShowRsvpAsync(string? token, RsvpService rsvp, SummitStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowRsvpAsync(string? token, RsvpService rsvp, EventStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (result, summit, invitation) = await rsvp.OpenAsync(token, cancellationToken);
         if (result != RsvpLinkResult.Valid)
@@ -38,7 +52,7 @@ public static class SummitPages
             return LinkProblem(result);
         }
 
-        if (clock.GetUtcNow() > summit!.RsvpBy)
+        if (clock.GetUtcNow() > summit!.RsvpBy || summit.CancelledAt is not null)
         {
             return Closed(summit, invitation!, await store.WaitingPlaceAsync(invitation!, cancellationToken));
         }
@@ -56,7 +70,7 @@ public static class SummitPages
             .Result();
     }
 
-    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, RsvpService rsvp, SummitStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerRsvpAsync(HttpContext context, RsvpService rsvp, EventStore store, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
         string? token = form["token"];
@@ -109,7 +123,7 @@ public static class SummitPages
             .Set(p => p.Problem, result == RsvpLinkResult.Expired ? RsvpProblemPage.Kind.Expired : RsvpProblemPage.Kind.Invalid)
             .Result(StatusCodes.Status400BadRequest);
 
-    private static RazorComponentResult<RsvpProblemPage> Closed(SummitEntity summit, InvitationEntity invitation, int? waitingPlace) =>
+    private static RazorComponentResult<RsvpProblemPage> Closed(EventEntity summit, InvitationEntity invitation, int? waitingPlace) =>
         new ComponentParameters<RsvpProblemPage>()
             .Set(p => p.Problem, RsvpProblemPage.Kind.Closed)
             .Set(p => p.Summit, summit)
