@@ -42,6 +42,7 @@ public static class SummitsApi
         admin.MapGet("/summits/{summitId}/attendees.xlsx", ExportWorkbookAsync).AsKeyedFunction("ExportSummitWorkbook");
         admin.MapMeetups();
         app.MapEventPages();
+        app.MapLeadMeetupPages();
     }
 
     public sealed record SummitResponse(

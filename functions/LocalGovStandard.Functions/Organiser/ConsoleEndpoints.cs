@@ -33,6 +33,7 @@ public static class ConsoleEndpoints
         console.MapConsolePeerGroups();
         console.MapConsoleReports();
         console.MapConsoleSummits();
+        console.MapConsoleMeetups();
         console.MapConsoleDashboard();
     }
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LocalGovStandard.Platform;
-using LocalGovStandard.Platform.Pages;
 
-namespace LocalGovStandard.Organiser;
+namespace LocalGovStandard.Platform.Pages;
 
 /// <summary>
-/// A date and time as the console's forms take them: a GOV.UK date input ("{name}-day", "-month", "-year")
+/// A date and time as the console's and the peer-group pages' forms take them: a GOV.UK date input ("{name}-day", "-month", "-year")
 /// and a 24-hour time ("{name}-time"), read as a UK clock time. Errors are keyed by the input to fix.
 /// </summary>
 public sealed partial record UkDateTimeField(string Name, DateParts Date, string Time)
