@@ -25,7 +25,7 @@ public sealed class InviteeSelector(
     {
         var regions = criteria.PeerGroups.Count == 0
             ? Regions.All.ToList()
-            : criteria.PeerGroups.SelectMany(g => g.Regions).DistinctBy(r => r.Slug).ToList();
+            : criteria.PeerGroups.SelectMany(GroupMembership.RegionsOf).DistinctBy(r => r.Slug).ToList();
         var suppressed = await suppressions.AllAsync(cancellationToken);
         var perRegion = await Task.WhenAll(regions.Select(region => SelectInRegionAsync(region, criteria, suppressed, cancellationToken)));
         // One person signed up for two councils (a shared service, say) is invited once, for the first council by name.
@@ -49,10 +49,15 @@ public sealed class InviteeSelector(
         }
 
         var counts = criteria.MinSubmittedAssessments is null ? null : await submitted.CountsByCouncilAsync(region.Slug, cancellationToken);
-        var peerGroup = criteria.PeerGroups.FirstOrDefault(g => g.Regions.Any(r => r.Slug == region.Slug));
         var invitees = new List<Invitee>();
         foreach (var contact in contacts)
         {
+            var peerGroup = criteria.PeerGroups.FirstOrDefault(g => GroupMembership.Includes(g, region.Slug, contact.GssCode));
+            if (criteria.PeerGroups.Count > 0 && peerGroup is null)
+            {
+                continue;
+            }
+
             var count = counts?.GetValueOrDefault(contact.GssCode) ?? 0;
             if (criteria.MinSubmittedAssessments is { } minimum && count < minimum)
             {
