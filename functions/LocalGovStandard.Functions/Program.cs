@@ -27,7 +27,7 @@ using LocalGovStandard.Register;
 using LocalGovStandard.Reports;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 using LocalGovStandard.SupportNeeds;
 
 StartupTimeline.Mark("main");

@@ -60,7 +60,7 @@ internal static class InvitationsReport
               request per 1,000 personalizations, mark the rows sent after the 202; the counts in its answer
               come from what the send read and wrote.
             - **Baseline, SDK batches:** the same SendGrid requests, with the same payloads built by the
-              product's `SummitEmails` and sent by its `SendGridEmailSender`, for the invitees the product
+              product's `EventEmails` and sent by its `SendGridEmailSender`, for the invitees the product
               would select (selected before the timing), with no invitation rows and no ledger. The ratio is
               the cost of knowing, after a crash, exactly who has been invited.
             - **One message per request:** the same messages rendered one by one and sent through the

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LocalGovStandard.Platform.Email;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 using LocalGovStandard.WorkbookBench;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +20,7 @@ internal sealed record InvitationsResult(
 /// <list type="bullet">
 /// <item><c>product</c>: POST /api/admin/summits/{id}/invitations/send: selection by partition queries,
 /// an invitation row each, the mail ledger (claim, send 1,000 per request, mark sent);</item>
-/// <item><c>sdk-batches</c>, the baseline: the same SendGrid requests (the product's SummitEmails and
+/// <item><c>sdk-batches</c>, the baseline: the same SendGrid requests (the product's EventEmails and
 /// SendGridEmailSender, 1,000 personalizations each), with no selection, invitation rows or ledger;</item>
 /// <item><c>sdk-single</c>: the same messages one per request, 32 at a time: what batching saves.</item>
 /// </list>
@@ -92,10 +92,10 @@ internal static class InvitationsScenario
     /// <summary>Prepares, outside the timing, the invitees the product would select; returns the timed send alone.</summary>
     private static async Task<Func<Task>> DirectSendAsync(IServiceProvider services, string summitId, string variant)
     {
-        var summit = (await services.GetRequiredService<SummitStore>().FindAsync(summitId, CancellationToken.None))!;
+        var summit = (await services.GetRequiredService<EventStore>().FindAsync(summitId, CancellationToken.None))!;
         var invitees = await services.GetRequiredService<InviteeSelector>()
             .SelectAsync(new InviteeCriteria(DateOnly.FromDateTime(DateTime.UtcNow), null, []), CancellationToken.None);
-        var links = services.GetRequiredService<SummitLinks>();
+        var links = services.GetRequiredService<EventLinks>();
 
         IReadOnlyList<BatchRecipient> Recipients() => invitees.Select(i =>
         {
@@ -106,7 +106,7 @@ internal static class InvitationsScenario
             };
             var unsubscribe = links.Unsubscribe(summit, invitation);
             return new BatchRecipient(i.InvitationId, new EmailAddress(i.ContactEmail, i.ContactName),
-                SummitEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe), SummitLinks.UnsubscribeHeaders(unsubscribe));
+                EventEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe), EventLinks.UnsubscribeHeaders(unsubscribe));
         }).ToList();
 
         if (variant == SdkBatches)
@@ -116,7 +116,7 @@ internal static class InvitationsScenario
             {
                 foreach (var chunk in Recipients().Chunk(EmailBatch.MaxRecipients))
                 {
-                    await sender.SendBatchAsync(SummitEmails.Invitation(summit, chunk), CancellationToken.None);
+                    await sender.SendBatchAsync(EventEmails.Invitation(summit, chunk), CancellationToken.None);
                 }
             };
         }
@@ -124,7 +124,7 @@ internal static class InvitationsScenario
         var single = services.GetRequiredService<IEmailSender>();
         return async () =>
         {
-            var batch = SummitEmails.Invitation(summit, Recipients());
+            var batch = EventEmails.Invitation(summit, Recipients());
             var load = await ConcurrentLoad.RunAsync(batch.Recipients.Count, async i =>
             {
                 await single.SendAsync(batch.Render(batch.Recipients[i]), CancellationToken.None);

@@ -6,7 +6,7 @@ using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerGroupSetup;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 using LocalGovStandard.SupportNeeds;
 
 namespace LocalGovStandard.ApiReference;
@@ -49,6 +49,7 @@ public static class ApiRouteDocs
     private const string Contact = "A council's assessments";
     private const string Organiser = "Organiser";
     private const string Summits = "Organiser: summits";
+    private const string Meetups = "Organiser: peer-group meet-ups";
     private const string Councils = "Organiser: councils and contacts";
     private const string Reports = "Organiser: reports and dashboard";
     private const string Feed = "OData feed";
@@ -69,6 +70,7 @@ public static class ApiRouteDocs
         [Organiser] = "Organiser routes under /api/admin (the organiser key): peer groups, the register, timers and poisoned email.",
         [Councils] = "Organiser routes about councils and the people who act for them: domains, approvals, sign-ups, and UK GDPR export and erasure.",
         [Summits] = "Organiser routes for Standard Summits: create, choose invitees, send invitations and reminders, and the answers.",
+        [Meetups] = "Organiser routes for a peer group's meet-ups: schedule one or a series, move or cancel one (telling those with a place, once each), and invite the group.",
         [Reports] = "Organiser routes for the monthly peer-group workbooks and the organiser's dashboard.",
         [Packs] = "Peer groups' content packs: anyone may read the published ones; the organiser key creates, changes, publishes and adopts packs for any group (leads do the same on their pages).",
         [Feed] = "The read-only OData v4 feed for Power BI (the read key). JSON with odata.metadata=minimal or none; $filter, $select, $orderby, $top, $skip and $count; pages linked by @odata.nextLink.",
@@ -576,6 +578,43 @@ public static class ApiRouteDocs
         {
             Problems = [404],
             ResponseExample = new { summitId = "2027-03-standard-summit", name = "Standard Summit 2027", capacity = 120, attendees = Array.Empty<object>(), waitlist = Array.Empty<object>(), declines = Array.Empty<object>() },
+        },
+        ["ScheduleMeetups"] = new(Meetups, "Schedule a meet-up or a series",
+            "Schedules a meet-up for the group: title, points of the Standard, when (UK time is stored as the instant), venue and address or an online link, places, speakers and agenda. With everyWeeks and meetings, schedules the whole series at the same UK time.")
+        {
+            Problems = [404],
+            RequestExample = new
+            {
+                title = "User research in practice", points = new[] { 1, 14 }, startsAt = "2027-03-04T18:00:00+00:00", endsAt = "2027-03-04T20:00:00+00:00",
+                venue = "City Hall", address = "Kamal Chunchie Way, London E16 1ZE", onlineLink = "https://meet.example.gov.uk/london", capacity = 40,
+                speakers = new[] { new { name = "Asha Patel", organisation = "Camden Council", talkTitle = "Research with residents on a budget" } },
+                agenda = "18:00 Welcome\n18:15 Talks\n19:30 Discussion", everyWeeks = 6, meetings = 4,
+            },
+            ResponseExample = new { meetups = new[] { new { id = "evt-3f9a1c2b7d4e", peerGroup = "london", title = "User research in practice", sequence = 0 } } },
+        },
+        ["ListMeetups"] = new(Meetups, "List a group's meet-ups", "The group's meet-ups, soonest first, cancelled ones included (with cancelledAt).")
+        {
+            Problems = [404],
+            ResponseExample = new[] { new { id = "evt-3f9a1c2b7d4e", peerGroup = "london", title = "User research in practice", capacity = 40, accepted = 12 } },
+        },
+        ["MoveMeetup"] = new(Meetups, "Move a meet-up",
+            "Gives the meet-up a new time and emails everyone with a place once, with a calendar file that replaces theirs (same UID, higher SEQUENCE). Sent again with the same time, it sends only the emails not yet sent.")
+        {
+            Problems = [404],
+            RequestExample = new { startsAt = "2027-03-11T18:00:00+00:00", endsAt = "2027-03-11T20:00:00+00:00" },
+            ResponseExample = new { meetup = new { id = "evt-3f9a1c2b7d4e", sequence = 1 }, notices = new { sent = 12, alreadySent = 0, inProgress = 0, failed = 0 } },
+        },
+        ["CancelMeetup"] = new(Meetups, "Cancel a meet-up",
+            "Cancels the meet-up and emails everyone with a place exactly once, with a calendar file that removes it. Sent again, it sends only the emails not yet sent (after a crash).")
+        {
+            Problems = [404],
+            ResponseExample = new { meetup = new { id = "evt-3f9a1c2b7d4e", cancelledAt = "2027-02-20T10:00:00+00:00" }, notices = new { sent = 12, alreadySent = 0, inProgress = 0, failed = 0 } },
+        },
+        ["InviteMeetupGroup"] = new(Meetups, "Invite the group",
+            "Invites the group's approved contacts who agreed to be contacted, as summit invitations are sent: the unsubscribed are left out, nobody is invited twice, and a repeat sends only what was not yet sent.")
+        {
+            Problems = [404],
+            ResponseExample = SendExample,
         },
         ["ExportSummitWorkbook"] = new(Summits, "Download attendees as a workbook",
             "The same lists as an Excel workbook with a named table on each sheet.")

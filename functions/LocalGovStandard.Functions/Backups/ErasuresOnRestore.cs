@@ -2,7 +2,7 @@ using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Privacy;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 
 namespace LocalGovStandard.Backups;
 
@@ -16,7 +16,7 @@ public sealed class ErasuresOnRestore(
     CouncilDirectory directory,
     ContactStore contacts,
     PersonalData personalData,
-    SummitPersonalData summits,
+    EventPersonalData summits,
     ContactMail mail)
 {
     public const string Actor = "restore-backup";

@@ -37,6 +37,7 @@ public static class ConsoleEndpoints
         console.MapConsoleReports();
         console.MapConsoleSummits();
         console.MapConsolePeerAssessments();
+        console.MapConsoleMeetups();
         console.MapConsoleDashboard();
         console.MapConsolePoisonedEmail();
         console.MapConsoleSupportNeeds();

@@ -6,7 +6,7 @@ using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Validation;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
@@ -23,7 +23,7 @@ public static class SummitEndpoints
 
     public static void MapConsoleSummits(this RouteGroupBuilder console)
     {
-        console.MapGet("/summits", async (SummitStore store, CancellationToken cancellationToken) =>
+        console.MapGet("/summits", async (EventStore store, CancellationToken cancellationToken) =>
             new ComponentParameters<SummitsPage>().Set(p => p.Summits, await store.ListAsync(cancellationToken)).Result()).AsPublicFunction("ConsoleSummits");
         console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
         console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate");
@@ -36,27 +36,27 @@ public static class SummitEndpoints
         console.MapGet("/summits/{summitId}/attendees.json", ExportAsync).AsPublicFunction("ConsoleSummitAttendees");
     }
 
-    private static async Task<IResult> ExportWorkbookAsync(string summitId, SummitStore store, AuditLog audit, CancellationToken cancellationToken) =>
-        await SummitExport.ExportAsync(store, audit, summitId, "xlsx", ConsoleForms.Actor, cancellationToken) is { } export
-            ? TypedResults.File(SummitExport.Workbook(export.Lists), SummitExport.WorkbookContentType, SummitExport.FileName(export.Summit, "xlsx"))
+    private static async Task<IResult> ExportWorkbookAsync(string summitId, EventStore store, AuditLog audit, CancellationToken cancellationToken) =>
+        await EventExport.ExportAsync(store, audit, summitId, "xlsx", ConsoleForms.Actor, cancellationToken) is { } export
+            ? TypedResults.File(EventExport.Workbook(export.Lists), EventExport.WorkbookContentType, EventExport.FileName(export.Summit, "xlsx"))
             : ConsoleForms.NotFound("There is no such summit.");
 
     /// <summary>The lists as a JSON file named after the summit.</summary>
-    private static async Task<IResult> ExportAsync(string summitId, HttpResponse response, SummitStore store, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string summitId, HttpResponse response, EventStore store, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (await SummitExport.ExportAsync(store, audit, summitId, "json", ConsoleForms.Actor, cancellationToken) is not { } export)
+        if (await EventExport.ExportAsync(store, audit, summitId, "json", ConsoleForms.Actor, cancellationToken) is not { } export)
         {
             return ConsoleForms.NotFound("There is no such summit.");
         }
 
         var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(SummitExport.FileName(export.Summit, "json"));
+        disposition.SetHttpFileName(EventExport.FileName(export.Summit, "json"));
         response.Headers.ContentDisposition = disposition.ToString();
         return TypedResults.Ok(export.Lists);
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, SummitStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, EventStore store, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var values = FormFields.ToDictionary(f => f, f => form[f].ToString());
@@ -89,7 +89,7 @@ public static class SummitEndpoints
 
     /// <summary>The summit's status; with criteria in the query, also who they select (nothing is recorded or sent).</summary>
     private static async Task<IResult> ShowAsync(
-        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, InviteeSelector selector, TimeProvider clock,
+        string summitId, HttpRequest request, EventStore store, EventSender sender, PeerGroupStore peerGroups, InviteeSelector selector, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var summit = await store.FindAsync(summitId, cancellationToken);
@@ -111,7 +111,7 @@ public static class SummitEndpoints
 
     /// <summary>Check before sending invitations: the summit, how many the send would email and a few of them. Nothing is recorded or sent.</summary>
     private static async Task<IResult> CheckSendAsync(
-        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
+        string summitId, HttpRequest request, EventStore store, EventSender sender, PeerGroupStore peerGroups,
         InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
@@ -150,7 +150,7 @@ public static class SummitEndpoints
 
     /// <summary>Check before sending a reminder round: how many it would email and a few of them. Nothing is sent.</summary>
     private static async Task<IResult> CheckRemindAsync(
-        string summitId, HttpRequest request, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
+        string summitId, HttpRequest request, EventStore store, EventSender sender, PeerGroupStore peerGroups, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (await store.FindAsync(summitId, cancellationToken) is not { } summit)
@@ -159,7 +159,7 @@ public static class SummitEndpoints
         }
 
         var round = Round(request.Query["round"]);
-        if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
+        if (EventSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
         {
             return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
         }
@@ -175,7 +175,7 @@ public static class SummitEndpoints
     }
 
     private static async Task<IResult> SendAsync(
-        string summitId, HttpContext context, SummitStore store, SummitSender sender, PeerGroupStore peerGroups,
+        string summitId, HttpContext context, EventStore store, EventSender sender, PeerGroupStore peerGroups,
         InviteeSelector selector, TimeProvider clock, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -197,7 +197,7 @@ public static class SummitEndpoints
 
     /// <summary>The next reminder round, to everyone invited who has not answered. The round is in the form, so a second click cannot send another.</summary>
     private static async Task<IResult> RemindAsync(
-        string summitId, HttpContext context, SummitStore store, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock,
+        string summitId, HttpContext context, EventStore store, EventSender sender, PeerGroupStore peerGroups, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
@@ -207,7 +207,7 @@ public static class SummitEndpoints
         }
 
         var round = Round(form["round"]);
-        if (SummitSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
+        if (EventSender.ReminderProblem(summit, round, clock.GetUtcNow()) is { } problem)
         {
             return await RoundProblemAsync(summit, problem, sender, peerGroups, clock, cancellationToken);
         }
@@ -220,7 +220,7 @@ public static class SummitEndpoints
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 
     private static async Task<IResult> RoundProblemAsync(
-        SummitEntity summit, string problem, SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken)
+        EventEntity summit, string problem, EventSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FormErrors();
         errors.Add("round", problem);
@@ -249,8 +249,8 @@ public static class SummitEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        SummitEntity summit, InviteeCriteriaRequest criteria, IReadOnlyList<Invitee>? invitees, SummitPage.Sent? run, FormErrors errors,
-        SummitSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken) =>
+        EventEntity summit, InviteeCriteriaRequest criteria, IReadOnlyList<Invitee>? invitees, SummitPage.Sent? run, FormErrors errors,
+        EventSender sender, PeerGroupStore peerGroups, TimeProvider clock, CancellationToken cancellationToken) =>
         new ComponentParameters<SummitPage>()
             .Set(p => p.Summit, summit)
             .Set(p => p.Status, await sender.StatusAsync(summit, cancellationToken))

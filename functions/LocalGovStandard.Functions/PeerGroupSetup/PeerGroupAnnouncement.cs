@@ -2,7 +2,7 @@ using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Signups;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 
 namespace LocalGovStandard.PeerGroupSetup;
 

@@ -4,7 +4,7 @@ using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Signups;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 
 namespace LocalGovStandard.Privacy;
 
@@ -17,7 +17,7 @@ public sealed record ExportedEmail(string Stream, string MessageId, string Categ
 /// which is why Privacy, which knows them all, holds this.
 /// </summary>
 [HoldsPersonalData(TableNames.MailLedger)]
-public sealed class ContactMail(MailLedger ledger, SummitStore summits) : IPersonalDataHolder
+public sealed class ContactMail(MailLedger ledger, EventStore summits) : IPersonalDataHolder
 {
     public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken) =>
         sections.Add("emails", (await RowsAsync(subject.GssCode, subject.ContactKey, cancellationToken))

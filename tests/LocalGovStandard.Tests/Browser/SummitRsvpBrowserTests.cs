@@ -72,7 +72,7 @@ public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Expect(page.Locator("h1")).ToHaveTextAsync("Thank you for letting us know");
         violations.AddRange(await AxeChecks.ViolationsAsync(page, "declined"));
 
-        await page.GotoAsync("/summit/rsvp?token=garbage");
+        await page.GotoAsync("/events/rsvp?token=garbage");
         await Expect(page.Locator("h1")).ToHaveTextAsync("This link is not valid");
         violations.AddRange(await AxeChecks.ViolationsAsync(page, "rsvp link not valid"));
 
@@ -145,9 +145,9 @@ public sealed class SummitRsvpBrowserTests(BrowserFixture fixture) : IClassFixtu
             await Expect(page.Locator("h1")).ToHaveTextAsync("Thank you for letting us know");
         }
 
-        var invitation = (await fixture.Service<LocalGovStandard.Summits.SummitStore>().InvitationsAsync(id, CancellationToken.None))
+        var invitation = (await fixture.Service<LocalGovStandard.Events.EventStore>().InvitationsAsync(id, CancellationToken.None))
             .Single(i => i.ContactEmail == invitees[1].Email);
-        Assert.Equal(LocalGovStandard.Summits.InvitationEntity.Declined, invitation.Response);
+        Assert.Equal(LocalGovStandard.Events.InvitationEntity.Declined, invitation.Response);
         Assert.Null(invitation.DietaryNeeds);
         Assert.True(violations.Count == 0, "axe-core found WCAG 2.2 A/AA violations:\n" + string.Join('\n', violations));
     }

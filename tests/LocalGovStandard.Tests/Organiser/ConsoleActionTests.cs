@@ -418,9 +418,9 @@ public sealed class ConsoleActionTests(RegisteredServiceFixture fixture) : IClas
     [InlineData("東京", "summit-2027-01-15-attendees.xlsx")]
     public void AttendeeFile_IsNamedAfterTheSummitAndItsUkDate_InSafeAscii(string name, string expected)
     {
-        var summit = new LocalGovStandard.Summits.SummitEntity { Name = name, StartsAt = new DateTimeOffset(2027, 1, 15, 9, 30, 0, TimeSpan.Zero) };
+        var summit = new LocalGovStandard.Events.EventEntity { Name = name, StartsAt = new DateTimeOffset(2027, 1, 15, 9, 30, 0, TimeSpan.Zero) };
 
-        Assert.Equal(expected, LocalGovStandard.Summits.SummitExport.FileName(summit, "xlsx"));
+        Assert.Equal(expected, LocalGovStandard.Events.EventExport.FileName(summit, "xlsx"));
     }
 
     [Fact]

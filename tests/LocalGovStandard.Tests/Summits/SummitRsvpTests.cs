@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Signups;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -291,11 +291,11 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         var tampered = Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(payload))
             .Replace(invitee.MessageId, invitees[1].MessageId, StringComparison.Ordinal);
         var forged = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(tampered)) + "." + token.Split('.')[1];
-        var expired = fixture.Service<SignedTokens>().Sign(SummitLinks.RsvpPurpose, new SummitLinks.RsvpPayload(id, invitee.MessageId, _clock.GetUtcNow().AddMinutes(-1)));
+        var expired = fixture.Service<SignedTokens>().Sign(EventLinks.RsvpPurpose, new EventLinks.RsvpPayload(id, invitee.MessageId, _clock.GetUtcNow().AddMinutes(-1)));
 
         foreach (var (bad, heading) in new[] { (forged, "This link is not valid"), (token + "x", "This link is not valid"), (expired, "This link has expired") })
         {
-            using var page = await client.GetAsync("/summit/rsvp?token=" + Uri.EscapeDataString(bad));
+            using var page = await client.GetAsync("/events/rsvp?token=" + Uri.EscapeDataString(bad));
             Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
             Assert.Contains(heading, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -396,7 +396,7 @@ public sealed class SummitRsvpTests(SummitRsvpFixture fixture) : IClassFixture<S
         // The link in the body shows a page with a button first (link scanners must not unsubscribe anyone).
         var page = await HtmlPage.ReadAsync(await fixture.CreateClient().GetAsync(SummitSteps.PathAndQuery(invitees[1].UnsubscribeLink)));
         Assert.Equal("Unsubscribe from emails about Standard Summits", page.Heading);
-        Assert.Equal("/summit/unsubscribe", page.Element("main form")!.GetAttribute("action"));
+        Assert.Equal("/events/unsubscribe", page.Element("main form")!.GetAttribute("action"));
         using var tampered = await fixture.CreateClient().PostAsync(SummitSteps.PathAndQuery(invitees[1].UnsubscribeLink) + "x", null);
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
     }

@@ -117,7 +117,7 @@ public static partial class SummitSteps
     public static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, Dictionary<string, string> hidden, string attending, string badgeName = "Badge Name", string dietary = "", string access = "")
     {
         var form = new Dictionary<string, string>(hidden) { ["attending"] = attending, ["badgeName"] = badgeName, ["dietaryNeeds"] = dietary, ["accessNeeds"] = access };
-        return await client.PostAsync("/summit/rsvp", new FormUrlEncodedContent(form));
+        return await client.PostAsync("/events/rsvp", new FormUrlEncodedContent(form));
     }
 
     public static string Criteria(string date, string? peerGroup = null) =>

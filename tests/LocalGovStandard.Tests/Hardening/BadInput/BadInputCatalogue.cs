@@ -10,7 +10,8 @@ public static class BadInputCatalogue
     [
         .. SignupCases.Api(), .. SignupCases.Form(), .. SignupCases.Verify(), .. SignupCases.Approve(),
         .. AccessCases.StartForm(), .. AccessCases.SignInLink(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
-        .. SummitCases.Rsvp(), .. SummitCases.Unsubscribe(),
+        .. SummitCases.Rsvp("/events/rsvp"), .. SummitCases.Rsvp("/summit/rsvp"), .. SummitCases.Unsubscribe("/events/unsubscribe"), .. SummitCases.Unsubscribe("/summit/unsubscribe"),
+        .. EventCases.ConsoleSchedule(), .. EventCases.LeadSchedule(),
         .. SupportNeedCases.Put(), .. SupportNeedCases.Form(),
         .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),
         .. AssessmentApiCases.Submit(), .. AssessmentApiCases.Reassess(), .. AssessmentApiCases.ActionDone(),

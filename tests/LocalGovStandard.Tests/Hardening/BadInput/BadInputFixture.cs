@@ -60,6 +60,8 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     {
         await base.InitializeAsync();
         await AccessSteps.VerifiedContactAsync(this, TestRegister.Westminster, Contact);
+        await Service<LocalGovStandard.PeerGroups.PeerGroupEditor>().SaveAsync(
+            "london", new("London", ["london"], [new("Westminster lead", Contact)]), "test", CancellationToken.None);
         Bearer = await AccessSteps.BearerClientAsync(this, Contact);
         Pages = await PageSession.SignInAsync(this, Contact);
         SignOutPages = await PageSession.SignInAsync(this, Contact);

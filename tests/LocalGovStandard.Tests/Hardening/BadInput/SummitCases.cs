@@ -1,4 +1,6 @@
+using LocalGovStandard.Events;
 using LocalGovStandard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace LocalGovStandard.Tests.Hardening.BadInput;
 
@@ -15,11 +17,18 @@ public static class SummitCases
         ("right-to-left override", NastyValues.Quote("Vegan \u202Eeerf-netulg")),
     ];
 
-    public static IEnumerable<BadInputCase> Rsvp()
+    /// <summary>
+    /// The RSVP form as a browser posts it to <paramref name="action"/>: its own address, or the summit address from before
+    /// events (a page opened before the move posts there, and it answers in place), by a client that sends the form there.
+    /// </summary>
+    public static IEnumerable<BadInputCase> Rsvp(string action)
     {
         static void Attending(List<KeyValuePair<string, string>> fields) => fields.Set("attending", "yes");
+        PageSession Session(BadInputFixture fixture) => action == EventPages.RsvpPath
+            ? PageSession.Anonymous(fixture)
+            : new(fixture.App.CreateDefaultClient(new Uri("https://localhost"), new PostTo(EventPages.RsvpPath, action), new CookieContainerHandler()));
 
-        return new FormRouteCases("POST /summit/rsvp", PageSession.Anonymous, f => f.RsvpPath)
+        return new FormRouteCases("POST " + action, Session, f => f.RsvpPath)
             .Field("attending", [("empty", "\"\""), ("maybe", "\"maybe\""), ("HTML and script", NastyValues.Quote("<script>alert(1)</script>")), ("formula prefix", NastyValues.Quote("=1+1"))])
             .Missing("attending")
             .Field("badgeName", NastyValues.RequiredText(60), Attending)
@@ -44,14 +53,14 @@ public static class SummitCases
             .All;
     }
 
-    public static IEnumerable<BadInputCase> Unsubscribe()
+    public static IEnumerable<BadInputCase> Unsubscribe(string path)
     {
-        var route = "POST /summit/unsubscribe";
+        var route = "POST " + path;
         var expect = new Expectation.Page(NotValid);
         BadInputCase Query(string name, Func<BadInputFixture, string> token) =>
-            new(route, name, Requests.Content(HttpMethod.Post, f => "/summit/unsubscribe?token=" + Uri.EscapeDataString(token(f)), () => null), expect);
+            new(route, name, Requests.Content(HttpMethod.Post, f => path + "?token=" + Uri.EscapeDataString(token(f)), () => null), expect);
         BadInputCase Form(string name, Func<HttpContent> content) =>
-            new(route, name, Requests.Content(HttpMethod.Post, _ => "/summit/unsubscribe", content), expect);
+            new(route, name, Requests.Content(HttpMethod.Post, _ => path, content), expect);
 
         return
         [
@@ -62,8 +71,22 @@ public static class SummitCases
             Query("token: lone surrogate bytes", _ => "\uFFFD\uFFFD"),
             Form("token: missing", () => new FormUrlEncodedContent([KeyValuePair.Create("List-Unsubscribe", "One-Click")])),
             Form("content type JSON", () => Requests.Text("{\"token\":\"x\"}", "application/json")),
-            new(route, "malformed multipart", Requests.Content(HttpMethod.Post, _ => "/summit/unsubscribe", Requests.MalformedMultipart),
+            new(route, "malformed multipart", Requests.Content(HttpMethod.Post, _ => path, Requests.MalformedMultipart),
                 new Expectation.Problem(400, FormRouteCases.Unreadable)),
         ];
+    }
+
+    /// <summary>Sends the form's posts to <paramref name="from"/> on to <paramref name="to"/> instead.</summary>
+    private sealed class PostTo(string from, string to) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri is { } uri && uri.AbsolutePath == from)
+            {
+                request.RequestUri = new Uri(uri, to + uri.Query);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -36,6 +36,10 @@ public sealed class RateLimitTests(RateLimitTests.Fixture fixture) : IClassFixtu
         { "POST", "/summit/unsubscribe?token=abc", 19 },
         { "POST", "/signup/verify", 20 },
         { "POST", "/assessments/access", 21 },
+        { "GET", "/events/rsvp?token=abc", 22 },
+        { "POST", "/events/rsvp", 23 },
+        { "POST", "/events/unsubscribe?token=abc", 24 },
+        { "GET", "/summit/unsubscribe?token=abc", 25 },
     };
 
     [Theory]

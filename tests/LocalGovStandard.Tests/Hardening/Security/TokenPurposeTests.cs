@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Reports;
-using LocalGovStandard.Summits;
+using LocalGovStandard.Events;
 using LocalGovStandard.Tests.Infrastructure;
 
 namespace LocalGovStandard.Tests.Hardening.Security;
@@ -34,10 +34,10 @@ public sealed class TokenPurposeTests(RegisteredServiceFixture fixture) : IClass
     {
         ["access page"] = (client, token) => client.GetAsync(new Uri("/assessments/access?token=" + Uri.EscapeDataString(token), UriKind.Relative)),
         ["access api"] = (client, token) => client.PostAsJsonAsync(new Uri("/api/access/token", UriKind.Relative), new { token }),
-        ["rsvp"] = (client, token) => client.GetAsync(new Uri("/summit/rsvp?token=" + Uri.EscapeDataString(token), UriKind.Relative)),
-        ["unsubscribe page"] = (client, token) => client.GetAsync(new Uri("/summit/unsubscribe?token=" + Uri.EscapeDataString(token), UriKind.Relative)),
+        ["rsvp"] = (client, token) => client.GetAsync(new Uri("/events/rsvp?token=" + Uri.EscapeDataString(token), UriKind.Relative)),
+        ["unsubscribe page"] = (client, token) => client.GetAsync(new Uri("/events/unsubscribe?token=" + Uri.EscapeDataString(token), UriKind.Relative)),
         ["unsubscribe one-click"] = (client, token) => client.PostAsync(
-            new Uri("/summit/unsubscribe?token=" + Uri.EscapeDataString(token), UriKind.Relative),
+            new Uri("/events/unsubscribe?token=" + Uri.EscapeDataString(token), UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" })),
         ["download"] = (client, token) => client.GetAsync(new Uri("/reports/download?token=" + Uri.EscapeDataString(token), UriKind.Relative)),
     };
@@ -73,18 +73,18 @@ public sealed class TokenPurposeTests(RegisteredServiceFixture fixture) : IClass
     public async Task AnRsvpToken_ReadsAsAnRsvp()
     {
         // Its summit does not exist, so its page says the link is not valid; the token itself is sound.
-        Assert.Equal("purpose-invitation", fixture.Service<SummitLinks>().ReadRsvp(await TokenAsync("rsvp"))?.InvitationId);
+        Assert.Equal("purpose-invitation", fixture.Service<EventLinks>().ReadRsvp(await TokenAsync("rsvp"))?.InvitationId);
     }
 
     private async Task<string> TokenAsync(string kind)
     {
-        var summit = new SummitEntity { SummitId = "purpose-summit", EndsAt = fixture.Clock.GetUtcNow().AddDays(30) };
+        var summit = new EventEntity { SummitId = "purpose-summit", EndsAt = fixture.Clock.GetUtcNow().AddDays(30) };
         var invitation = new InvitationEntity { InvitationId = "purpose-invitation", ContactKey = "purpose-contact" };
         var link = kind switch
         {
             "access" => await AccessLinkAsync(),
-            "rsvp" => fixture.Service<SummitLinks>().Rsvp(summit, invitation),
-            "unsubscribe" => fixture.Service<SummitLinks>().Unsubscribe(summit, invitation),
+            "rsvp" => fixture.Service<EventLinks>().Rsvp(summit, invitation),
+            "unsubscribe" => fixture.Service<EventLinks>().Unsubscribe(summit, invitation),
             _ => fixture.Service<ReportDownloadLinks>().Create(ReportMonth.Of(fixture.Clock.GetUtcNow()), "london").Link,
         };
         return Uri.UnescapeDataString(AccessSteps.TokenOf(link));

@@ -1,0 +1,29 @@
+using LocalGovStandard.Platform;
+using LocalGovStandard.Platform.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace LocalGovStandard.Events;
+
+/// <summary>The signed links in summit mail: RSVP (expires when the summit ends) and unsubscribe.</summary>
+public sealed class EventLinks(SignedTokens tokens, SuppressionList suppressions, IOptionsMonitor<ServiceOptions> options)
+{
+    public const string RsvpPurpose = "summit-rsvp";
+
+    public sealed record RsvpPayload(string SummitId, string InvitationId, DateTimeOffset ExpiresAt);
+
+    public Uri Rsvp(EventEntity summit, InvitationEntity invitation) =>
+        options.CurrentValue.Link("events/rsvp?token=" + tokens.Sign(RsvpPurpose, new RsvpPayload(summit.SummitId, invitation.InvitationId, summit.EndsAt)));
+
+    public Uri Unsubscribe(EventEntity summit, InvitationEntity invitation) =>
+        options.CurrentValue.Link("events/unsubscribe?token=" + suppressions.Token(invitation.ContactKey, summit.SummitId));
+
+    public RsvpPayload? ReadRsvp(string? token) =>
+        tokens.Verify<RsvpPayload>(RsvpPurpose, token) is { } payload && payload.SummitId.Length > 0 && payload.InvitationId.Length > 0 ? payload : null;
+
+    /// <summary>RFC 2369 and RFC 8058 one-click unsubscribe headers.</summary>
+    public static Dictionary<string, string> UnsubscribeHeaders(Uri unsubscribe) => new(StringComparer.Ordinal)
+    {
+        ["List-Unsubscribe"] = $"<{unsubscribe.AbsoluteUri}>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    };
+}

@@ -1,0 +1,103 @@
+using Azure.Data.Tables;
+using LocalGovStandard.Platform.Privacy;
+using LocalGovStandard.Platform.Storage;
+
+namespace LocalGovStandard.Events;
+
+public sealed record ExportedInvitation(
+    string SummitId, string SummitName, DateTimeOffset InvitedAt, string Reason, string Response, DateTimeOffset? RespondedAt,
+    int? WaitlistPosition, string? BadgeName, string? DietaryNeeds, string? AccessNeeds)
+{
+    public static ExportedInvitation From(EventEntity summit, InvitationEntity i, int? waitingPlace) => new(
+        summit.SummitId, summit.Name, i.InvitedAt, i.Reason, i.Response, i.RespondedAt, waitingPlace, i.BadgeName, i.DietaryNeeds, i.AccessNeeds);
+}
+
+public sealed record ExportedSuppression(DateTimeOffset UnsubscribedAt, string Source);
+
+/// <summary>
+/// A contact's summit invitations (one point read per summit: the invitation's key comes from the contact's), and whether
+/// they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
+/// </summary>
+[HoldsPersonalData(TableNames.Summits, TableNames.Suppressions)]
+public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
+{
+    private const int MaxAttempts = 10;
+
+    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken)
+    {
+        var invitations = await InvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken);
+        sections.Add("summitInvitations", invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList());
+        var suppressed = await suppressions.FindAsync(subject.ContactKey, cancellationToken);
+        sections.Add("summitMailSuppression", suppressed is null ? null : new ExportedSuppression(suppressed.UnsubscribedAt, suppressed.Source));
+    }
+
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
+        erasure.Count("summitInvitations", "Summit invitations removed", await EraseAsync(subject.GssCode, subject.ContactKey, cancellationToken));
+
+    public async Task<IReadOnlyList<(EventEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
+        string gssCode, string contactKey, CancellationToken cancellationToken)
+    {
+        var invitationId = InviteeSelector.InvitationId(gssCode, contactKey);
+        var found = new List<(EventEntity, InvitationEntity, int?)>();
+        foreach (var summit in await store.AllAsync(cancellationToken))
+        {
+            if (await store.FindInvitationAsync(summit.SummitId, invitationId, cancellationToken) is { } invitation)
+            {
+                found.Add((summit, invitation, await store.WaitingPlaceAsync(invitation, cancellationToken)));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Deletes each invitation (answers, badge name and needs with it). A place they held is given up in
+    /// the same transaction as the delete, then offered to the waitlist as a decline would be.
+    /// </summary>
+    public async Task<int> EraseAsync(string gssCode, string contactKey, CancellationToken cancellationToken)
+    {
+        var invitations = await InvitationsAsync(gssCode, contactKey, cancellationToken);
+        foreach (var (summit, invitation, _) in invitations)
+        {
+            if (await DeleteAsync(summit.SummitId, invitation.InvitationId, cancellationToken))
+            {
+                await rsvp.PromoteFromWaitlistAsync(summit.SummitId, cancellationToken);
+            }
+        }
+
+        return invitations.Count;
+    }
+
+    /// <returns>Whether a place was freed.</returns>
+    private async Task<bool> DeleteAsync(string summitId, string invitationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var invitation = await store.FindInvitationAsync(summitId, invitationId, cancellationToken);
+            if (invitation is null)
+            {
+                return false;
+            }
+
+            var delete = new TableTransactionAction(TableTransactionActionType.Delete, invitation, invitation.ETag);
+            var held = invitation.Response == InvitationEntity.Accepted;
+            var actions = new List<TableTransactionAction> { delete };
+            if (held && await store.FindAsync(summitId, cancellationToken) is { } state)
+            {
+                state.Accepted = Math.Max(0, state.Accepted - 1);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, state.ETag));
+            }
+
+            try
+            {
+                await store.Table.SubmitTransactionAsync(actions, cancellationToken);
+                return held;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 412 or 404)
+            {
+            }
+        }
+
+        throw new Azure.RequestFailedException(503, "The summit kept changing while the invitation was being erased.");
+    }
+}

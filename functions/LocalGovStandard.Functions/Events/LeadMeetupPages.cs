@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using LocalGovStandard.Access;
+using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Pages;
+
+namespace LocalGovStandard.Events;
+
+/// <summary>
+/// A peer-group lead's meet-up pages, under the contact session: the group's meet-ups and the form to schedule one or a
+/// series. A group the signed-in contact does not lead answers 404, exactly like a group that does not exist.
+/// </summary>
+public static class LeadMeetupPages
+{
+    private const string Expired = "For your security, forms expire. Go back, reload the page and try again. Nothing you entered was saved.";
+
+    public static void MapLeadMeetupPages(this IEndpointRouteBuilder app)
+    {
+        var lead = app.MapGroup("/peer-groups/{slug}/events").RequireAuthorization(ContactSession.Policy).RequireValidForms(Expired);
+        lead.MapGet("", ShowAsync).AsPublicFunction("LeadMeetups");
+        lead.MapPost("", ScheduleAsync).AsPublicFunction("LeadMeetupSchedule");
+    }
+
+    private static async Task<IResult> ShowAsync(
+        string slug, int? scheduled, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+        await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group
+            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, scheduled, null, null, cancellationToken)
+            : NotLed();
+
+    private static async Task<IResult> ScheduleAsync(
+        string slug, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)
+    {
+        if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group)
+        {
+            return NotLed();
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var actor = "lead:" + context.User.FindFirstValue(ContactSession.ContactClaim);
+        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, actor, cancellationToken);
+        return meetups is not null
+            ? TypedResults.Redirect($"/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
+            : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, submitted, errors, cancellationToken);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ErrorPage> NotLed() =>
+        new ComponentParameters<ErrorPage>()
+            .Set(p => p.Heading, "Page not found")
+            .Set(p => p.Detail, "There is no peer group you lead at this address. If you typed the web address, check it is correct.")
+            .Result(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using LocalGovStandard.Events.Pages;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Pages;
+
+namespace LocalGovStandard.Events;
+
+/// <summary>
+/// The schedule-a-meet-up form, which the organiser's console and the lead's pages both show and both read into a
+/// <see cref="MeetupRequest"/> for <see cref="MeetupScheduler"/>. Validator keys become the inputs' ids, so the error summary links to them.
+/// </summary>
+public static class MeetupForm
+{
+    public const int SpeakerRows = 3;
+
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        "title", "points", .. UkDateTimeField.InputIds("startsAt"), .. UkDateTimeField.InputIds("endsAt"), "venue", "address", "onlineLink", "capacity",
+        .. Enumerable.Range(1, SpeakerRows).SelectMany(i => new[] { $"speaker{i}Name", $"speaker{i}Organisation", $"speaker{i}Talk" }),
+        "agenda", "everyWeeks", "meetings",
+    ];
+
+    public sealed record Submitted(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Points);
+
+    /// <summary>Reads the form and schedules; the new meet-ups, or the form's errors keyed by input id.</summary>
+    public static async Task<(IReadOnlyList<EventEntity>? Meetups, Submitted Form, FormErrors Errors)> ScheduleAsync(
+        IFormCollection form, PeerGroup group, MeetupScheduler scheduler, string actor, CancellationToken cancellationToken)
+    {
+        var values = Fields.ToDictionary(f => f, f => form[f].ToString());
+        var submitted = new Submitted(values, form["points"].Where(p => p is not null).Select(p => p!).ToList());
+        var formErrors = new FormErrors();
+        var starts = UkDateTimeField.FromForm(form, "startsAt");
+        var ends = UkDateTimeField.FromForm(form, "endsAt");
+        var points = new List<int>();
+        foreach (var point in submitted.Points)
+        {
+            if (int.TryParse(point, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                points.Add(number);
+            }
+            else
+            {
+                formErrors.Add("points", "Choose points from the list");
+            }
+        }
+
+        var speakers = Enumerable.Range(1, SpeakerRows)
+            .Select(i => (Row: i, Speaker: new SpeakerRequest(values[$"speaker{i}Name"], values[$"speaker{i}Organisation"], values[$"speaker{i}Talk"])))
+            .Where(s => !string.IsNullOrWhiteSpace(s.Speaker.Name) || !string.IsNullOrWhiteSpace(s.Speaker.Organisation) || !string.IsNullOrWhiteSpace(s.Speaker.TalkTitle))
+            .ToList();
+        var request = new MeetupRequest(
+            values["title"], points, starts.Read("date", "start time", formErrors), ends.IsEmpty ? null : ends.Read("end date", "end time", formErrors),
+            values["venue"], values["address"], values["onlineLink"], Number("capacity", values, formErrors), speakers.Select(s => s.Speaker).ToList(), values["agenda"],
+            Number("everyWeeks", values, formErrors), Number("meetings", values, formErrors));
+        if (formErrors.Any)
+        {
+            return (null, submitted, formErrors);
+        }
+
+        var (meetups, errors) = await scheduler.ScheduleAsync(group, request, actor, cancellationToken);
+        if (meetups is not null)
+        {
+            return (meetups, submitted, formErrors);
+        }
+
+        string InputId(string key) => key switch
+        {
+            "startsAt" => starts.DateInputId,
+            "endsAt" => ends.DateInputId,
+            _ when key.StartsWith("speakers[", StringComparison.Ordinal) => SpeakerInput(key, speakers.Select(s => s.Row).ToList()),
+            _ => key,
+        };
+        return (null, submitted, FormErrors.From(errors.ToDictionary().Select(e => KeyValuePair.Create(InputId(e.Key), e.Value)), Fields));
+    }
+
+    /// <summary>The group's meet-ups page for either door, with the form as posted and its errors when <paramref name="errors"/> has any.</summary>
+    public static async Task<IResult> PageAsync(
+        PeerGroup group, bool forOrganiser, EventStore store, MeetupScheduler scheduler, int? scheduled, Submitted? submitted, FormErrors? errors,
+        CancellationToken cancellationToken) =>
+        new ComponentParameters<MeetupsPage>()
+            .Set(p => p.Group, group)
+            .Set(p => p.Standard, scheduler.Standard)
+            .Set(p => p.Meetups, await store.ListGroupAsync(group.Slug, cancellationToken))
+            .Set(p => p.Action, (forOrganiser ? "/organiser" : "") + $"/peer-groups/{group.Slug}/events")
+            .Set(p => p.ForOrganiser, forOrganiser)
+            .Set(p => p.Scheduled, scheduled)
+            .Set(p => p.Values, submitted?.Values ?? new Dictionary<string, string>())
+            .Set(p => p.Points, submitted?.Points ?? [])
+            .Set(p => p.Errors, errors ?? new FormErrors())
+            .Result(errors is { Any: true } ? StatusCodes.Status400BadRequest : null);
+
+    /// <summary>"speakers[0].talkTitle" is the first filled-in row's talk input.</summary>
+    private static string SpeakerInput(string key, List<int> rows)
+    {
+        var index = int.Parse(key["speakers[".Length..key.IndexOf(']', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+        var part = key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
+        {
+            "name" => "Name",
+            "organisation" => "Organisation",
+            _ => "Talk",
+        };
+        return $"speaker{(index < rows.Count ? rows[index] : 1)}{part}";
+    }
+
+    private static int? Number(string field, Dictionary<string, string> values, FormErrors errors)
+    {
+        var text = values[field].Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors.Add(field, "Enter a whole number, like 6");
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LocalGovStandard.Events;
+
+/// <summary>A meet-up as the API answers it, read from its stored row.</summary>
+public sealed record MeetupView(
+    string Id, string PeerGroup, string Title, IReadOnlyList<int> Points, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Venue, string Address,
+    string OnlineLink, int Capacity, int Accepted, IReadOnlyList<Speaker> Speakers, string Agenda, string? SeriesId, int Sequence, DateTimeOffset? CancelledAt)
+{
+    public static MeetupView From(EventEntity e) => new(
+        e.SummitId, e.PeerGroup ?? "", e.Name, PointsOf(e), e.StartsAt, e.EndsAt, e.Venue, e.Address, e.OnlineLink ?? "", e.Capacity, e.Accepted,
+        SpeakersOf(e), e.Agenda ?? "", e.SeriesId, e.Sequence, e.CancelledAt);
+
+    public static IReadOnlyList<int> PointsOf(EventEntity e) =>
+        (e.Points ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+
+    public static IReadOnlyList<Speaker> SpeakersOf(EventEntity e) =>
+        string.IsNullOrEmpty(e.Speakers) ? [] : JsonSerializer.Deserialize<List<Speaker>>(e.Speakers, JsonSerializerOptions.Web) ?? [];
+}

@@ -1,0 +1,34 @@
+using LocalGovStandard.Events;
+using LocalGovStandard.PeerGroups;
+using LocalGovStandard.Platform.Functions;
+
+namespace LocalGovStandard.Organiser;
+
+/// <summary>A peer group's meet-ups in the console: the list and the schedule form, through the same scheduler as the lead's pages and the API.</summary>
+public static class MeetupEndpoints
+{
+    public static void MapConsoleMeetups(this RouteGroupBuilder console)
+    {
+        console.MapGet("/peer-groups/{slug}/events", ShowAsync).AsPublicFunction("ConsoleMeetups");
+        console.MapPost("/peer-groups/{slug}/events", ScheduleAsync).AsPublicFunction("ConsoleMeetupSchedule");
+    }
+
+    private static async Task<IResult> ShowAsync(string slug, int? scheduled, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+        await groups.FindAsync(slug, cancellationToken) is { } group
+            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, scheduled, null, null, cancellationToken)
+            : ConsoleForms.NotFound("There is no peer group at this address.");
+
+    private static async Task<IResult> ScheduleAsync(string slug, HttpContext context, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)
+    {
+        if (await groups.FindAsync(slug, cancellationToken) is not { } group)
+        {
+            return ConsoleForms.NotFound("There is no peer group at this address.");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, ConsoleForms.Actor, cancellationToken);
+        return meetups is not null
+            ? TypedResults.Redirect($"/organiser/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
+            : await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, null, submitted, errors, cancellationToken);
+    }
+}

@@ -1,4 +1,0 @@
-namespace LocalGovStandard.Summits;
-
-/// <summary>The body of a reminder send: which round (1 or 2).</summary>
-public sealed record ReminderRequest(int? Round);
