@@ -1,3 +1,4 @@
+using LocalGovStandard.Packs;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Standards;
 
@@ -10,8 +11,10 @@ public sealed record GroupNeeds(PeerGroup Group, IReadOnlyList<CouncilNeeds> Cou
 /// The answers that count, read for the heat maps and for other features (Progress, for the workbook, the dashboard and
 /// the feed): one partition query per region. Nothing here says who answered.
 /// </summary>
-public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValidator validator)
+public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValidator validator, PackQueries packs)
 {
+    private const int PacksPerTopic = 3;
+
     public Standard Standard => validator.Standard;
 
     public async Task<IReadOnlyList<CouncilNeeds>> LatestInRegionsAsync(IEnumerable<string> regionSlugs, CancellationToken cancellationToken)
@@ -35,7 +38,11 @@ public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValida
     public async Task<GroupNeeds> ForGroupAsync(PeerGroup group, CancellationToken cancellationToken)
     {
         var councils = group.Members(await LatestInRegionsAsync(group.PartitionSlugs, cancellationToken), c => c.GssCode).ToList();
-        return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), TopicSuggestions.For(councils, Standard));
+        var packsByPoint = await packs.PublishedByPointAsync(cancellationToken);
+        var suggestions = TopicSuggestions.For(councils, Standard)
+            .Select(topic => topic with { Packs = packsByPoint[topic.Point].Take(PacksPerTopic).Select(p => new SuggestedPack($"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).ToList() })
+            .ToList();
+        return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), suggestions);
     }
 
     public async Task<IReadOnlyList<GroupNeeds>> ForGroupsAsync(IEnumerable<PeerGroup> groups, CancellationToken cancellationToken)

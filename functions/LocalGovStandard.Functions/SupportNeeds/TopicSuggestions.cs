@@ -29,7 +29,7 @@ public sealed record PointTally(int Point, string Title, int Answered, int NoSup
         }).ToList();
 }
 
-/// <summary>A content pack that covers a suggested point (filled in once content packs exist; empty until then).</summary>
+/// <summary>A published content pack that covers a suggested point, most adopted first.</summary>
 public sealed record SuggestedPack(string Title, string Href);
 
 /// <summary>A point suggested as a next meet-up topic, why, and the packs that cover it.</summary>

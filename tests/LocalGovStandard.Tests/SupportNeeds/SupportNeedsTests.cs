@@ -61,6 +61,10 @@ public sealed class SupportNeedsTests(SupportNeedsFixture fixture) : IClassFixtu
         await SupportNeedSteps.PutOkAsync(await AccessSteps.BearerClientAsync(fixture, SupportNeedsFixture.Westminster), (3, "not-at-all", "a-lot"), (8, "partly", "some"));
         await SupportNeedSteps.PutOkAsync(await AccessSteps.BearerClientAsync(fixture, SupportNeedsFixture.Camden), (3, "partly", "some"), (8, "a-little", "a-lot"), (12, "well", "some"));
         await SupportNeedSteps.PutOkAsync(await AccessSteps.BearerClientAsync(fixture, SupportNeedsFixture.Birmingham), (14, "not-at-all", "a-lot"));
+        var admin = fixture.CreateAdminClient();
+        var published = (await Packs.PackSteps.CreateAsync(admin, "midlands", "Agile in a week", 3))["id"]!.GetValue<string>();
+        await Packs.PackSteps.PublishAsync(admin, published);
+        await Packs.PackSteps.CreateAsync(admin, "london", "Agile draft", 3);
         var lead = await PageSession.SignInAsync(fixture, SupportNeedsFixture.LondonLead);
         var colleague = await PageSession.SignInAsync(fixture, SupportNeedsFixture.Camden);
 
@@ -78,6 +82,8 @@ public sealed class SupportNeedsTests(SupportNeedsFixture fixture) : IClassFixtu
         Assert.StartsWith("Point 3, Use agile methods", suggested[0], StringComparison.Ordinal);
         Assert.StartsWith("Point 8, Test the end-to-end service", suggested[1], StringComparison.Ordinal);
         Assert.StartsWith("Point 12,", suggested[2], StringComparison.Ordinal);
+        var packLinks = page.Document.QuerySelector("main > ol, main ol")!.QuerySelectorAll("li")[0].QuerySelectorAll("a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Agile in a week (Midlands)", $"/peer-groups/packs/{published}")], packLinks);
         var westminsterCell = page.Document.QuerySelectorAll("table[data-table=support-needs] tbody tr")
             .Single(r => r.QuerySelector("th")!.TextContent.Contains(TestRegister.Westminster.OfficialName, StringComparison.Ordinal))
             .QuerySelectorAll("td")[2].TextContent;
