@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Organiser;
@@ -121,6 +123,30 @@ public sealed class AssessorPagesTests(AssessorFixture fixture) : IClassFixture<
         var leadReference = await Trust.TrustSteps.ReferenceAsync(fixture, TestRegister.Westminster, AssessorFixture.LondonLead);
         Assert.Single(await ConsoleSteps.AuditAsync(fixture), r => r.Action == "assessor.approved" && r.Actor == $"contact:{leadReference} (lead of london)"
             && r.Subject.EndsWith("assessor:" + inLondon.Split('.')[1], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ALead_CannotApproveTheirOwnOffer_ButAnOrganiserCan()
+    {
+        var leadBearer = await AccessSteps.BearerClientAsync(fixture, AssessorFixture.LondonLead);
+        var offer = await leadBearer.PutAsJsonAsync("/api/assessor-profile", AssessorSteps.Offer());
+        Assert.Equal(HttpStatusCode.OK, offer.StatusCode);
+        var own = (await offer.Content.ReadFromJsonAsync<JsonNode>())!["assessorId"]!.GetValue<string>();
+        var lead = await PageSession.SignInAsync(fixture, AssessorFixture.LondonLead);
+
+        var list = await lead.GetAsync("/assessments/peer-groups/london/assessors");
+        var approvePage = await lead.GetAsync($"/assessments/peer-groups/london/assessors/{own}");
+        var profile = await lead.GetAsync("/assessments/assessor-profile");
+        var post = await lead.PostAsync($"/assessments/peer-groups/london/assessors/{own}",
+            PageSession.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)profile.Document.QuerySelector("main form")!).Concat(DateFields(_clock.GetUtcNow().AddDays(-3))));
+
+        Assert.Null(list.Element($"a[href$='{own}']"));
+        Assert.Contains("Your own offer: another lead or an organiser approves it", list.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, approvePage.Status);
+        Assert.Equal(HttpStatusCode.NotFound, post.Status);
+        Assert.DoesNotContain(await AssessorSteps.ApprovedAsync(fixture), a => a.AssessorId == own);
+        Assert.Equal(HttpStatusCode.OK, (await AssessorSteps.ApproveAsync(fixture, own, AssessorSteps.Iso(_clock.GetUtcNow(), -3))).StatusCode);
+        Assert.Contains(await AssessorSteps.ApprovedAsync(fixture), a => a.AssessorId == own);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Reports;
 
 namespace LocalGovStandard.Tests.Hardening.BadInput;
@@ -14,10 +15,16 @@ public static class AssessorCases
 
     private static readonly (string, string)[] TrainingYears = [("HTML and script", "\"<script>\""), ("two digits", "\"26\""), ("formula prefix", "\"=2026\""), ("OData metacharacters", "\"' or 1 eq 1\"")];
 
-    /// <summary>The fixture's contact offers to assess and leads London, so every assessor form has something to act on.</summary>
+    /// <summary>
+    /// The fixture's contact offers to assess and leads London, and a colleague offers too (a lead never approves their
+    /// own offer), so every assessor form has something to act on.
+    /// </summary>
     public static async Task<string> SetUpAsync(BadInputFixture fixture)
     {
-        var offer = await fixture.Bearer.PutAsJsonAsync("/api/assessor-profile", Offer());
+        (await fixture.Bearer.PutAsJsonAsync("/api/assessor-profile", Offer())).EnsureSuccessStatusCode();
+        const string colleague = "offering.colleague@westminster.gov.uk";
+        await AccessSteps.VerifiedContactAsync(fixture, TestRegister.Westminster, colleague);
+        var offer = await (await AccessSteps.BearerClientAsync(fixture, colleague)).PutAsJsonAsync("/api/assessor-profile", Offer());
         offer.EnsureSuccessStatusCode();
         await ReportSteps.SetLeadsAsync(fixture.CreateAdminClient(), "london", "London", ["london"], new ReportSteps.Lead("Bad Input Lead", BadInputFixture.Contact));
         return (await offer.Content.ReadFromJsonAsync<JsonNode>())!["assessorId"]!.GetValue<string>();

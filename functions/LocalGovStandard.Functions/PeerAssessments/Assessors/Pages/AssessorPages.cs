@@ -76,6 +76,7 @@ public static class AssessorPages
             .Set(p => p.Assessors, group.Members(await pool.InRegionsAsync(group.PartitionSlugs, cancellationToken), a => a.GssCode).ToList())
             .Set(p => p.Labels, validator)
             .Set(p => p.Done, approved == true ? "The assessor was approved" : null)
+            .Set(p => p.ViewerAssessorId, OwnAssessorId(context))
             .Result();
     }
 
@@ -102,7 +103,13 @@ public static class AssessorPages
             : ApprovalPage(group, assessor, validator, clock, outcome).Result(StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>The group when the signed-in contact leads it, and the assessor when their council is in it.</summary>
+    private static string OwnAssessorId(HttpContext context) =>
+        AssessorKeys.Id(context.User.Scope().GssCode, context.User.Scope().ContactReference);
+
+    /// <summary>
+    /// The group when the signed-in contact leads it, and the assessor when their council is in it and they are not the
+    /// lead themselves: nobody approves their own offer (another lead or an organiser does).
+    /// </summary>
     private static async Task<(PeerGroup? Group, AssessorEntity? Assessor)> LedAssessorAsync(
         string peerGroup, string assessorId, HttpContext context, PeerGroupLeadership leadership, AssessorPool pool, CancellationToken cancellationToken)
     {
@@ -112,7 +119,9 @@ public static class AssessorPages
         }
 
         var assessor = await pool.FindAsync(assessorId, cancellationToken);
-        return assessor is not null && group.Contains(assessor.GssCode, assessor.PartitionKey) ? (group, assessor) : (group, null);
+        return assessor is not null && group.Contains(assessor.GssCode, assessor.PartitionKey) && assessor.AssessorId != OwnAssessorId(context)
+            ? (group, assessor)
+            : (group, null);
     }
 
     private static ComponentParameters<AssessorProfilePage> ProfilePage(
