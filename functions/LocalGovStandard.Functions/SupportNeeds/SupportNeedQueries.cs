@@ -35,24 +35,28 @@ public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValida
             .ToList();
     }
 
-    public async Task<GroupNeeds> ForGroupAsync(PeerGroup group, CancellationToken cancellationToken)
+    public async Task<GroupNeeds> ForGroupAsync(PeerGroup group, CancellationToken cancellationToken) =>
+        await ForGroupAsync(group, await packs.PublishedByPointAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Every group's needs, reading the pack library once for all of them.</summary>
+    public async Task<IReadOnlyList<GroupNeeds>> ForGroupsAsync(IEnumerable<PeerGroup> groups, CancellationToken cancellationToken)
+    {
+        var packsByPoint = await packs.PublishedByPointAsync(cancellationToken);
+        var result = new List<GroupNeeds>();
+        foreach (var group in groups)
+        {
+            result.Add(await ForGroupAsync(group, packsByPoint, cancellationToken));
+        }
+
+        return result;
+    }
+
+    private async Task<GroupNeeds> ForGroupAsync(PeerGroup group, ILookup<int, Pack> packsByPoint, CancellationToken cancellationToken)
     {
         var councils = group.Members(await LatestInRegionsAsync(group.PartitionSlugs, cancellationToken), c => c.GssCode).ToList();
-        var packsByPoint = await packs.PublishedByPointAsync(cancellationToken);
         var suggestions = TopicSuggestions.For(councils, Standard)
             .Select(topic => topic with { Packs = packsByPoint[topic.Point].Take(PacksPerTopic).Select(p => new SuggestedPack($"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).ToList() })
             .ToList();
         return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), suggestions);
-    }
-
-    public async Task<IReadOnlyList<GroupNeeds>> ForGroupsAsync(IEnumerable<PeerGroup> groups, CancellationToken cancellationToken)
-    {
-        var result = new List<GroupNeeds>();
-        foreach (var group in groups)
-        {
-            result.Add(await ForGroupAsync(group, cancellationToken));
-        }
-
-        return result;
     }
 }
