@@ -44,6 +44,6 @@ public sealed class PanelProposals(PeerAssessmentRequestStore store, PeerAssessm
     private async Task<List<PanelSeat>> SeatsAsync(CancellationToken cancellationToken) =>
         (await store.AllAsync(cancellationToken))
             .Where(r => r.PanelDate is not null)
-            .SelectMany(r => r.Panel().Select(m => new PanelSeat(m.AssessorId, DateOnly.ParseExact(r.PanelDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture))))
+            .SelectMany(r => r.SeatedPanel().Select(m => new PanelSeat(m.AssessorId, DateOnly.ParseExact(r.PanelDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture))))
             .ToList();
 }

@@ -13,7 +13,12 @@ namespace LocalGovStandard.PeerAssessments.Requests;
 public sealed class PeerAssessmentRequestEntity : ITableEntity
 {
     public const string Requested = "requested";
+
+    /// <summary>A lead confirmed the panel and date; its members are invited (each member's own status is on their seat).</summary>
     public const string PanelConfirmed = "panel-confirmed";
+
+    /// <summary>The lead assessor submitted the panel's assessment; the council has its report and the panel's grants end.</summary>
+    public const string ReportPublished = "report-published";
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -43,11 +48,22 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     public string? PanelDate { get; set; }
 
     /// <summary>
-    /// JSON: the confirmed panel, <see cref="PanelMemberRecord"/> per role; proposals count load from it. Nothing writes it
-    /// yet: the step where a lead confirms a panel does, and must then extend <see cref="PeerAssessmentRequestPersonalData"/>
-    /// to the names it holds.
+    /// JSON: the confirmed panel, <see cref="PanelMemberRecord"/> per seat (declined and removed seats stay, for the
+    /// record); proposals count load from the seats still on it. Its names are personal data: erasure blanks the name and
+    /// keeps the role.
     /// </summary>
     public string? PanelJson { get; set; }
+
+    public DateTimeOffset? PanelConfirmedAt { get; set; }
+
+    /// <summary>When the lead assessor submitted and the council's report was published.</summary>
+    public DateTimeOffset? ReportPublishedAt { get; set; }
+
+    /// <summary>The panel's overall result: a value of the standard's <c>overallRatings</c> (met / not met, or green / amber / red).</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>The reference of the earlier request this one reassesses, if any.</summary>
+    public string? ReassessmentOf { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The requesting contact's reference (personal data: erasure blanks it).</summary>
@@ -59,8 +75,36 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     public IReadOnlyList<PanelMemberRecord> Panel() =>
         PanelJson is null ? [] : JsonSerializer.Deserialize<List<PanelMemberRecord>>(PanelJson, JsonSerializerOptions.Web) ?? [];
 
+    /// <summary>The seats still on the panel: invited or accepted.</summary>
+    public IReadOnlyList<PanelMemberRecord> SeatedPanel() => Panel().Where(m => m.IsSeated).ToList();
+
+    public void SetPanel(IEnumerable<PanelMemberRecord> panel) => PanelJson = JsonSerializer.Serialize(panel.ToList(), JsonSerializerOptions.Web);
+
     public IReadOnlyList<string> ConflictCodes() => Conflicts.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>One place on a confirmed panel, as stored with its request.</summary>
-public sealed record PanelMemberRecord(string RoleId, string AssessorId, string Name, string CouncilCode, string CouncilName);
+/// <param name="ContactKey">The assessor's contact key: what a panel member's session is matched on for their grant.</param>
+/// <param name="Status">A <see cref="PanelMemberStatus"/> value.</param>
+public sealed record PanelMemberRecord(
+    string RoleId,
+    string AssessorId,
+    string Name,
+    string CouncilCode,
+    string CouncilName,
+    string ContactKey = "",
+    string Status = PanelMemberStatus.Invited,
+    DateTimeOffset? RespondedAt = null)
+{
+    public bool IsSeated => Status is PanelMemberStatus.Invited or PanelMemberStatus.Accepted;
+}
+
+public static class PanelMemberStatus
+{
+    public const string Invited = "invited";
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+
+    /// <summary>A lead took them off the panel: their grant ends.</summary>
+    public const string Removed = "removed";
+}
