@@ -7,7 +7,7 @@ namespace LocalGovStandard.Bench;
 internal sealed record WorkbookPhase(
     string Writer, int Scale, int Councils, int Assessments, int Actions, int Groups,
     double CalculateMs, double WriteMs, double TotalMs, double SlowestGroupMs,
-    double AllocatedMB, double PeakHeapMB, double PeakWorkingSetMB, long TotalBytes, long LargestBytes);
+    double AllocatedMB, double PeakHeapMB, double PeakWorkingSetMB, long TotalBytes, long LargestBytes, double CpuMs);
 
 /// <summary>
 /// The monthly run: tools/LocalGovStandard.WorkbookBench (every peer group's workbook for the full

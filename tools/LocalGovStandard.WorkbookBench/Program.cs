@@ -31,11 +31,11 @@ foreach (var scale in options.Scales)
     }
 }
 
-Console.WriteLine($"{"scale",-6}{"writer",-11}{"councils",9}{"assessments",12}{"actions",9}{"groups",7}{"calc ms",9}{"write ms",10}{"total ms",10}{"slowest group ms",17}{"alloc MB",10}{"peak GC heap MB",16}{"peak WS MB",11}{"bytes (all groups)",19}{"largest",11}");
+Console.WriteLine($"{"scale",-6}{"writer",-11}{"councils",9}{"assessments",12}{"actions",9}{"groups",7}{"calc ms",9}{"write ms",10}{"total ms",10}{"slowest group ms",17}{"alloc MB",10}{"peak GC heap MB",16}{"peak WS MB",11}{"bytes (all groups)",19}{"largest",11}{"CPU ms",9}");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{r.Scale + "x",-6}{r.Writer,-11}{r.Councils,9}{r.Assessments,12}{r.Actions,9}{r.Groups,7}{r.CalculateMs,9:0}{r.WriteMs,10:0}{r.TotalMs,10:0}{r.SlowestGroupMs,17:0}{r.AllocatedMB,10:0}{r.PeakHeapMB,16:0}{r.PeakWorkingSetMB,11:0}{r.TotalBytes,19:N0}{r.LargestBytes,11:N0}"));
+        $"{r.Scale + "x",-6}{r.Writer,-11}{r.Councils,9}{r.Assessments,12}{r.Actions,9}{r.Groups,7}{r.CalculateMs,9:0}{r.WriteMs,10:0}{r.TotalMs,10:0}{r.SlowestGroupMs,17:0}{r.AllocatedMB,10:0}{r.PeakHeapMB,16:0}{r.PeakWorkingSetMB,11:0}{r.TotalBytes,19:N0}{r.LargestBytes,11:N0}{r.CpuMs,9:0}"));
 }
 
 Console.WriteLine();
@@ -44,7 +44,7 @@ foreach (var scale in options.Scales)
     var closed = results.Single(r => r.Scale == scale && r.Writer == "closedxml");
     var sax = results.Single(r => r.Scale == scale && r.Writer == "sax");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{scale}x: ClosedXML writing / OpenXmlWriter floor = {closed.WriteMs / sax.WriteMs:0.0}x time, {closed.AllocatedMB / sax.AllocatedMB:0.0}x allocated, {closed.TotalBytes / (double)sax.TotalBytes:0.00}x bytes; end to end (with the figures) {closed.TotalMs / sax.TotalMs:0.0}x"));
+        $"{scale}x: ClosedXML writing / OpenXmlWriter floor = {closed.WriteMs / sax.WriteMs:0.0}x time, {closed.AllocatedMB / sax.AllocatedMB:0.0}x allocated, {closed.TotalBytes / (double)sax.TotalBytes:0.00}x bytes; end to end (with the figures) {closed.TotalMs / sax.TotalMs:0.0}x, process CPU {closed.CpuMs / sax.CpuMs:0.0}x"));
 }
 
 if (options.Scales.Contains(1) && options.Scales.Contains(2))
@@ -87,7 +87,7 @@ static async Task<PhaseResult> RunChildAsync(BenchOptions options, string writer
 internal sealed record PhaseResult(
     string Writer, int Scale, int Councils, int Assessments, int Actions, int Groups,
     double CalculateMs, double WriteMs, double TotalMs, double SlowestGroupMs,
-    double AllocatedMB, double PeakHeapMB, double PeakWorkingSetMB, long TotalBytes, long LargestBytes);
+    double AllocatedMB, double PeakHeapMB, double PeakWorkingSetMB, long TotalBytes, long LargestBytes, double CpuMs);
 
 internal static class Phase
 {
@@ -112,10 +112,11 @@ internal static class Phase
         GC.Collect();
 
         using var sampler = new HeapSampler();
-        var runs = new List<(double Calculate, double Write, double Slowest, double Allocated, long Bytes, long Largest)>();
+        var runs = new List<(double Calculate, double Write, double Slowest, double Allocated, long Bytes, long Largest, double Cpu)>();
         for (var i = 0; i < options.Iterations; i++)
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (calculate, write, slowest, bytes, largest) = (0.0, 0.0, 0.0, 0L, 0L);
             foreach (var activity in activities)
             {
@@ -136,13 +137,14 @@ internal static class Phase
                 }
             }
 
-            runs.Add((calculate, write, slowest, (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0, bytes, largest));
+            runs.Add((calculate, write, slowest, (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0, bytes, largest,
+                (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds));
         }
 
         var median = runs.OrderBy(r => r.Calculate + r.Write).ElementAt(runs.Count / 2);
         return new PhaseResult(writer, options.Scale, councils.Count, activities.Sum(a => a.Assessments.Count), activities.Sum(a => a.Actions.Count), activities.Count,
             median.Calculate, median.Write, median.Calculate + median.Write, median.Slowest, median.Allocated,
-            sampler.PeakBytes / 1048576.0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, median.Bytes, median.Largest);
+            sampler.PeakBytes / 1048576.0, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, median.Bytes, median.Largest, median.Cpu);
     }
 }
 
