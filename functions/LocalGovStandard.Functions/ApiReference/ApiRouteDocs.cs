@@ -587,7 +587,7 @@ public static class ApiRouteDocs
             {
                 title = "User research in practice", points = new[] { 1, 14 }, startsAt = "2027-03-04T18:00:00+00:00", endsAt = "2027-03-04T20:00:00+00:00",
                 venue = "City Hall", address = "Kamal Chunchie Way, London E16 1ZE", onlineLink = "https://meet.example.gov.uk/london", capacity = 40,
-                speakers = new[] { new { name = "Asha Patel", organisation = "Camden Council", talkTitle = "Research with residents on a budget" } },
+                speakers = new[] { new { name = "Asha Patel", organisation = "Camden Council", talkTitle = "Research with residents on a budget" } }, openForRegistration = false,
                 agenda = "18:00 Welcome\n18:15 Talks\n19:30 Discussion", everyWeeks = 6, meetings = 4,
             },
             ResponseExample = new { meetups = new[] { new { id = "evt-3f9a1c2b7d4e", peerGroup = "london", title = "User research in practice", sequence = 0 } } },
@@ -609,6 +609,13 @@ public static class ApiRouteDocs
         {
             Problems = [404],
             ResponseExample = new { meetup = new { id = "evt-3f9a1c2b7d4e", cancelledAt = "2027-02-20T10:00:00+00:00" }, notices = new { sent = 12, alreadySent = 0, inProgress = 0, failed = 0 } },
+        },
+        ["SetMeetupRegistration"] = new(Meetups, "Open or close a meet-up to registration",
+            "With open: true, the meet-up's public page (/events/{eventId}) takes registrations from anyone with a permitted public-sector address at a council in the group's area; each registrant confirms their address by an emailed link and then gets a place or joins the waiting list under the same rules as invitees. open: false closes it; places already given are kept. A cancelled or started meet-up cannot be opened. Scheduling can open a meet-up at once with openForRegistration: true.")
+        {
+            Problems = [404],
+            RequestExample = new { open = true },
+            ResponseExample = new { id = "evt-3f9a1c2b7d4e", peerGroup = "london", title = "User research in practice", openForRegistration = true, publicPage = "/events/evt-3f9a1c2b7d4e" },
         },
         ["InviteMeetupGroup"] = new(Meetups, "Invite the group",
             "Invites the group's approved contacts who agreed to be contacted, as summit invitations are sent: the unsubscribed are left out, nobody is invited twice, and a repeat sends only what was not yet sent.")

@@ -45,10 +45,11 @@ public static class EventEmails
     };
 
     /// <summary>The venue and its address, the online link, or both.</summary>
-    public static string Where(EventEntity e)
+    public static string Where(EventEntity e, bool withOnlineLink = true)
     {
         var place = e.Venue.Length == 0 ? "" : $"{e.Venue}, {e.Address.ReplaceLineEndings(", ")}";
-        return string.IsNullOrEmpty(e.OnlineLink) ? place : place.Length == 0 ? $"Online: {e.OnlineLink}" : $"{place}; or online: {e.OnlineLink}";
+        var online = withOnlineLink ? e.OnlineLink : "a link sent to those with a place";
+        return string.IsNullOrEmpty(e.OnlineLink) ? place : place.Length == 0 ? $"Online: {online}" : $"{place}; or online: {online}";
     }
 
     /// <summary>A summit's description; a meet-up's points, speakers and agenda.</summary>
@@ -126,13 +127,15 @@ public static class EventEmails
                 $"{summit.Name} is full, so you are on the waiting list (number {waitingPlace} in the queue). If a place becomes free, it goes to the first person on the list and we will email you."),
         };
         var calendar = kind == AnswerKind.Waitlisted ? "" : "The calendar file attached adds it to your calendar.";
+        // The online link is for people with a place: someone waiting hears it when a place becomes theirs.
+        var where = kind == AnswerKind.Waitlisted ? Where(summit, withOnlineLink: false) : Where(summit);
         var text = $"""
             Dear {invitation.ContactName},
 
             {lead}
 
             When: {when}
-            Where: {Where(summit)}
+            Where: {where}
             {calendar}
 
             You can change your answer until {EmailDates.Format(summit.RsvpBy)}:
@@ -145,7 +148,7 @@ public static class EventEmails
         var body = $"""
             <p>Dear {html.Encode(invitation.ContactName)},</p>
             <p>{html.Encode(lead)}</p>
-            <p><strong>When:</strong> {html.Encode(when)}<br><strong>Where:</strong> {html.Encode(Where(summit))}</p>
+            <p><strong>When:</strong> {html.Encode(when)}<br><strong>Where:</strong> {html.Encode(where)}</p>
             <p>{html.Encode(calendar)}</p>
             <p><a href="{html.Encode(rsvp.AbsoluteUri)}">Change your answer</a> until {html.Encode(EmailDates.Format(summit.RsvpBy))}.</p>
             <p>LocalGov Digital</p>

@@ -21,6 +21,11 @@ public static class EventKeys
 
     public static string InvitationRowKey(string invitationId) => InvitationPrefix + invitationId;
 
+    /// <summary>A registration from the public page, one per address per event (the address's pseudonymous key).</summary>
+    public static string RegistrationRowKey(string contactKey) => "reg|" + contactKey;
+
+    public static string RegistrationLedger(string eventId) => $"summit|{eventId}|registration";
+
     /// <summary>MailLedger partitions: one stream per summit and kind of mail.</summary>
     public static string InvitationLedger(string summitId) => $"summit|{summitId}|invitation";
 
@@ -81,6 +86,9 @@ public sealed class EventEntity : ITableEntity
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>Open to registration (ADR 0024): anyone with a permitted public-sector address in the group's area may register on the public page.</summary>
+    public bool OpenForRegistration { get; set; }
+
     /// <summary>Seats taken. Changed only together with an invitation, in one transaction guarded by this row's ETag.</summary>
     public int Accepted { get; set; }
 
@@ -122,6 +130,12 @@ public sealed class InvitationEntity : ITableEntity
     public string? BadgeName { get; set; }
     public string? DietaryNeeds { get; set; }
     public string? AccessNeeds { get; set; }
+
+    /// <summary>When the person confirmed a registration from the public page; null for someone invited. Registrants are never sent invitations or reminders.</summary>
+    public DateTimeOffset? RegisteredAt { get; set; }
+
+    /// <summary>The organisation a registrant gave (their council is <see cref="CouncilName"/>, from their address).</summary>
+    public string? Organisation { get; set; }
 }
 
 /// <summary>

@@ -14,9 +14,17 @@ public sealed record ExportedInvitation(
 
 public sealed record ExportedSuppression(DateTimeOffset UnsubscribedAt, string Source);
 
+public sealed record ExportedRegistration(
+    string EventId, string EventName, string Name, string Email, string Organisation, string CouncilName, DateTimeOffset RequestedAt, DateTimeOffset? ConfirmedAt)
+{
+    public static ExportedRegistration From(EventEntity e, RegistrationEntity r) =>
+        new(e.SummitId, e.Name, r.Name, r.Email, r.Organisation, r.CouncilName, r.RequestedAt, r.ConfirmedAt);
+}
+
 /// <summary>
-/// A contact's summit invitations (one point read per summit: the invitation's key comes from the contact's), and whether
-/// they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
+/// A contact's summit invitations (one point read per summit: the invitation's key comes from the contact's), their
+/// registrations from meet-ups' public pages (one point read per event, by the address's key) with the invitation each gave
+/// them (under the council of the address they registered with), and whether they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
 /// </summary>
 [HoldsPersonalData(TableNames.Summits, TableNames.Suppressions)]
 public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
@@ -27,12 +35,55 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
     {
         var invitations = await InvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken);
         sections.Add("summitInvitations", invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList());
+        var registrations = await RegistrationsAsync(subject.ContactKey, cancellationToken);
+        sections.Add("eventRegistrations", registrations.Select(r => ExportedRegistration.From(r.Event, r.Registration)).ToList());
         var suppressed = await suppressions.FindAsync(subject.ContactKey, cancellationToken);
         sections.Add("summitMailSuppression", suppressed is null ? null : new ExportedSuppression(suppressed.UnsubscribedAt, suppressed.Source));
     }
 
-    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
-        erasure.Count("summitInvitations", "Summit invitations removed", await EraseAsync(subject.GssCode, subject.ContactKey, cancellationToken));
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken)
+    {
+        var registrations = await RegistrationsAsync(subject.ContactKey, cancellationToken);
+        erasure.Count("summitInvitations", "Summit invitations removed", await EraseInvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken));
+        erasure.Count("eventRegistrations", "Event registrations removed", await EraseRegistrationsAsync(registrations, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<(EventEntity Event, RegistrationEntity Registration)>> RegistrationsAsync(string contactKey, CancellationToken cancellationToken)
+    {
+        var found = new List<(EventEntity, RegistrationEntity)>();
+        foreach (var e in await store.AllAsync(cancellationToken))
+        {
+            var registration = await store.Table.GetEntityIfExistsAsync<RegistrationEntity>(e.SummitId, EventKeys.RegistrationRowKey(contactKey), cancellationToken: cancellationToken);
+            if (registration.HasValue)
+            {
+                found.Add((e, registration.Value!));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Each registration's invitation (its place given up as <see cref="EraseInvitationsAsync"/> does), then the registration.</summary>
+    private async Task<int> EraseRegistrationsAsync(IReadOnlyList<(EventEntity Event, RegistrationEntity Registration)> registrations, CancellationToken cancellationToken)
+    {
+        foreach (var (e, registration) in registrations)
+        {
+            if (await DeleteAsync(e.SummitId, InviteeSelector.InvitationId(registration.GssCode, registration.ContactKey), cancellationToken))
+            {
+                await rsvp.PromoteFromWaitlistAsync(e.SummitId, cancellationToken);
+            }
+
+            try
+            {
+                await store.Table.DeleteEntityAsync(registration.PartitionKey, registration.RowKey, Azure.ETag.All, cancellationToken);
+            }
+            catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+            {
+            }
+        }
+
+        return registrations.Count;
+    }
 
     public async Task<IReadOnlyList<(EventEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
         string gssCode, string contactKey, CancellationToken cancellationToken)
@@ -54,7 +105,11 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
     /// Deletes each invitation (answers, badge name and needs with it). A place they held is given up in
     /// the same transaction as the delete, then offered to the waitlist as a decline would be.
     /// </summary>
-    public async Task<int> EraseAsync(string gssCode, string contactKey, CancellationToken cancellationToken)
+    public async Task<int> EraseAsync(string gssCode, string contactKey, CancellationToken cancellationToken) =>
+        await EraseInvitationsAsync(gssCode, contactKey, cancellationToken)
+        + await EraseRegistrationsAsync(await RegistrationsAsync(contactKey, cancellationToken), cancellationToken);
+
+    private async Task<int> EraseInvitationsAsync(string gssCode, string contactKey, CancellationToken cancellationToken)
     {
         var invitations = await InvitationsAsync(gssCode, contactKey, cancellationToken);
         foreach (var (summit, invitation, _) in invitations)

@@ -31,6 +31,9 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
     public const string Sending = "sending";
     public const string Unsubscribed = "unsubscribed";
 
+    /// <summary>A registrant (ADR 0024): asked for their place themselves, so is never sent an invitation or a reminder.</summary>
+    public const string Registered = "registered";
+
     /// <summary>
     /// Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.
     /// The counts afterwards come from what this send read and wrote, not from reading every row again.
@@ -128,7 +131,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
         var unsubscribed = 0;
         var alreadySent = 0;
         var recipients = new List<InvitationEntity>();
-        foreach (var invitation in invitations.OrderBy(i => i.RowKey, StringComparer.Ordinal))
+        foreach (var invitation in invitations.Where(i => i.RegisteredAt is null).OrderBy(i => i.RowKey, StringComparer.Ordinal))
         {
             if (already.GetValueOrDefault(invitation.InvitationId)?.Status == MailLedgerEntry.Sent)
             {
@@ -200,6 +203,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
                     MailLedgerEntry.Sent => MailLedgerEntry.Sent,
                     MailLedgerEntry.Failed => MailLedgerEntry.Failed,
                     MailLedgerEntry.Claimed => Sending,
+                    _ when i.RegisteredAt is not null => Registered,
                     _ when suppressed.Contains(i.ContactKey) => Unsubscribed,
                     _ => Queued,
                 };

@@ -50,7 +50,7 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
                 PartitionKey = id, RowKey = EventKeys.StateRow, SummitId = id, Kind = EventKinds.Meetup, PeerGroup = peerGroup, Name = meetup.Title,
                 Points = string.Join(',', meetup.Points), StartsAt = startsAt, EndsAt = endsAt, Venue = meetup.Venue, Address = meetup.Address,
                 OnlineLink = meetup.OnlineLink, Capacity = meetup.Capacity, RsvpBy = startsAt, Description = "", Speakers = speakers, Agenda = meetup.Agenda,
-                SeriesId = seriesId, CreatedAt = now,
+                SeriesId = seriesId, OpenForRegistration = meetup.OpenForRegistration, CreatedAt = now,
             };
             await table.AddEntityAsync(state, cancellationToken);
             created.Add(state);
@@ -108,7 +108,7 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
         PartitionKey = e.KindOrSummit == EventKinds.Meetup ? EventKeys.GroupIndexPartition(e.PeerGroup!) : EventKeys.IndexPartition, RowKey = e.SummitId, SummitId = e.SummitId, Kind = e.Kind, PeerGroup = e.PeerGroup,
         Name = e.Name, Points = e.Points, StartsAt = e.StartsAt, EndsAt = e.EndsAt, Venue = e.Venue, Address = e.Address, OnlineLink = e.OnlineLink,
         Capacity = e.Capacity, RsvpBy = e.RsvpBy, Description = e.Description, Speakers = e.Speakers, Agenda = e.Agenda, SeriesId = e.SeriesId,
-        Sequence = e.Sequence, CancelledAt = e.CancelledAt, CreatedAt = e.CreatedAt,
+        Sequence = e.Sequence, CancelledAt = e.CancelledAt, OpenForRegistration = e.OpenForRegistration, CreatedAt = e.CreatedAt,
     };
 
     private static string NewId(string prefix) => prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();

@@ -18,13 +18,32 @@ public static class LeadMeetupPages
         var lead = app.MapGroup("/peer-groups/{slug}/events").RequireAuthorization(ContactSession.Policy).RequireValidForms(Expired);
         lead.MapGet("", ShowAsync).AsPublicFunction("LeadMeetups");
         lead.MapPost("", ScheduleAsync).AsPublicFunction("LeadMeetupSchedule");
+        lead.MapPost("/{eventId}/registration", SetRegistrationAsync).AsPublicFunction("LeadMeetupRegistration");
     }
 
     private static async Task<IResult> ShowAsync(
-        string slug, int? scheduled, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+        string slug, int? scheduled, string? registration, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler,
+        CancellationToken cancellationToken) =>
         await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, scheduled, null, null, cancellationToken)
+            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, scheduled, null, null, cancellationToken, registration)
             : NotLed();
+
+    private static async Task<IResult> SetRegistrationAsync(
+        string slug, string eventId, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler,
+        EventRegistrations registrations, CancellationToken cancellationToken)
+    {
+        if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group)
+        {
+            return NotLed();
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var actor = "lead:" + context.User.FindFirstValue(ContactSession.ContactClaim);
+        var (meetup, errors) = await MeetupForm.SetRegistrationAsync(form, group, eventId, scheduler, registrations, actor, cancellationToken);
+        return meetup is null ? NotLed()
+            : errors.Any ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, null, errors, cancellationToken)
+            : TypedResults.Redirect($"/peer-groups/{group.Slug}/events?registration={(meetup.OpenForRegistration ? "opened" : "closed")}");
+    }
 
     private static async Task<IResult> ScheduleAsync(
         string slug, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public static class MeetupForm
     [
         "title", "points", .. UkDateTimeField.InputIds("startsAt"), .. UkDateTimeField.InputIds("endsAt"), "venue", "address", "onlineLink", "capacity",
         .. Enumerable.Range(1, SpeakerRows).SelectMany(i => new[] { $"speaker{i}Name", $"speaker{i}Organisation", $"speaker{i}Talk" }),
-        "agenda", "everyWeeks", "meetings",
+        "agenda", "everyWeeks", "meetings", "openForRegistration",
     ];
 
     public sealed record Submitted(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Points);
@@ -51,7 +51,7 @@ public static class MeetupForm
         var request = new MeetupRequest(
             values["title"], points, starts.Read("date", "start time", formErrors), ends.IsEmpty ? null : ends.Read("end date", "end time", formErrors),
             values["venue"], values["address"], values["onlineLink"], Number("capacity", values, formErrors), speakers.Select(s => s.Speaker).ToList(), values["agenda"],
-            Number("everyWeeks", values, formErrors), Number("meetings", values, formErrors));
+            Number("everyWeeks", values, formErrors), Number("meetings", values, formErrors), values["openForRegistration"] == "true");
         if (formErrors.Any)
         {
             return (null, submitted, formErrors);
@@ -73,10 +73,39 @@ public static class MeetupForm
         return (null, submitted, FormErrors.From(errors.ToDictionary().Select(e => KeyValuePair.Create(InputId(e.Key), e.Value)), Fields));
     }
 
+    /// <summary>The open/close button on a meet-up's row: the group's meet-up it changed, or null when the group has no such meet-up.</summary>
+    public static async Task<(EventEntity? Meetup, FormErrors Errors)> SetRegistrationAsync(
+        IFormCollection form, PeerGroup group, string eventId, MeetupScheduler scheduler, EventRegistrations registrations, string actor,
+        CancellationToken cancellationToken)
+    {
+        if (await scheduler.FindAsync(group, eventId, cancellationToken) is not { } meetup)
+        {
+            return (null, new FormErrors());
+        }
+
+        var errors = new FormErrors();
+        if (form["open"].ToString() is not ("true" or "false"))
+        {
+            errors.Add(RegistrationButton(meetup), "Choose to open or close registration with the meet-up's button");
+            return (meetup, errors);
+        }
+
+        var (changed, problems) = await registrations.SetOpenAsync(meetup, form["open"] == "true", actor, cancellationToken);
+        foreach (var (_, messages) in problems.ToDictionary())
+        {
+            errors.Add(RegistrationButton(meetup), messages[0]);
+        }
+
+        return (changed ?? meetup, errors);
+    }
+
+    /// <summary>The id of a meet-up's open/close button, which an error about it links to.</summary>
+    public static string RegistrationButton(EventEntity meetup) => "registration-" + meetup.SummitId;
+
     /// <summary>The group's meet-ups page for either door, with the form as posted and its errors when <paramref name="errors"/> has any.</summary>
     public static async Task<IResult> PageAsync(
         PeerGroup group, bool forOrganiser, EventStore store, MeetupScheduler scheduler, int? scheduled, Submitted? submitted, FormErrors? errors,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, string? registration = null) =>
         new ComponentParameters<MeetupsPage>()
             .Set(p => p.Group, group)
             .Set(p => p.Standard, scheduler.Standard)
@@ -84,6 +113,8 @@ public static class MeetupForm
             .Set(p => p.Action, (forOrganiser ? "/organiser" : "") + $"/peer-groups/{group.Slug}/events")
             .Set(p => p.ForOrganiser, forOrganiser)
             .Set(p => p.Scheduled, scheduled)
+            .Set(p => p.Registration, registration)
+            .Set(p => p.Now, scheduler.Now)
             .Set(p => p.Values, submitted?.Values ?? new Dictionary<string, string>())
             .Set(p => p.Points, submitted?.Points ?? [])
             .Set(p => p.Errors, errors ?? new FormErrors())

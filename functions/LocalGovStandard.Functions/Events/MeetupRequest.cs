@@ -7,13 +7,13 @@ namespace LocalGovStandard.Events;
 /// <summary>A meet-up, or a series of them ("every <see cref="EveryWeeks"/> weeks, for <see cref="Meetings"/> meetings"), as sent.</summary>
 public sealed record MeetupRequest(
     string? Title, IReadOnlyList<int>? Points, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Venue, string? Address, string? OnlineLink,
-    int? Capacity, IReadOnlyList<SpeakerRequest>? Speakers, string? Agenda, int? EveryWeeks = null, int? Meetings = null);
+    int? Capacity, IReadOnlyList<SpeakerRequest>? Speakers, string? Agenda, int? EveryWeeks = null, int? Meetings = null, bool? OpenForRegistration = null);
 
 public sealed record SpeakerRequest(string? Name, string? Organisation, string? TalkTitle);
 
 public sealed record ValidMeetup(
     string Title, IReadOnlyList<int> Points, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Venue, string Address, string OnlineLink,
-    int Capacity, IReadOnlyList<Speaker> Speakers, string Agenda, int EveryWeeks, int Meetings)
+    int Capacity, IReadOnlyList<Speaker> Speakers, string Agenda, int EveryWeeks, int Meetings, bool OpenForRegistration = false)
 {
     /// <summary>Each meeting's start and end: the same UK clock time every <see cref="EveryWeeks"/> weeks, across changes to and from summer time.</summary>
     public IEnumerable<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> Dates()
@@ -119,7 +119,7 @@ public static class MeetupValidator
 
         return errors.IsValid
             ? (new ValidMeetup(title!, points, request.StartsAt!.Value.ToUniversalTime(), endsAt!.Value.ToUniversalTime(), venue, address, link,
-                request.Capacity!.Value, speakers, agenda, everyWeeks, meetings), errors)
+                request.Capacity!.Value, speakers, agenda, everyWeeks, meetings, request.OpenForRegistration == true), errors)
             : (null, errors);
     }
 

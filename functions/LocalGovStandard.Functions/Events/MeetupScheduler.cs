@@ -18,6 +18,8 @@ public sealed class MeetupScheduler(
 
     public Standard Standard => standards.Find(MeetupValidator.StandardId)!;
 
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     public async Task<(IReadOnlyList<EventEntity>? Meetups, FieldErrors Errors)> ScheduleAsync(PeerGroup group, MeetupRequest request, string actor, CancellationToken cancellationToken)
     {
         var (valid, errors) = MeetupValidator.Validate(request, Standard, clock.GetUtcNow());

@@ -13,6 +13,8 @@ public static class MeetupsApi
 
     public sealed record MoveRequest(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt);
 
+    public sealed record RegistrationSetting(bool? Open);
+
     public sealed record ScheduledResponse(IReadOnlyList<MeetupView> Meetups);
 
     public sealed record ChangedResponse(MeetupView Meetup, NoticeRun Notices);
@@ -23,6 +25,8 @@ public static class MeetupsApi
         admin.MapGet("/peer-groups/{slug}/events", ListAsync).AsKeyedFunction("ListMeetups");
         admin.MapPost("/peer-groups/{slug}/events/{eventId}/move", MoveAsync).AsKeyedFunction("MoveMeetup").Accepts<MoveRequest>("application/json");
         admin.MapPost("/peer-groups/{slug}/events/{eventId}/cancel", CancelAsync).AsKeyedFunction("CancelMeetup");
+        admin.MapPost("/peer-groups/{slug}/events/{eventId}/registration", SetRegistrationAsync).AsKeyedFunction("SetMeetupRegistration")
+            .Accepts<RegistrationSetting>("application/json");
         admin.MapPost("/peer-groups/{slug}/events/{eventId}/invitations/send", InviteAsync).AsKeyedFunction("InviteMeetupGroup");
     }
 
@@ -96,6 +100,36 @@ public static class MeetupsApi
 
         var cancelled = await scheduler.CancelAsync(meetup, Organiser, cancellationToken);
         return TypedResults.Ok(new ChangedResponse(MeetupView.From(cancelled.Meetup), cancelled.Notices));
+    }
+
+    /// <summary>Opens the meet-up to registration on its public page (ADR 0024), or closes it; places already given are kept.</summary>
+    private static async Task<Results<Ok<MeetupView>, ProblemHttpResult, BodyProblem, ValidationProblem>> SetRegistrationAsync(
+        string slug, string eventId, HttpRequest request, PeerGroupStore groups, MeetupScheduler scheduler, EventRegistrations registrations,
+        CancellationToken cancellationToken)
+    {
+        if (await groups.FindAsync(slug, cancellationToken) is not { } group)
+        {
+            return GroupNotFound();
+        }
+
+        if (await scheduler.FindAsync(group, eventId, cancellationToken) is not { } meetup)
+        {
+            return MeetupNotFound();
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<RegistrationSetting>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (body!.Open is not { } open)
+        {
+            return ApiErrors.FieldProblem("open", "Send open: true to open the meet-up to registration, or false to close it");
+        }
+
+        var (changed, errors) = await registrations.SetOpenAsync(meetup, open, Organiser, cancellationToken);
+        return changed is null ? ApiErrors.ValidationProblem(errors.ToDictionary()) : TypedResults.Ok(MeetupView.From(changed));
     }
 
     private static async Task<Results<Ok<InvitationsSent>, ProblemHttpResult>> InviteAsync(

@@ -25,6 +25,8 @@ public static class SummitsApi
         services.AddPersonalDataHolder<EventPersonalData>();
         services.AddSingleton<AttendeeNotices>();
         services.AddSingleton<MeetupScheduler>();
+        services.AddSingleton<RegistrationRules>();
+        services.AddSingleton<EventRegistrations>();
         services.AddSingleton<EventKindMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<EventKindMigration>());
         return services;
@@ -43,6 +45,7 @@ public static class SummitsApi
         admin.MapMeetups();
         app.MapEventPages();
         app.MapLeadMeetupPages();
+        app.MapPublicEventPages();
     }
 
     public sealed record SummitResponse(

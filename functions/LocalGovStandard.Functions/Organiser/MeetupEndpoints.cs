@@ -11,12 +11,30 @@ public static class MeetupEndpoints
     {
         console.MapGet("/peer-groups/{slug}/events", ShowAsync).AsPublicFunction("ConsoleMeetups");
         console.MapPost("/peer-groups/{slug}/events", ScheduleAsync).AsPublicFunction("ConsoleMeetupSchedule");
+        console.MapPost("/peer-groups/{slug}/events/{eventId}/registration", SetRegistrationAsync).AsPublicFunction("ConsoleMeetupRegistration");
     }
 
-    private static async Task<IResult> ShowAsync(string slug, int? scheduled, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ShowAsync(
+        string slug, int? scheduled, string? registration, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
         await groups.FindAsync(slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, scheduled, null, null, cancellationToken)
+            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, scheduled, null, null, cancellationToken, registration)
             : ConsoleForms.NotFound("There is no peer group at this address.");
+
+    private static async Task<IResult> SetRegistrationAsync(
+        string slug, string eventId, HttpContext context, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, EventRegistrations registrations,
+        CancellationToken cancellationToken)
+    {
+        if (await groups.FindAsync(slug, cancellationToken) is not { } group)
+        {
+            return ConsoleForms.NotFound("There is no peer group at this address.");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var (meetup, errors) = await MeetupForm.SetRegistrationAsync(form, group, eventId, scheduler, registrations, ConsoleForms.Actor, cancellationToken);
+        return meetup is null ? ConsoleForms.NotFound("The peer group has no meet-up at this address.")
+            : errors.Any ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, null, null, errors, cancellationToken)
+            : TypedResults.Redirect($"/organiser/peer-groups/{group.Slug}/events?registration={(meetup.OpenForRegistration ? "opened" : "closed")}");
+    }
 
     private static async Task<IResult> ScheduleAsync(string slug, HttpContext context, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)
     {

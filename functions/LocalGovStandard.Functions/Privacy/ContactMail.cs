@@ -12,7 +12,7 @@ public sealed record ExportedEmail(string Stream, string MessageId, string Categ
 
 /// <summary>
 /// The mail ledger rows about one contact, read and deleted through the ledger. They hold no address, but their message ids
-/// carry the contact's key: the verification and sign-in streams, each summit's streams, each new peer group's announcement, and the monthly workbook emails if
+/// carry the contact's key: the verification and sign-in streams, each event's streams (a meet-up's registration link among them), each new peer group's announcement, and the monthly workbook emails if
 /// they were also a peer group's lead (whose key is the start of the same hash). The streams belong to several features,
 /// which is why Privacy, which knows them all, holds this.
 /// </summary>
@@ -43,9 +43,11 @@ public sealed class ContactMail(MailLedger ledger, EventStore summits) : IPerson
         var rows = new List<MailLedgerEntry>();
         rows.AddRange(await ledger.RowsAsync(VerificationEmail.LedgerPartition, VerificationEmail.LedgerPartition, $"verify-{gssCode}-{contactKey}", cancellationToken));
         rows.AddRange(await ledger.RowsAsync(AccessLinks.LedgerPartition, AccessLinks.LedgerPartition, $"access-{gssCode}-{contactKey}", cancellationToken));
-        foreach (var summit in await summits.ListAsync(cancellationToken))
+        foreach (var summit in await summits.AllAsync(cancellationToken))
         {
             rows.AddRange(await ledger.RowsAsync($"summit|{summit.SummitId}|", $"summit|{summit.SummitId}}}", InviteeSelector.InvitationId(gssCode, contactKey), cancellationToken));
+            rows.AddRange(await ledger.RowsAsync(EventKeys.RegistrationLedger(summit.SummitId), EventKeys.RegistrationLedger(summit.SummitId),
+                RegistrationEmail.MessageId(summit.SummitId, contactKey), cancellationToken));
         }
 
         rows.AddRange(await ledger.RowsAsync("peer-group|", "peer-group}", PeerGroupAnnouncementEmail.MessageId(gssCode, contactKey), cancellationToken));

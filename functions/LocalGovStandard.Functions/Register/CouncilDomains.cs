@@ -55,6 +55,29 @@ public sealed class CouncilDomains(
         return domains;
     }
 
+    /// <summary>
+    /// The councils (GSS codes) whose domains cover this domain: it or a parent of it. One query over the table, which holds
+    /// one small row per council domain, asking for each candidate domain by RowKey.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CouncilsCoveringAsync(string domain, CancellationToken cancellationToken)
+    {
+        var labels = domain.Split('.');
+        var candidates = Enumerable.Range(0, Math.Max(0, labels.Length - 1)).Select(i => string.Join('.', labels[i..])).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = string.Join(" or ", candidates.Select(c => TableClient.CreateQueryFilter($"RowKey eq {c}")));
+        var councils = new List<string>();
+        await foreach (var row in table.QueryAsync<CouncilDomainEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            councils.Add(row.PartitionKey);
+        }
+
+        return councils.Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Whether the address's domain is one of the council's domains or a subdomain of one.</summary>
     public async Task<bool> CoversAsync(string gssCode, string emailAddress, CancellationToken cancellationToken) =>
         Covers(await ForCouncilAsync(gssCode, cancellationToken), EmailAddresses.DomainOf(emailAddress));

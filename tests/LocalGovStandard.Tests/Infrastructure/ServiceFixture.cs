@@ -60,6 +60,7 @@ public class ServiceFixture : IAsyncLifetime
             ["LocalGovStandard:TokenSigningKey"] = "service-fixture-signing-key-0123456789abcdef",
             ["LocalGovStandard:PublicBaseUrl"] = "http://localhost",
             ["LocalGovStandard:RateLimits:PublicFormsPermitLimit"] = "100000",
+            ["LocalGovStandard:RateLimits:RegistrationsPermitLimit"] = "100000",
             ["LocalGovStandard:RateLimits:AdminKeyFailuresPermitLimit"] = "100000",
             ["LocalGovStandard:EmailsPerAddressPerHour"] = "100000",
             ["Timers:RunInProcess"] = "false",

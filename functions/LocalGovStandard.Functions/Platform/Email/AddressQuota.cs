@@ -14,6 +14,7 @@ public static class QuotaKinds
     public const string Verification = "verification";
     public const string SignIn = "sign-in";
     public const string ApprovalRequest = "approval-request";
+    public const string EventRegistration = "event-registration";
 }
 
 public sealed class EmailQuotaEntity : ITableEntity

@@ -17,6 +17,12 @@ public sealed class RateLimitOptions
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Registrations for open meet-ups per client per window. Higher than <see cref="PublicFormsPermitLimit"/>: a council's staff
+    /// share one office proxy address when a meet-up is announced, and mail is already held to one link per address per event.
+    /// </summary>
+    public int RegistrationsPermitLimit { get; set; } = 60;
+
     /// <summary>Wrong organiser keys per client per window before every admin request from it is refused with 429.</summary>
     public int AdminKeyFailuresPermitLimit { get; set; } = 10;
 }
@@ -25,6 +31,7 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string PublicForms = "public-forms";
+    public const string Registrations = "registrations";
 
     public static IServiceCollection AddServiceRateLimits(this IServiceCollection services)
     {
@@ -33,19 +40,22 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PublicForms, context =>
-            {
-                var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PublicFormsPermitLimit,
-                    Window = options.Window,
-                    QueueLimit = 0,
-                });
-            });
+            limiter.AddPolicy(PublicForms, context => PerClient(context, options => options.PublicFormsPermitLimit));
+            limiter.AddPolicy(Registrations, context => PerClient(context, options => options.RegistrationsPermitLimit));
             limiter.OnRejected = OnRejectedAsync;
         });
         return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitOptions, int> permitLimit)
+    {
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitLimit(options),
+            Window = options.Window,
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public static class BadInputCatalogue
         .. AccessCases.StartForm(), .. AccessCases.SignInLink(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
         .. SummitCases.Rsvp("/events/rsvp"), .. SummitCases.Rsvp("/summit/rsvp"), .. SummitCases.Unsubscribe("/events/unsubscribe"), .. SummitCases.Unsubscribe("/summit/unsubscribe"),
         .. EventCases.ConsoleSchedule(), .. EventCases.LeadSchedule(),
+        .. OpenRegistrationCases.Register(), .. OpenRegistrationCases.Confirm(), .. OpenRegistrationCases.LeadOpen(), .. OpenRegistrationCases.ConsoleOpen(),
         .. SupportNeedCases.Put(), .. SupportNeedCases.Form(),
         .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),
         .. AssessmentApiCases.Submit(), .. AssessmentApiCases.Reassess(), .. AssessmentApiCases.ActionDone(),
