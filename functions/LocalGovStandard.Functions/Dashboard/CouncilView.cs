@@ -68,7 +68,7 @@ public sealed class CouncilViewLoader(
                     ? new CouncilPointResult(point, p.Passing, p.NotPassing, p.ActionsOpen, p.ActionsOverdue)
                     : new CouncilPointResult(point, 0, 0, 0, 0)).ToList()))
             .ToList();
-        var load = (await peerAssessments.ForAsync((gss, _) => gss == council.GssCode, clock.GetUtcNow(), cancellationToken)).Load is [var found, ..] ? found : null;
+        var load = (await peerAssessments.ForAsync((gss, _) => gss == council.GssCode, clock.GetUtcNow(), null, cancellationToken)).Load is [var found, ..] ? found : null;
         return new CouncilView(council.Code, detail.Name, council.Region, DrillPath.GroupOf(null, council.Region.Slug, groups), signedUpAt,
             detail.AssessmentsSubmitted, detail.ActionsOpen, detail.ActionsOverdue, standards, ReportMonth.TryParse(row.PartitionKey, out var stored) ? stored : month, row.RefreshedAt)
         {

@@ -5,7 +5,7 @@ using LocalGovStandard.Progress;
 namespace LocalGovStandard.Dashboard;
 
 /// <summary>
-/// The dashboard's peer-assessment figures for the view's scope (every council, a region or a peer group), as at the
+/// The dashboard's peer-assessment figures for the view's scope (every council, a region or a peer group) and standard, as at the
 /// end of the view's last month (now, while that month runs). Read live from the requests, not from the snapshots.
 /// </summary>
 public sealed class DashboardPeerAssessments(PeerAssessmentProgress progress, TimeProvider clock)
@@ -14,7 +14,7 @@ public sealed class DashboardPeerAssessments(PeerAssessmentProgress progress, Ti
     {
         var now = clock.GetUtcNow();
         var asOf = filter.To.HasEndedBy(now) ? filter.To.End : now;
-        return await progress.ForAsync(InScope(filter, groups), asOf, cancellationToken);
+        return await progress.ForAsync(InScope(filter, groups), asOf, filter.Standard, cancellationToken);
     }
 
     private static Func<string, string, bool> InScope(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>

@@ -12,10 +12,13 @@ public sealed class PeerAssessmentProgress(PeerAssessmentQueries queries)
     public async Task<PeerAssessmentFigures> ForPeerGroupAsync(PeerGroup group, ReportMonth month, CancellationToken cancellationToken) =>
         PeerAssessmentFigures.Of(await queries.AllAsync(cancellationToken), group.Contains, month.End);
 
-    /// <summary>The figures for whatever <paramref name="inScope"/> picks, as at <paramref name="asOf"/>.</summary>
-    public async Task<PeerAssessmentFigures> ForAsync(Func<string, string, bool> inScope, DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        PeerAssessmentFigures.Of(await queries.AllAsync(cancellationToken), inScope, asOf);
+    /// <summary>The figures for whatever <paramref name="inScope"/> picks, as at <paramref name="asOf"/>; of one standard's assessments when <paramref name="standardId"/> is given.</summary>
+    public async Task<PeerAssessmentFigures> ForAsync(Func<string, string, bool> inScope, DateTimeOffset asOf, string? standardId, CancellationToken cancellationToken)
+    {
+        var all = await queries.AllAsync(cancellationToken);
+        return PeerAssessmentFigures.Of(standardId is null ? all : all.Where(f => f.StandardId == standardId).ToList(), inScope, asOf);
+    }
 
     public Task<PeerAssessmentFigures> EveryCouncilAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
-        ForAsync(static (_, _) => true, asOf, cancellationToken);
+        ForAsync(static (_, _) => true, asOf, null, cancellationToken);
 }

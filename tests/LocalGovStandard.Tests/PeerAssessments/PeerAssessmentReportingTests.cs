@@ -164,13 +164,18 @@ public sealed class PeerAssessmentReportingTests(PeerAssessmentReportingFixture 
     }
 
     [Fact]
-    public async Task Dashboard_OfAPeerGroup_CountsItsCouncils_AndTheOrganisersViewAddsEachCouncilsLoad()
+    public async Task Dashboard_OfAPeerGroupOrAStandard_CountsTheirAssessments_AndTheOrganisersViewAddsEachCouncilsLoad()
     {
         var (_, midlands) = await GetPageAsync(fixture.CreateClient(), "/dashboard?peerGroup=midlands");
         Assert.Equal(["2", "0", "2", "None held yet", "2"], TableRows(midlands, "peer-assessments").Select(r => r[1]));
         Assert.Null(midlands.QuerySelector("table[data-table='peer-assessment-outcomes']"));
         Assert.Equal("So far, councils in Midlands have asked for 2 peer assessments: 0 held and 2 still to be held. 2 councils give back: their assessors sat on other councils' panels.",
             midlands.QuerySelector("[data-caption='peer-assessments']")!.TextContent);
+
+        // One standard: the LGDSS requests only (Westminster's first, held; Birmingham's, Leicester's and Cardiff's, not yet), and the councils on Westminster's panel.
+        var (_, lgdss) = await GetPageAsync(fixture.CreateClient(), "/dashboard?standard=lgdss-2016");
+        Assert.Equal(["4", "1", "3", "40", "2"], TableRows(lgdss, "peer-assessments").Select(r => r[1]));
+        Assert.Equal([["Local Government Digital Service Standard", "Met", "1"]], TableRows(lgdss, "peer-assessment-outcomes"));
 
         var (response, organiser) = await GetPageAsync(fixture.CreateAdminClient(), "/api/admin/dashboard?peerGroup=london");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
