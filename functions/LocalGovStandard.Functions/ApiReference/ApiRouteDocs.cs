@@ -682,7 +682,7 @@ public static class ApiRouteDocs
         },
     };
 
-    /// <summary>The feed's eight entity sets, each with a collection, a $count and a look-up by key.</summary>
+    /// <summary>The feed's ten entity sets, each with a collection, a $count and a look-up by key.</summary>
     private static readonly (string Set, Type Row, string Key, object Example)[] FeedSets =
     [
         ("Councils", typeof(FeedCouncil), "E09000033", new { code = "E09000033", name = "Westminster City Council" }),
@@ -693,6 +693,8 @@ public static class ApiRouteDocs
         ("MonthlySnapshots", typeof(FeedMonthlySnapshot), "2026-11|london|all", new { id = "2026-11|london|all", month = "2026-11" }),
         ("Headlines", typeof(FeedHeadline), "signed-up", new { id = "signed-up", label = "Councils signed up", kind = "count", numerator = "signedUp" }),
         ("SupportNeeds", typeof(FeedSupportNeed), "E09000033|3", new { id = "E09000033|3", pointNumber = 3, understanding = "partly", support = "a-lot" }),
+        ("PeerAssessments", typeof(FeedPeerAssessment), "PAR-7K3M-Q9TD", new { reference = "PAR-7K3M-Q9TD", gssCode = "E09000033", status = "report-published", held = true, outcome = "met", daysToAssessment = 41 }),
+        ("AssessorLoad", typeof(FeedAssessorLoad), "E09000033", new { gssCode = "E09000033", assessmentsGiven = 3, assessmentsReceived = 1, givesBack = true }),
     ];
 
     private static readonly Dictionary<string, string> FilterOption = new()

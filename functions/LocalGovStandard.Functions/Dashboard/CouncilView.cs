@@ -1,3 +1,4 @@
+using LocalGovStandard.PeerAssessments.Reporting;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Register;
 using LocalGovStandard.Progress;
@@ -17,7 +18,11 @@ public sealed record CouncilView(
     int ActionsOverdue,
     IReadOnlyList<CouncilStandardResults> Standards,
     ReportMonth Month,
-    DateTimeOffset RefreshedAt);
+    DateTimeOffset RefreshedAt)
+{
+    /// <summary>Peer assessments now: seats its assessors took on held panels, and its own assessments held.</summary>
+    public CouncilLoad PeerAssessments { get; init; } = new(Code, Name, Region.Slug, 0, 0);
+}
 
 /// <summary>Every point of a standard the council was assessed against or has actions under, in point order.</summary>
 public sealed record CouncilStandardResults(Standard Standard, IReadOnlyList<CouncilPointResult> Points)
@@ -34,7 +39,8 @@ public sealed record CouncilPointResult(StandardPoint Point, int Passing, int No
 /// (one query) and one snapshot row (a point read; the previous month's too in the minutes after a month begins).
 /// A council that is not listed is not found, exactly like one that does not exist.
 /// </summary>
-public sealed class CouncilViewLoader(CouncilDirectory directory, PeerGroupStore peerGroups, SnapshotStore snapshots, StandardCatalogue catalogue, TimeProvider clock)
+public sealed class CouncilViewLoader(
+    CouncilDirectory directory, PeerGroupStore peerGroups, SnapshotStore snapshots, PeerAssessmentProgress peerAssessments, StandardCatalogue catalogue, TimeProvider clock)
 {
     public const int MaxCodeLength = 16;
 
@@ -62,7 +68,11 @@ public sealed class CouncilViewLoader(CouncilDirectory directory, PeerGroupStore
                     ? new CouncilPointResult(point, p.Passing, p.NotPassing, p.ActionsOpen, p.ActionsOverdue)
                     : new CouncilPointResult(point, 0, 0, 0, 0)).ToList()))
             .ToList();
+        var load = (await peerAssessments.ForAsync((gss, _) => gss == council.GssCode, clock.GetUtcNow(), null, cancellationToken)).Load is [var found, ..] ? found : null;
         return new CouncilView(council.Code, detail.Name, council.Region, DrillPath.GroupOf(null, council.Region.Slug, groups), signedUpAt,
-            detail.AssessmentsSubmitted, detail.ActionsOpen, detail.ActionsOverdue, standards, ReportMonth.TryParse(row.PartitionKey, out var stored) ? stored : month, row.RefreshedAt);
+            detail.AssessmentsSubmitted, detail.ActionsOpen, detail.ActionsOverdue, standards, ReportMonth.TryParse(row.PartitionKey, out var stored) ? stored : month, row.RefreshedAt)
+        {
+            PeerAssessments = load ?? new CouncilLoad(council.Code, detail.Name, council.Region.Slug, 0, 0),
+        };
     }
 }

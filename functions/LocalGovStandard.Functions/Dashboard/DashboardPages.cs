@@ -31,6 +31,7 @@ public static class DashboardPages
         services.AddSingleton<RefreshDashboardSnapshots>();
         services.AddSingleton<DashboardQuery>();
         services.AddSingleton<DashboardLoader>();
+        services.AddSingleton<DashboardPeerAssessments>();
         services.AddCouncilPages();
         return services;
     }
@@ -133,7 +134,7 @@ public static class DashboardPages
 }
 
 /// <summary>Reads the filters of a request and, when they are valid, loads the view.</summary>
-public sealed class DashboardLoader(DashboardQuery query, PeerGroupStore peerGroups, StandardCatalogue catalogue, TimeProvider clock)
+public sealed class DashboardLoader(DashboardQuery query, DashboardPeerAssessments peerAssessments, PeerGroupStore peerGroups, StandardCatalogue catalogue, TimeProvider clock)
 {
     public sealed record Request(DashboardFilter Filter, FilterChoices Choices, Platform.Pages.FormErrors Errors, DashboardView? View);
 
@@ -143,7 +144,10 @@ public sealed class DashboardLoader(DashboardQuery query, PeerGroupStore peerGro
         var groups = await peerGroups.AllAsync(cancellationToken);
         var (filter, errors) = DashboardFilter.Parse(queryString, groups, catalogue, now);
         var choices = FilterChoices.From(groups, catalogue, now);
-        var view = errors.Any ? null : await query.LoadAsync(filter, groups, organiser, cancellationToken);
+        var view = errors.Any ? null : (await query.LoadAsync(filter, groups, organiser, cancellationToken)) with
+        {
+            PeerAssessments = await peerAssessments.ForAsync(filter, groups, cancellationToken),
+        };
         return new Request(filter, choices, errors, view);
     }
 }

@@ -11,6 +11,9 @@ namespace LocalGovStandard.Dashboard;
 /// </summary>
 public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue catalogue)
 {
+    /// <summary>The scope's name when the view is not narrowed to a peer group or region.</summary>
+    public const string AllCouncils = "All councils";
+
     /// <param name="groups">The peer groups the filter was parsed against (the caller has read them already).</param>
     public async Task<DashboardView> LoadAsync(DashboardFilter filter, IReadOnlyList<PeerGroup> groups, bool organiser, CancellationToken cancellationToken)
     {
@@ -98,5 +101,5 @@ public sealed class DashboardQuery(SnapshotStore snapshots, StandardCatalogue ca
     private static string ScopeName(DashboardFilter filter, IReadOnlyList<PeerGroup> groups) =>
         filter.Region is not null ? Regions.FromSlug(filter.Region)!.Name
         : filter.PeerGroup is not null ? groups.First(g => g.Slug == filter.PeerGroup).Name
-        : "All councils";
+        : AllCouncils;
 }

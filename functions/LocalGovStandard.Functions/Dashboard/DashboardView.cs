@@ -1,3 +1,4 @@
+using LocalGovStandard.PeerAssessments.Reporting;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
@@ -23,6 +24,9 @@ public sealed record DashboardView(
 
     /// <summary>The councils in scope with their status, for the map and its table (named only where the view may name them).</summary>
     public CouncilMap Map { get; init; } = CouncilMap.Empty;
+
+    /// <summary>Peer assessments of the scope's councils (<see cref="DashboardPeerAssessments"/>); null until read.</summary>
+    public PeerAssessmentFigures? PeerAssessments { get; init; }
 
     /// <summary>The month the changes are measured from (the headlines' Previous, the charts' markers, the tables' change columns).</summary>
     public ReportMonth Baseline => Filter.Baseline;

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace LocalGovStandard.Feed;
 
 /// <summary>
-/// A read-only OData v4 feed for Power BI at <c>/odata</c>: the service document, <c>$metadata</c>, and eight
+/// A read-only OData v4 feed for Power BI at <c>/odata</c>: the service document, <c>$metadata</c>, and ten
 /// entity sets with <c>$filter</c>, <c>$select</c>, <c>$orderby</c>, <c>$top</c>, <c>$skip</c> and
 /// <c>$count</c>; <c>/{set}/$count</c> and look-up by key; pages of <see cref="ServiceOptions.FeedPageSize"/> rows linked by
 /// <c>@odata.nextLink</c>; JSON negotiated by <see cref="FeedFormat"/>. Every route needs the read key.
@@ -57,6 +57,8 @@ public static class FeedApi
         MapSet<FeedMonthlySnapshot>(feed, "MonthlySnapshots", s => s.Id, (data, ct) => data.SnapshotsAsync(ct));
         MapSet<FeedHeadline>(feed, "Headlines", h => h.Id, (_, _) => Task.FromResult(FeedData.Headlines));
         MapSet<FeedSupportNeed>(feed, "SupportNeeds", n => n.Id, async (data, ct) => (await data.RowsAsync(ct)).SupportNeeds);
+        MapSet<FeedPeerAssessment>(feed, "PeerAssessments", p => p.Reference, async (data, ct) => (await data.RowsAsync(ct)).PeerAssessments);
+        MapSet<FeedAssessorLoad>(feed, "AssessorLoad", l => l.GssCode, async (data, ct) => (await data.RowsAsync(ct)).AssessorLoad);
     }
 
     private static void MapSet<T>(RouteGroupBuilder feed, string name, Func<T, string> keyOf, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)

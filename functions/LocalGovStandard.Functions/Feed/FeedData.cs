@@ -1,4 +1,5 @@
 using LocalGovStandard.Dashboard;
+using LocalGovStandard.PeerAssessments.Reporting;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Progress;
 using LocalGovStandard.Register;
@@ -14,7 +15,9 @@ public sealed record FeedRows(
     IReadOnlyList<FeedAssessment> Assessments,
     IReadOnlyList<FeedPointResult> PointResults,
     IReadOnlyList<FeedAction> Actions,
-    IReadOnlyList<FeedSupportNeed> SupportNeeds);
+    IReadOnlyList<FeedSupportNeed> SupportNeeds,
+    IReadOnlyList<FeedPeerAssessment> PeerAssessments,
+    IReadOnlyList<FeedAssessorLoad> AssessorLoad);
 
 /// <summary>
 /// Reads the activity once per minute at most and keeps it in memory, so that Power BI following
@@ -26,6 +29,7 @@ public sealed class FeedData(
     PeerGroupStore peerGroups,
     ProgressLoader loader,
     SupportNeedsProgress supportNeeds,
+    PeerAssessmentProgress peerAssessments,
     StandardCatalogue catalogue,
     SnapshotStore snapshots,
     IMemoryCache cache,
@@ -98,6 +102,7 @@ public sealed class FeedData(
         var assessments = activities.SelectMany(a => a.Assessments).ToList();
         var replaced = assessments.Where(a => a.PredecessorReference is not null).Select(a => (a.GssCode, a.PredecessorReference!)).ToHashSet();
         var submittedAt = assessments.GroupBy(a => a.Reference, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.SubmittedAt), StringComparer.Ordinal);
+        var peer = await peerAssessments.EveryCouncilAsync(now, cancellationToken);
         var verified = activities.SelectMany(a => a.Contacts).Where(c => c.Verified).CountBy(c => c.GssCode).ToDictionary(StringComparer.Ordinal);
 
         return new FeedRows(
@@ -136,7 +141,26 @@ public sealed class FeedData(
                 Id = $"{n.GssCode}|{n.Point}", GssCode = n.GssCode, CouncilName = n.CouncilName, Region = regionOf.GetValueOrDefault(n.GssCode, ""),
                 StandardId = supportNeeds.StandardId, PointNumber = n.Point, PointTitle = n.PointTitle, Understanding = n.Understanding, Support = n.Support,
                 AnswerSet = n.Version, AnsweredAt = n.AnsweredAt,
-            }).OrderBy(n => n.Id, StringComparer.Ordinal).ToList());
+            }).OrderBy(n => n.Id, StringComparer.Ordinal).ToList(),
+            peer.Rows.Select(p => PeerAssessment(p, now)).OrderBy(p => p.Reference, StringComparer.Ordinal).ToList(),
+            peer.Load.Select(l => new FeedAssessorLoad
+            {
+                GssCode = l.CouncilCode, CouncilName = l.CouncilName, Region = l.Region, AssessmentsGiven = l.Given, AssessmentsReceived = l.Received, GivesBack = l.GivesBack,
+            }).OrderBy(l => l.GssCode, StringComparer.Ordinal).ToList());
+    }
+
+    private static FeedPeerAssessment PeerAssessment(PeerAssessmentFact fact, DateTimeOffset now)
+    {
+        var held = fact.HeldBy(now);
+        return new FeedPeerAssessment
+        {
+            Reference = fact.Reference, GssCode = fact.GssCode, CouncilName = fact.CouncilName, Region = fact.Region, ServiceName = fact.ServiceName,
+            Phase = fact.Phase, StandardId = fact.StandardId, Status = fact.StatusAt(now), RequestedAt = fact.RequestedAt,
+            RequestedMonth = ReportMonth.Of(fact.RequestedAt).ToString(),
+            PanelDate = fact.PanelDate is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            ReportPublishedAt = fact.ReportPublishedAt, Held = held, Outcome = fact.Outcome,
+            DaysToAssessment = held ? fact.DaysToAssessment : null, ReassessmentOf = fact.ReassessmentOf, PanelSeats = fact.Seats.Count,
+        };
     }
 
     private IEnumerable<FeedPointResult> PointResults(SubmittedAssessmentFact assessment, Dictionary<string, string> regionOf, bool current)

@@ -153,3 +153,49 @@ public sealed class FeedSupportNeed
     public int AnswerSet { get; set; }
     public DateTimeOffset AnsweredAt { get; set; }
 }
+
+/// <summary>A council's request for a peer assessment, as it stands now. Who asked and who sat on the panel are never here.</summary>
+public sealed class FeedPeerAssessment
+{
+    /// <summary>The request's reference.</summary>
+    [Key] public string Reference { get; set; } = "";
+    public string GssCode { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string ServiceName { get; set; } = "";
+    public string Phase { get; set; } = "";
+    public string StandardId { get; set; } = "";
+
+    /// <summary>requested, panel-confirmed or report-published.</summary>
+    public string Status { get; set; } = "";
+    public DateTimeOffset RequestedAt { get; set; }
+    public string RequestedMonth { get; set; } = "";
+
+    /// <summary>The confirmed panel's day, at midnight UTC; empty until a lead confirms a panel.</summary>
+    public DateTimeOffset? PanelDate { get; set; }
+    public DateTimeOffset? ReportPublishedAt { get; set; }
+
+    /// <summary>Held: the report is published, or the panel's day has come.</summary>
+    public bool Held { get; set; }
+
+    /// <summary>A value of the standard's overall ratings (met / not-met, green / amber / red); empty until the report is published.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>Whole days from the request to the assessment day; empty until held.</summary>
+    public int? DaysToAssessment { get; set; }
+    public string? ReassessmentOf { get; set; }
+
+    /// <summary>The seats on its panel (invited or accepted), by council: never a name.</summary>
+    public int PanelSeats { get; set; }
+}
+
+/// <summary>A council's peer-assessment load now: seats its assessors took on held panels, against its own assessments held.</summary>
+public sealed class FeedAssessorLoad
+{
+    [Key] public string GssCode { get; set; } = "";
+    public string CouncilName { get; set; } = "";
+    public string Region { get; set; } = "";
+    public int AssessmentsGiven { get; set; }
+    public int AssessmentsReceived { get; set; }
+    public bool GivesBack { get; set; }
+}

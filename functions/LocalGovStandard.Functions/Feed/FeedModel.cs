@@ -3,14 +3,14 @@ using Microsoft.OData.ModelBuilder;
 
 namespace LocalGovStandard.Feed;
 
-/// <summary>The feed's EDM model: eight read-only entity sets.</summary>
+/// <summary>The feed's EDM model: ten read-only entity sets.</summary>
 public static class FeedModel
 {
     public const string Namespace = "LocalGovStandard";
 
     public const int MaxTop = 10_000;
 
-    public static readonly IReadOnlyList<string> EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines", "SupportNeeds"];
+    public static readonly IReadOnlyList<string> EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines", "SupportNeeds", "PeerAssessments", "AssessorLoad"];
 
     public static IEdmModel Build()
     {
@@ -23,6 +23,8 @@ public static class FeedModel
         Queryable(builder.EntitySet<FeedMonthlySnapshot>("MonthlySnapshots").EntityType, "MonthlySnapshot");
         Queryable(builder.EntitySet<FeedHeadline>("Headlines").EntityType, "Headline");
         Queryable(builder.EntitySet<FeedSupportNeed>("SupportNeeds").EntityType, "SupportNeed");
+        Queryable(builder.EntitySet<FeedPeerAssessment>("PeerAssessments").EntityType, "PeerAssessment");
+        Queryable(builder.EntitySet<FeedAssessorLoad>("AssessorLoad").EntityType, "AssessorLoad");
         foreach (var type in builder.StructuralTypes)
         {
             type.Namespace = Namespace;

@@ -1,6 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerAssessments.Proposals;
+using LocalGovStandard.PeerAssessments.Reporting;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.PeerAssessments.Requests.Pages;
 using LocalGovStandard.Platform.Errors;
@@ -22,6 +23,7 @@ public static class PeerAssessmentsApi
         services.AddSingleton<PeerAssessmentRequestDetails>();
         services.AddSingleton<PeerAssessmentRequests>();
         services.AddSingleton<PanelProposals>();
+        services.AddSingleton<PeerAssessmentQueries>();
         services.AddPersonalDataHolder<PeerAssessmentRequestPersonalData>();
         return services;
     }

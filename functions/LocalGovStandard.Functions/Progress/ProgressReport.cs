@@ -1,3 +1,4 @@
+using LocalGovStandard.PeerAssessments.Reporting;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
 
@@ -20,6 +21,9 @@ public sealed record ProgressReport(
 {
     /// <summary>The councils' support needs at the month's end, a row per council and point; empty unless read (<see cref="SupportNeedsProgress"/>).</summary>
     public IReadOnlyList<SupportNeedRow> SupportNeeds { get; init; } = [];
+
+    /// <summary>The group's peer assessments at the month's end; null unless read (<see cref="PeerAssessmentProgress"/>).</summary>
+    public PeerAssessmentFigures? PeerAssessments { get; init; }
 }
 
 /// <summary>One point of one standard across the group's current assessments.</summary>

@@ -38,7 +38,7 @@ public static class AboutSheet
         SafeCells.Text(sheet.Cell(row, 1), "Generated at (UTC)");
         sheet.Cell(row, 2).SetValue(report.GeneratedAt.UtcDateTime);
         sheet.Cell(row++, 2).Style.NumberFormat.Format = NumberFormats.DateTime;
-        Pair(sheet, row++, "Source", "LocalGov Standard back office: the council register, sign-ups, and submitted assessments and their actions.");
+        Pair(sheet, row++, "Source", "LocalGov Standard back office: the council register, sign-ups, submitted assessments and their actions, and peer-assessment requests.");
 
         row++;
         Heading(sheet, row++, "Standard versions");
@@ -56,6 +56,10 @@ public static class AboutSheet
         }
 
         Pair(sheet, row++, "Change", "This month's figure minus the previous month's, worked out with the same definitions at the end of the previous month. Shares change in percentage points.");
+        foreach (var (label, definition) in PeerAssessmentSheets.Definitions)
+        {
+            Pair(sheet, row++, label, definition);
+        }
 
         row++;
         Heading(sheet, row++, "Sheets");
@@ -66,6 +70,7 @@ public static class AboutSheet
         Pair(sheet, row++, DataSheets.Actions, "Actions open at the end of the month, overdue ones highlighted.");
         Pair(sheet, row++, DataSheets.Trend, "The same figures at the end of each of the last 12 months.");
         Pair(sheet, row++, DataSheets.SupportNeeds, "Each council's support needs at the end of the month, a row per point: how well it understands the point and how much support it needs, from the latest answers its contacts gave by then (answer set and date).");
+        Pair(sheet, row++, PeerAssessmentSheets.Sheet, "Every peer assessment the group's councils requested by the end of the month, as it stood then: status, panel date, outcome and the days from request to assessment. No person is named; the councils that sat on each panel are counted in the Dashboard's AssessorLoad table.");
 
         row++;
         Heading(sheet, row++, "PointResults columns");

@@ -39,6 +39,7 @@ public static class DashboardSheet
         sheet.Cell(sectionRow, 1).Style.Font.Bold = true;
         var ratesHeader = sectionRow + 1;
         WorkbookTables.Write(sheet, PointRatesTable, ratesHeader, 1, PointRateColumns, report.PointRates);
+        PeerAssessmentSheets.WriteDashboardSection(sheet, report, ratesHeader + Math.Max(1, report.PointRates.Count) + 2);
 
         WorkbookTables.PrepareForScreenAndPrint(sheet, $"{report.Scope.Name}: {report.Month.DisplayName}", frozenRows: 2, repeatedRow: HeadlinesRow);
         sheet.PageSetup.FitToPages(1, 1);

@@ -14,7 +14,7 @@ namespace LocalGovStandard.Tests.Dashboard;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class FeedTests(DashboardFixture fixture)
 {
-    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines", "SupportNeeds"];
+    private static readonly string[] EntitySets = ["Councils", "SignUps", "Assessments", "PointResults", "Actions", "MonthlySnapshots", "Headlines", "SupportNeeds", "PeerAssessments", "AssessorLoad"];
 
     private DashboardSeed Seed => fixture.Seed;
 
@@ -45,7 +45,7 @@ public sealed class FeedTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task Metadata_IsValidCsdl_WithTheEightEntitySets()
+    public async Task Metadata_IsValidCsdl_WithTheTenEntitySets()
     {
         var xml = await Feed().GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative));
         using var reader = XmlReader.Create(new StringReader(xml));
@@ -145,7 +145,8 @@ public sealed class FeedTests(DashboardFixture fixture)
     [Fact]
     public async Task NoEntitySet_CarriesContactsNamesOrEmailAddresses()
     {
-        foreach (var set in EntitySets)
+        // This seed has no peer assessments: PeerAssessmentReportingTests checks those two sets against panel members' names.
+        foreach (var set in EntitySets.Except(["PeerAssessments", "AssessorLoad"]))
         {
             var (rows, _) = await AllPagesAsync("/odata/" + set);
             Assert.True(rows.Count > 0, $"/odata/{set} returned no rows, so there was nothing to check");

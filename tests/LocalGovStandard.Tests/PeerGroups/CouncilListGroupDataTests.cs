@@ -76,6 +76,6 @@ public sealed class CouncilListGroupDataTests(CouncilListGroupFixture fixture) :
         Assert.Equal("wales", GroupsOf(TestRegister.Cardiff));
     }
 
-    private static List<string> Texts(WorkbookReader book, string table) =>
+    internal static List<string> Texts(WorkbookReader book, string table) =>
         book.Rows(table).Select(r => string.Join('|', r.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.GetString()}"))).ToList();
 }

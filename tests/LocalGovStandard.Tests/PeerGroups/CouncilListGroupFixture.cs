@@ -29,7 +29,7 @@ public sealed class CouncilListGroupFixture : ServiceFixture
         refreshed.EnsureSuccessStatusCode();
     }
 
-    private static async Task CreateAsync(HttpClient admin, string slug, string name, params TestCouncil[] councils)
+    public static async Task CreateAsync(HttpClient admin, string slug, string name, params TestCouncil[] councils)
     {
         var response = await admin.PostAsJsonAsync("/api/admin/peer-groups", new { slug, name, councils = councils.Select(c => c.GssCode).ToArray() });
         if (!response.IsSuccessStatusCode)

@@ -9,7 +9,7 @@ namespace LocalGovStandard.Tests.Reports;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixture<WorkbookFixture>
 {
-    private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "SupportNeeds", "About"];
+    private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "SupportNeeds", "PeerAssessments", "About"];
 
     [Fact]
     public void Workbook_HasTheSheetsAndNamedTablesWithTheirColumns()
