@@ -22,6 +22,11 @@ public static class PanelDraftReference
 
     public static string PublishedHref(string requestReference) => $"{PanelsHref}?published={requestReference}";
 
+    /// <summary>The assessment pages, where the panel records its draft as a council records its own.</summary>
+    public const string AssessmentsHref = "/assessments";
+
+    public static string DraftHref(string panelReference) => $"{AssessmentsHref}/{panelReference}";
+
     public static bool IsPanel(string? reference) => reference is not null && reference.StartsWith(Prefix + "-", StringComparison.Ordinal);
 }
 

@@ -74,7 +74,9 @@ public sealed class PanelPagesTests(PanelDayFixture fixture) : IClassFixture<Pan
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/assessments/panels/{request.Reference}")).Status);
 
         var council = await PageSession.SignInAsync(fixture, PanelDayFixture.CouncilContact);
-        var report = await council.GetAsync($"/assessments/{draft}");
+        var requestPage = await council.GetAsync($"/assessments/peer-requests/{request.Reference}");
+        Assert.Contains("Outcome: Amber", requestPage.Document.Body!.TextContent, StringComparison.Ordinal);
+        var report = await council.GetAsync(requestPage.Element($"a[href='/assessments/{draft}']")!.GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, report.Status);
         Assert.Contains("Panel notes 4", report.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Amber", report.Document.Body!.TextContent, StringComparison.Ordinal);
