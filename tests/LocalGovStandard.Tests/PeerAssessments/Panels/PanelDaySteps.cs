@@ -3,7 +3,6 @@ using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Tests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LocalGovStandard.Tests.PeerAssessments.Panels;
 
@@ -24,7 +23,8 @@ public static class PanelDaySteps
     ];
 
     public static async Task<PeerAssessmentRequestEntity> ConfirmedRequestAsync(
-        ServiceFixture fixture, FakeTimeProvider clock, string serviceName, Seat[]? panel = null, string status = PeerAssessmentRequestEntity.PanelConfirmed)
+        ServiceFixture fixture, TimeProvider clock, string serviceName, Seat[]? panel = null, string status = PeerAssessmentRequestEntity.PanelConfirmed,
+        string councilContact = PanelDayFixture.CouncilContact)
     {
         var council = TestRegister.Westminster;
         var reference = HumanReference.New("PAR");
@@ -41,7 +41,7 @@ public static class PanelDaySteps
             Phase = "beta",
             StandardId = StandardId,
             PreferredDates = date,
-            ContactKey = SignupService.ContactKey(PanelDayFixture.CouncilContact),
+            ContactKey = SignupService.ContactKey(councilContact),
             Status = status,
             PanelDate = date,
             PanelConfirmedAt = clock.GetUtcNow(),
