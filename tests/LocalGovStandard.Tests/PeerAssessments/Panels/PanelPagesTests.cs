@@ -76,6 +76,7 @@ public sealed class PanelPagesTests(PanelDayFixture fixture) : IClassFixture<Pan
         var council = await PageSession.SignInAsync(fixture, PanelDayFixture.CouncilContact);
         var requestPage = await council.GetAsync($"/assessments/peer-requests/{request.Reference}");
         Assert.Contains("Outcome: Amber", requestPage.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Report published", requestPage.Document.QuerySelector("main .govuk-tag")!.TextContent, StringComparison.Ordinal);
         var report = await council.GetAsync(requestPage.Element($"a[href='/assessments/{draft}']")!.GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, report.Status);
         Assert.Contains("Panel notes 4", report.Document.Body!.TextContent, StringComparison.Ordinal);
