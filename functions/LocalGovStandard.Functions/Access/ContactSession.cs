@@ -111,4 +111,9 @@ public static class ContactSession
 }
 
 /// <param name="GssCode">The council this session may read and change, and no other.</param>
-public sealed record CouncilScope(string GssCode, string Region, string ContactKey, string ContactReference, string ContactName);
+/// <param name="Panel">Set when the scope is a panel member's grant over another council's assessment: then it covers that panel's draft only.</param>
+public sealed record CouncilScope(string GssCode, string Region, string ContactKey, string ContactReference, string ContactName, PanelScope? Panel = null);
+
+/// <summary>A panel member's grant: one peer-assessment request of the assessed council, and whether this member may submit (the lead assessor).</summary>
+/// <param name="SelfAssessment">The council's submitted self-assessment the panel reads, once the grant has looked it up.</param>
+public sealed record PanelScope(string RequestReference, bool MaySubmit, string? SelfAssessment = null);

@@ -67,6 +67,9 @@ public sealed class AssessmentEntity : ITableEntity
     public DateTimeOffset? SubmittedAt { get; set; }
     public string? SubmittedBy { get; set; }
     public string? PredecessorReference { get; set; }
+
+    /// <summary>Set on a peer-assessment panel's draft: the request it assesses. Only that panel's grant edits it; the council sees it once submitted.</summary>
+    public string? PanelRequest { get; set; }
 }
 
 public sealed class ActionEntity : ITableEntity

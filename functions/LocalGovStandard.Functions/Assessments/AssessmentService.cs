@@ -23,6 +23,9 @@ public enum WriteFailure
     NotDraft,
 
     Invalid,
+
+    /// <summary>A panel member who is not the lead assessor tried to submit the panel's assessment.</summary>
+    NotPermitted,
 }
 
 public sealed record WriteResult(AssessmentEntity? Assessment, WriteFailure? Failure = null, FieldErrors? Errors = null)
@@ -52,6 +55,7 @@ public sealed class AssessmentService(
     MailLedger mail,
     AuditLog audit,
     IOptionsMonitor<AssessmentOptions> options,
+    IEnumerable<IPanelReports> panelReports,
     TimeProvider clock)
 {
     public const int NotesMaxLength = 2000;
@@ -64,7 +68,70 @@ public sealed class AssessmentService(
         }
 
         var found = await table.GetEntityIfExistsAsync<AssessmentEntity>(scope.GssCode, AssessmentKeys.AssessmentRowKey(reference), cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value : null;
+        return found.HasValue && Covers(scope, found.Value!) ? found.Value : null;
+    }
+
+    /// <summary>
+    /// A panel member's grant covers their panel's draft and, read only, the self-assessment it reads, and nothing else of
+    /// the assessed council; the council's own
+    /// contacts see a panel's assessment only once it is submitted (their report), never the draft.
+    /// </summary>
+    public static bool Covers(CouncilScope scope, AssessmentEntity entity) =>
+        scope.Panel is { } panel
+            ? entity.PanelRequest == panel.RequestReference || (entity.Reference == panel.SelfAssessment && entity.Status == AssessmentEntity.Submitted)
+            : entity.PanelRequest is null || entity.Status == AssessmentEntity.Submitted;
+
+    /// <summary>
+    /// What a panel reads of the assessed council: its latest submitted self-assessment of the service against the standard,
+    /// if any. Nothing else of the council's is returned.
+    /// </summary>
+    public async Task<AssessmentEntity?> SelfAssessmentForPanelAsync(CouncilScope scope, string standardId, string serviceName, CancellationToken cancellationToken)
+    {
+        if (scope.Panel is null)
+        {
+            throw new InvalidOperationException("Not a panel member's scope.");
+        }
+
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {scope.GssCode} and RowKey ge {AssessmentKeys.AssessmentPrefix} and RowKey lt {"assessment}"} and Status eq {AssessmentEntity.Submitted} and Type eq {"self"} and StandardId eq {standardId}");
+        AssessmentEntity? latest = null;
+        await foreach (var row in table.QueryAsync<AssessmentEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.PanelRequest is null && string.Equals(row.ServiceName.Trim(), serviceName.Trim(), StringComparison.OrdinalIgnoreCase) && (latest is null || row.SubmittedAt > latest.SubmittedAt))
+            {
+                latest = row;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>
+    /// The panel's draft for a peer-assessment request, in the assessed council's partition, created on first use. Its
+    /// reference comes from the request's, so two members opening it at once make one draft.
+    /// </summary>
+    public async Task<AssessmentEntity> OpenPanelDraftAsync(CouncilScope scope, string councilName, AssessmentDetails details, CancellationToken cancellationToken)
+    {
+        var panel = scope.Panel ?? throw new InvalidOperationException("Not a panel member's scope.");
+        var reference = PanelDraftReference.For(panel.RequestReference);
+        if (await FindAsync(scope, reference, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var entity = NewEntity(scope, reference, councilName, details);
+        entity.PanelRequest = panel.RequestReference;
+        try
+        {
+            entity.ETag = (await table.AddEntityAsync(entity, cancellationToken)).Headers.ETag ?? default;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return await FindAsync(scope, reference, cancellationToken) ?? throw new InvalidOperationException($"Panel draft {reference} belongs to another request.");
+        }
+
+        await audit.WriteAsync($"contact:{scope.ContactReference}", "assessment.panel-draft-opened", $"{scope.GssCode}/{reference}", panel.RequestReference, cancellationToken);
+        return entity;
     }
 
     public async Task<(IReadOnlyList<AssessmentEntity> Assessments, IReadOnlyList<ActionEntity> Actions)> ListAsync(CouncilScope scope, CancellationToken cancellationToken)
@@ -75,14 +142,20 @@ public sealed class AssessmentService(
             $"PartitionKey eq {scope.GssCode} and RowKey ge {AssessmentKeys.AssessmentPrefix} and RowKey lt {"assessment}"}");
         await foreach (var row in table.QueryAsync<AssessmentEntity>(assessmentFilter, cancellationToken: cancellationToken))
         {
-            assessments.Add(row);
+            if (Covers(scope, row))
+            {
+                assessments.Add(row);
+            }
         }
 
         var actionFilter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {scope.GssCode} and RowKey ge {AssessmentKeys.ActionPrefix} and RowKey lt {"action}"}");
         await foreach (var row in table.QueryAsync<ActionEntity>(actionFilter, cancellationToken: cancellationToken))
         {
-            actions.Add(row);
+            if (scope.Panel is null || assessments.Any(a => row.ConcernsAssessment(a.Reference)))
+            {
+                actions.Add(row);
+            }
         }
 
         return (assessments.OrderByDescending(a => a.CreatedAt).ToList(), actions.OrderBy(a => a.DueAt).ToList());
@@ -90,20 +163,8 @@ public sealed class AssessmentService(
 
     public async Task<AssessmentEntity> CreateAsync(CouncilScope scope, string councilName, AssessmentDetails details, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var reference = HumanReference.New("ASM");
-        var entity = new AssessmentEntity
-        {
-            PartitionKey = scope.GssCode,
-            RowKey = AssessmentKeys.AssessmentRowKey(reference),
-            Reference = reference,
-            Region = scope.Region,
-            CouncilName = councilName,
-            CreatedAt = now,
-            UpdatedAt = now,
-            CreatedBy = scope.ContactReference,
-        };
-        Apply(entity, details);
+        var entity = NewEntity(scope, reference, councilName, details);
         var response = await table.AddEntityAsync(entity, cancellationToken);
         entity.ETag = response.Headers.ETag ?? default;
         await audit.WriteAsync($"contact:{scope.ContactReference}", "assessment.created", $"{scope.GssCode}/{reference}", cancellationToken: cancellationToken);
@@ -111,7 +172,7 @@ public sealed class AssessmentService(
     }
 
     public Task<WriteResult> UpdateDetailsAsync(CouncilScope scope, string reference, AssessmentDetails details, ETag ifMatch, CancellationToken cancellationToken) =>
-        ChangeDraftAsync(scope, reference, ifMatch, "assessment.details-changed", entity =>
+        scope.Panel is not null ? Task.FromResult(WriteResult.Fail(WriteFailure.NotFound)) : ChangeDraftAsync(scope, reference, ifMatch, "assessment.details-changed", entity =>
         {
             if (details.Standard.Id != entity.StandardId && (entity.Points().Count > 0 || entity.PredecessorReference is not null))
             {
@@ -221,9 +282,21 @@ public sealed class AssessmentService(
             return WriteResult.Fail(WriteFailure.NotFound);
         }
 
+        if (scope.Panel is { MaySubmit: false })
+        {
+            return WriteResult.Fail(WriteFailure.NotPermitted);
+        }
+
         if (entity.Status == AssessmentEntity.Submitted)
         {
             await IndexAsync(entity, cancellationToken);
+            if (scope.Panel is not null)
+            {
+                // A publication a crash interrupted finishes now: the report's emails go through the ledger, so none twice.
+                var (_, open) = await ListAsync(scope, cancellationToken);
+                await PublishAsync(scope, entity, open.Where(a => a.Status == ActionEntity.Open).OrderBy(a => a.PointNumber).ToList(), cancellationToken);
+            }
+
             return WriteResult.Fail(WriteFailure.NotDraft);
         }
 
@@ -276,7 +349,15 @@ public sealed class AssessmentService(
         await audit.WriteAsync($"contact:{scope.ContactReference}", "assessment.submitted", $"{scope.GssCode}/{reference}", result.Value, cancellationToken);
         await IndexAsync(entity, cancellationToken);
         var openActions = actions.Select(a => a.Entity).OfType<ActionEntity>().Where(a => a.Status == ActionEntity.Open).OrderBy(a => a.PointNumber).ToList();
-        await SendCopyAsync(scope, entity, standard, openActions, cancellationToken);
+        if (scope.Panel is null)
+        {
+            await SendCopyAsync(scope, entity, standard, openActions, cancellationToken);
+        }
+        else
+        {
+            await PublishAsync(scope, entity, openActions, cancellationToken);
+        }
+
         return new WriteResult(await FindAsync(scope, reference, cancellationToken));
     }
 
@@ -287,7 +368,7 @@ public sealed class AssessmentService(
     /// </summary>
     public async Task<WriteResult> ReassessAsync(CouncilScope scope, string reference, CancellationToken cancellationToken)
     {
-        var predecessor = await FindAsync(scope, reference, cancellationToken);
+        var predecessor = scope.Panel is null ? await FindAsync(scope, reference, cancellationToken) : null;
         if (predecessor is null)
         {
             return WriteResult.Fail(WriteFailure.NotFound);
@@ -328,7 +409,7 @@ public sealed class AssessmentService(
         CouncilScope scope, string reference, int point, string note, CancellationToken cancellationToken)
     {
         var found = await table.GetEntityIfExistsAsync<ActionEntity>(scope.GssCode, AssessmentKeys.ActionRowKey(reference, point), cancellationToken: cancellationToken);
-        if (!found.HasValue || !HumanReference.IsWellFormed(reference))
+        if (!found.HasValue || !HumanReference.IsWellFormed(reference) || scope.Panel is not null)
         {
             return (null, WriteFailure.NotFound);
         }
@@ -354,6 +435,24 @@ public sealed class AssessmentService(
 
         await audit.WriteAsync($"contact:{scope.ContactReference}", "action.done", $"{scope.GssCode}/{reference}/{point}", cancellationToken: cancellationToken);
         return (action, null);
+    }
+
+    private AssessmentEntity NewEntity(CouncilScope scope, string reference, string councilName, AssessmentDetails details)
+    {
+        var now = clock.GetUtcNow();
+        var entity = new AssessmentEntity
+        {
+            PartitionKey = scope.GssCode,
+            RowKey = AssessmentKeys.AssessmentRowKey(reference),
+            Reference = reference,
+            Region = scope.Region,
+            CouncilName = councilName,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = scope.ContactReference,
+        };
+        Apply(entity, details);
+        return entity;
     }
 
     private static void Apply(AssessmentEntity entity, AssessmentDetails details)
@@ -444,6 +543,14 @@ public sealed class AssessmentService(
     {
         var found = await table.GetEntityIfExistsAsync<AssessmentEntity>(gssCode, AssessmentKeys.AssessmentRowKey(reference), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value!.PredecessorReference : null;
+    }
+
+    private async Task PublishAsync(CouncilScope scope, AssessmentEntity entity, IReadOnlyList<ActionEntity> openActions, CancellationToken cancellationToken)
+    {
+        foreach (var reports in panelReports)
+        {
+            await reports.PublishAsync(scope, entity, openActions, cancellationToken);
+        }
     }
 
     /// <summary>Emails the submitter a copy of the answers, once (the ledger keys it by assessment).</summary>

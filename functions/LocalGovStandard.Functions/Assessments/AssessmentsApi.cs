@@ -21,6 +21,7 @@ public static class AssessmentsApi
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section);
         services.AddSingleton<AssessmentDetailsValidator>();
         services.AddSingleton<AssessmentService>();
+        services.AddSingleton<AssessmentScopes>();
         services.AddSingleton<SubmittedAssessmentQueries>();
         services.AddPersonalDataHolder<AssessmentPersonalData>();
         return services;
@@ -79,9 +80,9 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> GetAsync(
-        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
+        var entity = await assessments.FindAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, cancellationToken);
         if (entity is null)
         {
             return NotFound();
@@ -92,7 +93,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<AssessmentWrite> UpdateDetailsAsync(
-        string reference, HttpContext context, AssessmentDetailsValidator validator, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentDetailsValidator validator, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
         {
@@ -108,11 +109,11 @@ public static class AssessmentsApi
         var (details, errors) = await validator.ValidateAsync(body!, cancellationToken);
         return details is null
             ? (WriteProblem)ApiErrors.ValidationProblem(errors.ToDictionary())
-            : Respond(context, await assessments.UpdateDetailsAsync(context.User.Scope(), reference, details, etag, cancellationToken), catalogue);
+            : Respond(context, await assessments.UpdateDetailsAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, details, etag, cancellationToken), catalogue);
     }
 
     private static async Task<AssessmentWrite> RatePointAsync(
-        string reference, int number, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, int number, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
         {
@@ -120,11 +121,11 @@ public static class AssessmentsApi
         }
 
         var (body, problem) = await JsonBody.ReadAsync<PointRequest>(context.Request, cancellationToken);
-        return problem is not null ? problem : Respond(context, await assessments.RatePointAsync(context.User.Scope(), reference, number, body!.Rating, body.Notes, etag, cancellationToken), catalogue);
+        return problem is not null ? problem : Respond(context, await assessments.RatePointAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, number, body!.Rating, body.Notes, etag, cancellationToken), catalogue);
     }
 
     private static async Task<AssessmentWrite> SubmitAsync(
-        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
         {
@@ -134,13 +135,13 @@ public static class AssessmentsApi
         var body = context.Request.ContentLength is > 0 || context.Request.HasJsonContentType()
             ? await JsonBody.ReadAsync<SubmitRequest>(context.Request, cancellationToken)
             : (new SubmitRequest(null), null);
-        return body.Problem is { } problem ? problem : Respond(context, await assessments.SubmitAsync(context.User.Scope(), reference, body.Value!.OverallRating, etag, cancellationToken), catalogue);
+        return body.Problem is { } problem ? problem : Respond(context, await assessments.SubmitAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, body.Value!.OverallRating, etag, cancellationToken), catalogue);
     }
 
     private static async Task<Results<Created<AssessmentView>, WriteProblem>> ReassessAsync(
-        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var result = await assessments.ReassessAsync(context.User.Scope(), reference, cancellationToken);
+        var result = await assessments.ReassessAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, cancellationToken);
         if (result.Assessment is not { } created)
         {
             return Failure(result);
@@ -150,7 +151,7 @@ public static class AssessmentsApi
         return TypedResults.Created($"/api/assessments/{created.Reference}", AssessmentView.From(created, catalogue));
     }
 
-    private static async Task<Results<Ok<ActionView>, BodyProblem, ValidationProblem, ProblemHttpResult>> CompleteActionAsync(string reference, int point, HttpContext context, AssessmentService assessments, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ActionView>, BodyProblem, ValidationProblem, ProblemHttpResult>> CompleteActionAsync(string reference, int point, HttpContext context, AssessmentService assessments, TimeProvider clock, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ActionDoneRequest>(context.Request, cancellationToken);
         if (problem is not null)
@@ -166,7 +167,7 @@ public static class AssessmentsApi
             return ApiErrors.ValidationProblem(errors.ToDictionary());
         }
 
-        var (action, failure) = await assessments.MarkActionDoneAsync(context.User.Scope(), reference, point, note, cancellationToken);
+        var (action, failure) = await assessments.MarkActionDoneAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, point, note, cancellationToken);
         return failure switch
         {
             null => TypedResults.Ok(ActionView.From(action!, clock.GetUtcNow())),
@@ -195,6 +196,7 @@ public static class AssessmentsApi
                 "The draft changed since you read it (perhaps in another tab). Reload it to see the latest answers, then make your change again."),
             WriteFailure.NotDraft => ApiErrors.Problem(ApiErrors.Conflict,
                 "This assessment has been submitted and cannot be changed. Start a reassessment to record new ratings."),
+            WriteFailure.NotPermitted => ApiErrors.Problem(ApiErrors.Forbidden, "Only the panel's lead assessor can submit the panel's assessment."),
             _ => ApiErrors.ValidationProblem(result.Errors!.ToDictionary()),
         };
 

@@ -36,7 +36,7 @@ public static class EvidenceApi
     }
 
     private static async Task<Results<Created<AssessmentView>, WriteProblem, BodyProblem>> UploadAsync(
-        string reference, HttpContext context, EvidenceService evidence, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, EvidenceService evidence, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
         {
@@ -50,7 +50,7 @@ public static class EvidenceApi
         }
 
         using var content = new MemoryStream(upload!.Content.Array!, upload.Content.Offset, upload.Content.Count, writable: false);
-        var result = await evidence.AddAsync(context.User.Scope(), reference, upload.Point, upload.FileName, upload.ContentType, content, etag, cancellationToken);
+        var result = await evidence.AddAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, upload.Point, upload.FileName, upload.ContentType, content, etag, cancellationToken);
         if (result.TooLarge)
         {
             return new BodyProblem(EvidenceUploadReader.TooLarge());
@@ -65,9 +65,9 @@ public static class EvidenceApi
         return TypedResults.Created($"/api/assessments/{entity.Reference}/evidence/{result.File!.Id}", AssessmentView.From(entity, catalogue));
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string reference, string evidenceId, HttpContext context, EvidenceService evidence, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(string reference, string evidenceId, HttpContext context, EvidenceService evidence, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var download = await evidence.OpenAsync(context.User.Scope(), reference, evidenceId, cancellationToken);
+        var download = await evidence.OpenAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, evidenceId, cancellationToken);
         if (download is null)
         {
             return EvidenceNotFound();
@@ -78,14 +78,14 @@ public static class EvidenceApi
     }
 
     private static async Task<EvidenceWrite> RemoveAsync(
-        string reference, string evidenceId, HttpContext context, EvidenceService evidence, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, string evidenceId, HttpContext context, EvidenceService evidence, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         if (IfMatch(context.Request) is not { } etag)
         {
             return PreconditionRequired();
         }
 
-        var result = await evidence.RemoveAsync(context.User.Scope(), reference, evidenceId, etag, cancellationToken);
+        var result = await evidence.RemoveAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, evidenceId, etag, cancellationToken);
         return result.Failure == WriteFailure.NotFound ? (WriteProblem)EvidenceNotFound() : Respond(context, result, catalogue);
     }
 

@@ -30,9 +30,12 @@ public static class AssessmentPages
     }
 
     /// <summary>A page of a draft: not found outside the caller's council, the summary once submitted, else <paramref name="render"/>.</summary>
-    internal static async Task<IResult> DraftPageAsync(string reference, HttpContext context, AssessmentService assessments, Func<AssessmentEntity, IResult> render, CancellationToken cancellationToken)
+    internal static Task<IResult> DraftPageAsync(string reference, HttpContext context, AssessmentService assessments, Func<AssessmentEntity, IResult> render, CancellationToken cancellationToken) =>
+        DraftPageAsync(reference, context.User.Scope(), assessments, render, cancellationToken);
+
+    internal static async Task<IResult> DraftPageAsync(string reference, CouncilScope scope, AssessmentService assessments, Func<AssessmentEntity, IResult> render, CancellationToken cancellationToken)
     {
-        var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
+        var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null)
         {
             return PageResults.NotFound();
@@ -79,9 +82,9 @@ public static class AssessmentPages
     }
 
     private static async Task<IResult> ShowAsync(
-        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, TimeProvider clock, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var scope = context.User.Scope();
+        var scope = await scopes.ForAsync(context, reference, cancellationToken);
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null)
         {
@@ -106,9 +109,9 @@ public static class AssessmentPages
     }
 
     private static async Task<IResult> ShowConfirmationAsync(
-        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var scope = context.User.Scope();
+        var scope = await scopes.ForAsync(context, reference, cancellationToken);
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null)
         {
@@ -129,9 +132,9 @@ public static class AssessmentPages
     }
 
     /// <summary>Starts (or, if one is in progress, goes back to) the reassessment of a submitted assessment's failing points.</summary>
-    private static async Task<IResult> ReassessAsync(string reference, HttpContext context, AssessmentService assessments, CancellationToken cancellationToken)
+    private static async Task<IResult> ReassessAsync(string reference, HttpContext context, AssessmentService assessments, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var result = await assessments.ReassessAsync(context.User.Scope(), reference, cancellationToken);
+        var result = await assessments.ReassessAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, cancellationToken);
         return result switch
         {
             { Assessment: { } draft } => TypedResults.Redirect(ViewHref(draft.Reference)),

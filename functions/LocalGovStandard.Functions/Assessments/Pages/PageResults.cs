@@ -33,14 +33,18 @@ public static class PageResults
     {
         WriteFailure.Changed => Changed(reloadHref),
         WriteFailure.NotDraft => NotDraft(reference),
+        WriteFailure.NotPermitted => Problem(
+            "Only the lead assessor can submit the panel's assessment",
+            "Every member of the panel can rate points and write notes. The lead assessor checks the answers and submits them. Nothing was submitted.",
+            "Back to the panel's assessment", AssessmentPages.ViewHref(reference), StatusCodes.Status403Forbidden),
         _ => NotFound(),
     };
 
-    private static RazorComponentResult<AssessmentProblemPage> Problem(string heading, string detail, string linkText, string linkHref) =>
+    private static RazorComponentResult<AssessmentProblemPage> Problem(string heading, string detail, string linkText, string linkHref, int status = StatusCodes.Status409Conflict) =>
         new ComponentParameters<AssessmentProblemPage>()
             .Set(p => p.Heading, heading)
             .Set(p => p.Detail, detail)
             .Set(p => p.LinkText, linkText)
             .Set(p => p.LinkHref, linkHref)
-            .Result(StatusCodes.Status409Conflict);
+            .Result(status);
 }

@@ -26,9 +26,9 @@ public static class PointPages
         $"/assessments/{reference}/points/{number}{(returnTo is null ? "" : "?return=" + returnTo)}";
 
     private static async Task<IResult> ShowPointAsync(
-        string reference, int number, string? @return, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, int number, string? @return, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var entity = await assessments.FindAsync(context.User.Scope(), reference, cancellationToken);
+        var entity = await assessments.FindAsync(await scopes.ForAsync(context, reference, cancellationToken), reference, cancellationToken);
         if (entity is null || catalogue.Find(entity.StandardId)!.Point(number) is null)
         {
             return PageResults.NotFound();
@@ -49,11 +49,11 @@ public static class PointPages
     /// </summary>
     private static async Task<IResult> SavePointAsync(
         string reference, int number, HttpContext context, AssessmentService assessments, EvidenceService evidence,
-        StandardCatalogue catalogue, CancellationToken cancellationToken)
+        StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
         var form = await PointEvidenceForm.ReadAsync(context, cancellationToken);
 
-        var scope = context.User.Scope();
+        var scope = await scopes.ForAsync(context, reference, cancellationToken);
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null || catalogue.Find(entity.StandardId)!.Point(number) is null)
         {
@@ -98,13 +98,15 @@ public static class PointPages
         return TypedResults.Redirect(returnTo == "check" ? AssessmentPages.CheckHref(reference) : NextHref(saved, catalogue, number));
     }
 
-    private static Task<IResult> ShowCheckAsync(string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken) =>
-        AssessmentPages.DraftPageAsync(reference, context, assessments, entity => CheckPage(entity, catalogue, entity.ETag.ToString(), "", new FormErrors()), cancellationToken);
+    private static async Task<IResult> ShowCheckAsync(
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken) =>
+        await AssessmentPages.DraftPageAsync(reference, await scopes.ForAsync(context, reference, cancellationToken), assessments,
+            entity => CheckPage(entity, catalogue, entity.ETag.ToString(), "", new FormErrors()), cancellationToken);
 
     private static async Task<IResult> SubmitAsync(
-        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, CancellationToken cancellationToken)
+        string reference, HttpContext context, AssessmentService assessments, StandardCatalogue catalogue, AssessmentScopes scopes, CancellationToken cancellationToken)
     {
-        var scope = context.User.Scope();
+        var scope = await scopes.ForAsync(context, reference, cancellationToken);
         var entity = await assessments.FindAsync(scope, reference, cancellationToken);
         if (entity is null)
         {
@@ -123,9 +125,13 @@ public static class PointPages
             return page;
         }
 
-        return result.Assessment is null
-            ? PageResults.For(result.Failure, reference, AssessmentPages.CheckHref(reference))
-            : TypedResults.Redirect(AssessmentPages.ConfirmationHref(reference));
+        if (result.Assessment is null)
+        {
+            return PageResults.For(result.Failure, reference, AssessmentPages.CheckHref(reference));
+        }
+
+        // The panel's grant ends with the report it just published: the lead goes back to their panels.
+        return TypedResults.Redirect(scope.Panel is { } panel ? PanelDraftReference.PublishedHref(panel.RequestReference) : AssessmentPages.ConfirmationHref(reference));
     }
 
     /// <summary>After saving a point: the next one that is asked (not carried over), or the task list after the last.</summary>

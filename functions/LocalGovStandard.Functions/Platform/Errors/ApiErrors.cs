@@ -11,6 +11,7 @@ public static class ApiErrors
     public static readonly ErrorType MalformedRequest = new("malformed-request", StatusCodes.Status400BadRequest, "The request could not be read");
     public static readonly ErrorType Unauthorized = new("unauthorized", StatusCodes.Status401Unauthorized, "A valid key is required");
     public static readonly ErrorType CrossSite = new("cross-site", StatusCodes.Status403Forbidden, "Requests from other sites are refused");
+    public static readonly ErrorType Forbidden = new("forbidden", StatusCodes.Status403Forbidden, "You cannot do this");
     public static readonly ErrorType NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found");
     public static readonly ErrorType NotAcceptable = new("not-acceptable", StatusCodes.Status406NotAcceptable, "The service cannot answer in the format asked for");
     public static readonly ErrorType Conflict = new("conflict", StatusCodes.Status409Conflict, "The record changed since you read it");

@@ -124,6 +124,7 @@ public static class RequestPages
             .Set(p => p.Conflicts, await details.ConflictsAsync(request, cancellationToken))
             .Set(p => p.Created, created)
             .Set(p => p.Proposal, proposal)
+            .Set(p => p.OutcomeLabel, catalogue.Find(request.StandardId)?.OverallRating(request.Outcome)?.Label ?? request.Outcome)
             .Result();
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using LocalGovStandard.Access;
+using LocalGovStandard.Assessments;
+using LocalGovStandard.PeerAssessments.Requests;
+using LocalGovStandard.Standards;
+
+namespace LocalGovStandard.PeerAssessments.Panels;
+
+/// <summary>One request a signed-in contact holds a panel grant for, their seat on it, and the scope the grant gives.</summary>
+public sealed record PanelSeat(PeerAssessmentRequestEntity Request, PanelMemberRecord Member, CouncilScope Scope)
+{
+    public bool IsLead => Member.RoleId == PanelGrant.LeadRole;
+}
+
+/// <summary>
+/// The one place that decides a panel member's grant. A contact holds it for a request while the request's panel is
+/// confirmed (not yet published) and their own seat on it is accepted: matched on their contact key and council, both
+/// from the session, never from the URL. The grant's scope covers the panel's draft (and, read-only, the council's
+/// latest submitted self-assessment of the service); it ends when the report is published or the seat is declined or removed.
+/// </summary>
+public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentService assessments, StandardCatalogue standards) : IPanelGrants
+{
+    public const string LeadRole = "lead-assessor";
+
+    /// <summary>Every request the contact holds a grant for, soonest panel date first.</summary>
+    public async Task<IReadOnlyList<PanelSeat>> SeatsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var seats = new List<PanelSeat>();
+        foreach (var request in await requests.AllAsync(cancellationToken))
+        {
+            if (Seat(user, request) is { } seat)
+            {
+                seats.Add(seat);
+            }
+        }
+
+        return seats.OrderBy(s => s.Request.PanelDate, StringComparer.Ordinal).ThenBy(s => s.Request.Reference, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The contact's seat on this request when they hold its grant; otherwise null (as if the request did not exist).</summary>
+    public async Task<PanelSeat?> SeatAsync(ClaimsPrincipal user, string requestReference, CancellationToken cancellationToken) =>
+        await requests.FindAnywhereAsync(requestReference, cancellationToken) is { } request ? Seat(user, request) : null;
+
+    /// <summary>The grant's scope over the panel's draft, which is opened on the panel's first use (by page or API).</summary>
+    public async Task<CouncilScope?> ScopeForAsync(ClaimsPrincipal user, string panelReference, CancellationToken cancellationToken)
+    {
+        if (await SeatAsync(user, PanelDraftReference.RequestOf(panelReference), cancellationToken) is not { } seat)
+        {
+            return null;
+        }
+
+        await OpenDraftAsync(seat, cancellationToken);
+        return seat.Scope;
+    }
+
+    /// <summary>The panel's draft: the request's service, standard, date and seated panel, in the assessed council's partition.</summary>
+    public async Task<AssessmentEntity?> OpenDraftAsync(PanelSeat seat, CancellationToken cancellationToken)
+    {
+        var request = seat.Request;
+        if (standards.Find(request.StandardId) is not { } standard)
+        {
+            return null;
+        }
+
+        var details = new AssessmentDetails(request.ServiceName, request.ServiceUrl, request.Phase, "peer", standard, request.PanelDate ?? "",
+            request.SeatedPanel().Select(m => new PanelMember(m.Name, m.CouncilCode, m.CouncilName, m.RoleId)).ToList());
+        return await assessments.OpenPanelDraftAsync(seat.Scope, request.CouncilName, details, cancellationToken);
+    }
+
+    public static PanelSeat? Seat(ClaimsPrincipal user, PeerAssessmentRequestEntity request)
+    {
+        if (request.Status != PeerAssessmentRequestEntity.PanelConfirmed
+            || user.FindFirstValue(ContactSession.ContactClaim) is not { Length: > 0 } contactKey
+            || user.FindFirstValue(ContactSession.CouncilClaim) is not { Length: > 0 } council)
+        {
+            return null;
+        }
+
+        var member = request.Panel().FirstOrDefault(m => m.Status == PanelMemberStatus.Accepted && m.ContactKey == contactKey && m.CouncilCode == council);
+        if (member is null || council == request.GssCode)
+        {
+            return null;
+        }
+
+        var own = user.Scope();
+        var scope = new CouncilScope(request.GssCode, request.PartitionKey, own.ContactKey, own.ContactReference, own.ContactName,
+            new PanelScope(request.Reference, member.RoleId == LeadRole));
+        return new PanelSeat(request, member, scope);
+    }
+}
