@@ -13,6 +13,7 @@ using LocalGovStandard.Organiser;
 using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.Packs;
 using LocalGovStandard.PeerAssessments.Assessors;
+using LocalGovStandard.PeerAssessments.Panels;
 using LocalGovStandard.PeerGroupSetup;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform;
@@ -51,6 +52,7 @@ builder.Services
     .AddAccess(builder.Environment)
     .AddAssessments()
     .AddPeerAssessments()
+    .AddPanels()
     .AddEvidence()
     .AddAssessors()
     .AddSummits()
@@ -86,6 +88,7 @@ app.MapAccess();
 app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapPeerAssessments(admin);
+app.MapPanels(admin);
 app.MapEvidenceApi();
 app.MapAssessors(admin);
 app.MapSummits(admin);
