@@ -68,7 +68,7 @@ public static class PanelEndpoints
             .RequireValidForm("For your security, forms expire. Open the link in your invitation again and press the button.");
     }
 
-    private static async Task<IResult> ConfirmAsync(
+    private static async Task<Results<Ok<PanelView>, BodyProblem, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
         string reference, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentPanels panels, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<PanelChoice>(context.Request, cancellationToken);
