@@ -37,9 +37,10 @@ public sealed class PanelBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             phase = "beta",
             standardId = "service-standard-2019",
             preferredDates = new[] { PanelSteps.Iso(today.AddDays(30)), PanelSteps.Iso(today.AddDays(40)) },
-            contactReference = SignupSteps.ReferenceFor(fixture.SendGrid, asker),
+            serviceUrl = "https://www.westminster.gov.uk/bins",
+            contactReference = await PanelSteps.WestminsterReferenceAsync(fixture, asker),
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var reference = (await created.Content.ReadFromJsonAsync<JsonNode>())!["reference"]!.GetValue<string>();
         var pool = await PanelSteps.PoolAsync(fixture, "browser", today);
         var violations = new List<string>();

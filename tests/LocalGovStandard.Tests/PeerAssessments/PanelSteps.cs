@@ -74,6 +74,11 @@ public static partial class PanelSteps
         return await admin.SendAsync(request);
     }
 
+    /// <summary>A Westminster contact's reference, read from the contact store (their latest email may be a sign-in link, which names none).</summary>
+    public static async Task<string> WestminsterReferenceAsync(ServiceFixture fixture, string email) =>
+        (await fixture.Service<LocalGovStandard.Signups.ContactStore>().ApprovedForCouncilAsync("london", TestRegister.Westminster.GssCode, CancellationToken.None))
+            .Single(c => string.Equals(c.ContactEmail, email, StringComparison.OrdinalIgnoreCase)).Reference;
+
     public static async Task<PeerAssessmentRequestEntity> StoredAsync(ServiceFixture fixture, string reference) =>
         (await fixture.Service<PeerAssessmentRequestStore>().FindAnywhereAsync(reference, CancellationToken.None))!;
 

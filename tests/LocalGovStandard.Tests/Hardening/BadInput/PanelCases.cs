@@ -36,9 +36,10 @@ public static class PanelCases
             phase = "beta",
             standardId = "service-standard-2019",
             preferredDates = new[] { PanelSteps.Iso(today.AddDays(30)), PanelSteps.Iso(today.AddDays(40)) },
-            contactReference = SignupSteps.ReferenceFor(fixture.SendGrid, BadInputFixture.Contact),
+            serviceUrl = "https://www.westminster.gov.uk/panel",
+            contactReference = await PanelSteps.WestminsterReferenceAsync(fixture, BadInputFixture.Contact),
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var reference = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>(created.Content))!["reference"]!.GetValue<string>();
         var pool = await PanelSteps.PoolAsync(fixture, "badinput", today);
         using var confirmed = await PanelSteps.PutAsync(fixture.CreateAdminClient(), reference, PanelSteps.Body(today.AddDays(30), pool));
