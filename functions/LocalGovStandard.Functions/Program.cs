@@ -53,6 +53,7 @@ builder.Services
     .AddAssessments()
     .AddPeerAssessments()
     .AddPanelDay()
+    .AddPanels()
     .AddEvidence()
     .AddAssessors()
     .AddSummits()
@@ -89,6 +90,7 @@ app.MapAssessmentsApi();
 app.MapAssessmentPages();
 app.MapPeerAssessments(admin);
 app.MapPanelDay();
+app.MapPanels(admin);
 app.MapEvidenceApi();
 app.MapAssessors(admin);
 app.MapSummits(admin);

@@ -411,7 +411,7 @@ public static class ApiRouteDocs
             ResponseExample = new { imported = 470, updated = 0, skipped = 0, errors = Array.Empty<object>() },
         },
         ["RunTimerFunction"] = new(Organiser, "Run a timer function now",
-            "Runs a timer function (PurgeExpiredVerifications, BackupTables, RefreshDashboardSnapshots, MonthlyProgressWorkbooks, CountPoisonedEmail) at once, audited like every timer run.")
+            "Runs a timer function (PurgeExpiredVerifications, BackupTables, RefreshDashboardSnapshots, MonthlyProgressWorkbooks, CountPoisonedEmail, PeerAssessmentPanelReminders) at once, audited like every timer run.")
         {
             Problems = [404],
             ResponseExample = new { Outputs = new { }, Logs = new[] { "Refreshed 12 regions for 2026-11." }, ReturnValue = (object?)null },
@@ -510,6 +510,24 @@ public static class ApiRouteDocs
                 dateExplanation = "12 March 2027 suits all 6 members.",
                 members = new[] { new { roleId = "user-research", roleLabel = "User research", assessorId = "E10000016.ABC123", name = "Priya Shah", councilCode = "E10000016", councilName = "Kent County Council", nearness = "NeighbouringRegion", recentAssessments = 0, explanation = "Priya Shah, Kent County Council: user research, 0 assessments in the last 12 months, available 12 March 2027." } },
                 gaps = Array.Empty<string>(),
+            },
+        },
+        ["ConfirmPeerAssessmentPanel"] = new(Councils, "Confirm or change a peer-assessment panel",
+            "Sets the panel's date (one of the council's preferred dates) and one approved assessor for each role the standard needs, none from the "
+            + "council or a declared conflict, each free on the date and within their quarterly limit. The request becomes panel-confirmed and each new "
+            + "member is emailed an invitation, once, with a calendar file and a signed link to accept or decline. A member no longer chosen is marked "
+            + "removed; a new date invites everyone again. Send If-Match with the ETag of your last answer: if another lead or organiser saved since, "
+            + "the answer is 409 and nothing changes. 400 names each bad field (date, members[i].roleId, members[i].assessorId, members for a missing role).")
+        {
+            Problems = [400, 404, 409, 413, 415],
+            Request = typeof(PeerAssessments.Panels.PanelChoice),
+            RequestExample = new { date = "2027-03-12", members = new[] { new { roleId = "lead-assessor", assessorId = "E08000025.ABC123" }, new { roleId = "user-research", assessorId = "E10000016.DEF456" } } },
+            ResponseExample = new
+            {
+                reference = "PAR-7K3M-Q9TD",
+                status = "panel-confirmed",
+                date = "2027-03-12",
+                members = new[] { new { roleId = "user-research", assessorId = "E10000016.DEF456", name = "Priya Shah", councilCode = "E10000016", councilName = "Kent County Council", status = "invited", respondedAt = (DateTimeOffset?)null } },
             },
         },
         ["ApproveAssessor"] = new(Councils, "Approve an assessor",

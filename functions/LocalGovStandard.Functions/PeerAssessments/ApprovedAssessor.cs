@@ -3,6 +3,7 @@ namespace LocalGovStandard.PeerAssessments;
 /// <summary>
 /// An assessor a peer-group lead or an organiser has approved, as a panel proposal sees them.
 /// <paramref name="Roles"/> are role ids from the standards' <c>assessorRoles</c>; <paramref name="Standards"/> are standard ids.
+/// <paramref name="ContactKey"/> is their contact row's key in <paramref name="Region"/>: where a panel invitation is addressed.
 /// </summary>
 public sealed record ApprovedAssessor(
     string AssessorId,
@@ -14,4 +15,5 @@ public sealed record ApprovedAssessor(
     IReadOnlyList<string> Standards,
     IReadOnlyList<DateOnly> Unavailable,
     int PerQuarter,
-    DateOnly TrainedOn);
+    DateOnly TrainedOn,
+    string ContactKey = "");

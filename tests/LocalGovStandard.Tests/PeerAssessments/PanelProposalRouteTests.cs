@@ -15,7 +15,6 @@ namespace LocalGovStandard.Tests.PeerAssessments;
 public sealed class PanelProposalRouteTests(PeerAssessmentFixture fixture) : IClassFixture<PeerAssessmentFixture>
 {
     private static readonly string[] Roles = ["lead-assessor", "user-research", "design", "technology", "delivery", "content"];
-    private static readonly string[] CamdenAsAConflict = ["E09000007"];
 
     private DateOnly Today => UkTime.Today(fixture.Clock);
 
@@ -77,22 +76,7 @@ public sealed class PanelProposalRouteTests(PeerAssessmentFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.Unauthorized, (await asker.GetAsync(new Uri($"/api/admin/peer-assessments/{reference}/proposal", UriKind.Relative))).StatusCode);
     }
 
-    private async Task<string> RequestAsync()
-    {
-        var asker = await AccessSteps.BearerClientAsync(fixture, PeerAssessmentFixture.Asker);
-        var created = await asker.PostAsJsonAsync("/api/peer-assessments", new
-        {
-            serviceName = "Garden waste",
-            serviceUrl = "https://www.westminster.gov.uk/garden-waste",
-            phase = "beta",
-            standardId = "service-standard-2019",
-            preferredDates = new[] { Iso(Today.AddDays(30)), Iso(Today.AddDays(40)) },
-            contactReference = fixture.ColleagueReference,
-            conflicts = CamdenAsAConflict,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonNode>())!["reference"]!.GetValue<string>();
-    }
+    private Task<string> RequestAsync() => PanelSteps.RequestAsync(fixture, Today.AddDays(30), Today.AddDays(40));
 
     private static JsonObject Offer(string role) => new()
     {

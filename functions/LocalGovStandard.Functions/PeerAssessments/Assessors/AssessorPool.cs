@@ -42,7 +42,7 @@ public sealed class AssessorPool(
             if (contact is { Status: ContactEntity.Verified } && entity.TrainedOnDate is { } trainedOn)
             {
                 approved.Add(new ApprovedAssessor(entity.AssessorId, entity.Name, entity.GssCode, entity.CouncilName, entity.PartitionKey,
-                    entity.RoleIds, entity.StandardIds, entity.UnavailableDates, entity.PerQuarter, trainedOn));
+                    entity.RoleIds, entity.StandardIds, entity.UnavailableDates, entity.PerQuarter, trainedOn, entity.ContactKey));
             }
         }
 

@@ -20,24 +20,47 @@ public sealed class PanelProposals(PeerAssessmentRequestStore store, PeerAssessm
             return null;
         }
 
-        var group = await requests.GroupOfAsync(request.GssCode, request.PartitionKey, cancellationToken);
         var standard = standards.Find(request.StandardId)!;
-        var input = new ProposalInput(
+        return PanelProposer.Propose(await InputAsync(request, standard.AssessorRoles, request.Dates(), pool, cancellationToken));
+    }
+
+    /// <summary>
+    /// For a confirmed panel with open seats (a member declined or was removed): the next proposal for those roles on
+    /// the panel's date, from the pool without anyone already on this panel's record. Null when no seat is open.
+    /// </summary>
+    public async Task<PanelProposal?> ProposeReplacementsAsync(PeerAssessmentRequestEntity request, IReadOnlyList<ApprovedAssessor> pool, CancellationToken cancellationToken)
+    {
+        var seated = request.SeatedPanel();
+        var open = standards.Find(request.StandardId)!.AssessorRoles.Where(r => !seated.Any(m => m.RoleId == r.Id)).ToList();
+        if (request.PanelDate is null || open.Count == 0)
+        {
+            return null;
+        }
+
+        var onRecord = request.Panel().Select(m => m.AssessorId).ToHashSet(StringComparer.Ordinal);
+        var date = DateOnly.ParseExact(request.PanelDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return PanelProposer.Propose(await InputAsync(request, open, [date], pool.Where(a => !onRecord.Contains(a.AssessorId)).ToList(), cancellationToken));
+    }
+
+    private async Task<ProposalInput> InputAsync(
+        PeerAssessmentRequestEntity request, IReadOnlyList<AssessorRole> roles, IReadOnlyList<DateOnly> dates, IReadOnlyList<ApprovedAssessor> pool, CancellationToken cancellationToken)
+    {
+        var group = await requests.GroupOfAsync(request.GssCode, request.PartitionKey, cancellationToken);
+        return new ProposalInput(
             request.GssCode,
             request.PartitionKey,
             group?.Name ?? request.PartitionKey,
             group?.Regions.Select(r => r.Slug).ToList() ?? [request.PartitionKey],
             request.ConflictCodes(),
-            standard.Id,
-            standard.AssessorRoles,
-            request.Dates(),
+            request.StandardId,
+            roles,
+            dates,
             UkTime.Today(clock),
             pool,
             await SeatsAsync(cancellationToken))
         {
             PeerGroupCouncils = group?.Councils.Select(c => c.GssCode).ToList() ?? [],
         };
-        return PanelProposer.Propose(input);
     }
 
     /// <summary>Every place on a confirmed panel, from every region's requests.</summary>

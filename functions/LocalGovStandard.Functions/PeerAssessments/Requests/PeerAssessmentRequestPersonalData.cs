@@ -6,17 +6,28 @@ namespace LocalGovStandard.PeerAssessments.Requests;
 
 public sealed record ExportedPeerAssessmentRequest(string Reference, string ServiceName, string Status, bool AskedForIt, bool IsTheContact, DateTimeOffset CreatedAt);
 
+public sealed record ExportedPanelSeat(string Reference, string CouncilName, string ServiceName, string? PanelDate, string RoleId, string Status, DateTimeOffset? RespondedAt);
+
 /// <summary>
 /// Requests name two people by key: who asked (their reference) and the council's contact for the assessment (their
 /// contact key). Both are in the council's region partition. Erasure blanks them; the request itself is the council's and stays.
+/// An assessor sits on other councils' panels (any region): erasure blanks their name and contact key on each seat and
+/// keeps the role and their council, so a report keeps the role, not the name.
 /// </summary>
 [HoldsPersonalData(TableNames.PeerAssessmentRequests)]
 public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore store) : IPersonalDataHolder
 {
-    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken) =>
-        sections.Add("peerAssessmentRequests", (await NamingAsync(subject, cancellationToken))
+    public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken)
+    {
+        var naming = await NamingAsync(subject, cancellationToken);
+        sections.Add("peerAssessmentRequests", naming
+            .Where(r => AsksOrIsContact(r, subject))
             .Select(r => new ExportedPeerAssessmentRequest(r.Reference, r.ServiceName, r.Status, r.CreatedBy == subject.Reference, r.ContactKey == subject.ContactKey, r.CreatedAt))
             .ToList());
+        sections.Add("peerAssessmentPanels", naming
+            .SelectMany(r => r.Panel().Where(m => IsThem(m, subject)).Select(m => new ExportedPanelSeat(r.Reference, r.CouncilName, r.ServiceName, r.PanelDate, m.RoleId, m.Status, m.RespondedAt)))
+            .ToList());
+    }
 
     public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken)
     {
@@ -32,10 +43,19 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
         erasure.Count("peerAssessmentRequests", "Peer-assessment requests no longer naming them", count);
     }
 
+    /// <summary>Their own council's requests naming them, and every request whose panel names them (any region: panels come from other councils).</summary>
     private async Task<List<PeerAssessmentRequestEntity>> NamingAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        (await store.ForCouncilAsync(subject.Region, subject.GssCode, cancellationToken))
-            .Where(r => r.CreatedBy == subject.Reference || r.ContactKey == subject.ContactKey)
-            .ToList();
+        (await store.AllAsync(cancellationToken)).Where(r => Names(r, subject)).ToList();
+
+    private static bool Names(PeerAssessmentRequestEntity request, DataSubject subject) =>
+        AsksOrIsContact(request, subject) || request.Panel().Any(m => IsThem(m, subject) && (m.Name.Length > 0 || m.ContactKey.Length > 0));
+
+    private static bool AsksOrIsContact(PeerAssessmentRequestEntity request, DataSubject subject) =>
+        request.GssCode == subject.GssCode && (request.CreatedBy == subject.Reference || request.ContactKey == subject.ContactKey);
+
+    private static bool IsThem(PanelMemberRecord member, DataSubject subject) =>
+        member.CouncilCode == subject.GssCode
+        && (member.AssessorId == Assessors.AssessorKeys.Id(subject.GssCode, subject.Reference) || (member.ContactKey.Length > 0 && member.ContactKey == subject.ContactKey));
 
     /// <returns>Whether the row still named them and no longer does.</returns>
     private async Task<bool> BlankAsync(DataSubject subject, string region, string reference, CancellationToken cancellationToken)
@@ -43,13 +63,21 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var request = await store.FindAsync(region, reference, cancellationToken);
-            if (request is null || (request.CreatedBy != subject.Reference && request.ContactKey != subject.ContactKey))
+            if (request is null || !Names(request, subject))
             {
                 return false;
             }
 
-            request.CreatedBy = request.CreatedBy == subject.Reference ? "" : request.CreatedBy;
-            request.ContactKey = request.ContactKey == subject.ContactKey ? "" : request.ContactKey;
+            if (AsksOrIsContact(request, subject))
+            {
+                request.CreatedBy = request.CreatedBy == subject.Reference ? "" : request.CreatedBy;
+                request.ContactKey = request.ContactKey == subject.ContactKey ? "" : request.ContactKey;
+            }
+
+            if (request.Panel().Any(m => IsThem(m, subject)))
+            {
+                request.SetPanel(request.Panel().Select(m => IsThem(m, subject) ? m with { Name = "", ContactKey = "" } : m));
+            }
             try
             {
                 await store.UpdateAsync(request, cancellationToken);

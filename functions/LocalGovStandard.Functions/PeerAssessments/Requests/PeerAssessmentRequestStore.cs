@@ -55,8 +55,9 @@ public sealed class PeerAssessmentRequestStore([FromKeyedServices(TableNames.Pee
     public Task DeleteAsync(PeerAssessmentRequestEntity entity, CancellationToken cancellationToken) =>
         table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, cancellationToken);
 
-    public Task UpdateAsync(PeerAssessmentRequestEntity entity, CancellationToken cancellationToken) =>
-        table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+    /// <summary>ETag-guarded (412 when the row changed since it was read); the entity takes the new ETag.</summary>
+    public async Task UpdateAsync(PeerAssessmentRequestEntity entity, CancellationToken cancellationToken) =>
+        entity.ETag = (await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? default;
 
     private async Task<List<PeerAssessmentRequestEntity>> QueryAsync(string filter, CancellationToken cancellationToken)
     {

@@ -27,6 +27,8 @@ public static class BadInputCatalogue
         .. PackCases.Lead(), .. PackCases.Console(),
         .. AssessorCases.PutProfile(), .. AssessorCases.WithdrawApi(), .. AssessorCases.ProfileForm(), .. AssessorCases.WithdrawForm(),
         .. AssessorCases.LeadApprove(), .. AssessorCases.ConsoleApprove(),
+        .. PanelCases.LeadConfirm(), .. PanelCases.ConsoleConfirm(), .. PanelCases.LeadRemove(), .. PanelCases.ConsoleRemove(),
+        .. PanelCases.Answer("/assessments/panels/accept"), .. PanelCases.Answer("/assessments/panels/decline"),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);

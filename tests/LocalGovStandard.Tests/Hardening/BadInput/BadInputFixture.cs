@@ -40,6 +40,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     /// <summary><see cref="Contact"/>'s own offer to assess; they lead London, so they can approve it as well as the console can.</summary>
     public string AssessorId { get; private set; } = "";
 
+    /// <summary><see cref="Contact"/>'s council's peer-assessment request, its panel confirmed (see <see cref="PanelCases"/>).</summary>
+    public string PanelRequest { get; private set; } = "";
+
     /// <summary>Emailed links nobody has used (their pages carry the forms the cases post).</summary>
     public string VerificationPath { get; private set; } = "";
     public string SignInLinkPath { get; private set; } = "";
@@ -73,6 +76,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         Submitted = submitted;
 
         AssessorId = await AssessorCases.SetUpAsync(this);
+        PanelRequest = await PanelCases.SetUpAsync(this);
         await InviteToASummitAsync();
         await OpenTheConsoleAsync();
         await PackCases.PrepareAsync(this);

@@ -1,6 +1,7 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.PeerAssessments.Assessors;
+using LocalGovStandard.PeerAssessments.Panels.Pages;
 using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
@@ -98,23 +99,25 @@ public static class RequestPages
     }
 
     private static async Task<IResult> LeadShowAsync(
-        string slug, string reference, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details,
-        StandardCatalogue catalogue, AssessorPool pool, PanelProposals proposals, CancellationToken cancellationToken)
-    {
-        if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group
-            || await store.FindInAsync(group.PartitionSlugs, reference, cancellationToken) is not { } request
-            || !group.Contains(request.GssCode, request.PartitionKey))
-        {
-            return PageResults.NotFound();
-        }
+        string slug, string reference, string? panel, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store,
+        LeadRequestPage page, CancellationToken cancellationToken) =>
+        await FindLedAsync(context.User, slug, reference, leadership, store, cancellationToken) is ({ } group, { } request)
+            ? await page.RenderAsync(group, request, null, null, PanelNotices.For(panel), null, cancellationToken)
+            : PageResults.NotFound();
 
-        var proposal = await proposals.ProposeAsync(reference, await pool.ApprovedAsync(cancellationToken), cancellationToken);
-        return await PageAsync(request, $"A request to {group.Name}", LeadListHref(group.Slug), false, details, catalogue, cancellationToken, proposal);
-    }
+    /// <summary>The request, when the signed-in person leads the peer group it was made to; else nulls (the page answers 404).</summary>
+    public static async Task<(PeerGroups.PeerGroup? Group, PeerAssessmentRequestEntity? Request)> FindLedAsync(
+        System.Security.Claims.ClaimsPrincipal user, string slug, string reference, PeerGroupLeadership leadership, PeerAssessmentRequestStore store,
+        CancellationToken cancellationToken) =>
+        await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group
+        && await store.FindInAsync(group.PartitionSlugs, reference, cancellationToken) is { } request
+        && group.Contains(request.GssCode, request.PartitionKey)
+            ? (group, request)
+            : (null, null);
 
-    private static async Task<IResult> PageAsync(
+    internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        CancellationToken cancellationToken, PanelProposal? proposal = null) =>
+        CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -125,7 +128,8 @@ public static class RequestPages
             .Set(p => p.Created, created)
             .Set(p => p.Proposal, proposal)
             .Set(p => p.OutcomeLabel, catalogue.Find(request.StandardId)?.OverallRating(request.Outcome)?.Label ?? request.Outcome)
-            .Result();
+            .Set(p => p.Panel, panel)
+            .Result(status);
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
         HttpContext context, RequestForm form, FormErrors errors, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils,
