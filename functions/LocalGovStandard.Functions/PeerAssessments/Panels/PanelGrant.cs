@@ -7,7 +7,7 @@ using LocalGovStandard.Standards;
 namespace LocalGovStandard.PeerAssessments.Panels;
 
 /// <summary>One request a signed-in contact holds a panel grant for, their seat on it, and the scope the grant gives.</summary>
-public sealed record PanelSeat(PeerAssessmentRequestEntity Request, PanelMemberRecord Member, CouncilScope Scope)
+public sealed record GrantedSeat(PeerAssessmentRequestEntity Request, PanelMemberRecord Member, CouncilScope Scope)
 {
     public bool IsLead => Member.RoleId == PanelGrant.LeadRole;
 }
@@ -23,9 +23,9 @@ public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentSe
     public const string LeadRole = "lead-assessor";
 
     /// <summary>Every request the contact holds a grant for, soonest panel date first.</summary>
-    public async Task<IReadOnlyList<PanelSeat>> SeatsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GrantedSeat>> SeatsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var seats = new List<PanelSeat>();
+        var seats = new List<GrantedSeat>();
         foreach (var request in await requests.AllAsync(cancellationToken))
         {
             if (Seat(user, request) is { } seat)
@@ -38,7 +38,7 @@ public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentSe
     }
 
     /// <summary>The contact's seat on this request when they hold its grant; otherwise null (as if the request did not exist).</summary>
-    public async Task<PanelSeat?> SeatAsync(ClaimsPrincipal user, string requestReference, CancellationToken cancellationToken) =>
+    public async Task<GrantedSeat?> SeatAsync(ClaimsPrincipal user, string requestReference, CancellationToken cancellationToken) =>
         await requests.FindAnywhereAsync(requestReference, cancellationToken) is { } request ? Seat(user, request) : null;
 
     /// <summary>The grant's scope over the panel's draft, which is opened on the panel's first use (by page or API).</summary>
@@ -54,7 +54,7 @@ public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentSe
     }
 
     /// <summary>The panel's draft: the request's service, standard, date and seated panel, in the assessed council's partition.</summary>
-    public async Task<AssessmentEntity?> OpenDraftAsync(PanelSeat seat, CancellationToken cancellationToken)
+    public async Task<AssessmentEntity?> OpenDraftAsync(GrantedSeat seat, CancellationToken cancellationToken)
     {
         var request = seat.Request;
         if (standards.Find(request.StandardId) is not { } standard)
@@ -67,7 +67,7 @@ public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentSe
         return await assessments.OpenPanelDraftAsync(seat.Scope, request.CouncilName, details, cancellationToken);
     }
 
-    public static PanelSeat? Seat(ClaimsPrincipal user, PeerAssessmentRequestEntity request)
+    public static GrantedSeat? Seat(ClaimsPrincipal user, PeerAssessmentRequestEntity request)
     {
         if (request.Status != PeerAssessmentRequestEntity.PanelConfirmed
             || user.FindFirstValue(ContactSession.ContactClaim) is not { Length: > 0 } contactKey
@@ -85,6 +85,6 @@ public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentSe
         var own = user.Scope();
         var scope = new CouncilScope(request.GssCode, request.PartitionKey, own.ContactKey, own.ContactReference, own.ContactName,
             new PanelScope(request.Reference, member.RoleId == LeadRole));
-        return new PanelSeat(request, member, scope);
+        return new GrantedSeat(request, member, scope);
     }
 }
