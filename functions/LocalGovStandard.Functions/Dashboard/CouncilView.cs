@@ -17,7 +17,11 @@ public sealed record CouncilView(
     int ActionsOverdue,
     IReadOnlyList<CouncilStandardResults> Standards,
     ReportMonth Month,
-    DateTimeOffset RefreshedAt);
+    DateTimeOffset RefreshedAt)
+{
+    /// <summary>Peer-group meet-ups the council's people came to, newest first: how many came, never who.</summary>
+    public IReadOnlyList<CouncilMeetupAttendance> Meetups { get; init; } = [];
+}
 
 /// <summary>Every point of a standard the council was assessed against or has actions under, in point order.</summary>
 public sealed record CouncilStandardResults(Standard Standard, IReadOnlyList<CouncilPointResult> Points)
@@ -34,7 +38,8 @@ public sealed record CouncilPointResult(StandardPoint Point, int Passing, int No
 /// (one query) and one snapshot row (a point read; the previous month's too in the minutes after a month begins).
 /// A council that is not listed is not found, exactly like one that does not exist.
 /// </summary>
-public sealed class CouncilViewLoader(CouncilDirectory directory, PeerGroupStore peerGroups, SnapshotStore snapshots, StandardCatalogue catalogue, TimeProvider clock)
+public sealed class CouncilViewLoader(
+    CouncilDirectory directory, PeerGroupStore peerGroups, SnapshotStore snapshots, StandardCatalogue catalogue, AttendanceProgress attendance, TimeProvider clock)
 {
     public const int MaxCodeLength = 16;
 
@@ -63,6 +68,9 @@ public sealed class CouncilViewLoader(CouncilDirectory directory, PeerGroupStore
                     : new CouncilPointResult(point, 0, 0, 0, 0)).ToList()))
             .ToList();
         return new CouncilView(council.Code, detail.Name, council.Region, DrillPath.GroupOf(null, council.Region.Slug, groups), signedUpAt,
-            detail.AssessmentsSubmitted, detail.ActionsOpen, detail.ActionsOverdue, standards, ReportMonth.TryParse(row.PartitionKey, out var stored) ? stored : month, row.RefreshedAt);
+            detail.AssessmentsSubmitted, detail.ActionsOpen, detail.ActionsOverdue, standards, ReportMonth.TryParse(row.PartitionKey, out var stored) ? stored : month, row.RefreshedAt)
+        {
+            Meetups = await attendance.ForCouncilAsync(council.GssCode, groups.ToDictionary(g => g.Slug, g => g.Name, StringComparer.Ordinal), cancellationToken),
+        };
     }
 }

@@ -17,6 +17,9 @@ public sealed class EventLinks(SignedTokens tokens, SuppressionList suppressions
     public Uri Unsubscribe(EventEntity summit, InvitationEntity invitation) =>
         options.CurrentValue.Link("events/unsubscribe?token=" + suppressions.Token(invitation.ContactKey, summit.SummitId));
 
+    /// <summary>The public page of the pack the event uses; null when it uses none.</summary>
+    public Uri? Material(EventEntity e) => string.IsNullOrEmpty(e.PackPath) ? null : options.CurrentValue.Link(e.PackPath);
+
     public RsvpPayload? ReadRsvp(string? token) =>
         tokens.Verify<RsvpPayload>(RsvpPurpose, token) is { } payload && payload.SummitId.Length > 0 && payload.InvitationId.Length > 0 ? payload : null;
 

@@ -14,12 +14,14 @@ public sealed record ExportedInvitation(
 
 public sealed record ExportedSuppression(DateTimeOffset UnsubscribedAt, string Source);
 
+public sealed record ExportedAttendance(string EventId, string EventName, DateTimeOffset StartsAt, bool WithoutAPlace);
+
 /// <summary>
 /// A contact's summit invitations (one point read per summit: the invitation's key comes from the contact's), and whether
 /// they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
 /// </summary>
 [HoldsPersonalData(TableNames.Summits, TableNames.Suppressions)]
-public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
+public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions, AttendanceRecorder attendance) : IPersonalDataHolder
 {
     private const int MaxAttempts = 10;
 
@@ -29,10 +31,48 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
         sections.Add("summitInvitations", invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList());
         var suppressed = await suppressions.FindAsync(subject.ContactKey, cancellationToken);
         sections.Add("summitMailSuppression", suppressed is null ? null : new ExportedSuppression(suppressed.UnsubscribedAt, suppressed.Source));
+        var attended = new List<ExportedAttendance>();
+        foreach (var (e, row) in await AttendanceAsync(subject, cancellationToken))
+        {
+            if (e.AttendanceSet is { } set && row.RowKey.StartsWith(EventKeys.AttendeeSetPrefix(set), StringComparison.Ordinal))
+            {
+                attended.Add(new ExportedAttendance(e.SummitId, e.Name, e.StartsAt, row.IsWalkIn));
+            }
+        }
+
+        sections.Add("meetupAttendance", attended);
     }
 
-    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The invitations, and the person's attendee rows in every saved set: by their invitation, or, for someone recorded as
+    /// coming without a place (who left no address), by the same name at the same council. The per-council counts stay: they name nobody.
+    /// </summary>
+    public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken)
+    {
+        var rows = await AttendanceAsync(subject, cancellationToken);
+        foreach (var (_, row) in rows)
+        {
+            await store.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
+        }
+
+        erasure.Count("meetupAttendance", "Meet-up attendance records removed", rows.Count);
         erasure.Count("summitInvitations", "Summit invitations removed", await EraseAsync(subject.GssCode, subject.ContactKey, cancellationToken));
+    }
+
+    private async Task<List<(EventEntity Event, AttendeeEntity Row)>> AttendanceAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var invitationId = InviteeSelector.InvitationId(subject.GssCode, subject.ContactKey);
+        var found = new List<(EventEntity, AttendeeEntity)>();
+        foreach (var e in (await store.AllAsync(cancellationToken)).Where(e => e.KindOrSummit == EventKinds.Meetup))
+        {
+            found.AddRange((await attendance.RowsAsync(e.SummitId, EventKeys.AttendeePrefix, cancellationToken))
+                .Where(r => r.InvitationId == invitationId
+                    || (r.IsWalkIn && r.GssCode == subject.GssCode && string.Equals(r.WalkInName.Trim(), subject.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+                .Select(r => (e, r)));
+        }
+
+        return found;
+    }
 
     public async Task<IReadOnlyList<(EventEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(
         string gssCode, string contactKey, CancellationToken cancellationToken)

@@ -18,7 +18,24 @@ public static class LeadMeetupPages
         var lead = app.MapGroup("/peer-groups/{slug}/events").RequireAuthorization(ContactSession.Policy).RequireValidForms(Expired);
         lead.MapGet("", ShowAsync).AsPublicFunction("LeadMeetups");
         lead.MapPost("", ScheduleAsync).AsPublicFunction("LeadMeetupSchedule");
+        lead.MapGet("/{eventId}", ShowMeetupAsync).AsPublicFunction("LeadMeetup");
+        lead.MapPost("/{eventId}/{form}", PostMeetupAsync).AsPublicFunction("LeadMeetupChange");
     }
+
+    private static async Task<IResult> ShowMeetupAsync(
+        string slug, string eventId, ClaimsPrincipal user, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+        await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
+            ? await detail.PageAsync(Door(user), group, meetup, MeetupDetailState.Saved(null), cancellationToken)
+            : NotLed();
+
+    private static async Task<IResult> PostMeetupAsync(
+        string slug, string eventId, string form, HttpContext context, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail,
+        CancellationToken cancellationToken) =>
+        await leadership.LedGroupAsync(context.User, slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
+            ? await detail.PostAsync(Door(context.User), group, meetup, form, context.Request, cancellationToken) ?? NotLed()
+            : NotLed();
+
+    private static MeetupDoor Door(ClaimsPrincipal user) => new(ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
 
     private static async Task<IResult> ShowAsync(
         string slug, int? scheduled, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
@@ -35,8 +52,7 @@ public static class LeadMeetupPages
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var actor = "lead:" + context.User.FindFirstValue(ContactSession.ContactClaim);
-        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, actor, cancellationToken);
+        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, Door(context.User).Actor, cancellationToken);
         return meetups is not null
             ? TypedResults.Redirect($"/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
             : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, submitted, errors, cancellationToken);

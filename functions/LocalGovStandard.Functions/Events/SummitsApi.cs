@@ -25,6 +25,10 @@ public static class SummitsApi
         services.AddPersonalDataHolder<EventPersonalData>();
         services.AddSingleton<AttendeeNotices>();
         services.AddSingleton<MeetupScheduler>();
+        services.AddSingleton<AttendanceRecorder>();
+        services.AddSingleton<FollowUpSender>();
+        services.AddSingleton<MeetupDetailForm>();
+        services.AddSingleton<AttendanceQueries>();
         services.AddSingleton<EventKindMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<EventKindMigration>());
         return services;

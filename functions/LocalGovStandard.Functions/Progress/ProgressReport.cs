@@ -20,6 +20,9 @@ public sealed record ProgressReport(
 {
     /// <summary>The councils' support needs at the month's end, a row per council and point; empty unless read (<see cref="SupportNeedsProgress"/>).</summary>
     public IReadOnlyList<SupportNeedRow> SupportNeeds { get; init; } = [];
+
+    /// <summary>Who came to the group's meet-ups, a row per meet-up and council; empty unless read (<see cref="AttendanceProgress"/>).</summary>
+    public IReadOnlyList<AttendanceRow> Attendance { get; init; } = [];
 }
 
 /// <summary>One point of one standard across the group's current assessments.</summary>

@@ -8,6 +8,7 @@ public static class ProgressServices
         services.AddSingleton<ProgressLoader>();
         services.AddSingleton<ProgressCalculator>();
         services.AddSingleton<SupportNeedsProgress>();
+        services.AddSingleton<AttendanceProgress>();
         return services;
     }
 }

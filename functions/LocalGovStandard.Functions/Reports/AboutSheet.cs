@@ -66,6 +66,7 @@ public static class AboutSheet
         Pair(sheet, row++, DataSheets.Actions, "Actions open at the end of the month, overdue ones highlighted.");
         Pair(sheet, row++, DataSheets.Trend, "The same figures at the end of each of the last 12 months.");
         Pair(sheet, row++, DataSheets.SupportNeeds, "Each council's support needs at the end of the month, a row per point: how well it understands the point and how much support it needs, from the latest answers its contacts gave by then (answer set and date).");
+        Pair(sheet, row++, DataSheets.Attendance, "The group's meet-ups that started by the end of the month and have their attendance recorded, a row per meet-up and council: how many from the council came (people with a place and people who came without one). No names.");
 
         row++;
         Heading(sheet, row++, "PointResults columns");

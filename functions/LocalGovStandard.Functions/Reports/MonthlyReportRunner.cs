@@ -31,6 +31,7 @@ public sealed partial class MonthlyReportRunner(
     ProgressLoader loader,
     ProgressCalculator calculator,
     SupportNeedsProgress supportNeeds,
+    AttendanceProgress attendance,
     ReportRunStore runs,
     BlobServiceClient blobs,
     MailLedger mail,
@@ -205,7 +206,11 @@ public sealed partial class MonthlyReportRunner(
     private async Task<(byte[] Workbook, ProgressReport Report)> BuildAndUploadAsync(ReportMonth month, PeerGroup group, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var activity = await loader.ForPeerGroupAsync(group, month, cancellationToken);
-        var report = calculator.Calculate(activity, asOf) with { SupportNeeds = await supportNeeds.ForPeerGroupAsync(group, month, cancellationToken) };
+        var report = calculator.Calculate(activity, asOf) with
+        {
+            SupportNeeds = await supportNeeds.ForPeerGroupAsync(group, month, cancellationToken),
+            Attendance = await attendance.ForPeerGroupAsync(group, month, cancellationToken),
+        };
         var workbook = ProgressWorkbook.Build(report);
         await Blob(month, group.Slug).UploadAsync(BinaryData.FromBytes(workbook), new BlobUploadOptions
         {

@@ -14,7 +14,7 @@ public static class ProgressWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static readonly IReadOnlyList<string> SheetNames =
-        [DashboardSheet.Name, DataSheets.Councils, DataSheets.Assessments, DataSheets.PointResults, DataSheets.Actions, DataSheets.Trend, DataSheets.SupportNeeds, AboutSheet.Name];
+        [DashboardSheet.Name, DataSheets.Councils, DataSheets.Assessments, DataSheets.PointResults, DataSheets.Actions, DataSheets.Trend, DataSheets.SupportNeeds, DataSheets.Attendance, AboutSheet.Name];
 
     public static byte[] Build(ProgressReport report)
     {
@@ -36,6 +36,7 @@ public static class ProgressWorkbook
             DataSheets.WriteActions(workbook, report);
             trend = DataSheets.WriteTrend(workbook, report);
             DataSheets.WriteSupportNeeds(workbook, report);
+            DataSheets.WriteAttendance(workbook, report);
             AboutSheet.Write(workbook, report);
             workbook.Worksheet(DashboardSheet.Name).SetTabActive();
             workbook.SaveAs(stream);
