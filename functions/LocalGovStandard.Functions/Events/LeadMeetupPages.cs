@@ -19,7 +19,11 @@ public static class LeadMeetupPages
         lead.MapGet("", ShowAsync).AsPublicFunction("LeadMeetups");
         lead.MapPost("", ScheduleAsync).AsPublicFunction("LeadMeetupSchedule");
         lead.MapGet("/{eventId}", ShowMeetupAsync).AsPublicFunction("LeadMeetup");
-        lead.MapPost("/{eventId}/{form}", PostMeetupAsync).AsPublicFunction("LeadMeetupChange");
+        foreach (var (form, suffix) in MeetupDetailForm.Forms)
+        {
+            lead.MapPost($"/{{eventId}}/{form}", (string slug, string eventId, HttpContext context, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+                PostMeetupAsync(slug, eventId, form, context, leadership, scheduler, detail, cancellationToken)).AsPublicFunction("LeadMeetup" + suffix);
+        }
     }
 
     private static async Task<IResult> ShowMeetupAsync(

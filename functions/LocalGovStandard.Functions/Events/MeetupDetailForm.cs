@@ -29,6 +29,9 @@ public sealed class MeetupDetailForm(MeetupScheduler scheduler, AttendanceRecord
 {
     public const int BlankWalkInRows = 3;
 
+    /// <summary>The page's forms: each posts to the meet-up's path plus its name, and is declared as a function of its own.</summary>
+    public static readonly IReadOnlyList<(string Form, string FunctionSuffix)> Forms = [("pack", "Pack"), ("attendance", "Attendance"), ("follow-up", "FollowUp")];
+
     public async Task<IResult> PageAsync(MeetupDoor door, PeerGroup group, EventEntity meetup, MeetupDetailState state, CancellationToken cancellationToken)
     {
         var view = await attendance.ViewAsync(meetup, cancellationToken);

@@ -12,7 +12,11 @@ public static class MeetupEndpoints
         console.MapGet("/peer-groups/{slug}/events", ShowAsync).AsPublicFunction("ConsoleMeetups");
         console.MapPost("/peer-groups/{slug}/events", ScheduleAsync).AsPublicFunction("ConsoleMeetupSchedule");
         console.MapGet("/peer-groups/{slug}/events/{eventId}", ShowMeetupAsync).AsPublicFunction("ConsoleMeetup");
-        console.MapPost("/peer-groups/{slug}/events/{eventId}/{form}", PostMeetupAsync).AsPublicFunction("ConsoleMeetupChange");
+        foreach (var (form, suffix) in MeetupDetailForm.Forms)
+        {
+            console.MapPost($"/peer-groups/{{slug}}/events/{{eventId}}/{form}", (string slug, string eventId, HttpContext context, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+                PostMeetupAsync(slug, eventId, form, context, groups, scheduler, detail, cancellationToken)).AsPublicFunction("ConsoleMeetup" + suffix);
+        }
     }
 
     private static readonly MeetupDoor Door = new(ForOrganiser: true, ConsoleForms.Actor);
