@@ -598,7 +598,7 @@ public static class ApiRouteDocs
             ResponseExample = new { summitId = "2027-03-standard-summit", name = "Standard Summit 2027", capacity = 120, attendees = Array.Empty<object>(), waitlist = Array.Empty<object>(), declines = Array.Empty<object>() },
         },
         ["ScheduleMeetups"] = new(Meetups, "Schedule a meet-up or a series",
-            "Schedules a meet-up for the group: title, points of the Standard, when (UK time is stored as the instant), venue and address or an online link, places, speakers and agenda. With everyWeeks and meetings, schedules the whole series at the same UK time.")
+            "Schedules a meet-up for the group: title, points of the Standard, when (UK time is stored as the instant), venue and address or an online link, places, speakers and agenda. With everyWeeks and meetings, schedules the whole series at the same UK time. With packId, each meeting uses that published content pack (one covering a point of the meet-up): invitations and the follow-up link to it, and the library lists the use.")
         {
             Problems = [404],
             RequestExample = new
@@ -606,7 +606,7 @@ public static class ApiRouteDocs
                 title = "User research in practice", points = new[] { 1, 14 }, startsAt = "2027-03-04T18:00:00+00:00", endsAt = "2027-03-04T20:00:00+00:00",
                 venue = "City Hall", address = "Kamal Chunchie Way, London E16 1ZE", onlineLink = "https://meet.example.gov.uk/london", capacity = 40,
                 speakers = new[] { new { name = "Asha Patel", organisation = "Camden Council", talkTitle = "Research with residents on a budget" } }, openForRegistration = false,
-                agenda = "18:00 Welcome\n18:15 Talks\n19:30 Discussion", everyWeeks = 6, meetings = 4,
+                agenda = "18:00 Welcome\n18:15 Talks\n19:30 Discussion", everyWeeks = 6, meetings = 4, packId = "pck-7c1e2a9b40d3",
             },
             ResponseExample = new { meetups = new[] { new { id = "evt-3f9a1c2b7d4e", peerGroup = "london", title = "User research in practice", sequence = 0 } } },
         },
@@ -640,6 +640,42 @@ public static class ApiRouteDocs
         {
             Problems = [404],
             ResponseExample = SendExample,
+        },
+        ["SetMeetupPack"] = new(Meetups, "Choose the meet-up's content pack",
+            "Sets the published pack the meet-up uses (one covering a point of the meet-up), or none with an empty packId, and records the use in the library. Invitations sent afterwards and the follow-up link to it.")
+        {
+            Problems = [404],
+            Request = typeof(MeetupPackRequest),
+            RequestExample = new { packId = "pck-7c1e2a9b40d3" },
+            ResponseExample = new { id = "evt-3f9a1c2b7d4e", pack = new { id = "pck-7c1e2a9b40d3", title = "Research with residents", page = "/peer-groups/packs/pck-7c1e2a9b40d3" } },
+        },
+        ["MeetupAttendance"] = new(Meetups, "Read a meet-up's attendance",
+            "Everyone with a place and whether the saved attendance says they came, those who came without a place, and how many came from each council.")
+        {
+            Problems = [404],
+            ResponseExample = new
+            {
+                eventId = "evt-3f9a1c2b7d4e", recorded = true, attended = 2,
+                places = new[] { new { invitationId = "E09000007-k3h1", name = "Asha Patel", councilName = "Camden", attended = true } },
+                walkIns = new[] { new { name = "Sam Lee", gssCode = "E09000019", councilName = "Islington" } },
+                councils = new[] { new { gssCode = "E09000007", councilName = "Camden", attended = 1 } },
+            },
+        },
+        ["RecordMeetupAttendance"] = new(Meetups, "Record a meet-up's attendance",
+            "Once the meet-up has started: the invitation ids of the people with a place who came, and anyone who came without one (name and council code). Saving again replaces the attendance; a reader sees the old attendance or the new, never a mixture.")
+        {
+            Problems = [404],
+            Request = typeof(AttendanceRequest),
+            RequestExample = new { attended = new[] { "E09000007-k3h1" }, walkIns = new[] { new { name = "Sam Lee", council = "E09000019" } } },
+            ResponseExample = new { eventId = "evt-3f9a1c2b7d4e", recorded = true, attended = 2 },
+        },
+        ["SendMeetupFollowUp"] = new(Meetups, "Send the follow-up email",
+            "After attendance is recorded: emails the message, with a link to the meet-up's pack, once to each person with a place who came (not to unsubscribed addresses). The first send fixes the message; sent again, it sends only what was not yet sent, with that message.")
+        {
+            Problems = [404],
+            Request = typeof(FollowUpRequest),
+            RequestExample = new { message = "Thank you for coming. The slides and the exercise are in the pack." },
+            ResponseExample = new { message = "Thank you for coming.", startedAt = "2027-03-05T09:00:00+00:00", sent = 12, alreadySent = 0, inProgress = 0, failed = 0, unsubscribed = 1 },
         },
         ["ExportSummitWorkbook"] = new(Summits, "Download attendees as a workbook",
             "The same lists as an Excel workbook with a named table on each sheet.")

@@ -22,6 +22,8 @@ public sealed record CouncilView(
 {
     /// <summary>Peer assessments now: seats its assessors took on held panels, and its own assessments held.</summary>
     public CouncilLoad PeerAssessments { get; init; } = new(Code, Name, Region.Slug, 0, 0);
+    /// <summary>Peer-group meet-ups the council's people came to, newest first: how many came, never who.</summary>
+    public IReadOnlyList<CouncilMeetupAttendance> Meetups { get; init; } = [];
 }
 
 /// <summary>Every point of a standard the council was assessed against or has actions under, in point order.</summary>
@@ -40,7 +42,7 @@ public sealed record CouncilPointResult(StandardPoint Point, int Passing, int No
 /// A council that is not listed is not found, exactly like one that does not exist.
 /// </summary>
 public sealed class CouncilViewLoader(
-    CouncilDirectory directory, PeerGroupStore peerGroups, SnapshotStore snapshots, PeerAssessmentProgress peerAssessments, StandardCatalogue catalogue, TimeProvider clock)
+    CouncilDirectory directory, PeerGroupStore peerGroups, SnapshotStore snapshots, PeerAssessmentProgress peerAssessments, StandardCatalogue catalogue, AttendanceProgress attendance, TimeProvider clock)
 {
     public const int MaxCodeLength = 16;
 
@@ -73,6 +75,7 @@ public sealed class CouncilViewLoader(
             detail.AssessmentsSubmitted, detail.ActionsOpen, detail.ActionsOverdue, standards, ReportMonth.TryParse(row.PartitionKey, out var stored) ? stored : month, row.RefreshedAt)
         {
             PeerAssessments = load ?? new CouncilLoad(council.Code, detail.Name, council.Region.Slug, 0, 0),
+            Meetups = await attendance.ForCouncilAsync(council.GssCode, groups.ToDictionary(g => g.Slug, g => g.Name, StringComparer.Ordinal), cancellationToken),
         };
     }
 }

@@ -31,7 +31,7 @@ public static class EventEmails
             "We have not yet heard whether you can come to {0}.",
             "Please answer by {1}. It takes a minute.");
 
-    public static Dictionary<string, string> Values(EventEntity summit, InvitationEntity invitation, Uri rsvp, Uri unsubscribe) => new(StringComparer.Ordinal)
+    public static Dictionary<string, string> Values(EventEntity summit, InvitationEntity invitation, Uri rsvp, Uri unsubscribe, Uri? material = null) => new(StringComparer.Ordinal)
     {
         ["name"] = invitation.ContactName,
         ["council"] = invitation.CouncilName,
@@ -41,7 +41,7 @@ public static class EventEmails
         ["when"] = EmailDates.Span(summit.StartsAt, summit.EndsAt),
         ["rsvp_by"] = EmailDates.Format(summit.RsvpBy),
         ["where"] = Where(summit),
-        ["description"] = About(summit),
+        ["description"] = About(summit, material),
     };
 
     /// <summary>The venue and its address, the online link, or both.</summary>
@@ -53,7 +53,7 @@ public static class EventEmails
     }
 
     /// <summary>A summit's description; a meet-up's points, speakers and agenda.</summary>
-    public static string About(EventEntity e)
+    public static string About(EventEntity e, Uri? material = null)
     {
         if (e.KindOrSummit != EventKinds.Meetup)
         {
@@ -66,6 +66,11 @@ public static class EventEmails
         {
             lines.Add("Agenda:");
             lines.Add(e.Agenda);
+        }
+
+        if (material is not null)
+        {
+            lines.Add($"The session uses the content pack \"{e.PackTitle}\": {material.AbsoluteUri}");
         }
 
         return string.Join('\n', lines);
@@ -208,6 +213,40 @@ public static class EventEmails
         {
             Headers = EventLinks.UnsubscribeHeaders(unsubscribe),
             Attachments = [new EmailAttachment(CalendarName(e), CalendarFile.ContentType(e), CalendarFile.Build(e, now))],
+        };
+    }
+
+    /// <summary>After the event, to someone who came: the lead's message, and the pack's page when the event used one.</summary>
+    public static EmailMessage FollowUp(EventEntity e, InvitationEntity invitation, string message, Uri? material, Uri unsubscribe)
+    {
+        var html = HtmlEncoder.Default;
+        var pack = material is null ? "" : $"The material from the session, the content pack \"{e.PackTitle}\", is here: {material.AbsoluteUri}";
+        var text = $"""
+            Dear {invitation.ContactName},
+
+            Thank you for coming to {e.Name} on {EmailDates.Span(e.StartsAt, e.EndsAt)}.
+
+            {message}
+
+            {pack}
+
+            LocalGov Digital
+
+            To stop getting emails about Standard Summits and meet-ups, unsubscribe: {unsubscribe.AbsoluteUri}
+            """;
+        var packHtml = material is null ? "" : $"""<p>The material from the session: <a href="{html.Encode(material.AbsoluteUri)}">{html.Encode(e.PackTitle ?? "")}</a>.</p>""";
+        var body = $"""
+            <p>Dear {html.Encode(invitation.ContactName)},</p>
+            <p>Thank you for coming to {html.Encode(e.Name)} on {html.Encode(EmailDates.Span(e.StartsAt, e.EndsAt))}.</p>
+            <p style="white-space: pre-line">{html.Encode(message)}</p>
+            {packHtml}
+            <p>LocalGov Digital</p>
+            <p><a href="{html.Encode(unsubscribe.AbsoluteUri)}">Unsubscribe from emails about Standard Summits and meet-ups</a></p>
+            """;
+        return new EmailMessage(invitation.InvitationId, FollowUpSender.Category, new EmailAddress(invitation.ContactEmail, invitation.ContactName),
+            $"Thank you for coming to {e.Name}", text, body)
+        {
+            Headers = EventLinks.UnsubscribeHeaders(unsubscribe),
         };
     }
 }

@@ -35,6 +35,16 @@ public static class EventKeys
 
     public static string CancellationLedger(string eventId) => $"summit|{eventId}|cancelled";
 
+    public const string AttendeePrefix = "att|";
+    public const string FollowUpRow = "followup";
+
+    /// <summary>An attendee row of one saved set of attendance: a place's invitation id, or <c>walkin-{n}</c> for someone who came without one.</summary>
+    public static string AttendeeRowKey(string set, string attendeeId) => $"{AttendeeSetPrefix(set)}{attendeeId}";
+
+    public static string AttendeeSetPrefix(string set) => $"{AttendeePrefix}{set}|";
+
+    public static string FollowUpLedger(string eventId) => $"summit|{eventId}|followup";
+
     /// <summary>One stream per move: the <paramref name="sequence"/> the move gave the event.</summary>
     public static string MoveLedger(string eventId, int sequence) => $"summit|{eventId}|moved|{sequence}";
 }
@@ -94,6 +104,27 @@ public sealed class EventEntity : ITableEntity
 
     /// <summary>The last waitlist position handed out; positions only grow, so the waitlist keeps its order.</summary>
     public int WaitlistSequence { get; set; }
+
+    /// <summary>The published content pack the meet-up uses (its id and, for lists and mail, its title), if any.</summary>
+    public string? PackId { get; set; }
+
+    public string? PackTitle { get; set; }
+
+    /// <summary>The pack's public page (a path), which invitations and the follow-up link to.</summary>
+    public string? PackPath { get; set; }
+
+    /// <summary>
+    /// Which set of attendee rows counts (<see cref="EventKeys.AttendeeRowKey"/>); null until attendance is first recorded.
+    /// Saving attendance writes a new set, then points this at it on the state row: one write, so a reader sees the old set or the new.
+    /// </summary>
+    public string? AttendanceSet { get; set; }
+
+    /// <summary>How many came, per council (JSON <see cref="CouncilAttendance"/>[]); names stay on the attendee rows.</summary>
+    public string? AttendedCouncils { get; set; }
+
+    public int Attended { get; set; }
+
+    public DateTimeOffset? AttendanceRecordedAt { get; set; }
 }
 
 public sealed class InvitationEntity : ITableEntity

@@ -32,6 +32,8 @@ public sealed class EventLinks(SignedTokens tokens, SuppressionList suppressions
     /// <summary>The RSVP token alone, for the page that shows a registrant their place and where to change it.</summary>
     public string RsvpToken(EventEntity summit, InvitationEntity invitation) =>
         tokens.Sign(RsvpPurpose, new RsvpPayload(summit.SummitId, invitation.InvitationId, summit.EndsAt));
+    /// <summary>The public page of the pack the event uses; null when it uses none.</summary>
+    public Uri? Material(EventEntity e) => string.IsNullOrEmpty(e.PackPath) ? null : options.CurrentValue.Link(e.PackPath);
 
     public RsvpPayload? ReadRsvp(string? token) =>
         tokens.Verify<RsvpPayload>(RsvpPurpose, token) is { } payload && payload.SummitId.Length > 0 && payload.InvitationId.Length > 0 ? payload : null;

@@ -20,6 +20,7 @@ public sealed record ExportedRegistration(
     public static ExportedRegistration From(EventEntity e, RegistrationEntity r) =>
         new(e.SummitId, e.Name, r.Name, r.Email, r.Organisation, r.CouncilName, r.RequestedAt, r.ConfirmedAt);
 }
+public sealed record ExportedAttendance(string EventId, string EventName, DateTimeOffset StartsAt, bool WithoutAPlace);
 
 /// <summary>
 /// A contact's summit invitations (one point read per summit: the invitation's key comes from the contact's), their
@@ -27,7 +28,7 @@ public sealed record ExportedRegistration(
 /// them (under the council of the address they registered with), and whether they unsubscribed from summit mail. Erasure keeps the unsubscribe, which holds only the address's hash, so they are never mailed again.
 /// </summary>
 [HoldsPersonalData(TableNames.Summits, TableNames.Suppressions)]
-public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions) : IPersonalDataHolder
+public sealed class EventPersonalData(EventStore store, RsvpService rsvp, SuppressionList suppressions, AttendanceRecorder attendance) : IPersonalDataHolder
 {
     private const int MaxAttempts = 10;
 
@@ -39,10 +40,32 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
         sections.Add("eventRegistrations", registrations.Select(r => ExportedRegistration.From(r.Event, r.Registration)).ToList());
         var suppressed = await suppressions.FindAsync(subject.ContactKey, cancellationToken);
         sections.Add("summitMailSuppression", suppressed is null ? null : new ExportedSuppression(suppressed.UnsubscribedAt, suppressed.Source));
+        var attended = new List<ExportedAttendance>();
+        foreach (var (e, row) in await AttendanceAsync(subject, cancellationToken))
+        {
+            if (e.AttendanceSet is { } set && row.RowKey.StartsWith(EventKeys.AttendeeSetPrefix(set), StringComparison.Ordinal))
+            {
+                attended.Add(new ExportedAttendance(e.SummitId, e.Name, e.StartsAt, row.IsWalkIn));
+            }
+        }
+
+        sections.Add("meetupAttendance", attended);
     }
 
+    /// <summary>
+    /// The attendee rows in every saved set (by their invitation, or, for someone recorded as coming without a place, who
+    /// left no address, by the same name at the same council; the per-council counts stay: they name nobody), the
+    /// invitations, and the registrations from public pages.
+    /// </summary>
     public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken)
     {
+        var rows = await AttendanceAsync(subject, cancellationToken);
+        foreach (var (_, row) in rows)
+        {
+            await store.Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken);
+        }
+
+        erasure.Count("meetupAttendance", "Meet-up attendance records removed", rows.Count);
         var registrations = await RegistrationsAsync(subject.ContactKey, cancellationToken);
         erasure.Count("summitInvitations", "Summit invitations removed", await EraseInvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken));
         erasure.Count("eventRegistrations", "Event registrations removed", await EraseRegistrationsAsync(registrations, cancellationToken));
@@ -58,6 +81,21 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
             {
                 found.Add((e, registration.Value!));
             }
+        }
+
+        return found;
+    }
+
+    private async Task<List<(EventEntity Event, AttendeeEntity Row)>> AttendanceAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var invitationId = InviteeSelector.InvitationId(subject.GssCode, subject.ContactKey);
+        var found = new List<(EventEntity, AttendeeEntity)>();
+        foreach (var e in (await store.AllAsync(cancellationToken)).Where(e => e.KindOrSummit == EventKinds.Meetup))
+        {
+            found.AddRange((await attendance.RowsAsync(e.SummitId, EventKeys.AttendeePrefix, cancellationToken))
+                .Where(r => r.InvitationId == invitationId
+                    || (r.IsWalkIn && r.GssCode == subject.GssCode && string.Equals(r.WalkInName.Trim(), subject.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+                .Select(r => (e, r)));
         }
 
         return found;

@@ -170,7 +170,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
             return new BatchRecipient(
                 invitation.InvitationId,
                 new EmailAddress(invitation.ContactEmail, invitation.ContactName),
-                EventEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe),
+                EventEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe, links.Material(summit)),
                 EventLinks.UnsubscribeHeaders(unsubscribe));
         });
 

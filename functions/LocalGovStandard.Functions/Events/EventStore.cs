@@ -36,7 +36,7 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
     /// Each meeting's partition first, then the group's list rows in one entity group transaction: a crash in between leaves
     /// meetings nobody can find, never part of a series on the list.
     /// </summary>
-    public async Task<IReadOnlyList<EventEntity>> CreateMeetupsAsync(string peerGroup, ValidMeetup meetup, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventEntity>> CreateMeetupsAsync(string peerGroup, ValidMeetup meetup, EventPack? pack, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var seriesId = meetup.Meetings > 1 ? NewId("ser-") : null;
@@ -50,7 +50,7 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
                 PartitionKey = id, RowKey = EventKeys.StateRow, SummitId = id, Kind = EventKinds.Meetup, PeerGroup = peerGroup, Name = meetup.Title,
                 Points = string.Join(',', meetup.Points), StartsAt = startsAt, EndsAt = endsAt, Venue = meetup.Venue, Address = meetup.Address,
                 OnlineLink = meetup.OnlineLink, Capacity = meetup.Capacity, RsvpBy = startsAt, Description = "", Speakers = speakers, Agenda = meetup.Agenda,
-                SeriesId = seriesId, OpenForRegistration = meetup.OpenForRegistration, CreatedAt = now,
+                SeriesId = seriesId, OpenForRegistration = meetup.OpenForRegistration, CreatedAt = now, PackId = pack?.Id, PackTitle = pack?.Title, PackPath = pack?.PagePath,
             };
             await table.AddEntityAsync(state, cancellationToken);
             created.Add(state);
@@ -108,7 +108,8 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
         PartitionKey = e.KindOrSummit == EventKinds.Meetup ? EventKeys.GroupIndexPartition(e.PeerGroup!) : EventKeys.IndexPartition, RowKey = e.SummitId, SummitId = e.SummitId, Kind = e.Kind, PeerGroup = e.PeerGroup,
         Name = e.Name, Points = e.Points, StartsAt = e.StartsAt, EndsAt = e.EndsAt, Venue = e.Venue, Address = e.Address, OnlineLink = e.OnlineLink,
         Capacity = e.Capacity, RsvpBy = e.RsvpBy, Description = e.Description, Speakers = e.Speakers, Agenda = e.Agenda, SeriesId = e.SeriesId,
-        Sequence = e.Sequence, CancelledAt = e.CancelledAt, OpenForRegistration = e.OpenForRegistration, CreatedAt = e.CreatedAt,
+        Sequence = e.Sequence, CancelledAt = e.CancelledAt, OpenForRegistration = e.OpenForRegistration, CreatedAt = e.CreatedAt, PackId = e.PackId, PackTitle = e.PackTitle, PackPath = e.PackPath,
+        AttendanceSet = e.AttendanceSet, AttendedCouncils = e.AttendedCouncils, Attended = e.Attended, AttendanceRecordedAt = e.AttendanceRecordedAt,
     };
 
     private static string NewId(string prefix) => prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();

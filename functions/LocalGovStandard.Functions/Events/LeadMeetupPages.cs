@@ -19,7 +19,28 @@ public static class LeadMeetupPages
         lead.MapGet("", ShowAsync).AsPublicFunction("LeadMeetups");
         lead.MapPost("", ScheduleAsync).AsPublicFunction("LeadMeetupSchedule");
         lead.MapPost("/{eventId}/registration", SetRegistrationAsync).AsPublicFunction("LeadMeetupRegistration");
+        lead.MapGet("/{eventId}", ShowMeetupAsync).AsPublicFunction("LeadMeetup");
+        foreach (var (form, suffix) in MeetupDetailForm.Forms)
+        {
+            lead.MapPost($"/{{eventId}}/{form}", (string slug, string eventId, HttpContext context, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+                PostMeetupAsync(slug, eventId, form, context, leadership, scheduler, detail, cancellationToken)).AsPublicFunction("LeadMeetup" + suffix);
+        }
     }
+
+    private static async Task<IResult> ShowMeetupAsync(
+        string slug, string eventId, ClaimsPrincipal user, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+        await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
+            ? await detail.PageAsync(Door(user), group, meetup, MeetupDetailState.Saved(null), cancellationToken)
+            : NotLed();
+
+    private static async Task<IResult> PostMeetupAsync(
+        string slug, string eventId, string form, HttpContext context, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail,
+        CancellationToken cancellationToken) =>
+        await leadership.LedGroupAsync(context.User, slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
+            ? await detail.PostAsync(Door(context.User), group, meetup, form, context.Request, cancellationToken) ?? NotLed()
+            : NotLed();
+
+    private static MeetupDoor Door(ClaimsPrincipal user) => new(ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
 
     private static async Task<IResult> ShowAsync(
         string slug, int? scheduled, string? registration, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler,
@@ -54,8 +75,7 @@ public static class LeadMeetupPages
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var actor = "lead:" + context.User.FindFirstValue(ContactSession.ContactClaim);
-        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, actor, cancellationToken);
+        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, Door(context.User).Actor, cancellationToken);
         return meetups is not null
             ? TypedResults.Redirect($"/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
             : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, submitted, errors, cancellationToken);

@@ -17,7 +17,7 @@ public static class MeetupForm
     [
         "title", "points", .. UkDateTimeField.InputIds("startsAt"), .. UkDateTimeField.InputIds("endsAt"), "venue", "address", "onlineLink", "capacity",
         .. Enumerable.Range(1, SpeakerRows).SelectMany(i => new[] { $"speaker{i}Name", $"speaker{i}Organisation", $"speaker{i}Talk" }),
-        "agenda", "everyWeeks", "meetings", "openForRegistration",
+        "agenda", "everyWeeks", "meetings", "openForRegistration", "packId",
     ];
 
     public sealed record Submitted(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Points);
@@ -51,7 +51,7 @@ public static class MeetupForm
         var request = new MeetupRequest(
             values["title"], points, starts.Read("date", "start time", formErrors), ends.IsEmpty ? null : ends.Read("end date", "end time", formErrors),
             values["venue"], values["address"], values["onlineLink"], Number("capacity", values, formErrors), speakers.Select(s => s.Speaker).ToList(), values["agenda"],
-            Number("everyWeeks", values, formErrors), Number("meetings", values, formErrors), values["openForRegistration"] == "true");
+            Number("everyWeeks", values, formErrors), Number("meetings", values, formErrors), values["openForRegistration"] == "true", values["packId"]);
         if (formErrors.Any)
         {
             return (null, submitted, formErrors);
@@ -109,6 +109,7 @@ public static class MeetupForm
         new ComponentParameters<MeetupsPage>()
             .Set(p => p.Group, group)
             .Set(p => p.Standard, scheduler.Standard)
+            .Set(p => p.UsablePacks, await scheduler.PublishedPacksAsync(cancellationToken))
             .Set(p => p.Meetups, await store.ListGroupAsync(group.Slug, cancellationToken))
             .Set(p => p.Action, (forOrganiser ? "/organiser" : "") + $"/peer-groups/{group.Slug}/events")
             .Set(p => p.ForOrganiser, forOrganiser)

@@ -7,7 +7,10 @@ namespace LocalGovStandard.Events;
 /// <summary>A meet-up, or a series of them ("every <see cref="EveryWeeks"/> weeks, for <see cref="Meetings"/> meetings"), as sent.</summary>
 public sealed record MeetupRequest(
     string? Title, IReadOnlyList<int>? Points, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Venue, string? Address, string? OnlineLink,
-    int? Capacity, IReadOnlyList<SpeakerRequest>? Speakers, string? Agenda, int? EveryWeeks = null, int? Meetings = null, bool? OpenForRegistration = null);
+    int? Capacity, IReadOnlyList<SpeakerRequest>? Speakers, string? Agenda, int? EveryWeeks = null, int? Meetings = null, bool? OpenForRegistration = null, string? PackId = null);
+
+/// <summary>The pack a meet-up uses; an empty id for none.</summary>
+public sealed record MeetupPackRequest(string? PackId);
 
 public sealed record SpeakerRequest(string? Name, string? Organisation, string? TalkTitle);
 

@@ -28,6 +28,8 @@ public static class MeetupsApi
         admin.MapPost("/peer-groups/{slug}/events/{eventId}/registration", SetRegistrationAsync).AsKeyedFunction("SetMeetupRegistration")
             .Accepts<RegistrationSetting>("application/json");
         admin.MapPost("/peer-groups/{slug}/events/{eventId}/invitations/send", InviteAsync).AsKeyedFunction("InviteMeetupGroup");
+        admin.MapPut("/peer-groups/{slug}/events/{eventId}/pack", UsePackAsync).AsKeyedFunction("SetMeetupPack").Accepts<MeetupPackRequest>("application/json");
+        admin.MapAfterEvent();
     }
 
     private static ProblemHttpResult GroupNotFound() => ApiErrors.Problem(ApiErrors.NotFound, "There is no peer group with that slug.");
@@ -147,4 +149,12 @@ public static class MeetupsApi
 
         return TypedResults.Ok(await scheduler.InviteGroupAsync(group, meetup, Organiser, cancellationToken));
     }
+
+    private static Task<Results<Ok<MeetupView>, ProblemHttpResult, BodyProblem, ValidationProblem>> UsePackAsync(
+        string slug, string eventId, HttpRequest request, PeerGroupStore groups, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+        MeetupApiLookup.ChangeAsync<MeetupPackRequest, MeetupView>(slug, eventId, request, groups, scheduler, async (meetup, body) =>
+        {
+            var (changed, errors) = await scheduler.UsePackAsync(meetup, body.PackId, Organiser, cancellationToken);
+            return (changed is null ? null : MeetupView.From(changed), errors);
+        }, cancellationToken);
 }

@@ -27,6 +27,10 @@ public static class SummitsApi
         services.AddSingleton<MeetupScheduler>();
         services.AddSingleton<RegistrationRules>();
         services.AddSingleton<EventRegistrations>();
+        services.AddSingleton<AttendanceRecorder>();
+        services.AddSingleton<FollowUpSender>();
+        services.AddSingleton<MeetupDetailForm>();
+        services.AddSingleton<AttendanceQueries>();
         services.AddSingleton<EventKindMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<EventKindMigration>());
         return services;

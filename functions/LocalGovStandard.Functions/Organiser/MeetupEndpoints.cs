@@ -12,7 +12,28 @@ public static class MeetupEndpoints
         console.MapGet("/peer-groups/{slug}/events", ShowAsync).AsPublicFunction("ConsoleMeetups");
         console.MapPost("/peer-groups/{slug}/events", ScheduleAsync).AsPublicFunction("ConsoleMeetupSchedule");
         console.MapPost("/peer-groups/{slug}/events/{eventId}/registration", SetRegistrationAsync).AsPublicFunction("ConsoleMeetupRegistration");
+        console.MapGet("/peer-groups/{slug}/events/{eventId}", ShowMeetupAsync).AsPublicFunction("ConsoleMeetup");
+        foreach (var (form, suffix) in MeetupDetailForm.Forms)
+        {
+            console.MapPost($"/peer-groups/{{slug}}/events/{{eventId}}/{form}", (string slug, string eventId, HttpContext context, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+                PostMeetupAsync(slug, eventId, form, context, groups, scheduler, detail, cancellationToken)).AsPublicFunction("ConsoleMeetup" + suffix);
+        }
     }
+
+    private static readonly MeetupDoor Door = new(ForOrganiser: true, ConsoleForms.Actor);
+
+    private static async Task<IResult> ShowMeetupAsync(
+        string slug, string eventId, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
+        await groups.FindAsync(slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
+            ? await detail.PageAsync(Door, group, meetup, MeetupDetailState.Saved(null), cancellationToken)
+            : ConsoleForms.NotFound("There is no such meet-up in this peer group.");
+
+    private static async Task<IResult> PostMeetupAsync(
+        string slug, string eventId, string form, HttpContext context, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail,
+        CancellationToken cancellationToken) =>
+        await groups.FindAsync(slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
+            ? await detail.PostAsync(Door, group, meetup, form, context.Request, cancellationToken) ?? ConsoleForms.NotFound("There is no such form.")
+            : ConsoleForms.NotFound("There is no such meet-up in this peer group.");
 
     private static async Task<IResult> ShowAsync(
         string slug, int? scheduled, string? registration, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Azure;
+using LocalGovStandard.Events;
 using LocalGovStandard.Packs.Pages;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
@@ -26,7 +27,8 @@ public static class PacksApi
     private const string OrganiserActor = "organiser";
 
     public static IServiceCollection AddPacks(this IServiceCollection services) =>
-        services.AddSingleton<PackService>().AddSingleton<PackFacilitators>().AddSingleton<PackQueries>();
+        services.AddSingleton<PackService>().AddSingleton<PackFacilitators>().AddSingleton<PackQueries>()
+            .AddSingleton<IEventPacks, PacksForEvents>();
 
     public static void MapPacks(this IEndpointRouteBuilder app, RouteGroupBuilder admin)
     {

@@ -24,6 +24,8 @@ public sealed record ProgressReport(
 
     /// <summary>The group's peer assessments at the month's end; null unless read (<see cref="PeerAssessmentProgress"/>).</summary>
     public PeerAssessmentFigures? PeerAssessments { get; init; }
+    /// <summary>Who came to the group's meet-ups, a row per meet-up and council; empty unless read (<see cref="AttendanceProgress"/>).</summary>
+    public IReadOnlyList<AttendanceRow> Attendance { get; init; } = [];
 }
 
 /// <summary>One point of one standard across the group's current assessments.</summary>

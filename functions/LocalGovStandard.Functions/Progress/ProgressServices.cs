@@ -9,6 +9,7 @@ public static class ProgressServices
         services.AddSingleton<ProgressCalculator>();
         services.AddSingleton<SupportNeedsProgress>();
         services.AddSingleton<PeerAssessmentProgress>();
+        services.AddSingleton<AttendanceProgress>();
         return services;
     }
 }

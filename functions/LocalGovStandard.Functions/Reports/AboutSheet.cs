@@ -71,6 +71,7 @@ public static class AboutSheet
         Pair(sheet, row++, DataSheets.Trend, "The same figures at the end of each of the last 12 months.");
         Pair(sheet, row++, DataSheets.SupportNeeds, "Each council's support needs at the end of the month, a row per point: how well it understands the point and how much support it needs, from the latest answers its contacts gave by then (answer set and date).");
         Pair(sheet, row++, PeerAssessmentSheets.Sheet, "Every peer assessment the group's councils requested by the end of the month, as it stood then: status, panel date, outcome and the days from request to assessment. No person is named; the councils that sat on each panel are counted in the Dashboard's AssessorLoad table.");
+        Pair(sheet, row++, DataSheets.Attendance, "The group's meet-ups that started by the end of the month and have their attendance recorded, a row per meet-up and council: how many from the council came (people with a place and people who came without one). No names.");
 
         row++;
         Heading(sheet, row++, "PointResults columns");

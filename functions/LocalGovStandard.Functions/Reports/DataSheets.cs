@@ -16,6 +16,7 @@ public static class DataSheets
     public const string Actions = "Actions";
     public const string Trend = "Trend";
     public const string SupportNeeds = "SupportNeeds";
+    public const string Attendance = "Attendance";
 
     public static void WriteCouncils(XLWorkbook workbook, ProgressReport report)
     {
@@ -68,12 +69,16 @@ public static class DataSheets
     }
 
     /// <summary>A row per council and point, from the council's answers that counted at the month's end.</summary>
-    public static void WriteSupportNeeds(XLWorkbook workbook, ProgressReport report)
+    public static void WriteSupportNeeds(XLWorkbook workbook, ProgressReport report) =>
+        WriteTableSheet(workbook, SupportNeeds, SupportNeedColumns, report.SupportNeeds, Title(report, "support needs"), frozenColumns: 2);
+
+    /// <summary>A sheet holding one named table (named as the sheet), its header row and first columns frozen.</summary>
+    private static void WriteTableSheet<T>(XLWorkbook workbook, string name, TableColumn<T>[] columns, IReadOnlyList<T> rows, string title, int frozenColumns)
     {
-        var sheet = workbook.AddWorksheet(SupportNeeds);
-        WorkbookTables.Write(sheet, SupportNeeds, 1, 1, SupportNeedColumns, report.SupportNeeds);
-        WorkbookTables.PrepareForScreenAndPrint(sheet, Title(report, "support needs"), 1, 1);
-        sheet.SheetView.Freeze(1, 2);
+        var sheet = workbook.AddWorksheet(name);
+        WorkbookTables.Write(sheet, name, 1, 1, columns, rows);
+        WorkbookTables.PrepareForScreenAndPrint(sheet, title, 1, 1);
+        sheet.SheetView.Freeze(1, frozenColumns);
     }
 
     private static readonly TableColumn<SupportNeedRow>[] SupportNeedColumns =
@@ -86,6 +91,20 @@ public static class DataSheets
         new("Point title", 45, (cell, r) => SafeCells.Text(cell, r.PointTitle)),
         new("Understanding", 14, (cell, r) => SafeCells.Text(cell, r.UnderstandingLabel)),
         new("Support needed", 15, (cell, r) => SafeCells.Text(cell, r.SupportLabel)),
+    ];
+
+    /// <summary>A row per meet-up and council: how many from the council came. Counts only; the attendee lists stay with the event.</summary>
+    public static void WriteAttendance(XLWorkbook workbook, ProgressReport report) =>
+        WriteTableSheet(workbook, Attendance, AttendanceColumns, report.Attendance, Title(report, "meet-up attendance"), frozenColumns: 1);
+
+    private static readonly TableColumn<AttendanceRow>[] AttendanceColumns =
+    [
+        new("Meet-up", 40, (cell, r) => SafeCells.Text(cell, r.Title)),
+        new("Date", 12, (cell, r) => SafeCells.Date(cell, r.StartsAt), NumberFormats.Date),
+        new("Points", 10, (cell, r) => SafeCells.Text(cell, r.Points)),
+        new("Council", 40, (cell, r) => SafeCells.Text(cell, r.CouncilName)),
+        new("GSS code", 12, (cell, r) => SafeCells.Text(cell, r.GssCode)),
+        new("Attended", 10, (cell, r) => cell.SetValue(r.Attended), NumberFormats.Count),
     ];
 
     public static void WriteActions(XLWorkbook workbook, ProgressReport report)

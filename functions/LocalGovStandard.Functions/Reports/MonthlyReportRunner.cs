@@ -32,6 +32,7 @@ public sealed partial class MonthlyReportRunner(
     ProgressCalculator calculator,
     SupportNeedsProgress supportNeeds,
     PeerAssessmentProgress peerAssessments,
+    AttendanceProgress attendance,
     ReportRunStore runs,
     BlobServiceClient blobs,
     MailLedger mail,
@@ -210,6 +211,7 @@ public sealed partial class MonthlyReportRunner(
         {
             SupportNeeds = await supportNeeds.ForPeerGroupAsync(group, month, cancellationToken),
             PeerAssessments = await peerAssessments.ForPeerGroupAsync(group, month, cancellationToken),
+            Attendance = await attendance.ForPeerGroupAsync(group, month, cancellationToken),
         };
         var workbook = ProgressWorkbook.Build(report);
         await Blob(month, group.Slug).UploadAsync(BinaryData.FromBytes(workbook), new BlobUploadOptions

@@ -14,7 +14,7 @@ public static class ProgressWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static readonly IReadOnlyList<string> SheetNames =
-        [DashboardSheet.Name, DataSheets.Councils, DataSheets.Assessments, DataSheets.PointResults, DataSheets.Actions, DataSheets.Trend, DataSheets.SupportNeeds, PeerAssessmentSheets.Sheet, AboutSheet.Name];
+        [DashboardSheet.Name, DataSheets.Councils, DataSheets.Assessments, DataSheets.PointResults, DataSheets.Actions, DataSheets.Trend, DataSheets.SupportNeeds, PeerAssessmentSheets.Sheet, DataSheets.Attendance, AboutSheet.Name];
 
     public static byte[] Build(ProgressReport report)
     {
@@ -37,6 +37,7 @@ public static class ProgressWorkbook
             trend = DataSheets.WriteTrend(workbook, report);
             DataSheets.WriteSupportNeeds(workbook, report);
             PeerAssessmentSheets.WriteSheet(workbook, report);
+            DataSheets.WriteAttendance(workbook, report);
             AboutSheet.Write(workbook, report);
             workbook.Worksheet(DashboardSheet.Name).SetTabActive();
             workbook.SaveAs(stream);

@@ -56,7 +56,7 @@ public sealed class OpenRegistrationBrowserTests(BrowserFixture fixture) : IClas
         var row = page.Locator("#meetups tbody tr", new() { HasText = "Testing with real users" }).First;
         await Expect(row).ToContainTextAsync("Close registration");
         await CheckAsync(page, "lead-open", violations);
-        var publicPath = await row.Locator("a").GetAttributeAsync("href");
+        var publicPath = await row.Locator("a.public-page").GetAttributeAsync("href");
 
         await using var visitorContext = await fixture.NewContextAsync(bypassCsp: true);
         var visit = await visitorContext.NewPageAsync();

@@ -9,7 +9,7 @@ namespace LocalGovStandard.Tests.Reports;
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixture<WorkbookFixture>
 {
-    private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "SupportNeeds", "PeerAssessments", "About"];
+    private static readonly string[] Sheets = ["Dashboard", "Councils", "Assessments", "PointResults", "Actions", "Trend", "SupportNeeds", "PeerAssessments", "Attendance", "About"];
 
     [Fact]
     public void Workbook_HasTheSheetsAndNamedTablesWithTheirColumns()
@@ -35,6 +35,13 @@ public sealed class WorkbookContentTests(WorkbookFixture fixture) : IClassFixtur
              "Assessments submitted to date", "Share of points met or green", "Actions open", "Actions overdue"],
             book.Columns("Trend"));
         Assert.Equal(["Council", "GSS code", "Answer set", "Answered on", "Point", "Point title", "Understanding", "Support needed"], book.Columns("SupportNeeds"));
+        // The fixture's group held no meet-ups: the header row alone, named as the table would be (see WorkbookTables).
+        Assert.Equal(["Meet-up", "Date", "Points", "Council", "GSS code", "Attended"], book.Workbook.Worksheet("Attendance").Row(1).CellsUsed().Select(c => c.GetString()));
+        using (var xml = book.OpenXml())
+        {
+            Assert.Contains("Attendance", xml.DefinedNames());
+        }
+
         var pointColumns = book.Columns("PointResults");
         Assert.Equal(["Council", "GSS code", "LGDSS 2016 assessments", "SS 2019 assessments"], pointColumns.Take(4));
         Assert.Equal(Enumerable.Range(1, 15).Select(n => $"LGDSS 2016 P{n}").Concat(Enumerable.Range(1, 14).Select(n => $"SS 2019 P{n}")), pointColumns.Skip(4));
