@@ -81,6 +81,9 @@ public sealed class EventEntity : ITableEntity
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>Why a meet-up was cancelled, as its lead or organiser gave it; told to those with a place.</summary>
+    public string? CancelReason { get; set; }
+
     /// <summary>Seats taken. Changed only together with an invitation, in one transaction guarded by this row's ETag.</summary>
     public int Accepted { get; set; }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.SupportNeeds;
 
 namespace LocalGovStandard.Events;
 
@@ -18,16 +19,23 @@ public static class LeadMeetupPages
         var lead = app.MapGroup("/peer-groups/{slug}/events").RequireAuthorization(ContactSession.Policy).RequireValidForms(Expired);
         lead.MapGet("", ShowAsync).AsPublicFunction("LeadMeetups");
         lead.MapPost("", ScheduleAsync).AsPublicFunction("LeadMeetupSchedule");
+        lead.MapMeetupChanges("Lead", LeadDoorAsync, NotLed);
     }
 
+    private static async Task<MeetupDoor?> LeadDoorAsync(HttpContext context, string slug, CancellationToken cancellationToken) =>
+        await context.RequestServices.GetRequiredService<PeerGroupLeadership>().LedGroupAsync(context.User, slug, cancellationToken) is { } group
+            ? new MeetupDoor(group, ForOrganiser: false, "lead:" + context.User.FindFirstValue(ContactSession.ContactClaim))
+            : null;
+
     private static async Task<IResult> ShowAsync(
-        string slug, int? scheduled, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+        string slug, int? scheduled, string? title, int? point, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler,
+        SupportNeedQueries needs, CancellationToken cancellationToken) =>
         await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, scheduled, null, null, cancellationToken)
+            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point), null, cancellationToken)
             : NotLed();
 
     private static async Task<IResult> ScheduleAsync(
-        string slug, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)
+        string slug, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, SupportNeedQueries needs, CancellationToken cancellationToken)
     {
         if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group)
         {
@@ -39,7 +47,7 @@ public static class LeadMeetupPages
         var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, actor, cancellationToken);
         return meetups is not null
             ? TypedResults.Redirect($"/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
-            : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, submitted, errors, cancellationToken);
+            : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, null, submitted, errors, cancellationToken);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ErrorPage> NotLed() =>
