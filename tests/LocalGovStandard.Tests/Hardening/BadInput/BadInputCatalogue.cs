@@ -11,7 +11,7 @@ public static class BadInputCatalogue
         .. SignupCases.Api(), .. SignupCases.Form(), .. SignupCases.Verify(), .. SignupCases.Approve(),
         .. AccessCases.StartForm(), .. AccessCases.SignInLink(), .. AccessCases.SignOut(), .. AccessCases.TokenApi(),
         .. SummitCases.Rsvp("/events/rsvp"), .. SummitCases.Rsvp("/summit/rsvp"), .. SummitCases.Unsubscribe("/events/unsubscribe"), .. SummitCases.Unsubscribe("/summit/unsubscribe"),
-        .. EventCases.ConsoleSchedule(), .. EventCases.LeadSchedule(),
+        .. EventCases.ConsoleSchedule(), .. EventCases.LeadSchedule(), .. GroupExtrasCases.Lead(), .. GroupExtrasCases.Console(),
         .. SupportNeedCases.Put(), .. SupportNeedCases.Form(),
         .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),
         .. AssessmentApiCases.Submit(), .. AssessmentApiCases.Reassess(), .. AssessmentApiCases.ActionDone(),

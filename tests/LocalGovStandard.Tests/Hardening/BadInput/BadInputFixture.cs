@@ -76,6 +76,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         await InviteToASummitAsync();
         await OpenTheConsoleAsync();
         await PackCases.PrepareAsync(this);
+        await GroupExtrasCases.PrepareAsync(this);
 
         await SignupSteps.SignUpAsync(CreateClient(), SignupSteps.Body(TestRegister.Camden, PendingContact));
         VerificationPath = SignupSteps.LatestVerificationLink(SendGrid, PendingContact).PathAndQuery;
