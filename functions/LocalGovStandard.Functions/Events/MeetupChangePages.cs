@@ -175,7 +175,7 @@ public static class MeetupChangePages
         var endsAt = ends.IsEmpty ? null : ends.Read("end date", "end time", errors);
         if (!int.TryParse(form["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
         {
-            version = -1;
+            errors.Add(VersionField, "This page is out of date. Check when and where the meet-up is now, and move it again if you still need to");
         }
 
         return errors.Any ? (null, errors) : (new MeetupMove(startsAt, endsAt, form["venue"].ToString(), form["address"].ToString(), version), errors);
@@ -196,15 +196,13 @@ public static class MeetupChangePages
 
     private static Dictionary<string, string> CurrentValues(EventEntity meetup)
     {
+        // The end is left empty, so moving only the start keeps the meet-up's length.
         var starts = Platform.UkTime.ToUk(meetup.StartsAt);
-        var ends = Platform.UkTime.ToUk(meetup.EndsAt);
         var culture = System.Globalization.CultureInfo.InvariantCulture;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["startsAt-day"] = starts.Day.ToString(culture), ["startsAt-month"] = starts.Month.ToString(culture), ["startsAt-year"] = starts.Year.ToString(culture),
             ["startsAt-time"] = starts.ToString("HH:mm", culture),
-            ["endsAt-day"] = ends.Day.ToString(culture), ["endsAt-month"] = ends.Month.ToString(culture), ["endsAt-year"] = ends.Year.ToString(culture),
-            ["endsAt-time"] = ends.ToString("HH:mm", culture),
             ["venue"] = meetup.Venue, ["address"] = meetup.Address, [VersionField] = meetup.Sequence.ToString(culture),
         };
     }

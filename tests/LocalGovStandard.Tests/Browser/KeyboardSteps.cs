@@ -33,4 +33,12 @@ public static class KeyboardSteps
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button }));
         await page.Keyboard.PressAsync("Enter");
     }
+
+    /// <summary>Tabs to the field, selects what it holds and types over it.</summary>
+    public static async Task TypeIntoAsync(IPage page, string selector, string text)
+    {
+        await TabToAsync(page, page.Locator(selector), maxPresses: 80);
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(text);
+    }
 }

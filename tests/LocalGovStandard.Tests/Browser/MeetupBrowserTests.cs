@@ -87,14 +87,6 @@ public sealed class MeetupBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.Keyboard.PressAsync("Enter");
     }
 
-    private static async Task TypeIntoAsync(IPage page, string selector, string text)
-    {
-        var field = page.Locator(selector);
-        await TabToAsync(page, field, maxPresses: 80);
-        await page.Keyboard.PressAsync("Control+A");
-        await page.Keyboard.TypeAsync(text);
-    }
-
     private static async Task CheckAsync(IPage page, string name, List<string> violations)
     {
         violations.AddRange(await AxeChecks.ViolationsAsync(page, name));

@@ -83,13 +83,6 @@ public sealed class MeetupChangeBrowserTests(BrowserFixture fixture) : IClassFix
         Assert.Empty(violations);
     }
 
-    private static async Task TypeIntoAsync(IPage page, string selector, string text)
-    {
-        await TabToAsync(page, page.Locator(selector), maxPresses: 60);
-        await page.Keyboard.PressAsync("Control+A");
-        await page.Keyboard.TypeAsync(text);
-    }
-
     private static async Task CheckAsync(IPage page, string name, List<string> violations)
     {
         violations.AddRange(await AxeChecks.ViolationsAsync(page, name));

@@ -22,9 +22,11 @@ public static class GroupExtrasCases
     /// <summary>Schedules a London meet-up for the cases to aim at.</summary>
     public static async Task PrepareAsync(BadInputFixture fixture)
     {
+        // On a whole minute, so the move form (hours and minutes) posted back unchanged is "nothing changed".
+        var day = fixture.Clock.GetUtcNow().AddDays(60);
         var created = await fixture.CreateAdminClient().PostAsJsonAsync("/api/admin/peer-groups/london/events", new
         {
-            title = "Meet-up under attack", points = FirstPoint, startsAt = fixture.Clock.GetUtcNow().AddDays(60), venue = "City Hall", address = "London", capacity = 10,
+            title = "Meet-up under attack", points = FirstPoint, startsAt = new DateTimeOffset(day.Year, day.Month, day.Day, 17, 0, 0, TimeSpan.Zero), venue = "City Hall", address = "London", capacity = 10,
         });
         created.EnsureSuccessStatusCode();
         Meetups.AddOrUpdate(fixture, (await created.Content.ReadFromJsonAsync<JsonNode>())!["meetups"]![0]!["id"]!.GetValue<string>());
