@@ -185,8 +185,9 @@ public static class EventEmails
         var html = HtmlEncoder.Default;
         var when = EmailDates.Span(e.StartsAt, e.EndsAt);
         var (subject, lead, next) = kind == NoticeKind.Cancelled
-            ? ($"Cancelled: {e.Name}", $"{e.Name} on {when} is cancelled. We are sorry.", "The calendar file attached removes it from your calendar.")
-            : ($"New date: {e.Name}", $"{e.Name} has moved. It is now on {when}, and your place is kept.",
+            ? ($"Cancelled: {e.Name}", $"{e.Name} on {when} is cancelled{(string.IsNullOrEmpty(e.CancelReason) ? "" : $": {e.CancelReason}")}. We are sorry.",
+                "The calendar file attached removes it from your calendar.")
+            : ($"New date: {e.Name}", $"{e.Name} has moved. It is now on {when}, and your place is kept. Check where it is below.",
                 $"The calendar file attached updates your calendar. If you can no longer come, tell us: {rsvp.AbsoluteUri}");
         var text = $"""
             Dear {invitation.ContactName},

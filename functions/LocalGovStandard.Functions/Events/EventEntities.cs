@@ -98,6 +98,8 @@ public sealed class EventEntity : ITableEntity
 
     /// <summary>Open to registration (ADR 0024): anyone with a permitted public-sector address in the group's area may register on the public page.</summary>
     public bool OpenForRegistration { get; set; }
+    /// <summary>Why a meet-up was cancelled, as its lead or organiser gave it; told to those with a place.</summary>
+    public string? CancelReason { get; set; }
 
     /// <summary>Seats taken. Changed only together with an invitation, in one transaction guarded by this row's ETag.</summary>
     public int Accepted { get; set; }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.SupportNeeds;
 
 namespace LocalGovStandard.Events;
 
@@ -25,7 +26,14 @@ public static class LeadMeetupPages
             lead.MapPost($"/{{eventId}}/{form}", (string slug, string eventId, HttpContext context, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
                 PostMeetupAsync(slug, eventId, form, context, leadership, scheduler, detail, cancellationToken)).AsPublicFunction("LeadMeetup" + suffix);
         }
+
+        lead.MapMeetupChanges("Lead", LeadDoorAsync, NotLed);
     }
+
+    private static async Task<MeetupDoor?> LeadDoorAsync(HttpContext context, string slug, CancellationToken cancellationToken) =>
+        await context.RequestServices.GetRequiredService<PeerGroupLeadership>().LedGroupAsync(context.User, slug, cancellationToken) is { } group
+            ? new MeetupDoor(group, ForOrganiser: false, Door(context.User).Actor)
+            : null;
 
     private static async Task<IResult> ShowMeetupAsync(
         string slug, string eventId, ClaimsPrincipal user, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
@@ -40,18 +48,18 @@ public static class LeadMeetupPages
             ? await detail.PostAsync(Door(context.User), group, meetup, form, context.Request, cancellationToken) ?? NotLed()
             : NotLed();
 
-    private static MeetupDoor Door(ClaimsPrincipal user) => new(ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
+    private static MeetupDetailDoor Door(ClaimsPrincipal user) => new(ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
 
     private static async Task<IResult> ShowAsync(
-        string slug, int? scheduled, string? registration, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler,
-        CancellationToken cancellationToken) =>
+        string slug, int? scheduled, string? registration, string? title, int? point, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store,
+        MeetupScheduler scheduler, SupportNeedQueries needs, CancellationToken cancellationToken) =>
         await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, scheduled, null, null, cancellationToken, registration)
+            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point), null, cancellationToken, registration)
             : NotLed();
 
     private static async Task<IResult> SetRegistrationAsync(
         string slug, string eventId, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler,
-        EventRegistrations registrations, CancellationToken cancellationToken)
+        EventRegistrations registrations, SupportNeedQueries needs, CancellationToken cancellationToken)
     {
         if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group)
         {
@@ -62,12 +70,12 @@ public static class LeadMeetupPages
         var actor = "lead:" + context.User.FindFirstValue(ContactSession.ContactClaim);
         var (meetup, errors) = await MeetupForm.SetRegistrationAsync(form, group, eventId, scheduler, registrations, actor, cancellationToken);
         return meetup is null ? NotLed()
-            : errors.Any ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, null, errors, cancellationToken)
+            : errors.Any ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, null, null, errors, cancellationToken)
             : TypedResults.Redirect($"/peer-groups/{group.Slug}/events?registration={(meetup.OpenForRegistration ? "opened" : "closed")}");
     }
 
     private static async Task<IResult> ScheduleAsync(
-        string slug, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)
+        string slug, HttpContext context, PeerGroupLeadership leadership, EventStore store, MeetupScheduler scheduler, SupportNeedQueries needs, CancellationToken cancellationToken)
     {
         if (await leadership.LedGroupAsync(context.User, slug, cancellationToken) is not { } group)
         {
@@ -78,7 +86,7 @@ public static class LeadMeetupPages
         var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, Door(context.User).Actor, cancellationToken);
         return meetups is not null
             ? TypedResults.Redirect($"/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
-            : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, null, submitted, errors, cancellationToken);
+            : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, null, submitted, errors, cancellationToken);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ErrorPage> NotLed() =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalGovStandard.Events.Pages;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.SupportNeeds;
 
 namespace LocalGovStandard.Events;
 
@@ -104,9 +105,10 @@ public static class MeetupForm
 
     /// <summary>The group's meet-ups page for either door, with the form as posted and its errors when <paramref name="errors"/> has any.</summary>
     public static async Task<IResult> PageAsync(
-        PeerGroup group, bool forOrganiser, EventStore store, MeetupScheduler scheduler, int? scheduled, Submitted? submitted, FormErrors? errors,
+        PeerGroup group, bool forOrganiser, EventStore store, MeetupScheduler scheduler, SupportNeedQueries needs, int? scheduled, Submitted? submitted, FormErrors? errors,
         CancellationToken cancellationToken, string? registration = null) =>
         new ComponentParameters<MeetupsPage>()
+            .Set(p => p.Programme, (await needs.ForGroupAsync(group, cancellationToken)).Programme)
             .Set(p => p.Group, group)
             .Set(p => p.Standard, scheduler.Standard)
             .Set(p => p.UsablePacks, await scheduler.PublishedPacksAsync(cancellationToken))
@@ -120,6 +122,14 @@ public static class MeetupForm
             .Set(p => p.Points, submitted?.Points ?? [])
             .Set(p => p.Errors, errors ?? new FormErrors())
             .Result(errors is { Any: true } ? StatusCodes.Status400BadRequest : null);
+
+    /// <summary>The form filled in from a suggested programme's link: a title and a point; null when the link gives neither.</summary>
+    public static Submitted? Prefill(string? title, int? point) =>
+        title is null && point is null
+            ? null
+            : new Submitted(
+                new Dictionary<string, string> { ["title"] = (title ?? "").Trim() is var t && t.Length <= MeetupValidator.TitleMaxLength ? t : "" },
+                point is { } p ? [p.ToString(CultureInfo.InvariantCulture)] : []);
 
     /// <summary>"speakers[0].talkTitle" is the first filled-in row's talk input.</summary>
     private static string SpeakerInput(string key, List<int> rows)

@@ -7,6 +7,10 @@ namespace LocalGovStandard.Events;
 
 public sealed record MovedMeetup(EventEntity Meetup, NoticeRun Notices);
 
+/// <summary>A move: the new start (and end, or the same length as before), and a new venue and address when <see cref="Venue"/> is not null.</summary>
+public sealed record MeetupMove(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Venue = null, string? Address = null, int? ExpectedSequence = null);
+
+
 /// <summary>
 /// A peer group's meet-ups: scheduling one or a series, moving, cancelling and inviting the group. The organiser's API and
 /// console and the lead's pages all come here, each having first decided that the caller may act for the group.
@@ -112,48 +116,38 @@ public sealed class MeetupScheduler(
         await store.FindAsync(eventId, cancellationToken) is { Kind: EventKinds.Meetup } found && found.PeerGroup == group.Slug ? found : null;
 
     /// <summary>
-    /// Moves the meet-up and tells those with a place, with a calendar file of the same UID and a higher SEQUENCE. Asked again
-    /// for the time it already has, it only sends the notices not yet sent for that move (the resume after a crash).
+    /// Moves the meet-up (a new time, a new venue, or both) and tells those with a place, with a calendar file of the same UID and
+    /// a higher SEQUENCE. Asked again for the time and venue it already has, it only sends the notices not yet sent for that move
+    /// (the resume after a crash). With <see cref="MeetupMove.ExpectedSequence"/> (the pages' hidden version), a meet-up that
+    /// changed since the page was drawn is not overwritten: the answer is an error on "version".
     /// </summary>
-    public async Task<(MovedMeetup? Moved, FieldErrors Errors)> MoveAsync(
-        EventEntity meetup, DateTimeOffset? startsAt, DateTimeOffset? endsAt, string actor, CancellationToken cancellationToken)
+    public async Task<(MovedMeetup? Moved, FieldErrors Errors)> MoveAsync(EventEntity meetup, MeetupMove move, string actor, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var now = clock.GetUtcNow();
-        if (meetup.CancelledAt is not null)
-        {
-            errors.Add("startsAt", "This meet-up is cancelled, so it cannot move");
-        }
-        else if (startsAt is not { } start)
-        {
-            errors.Add("startsAt", "Enter when the meet-up now starts");
-        }
-        else if (start <= now)
-        {
-            errors.Add("startsAt", "The meet-up must start in the future");
-        }
-
-        var end = endsAt ?? startsAt?.Add(meetup.EndsAt - meetup.StartsAt);
-        if (endsAt is { } ends && startsAt is { } begins && (ends <= begins || ends - begins > TimeSpan.FromHours(12)))
-        {
-            errors.Add("endsAt", "The meet-up must end after it starts, on the same day");
-        }
-
-        if (!errors.IsValid)
+        var (target, errors) = Plan(meetup, move);
+        if (target is null)
         {
             return (null, errors);
         }
 
+        bool AtTarget(EventEntity e) => e.StartsAt == target.StartsAt && e.EndsAt == target.EndsAt && e.Venue == target.Venue && e.Address == target.Address;
         var current = meetup;
-        for (var attempt = 0; attempt < MaxAttempts && !(current.StartsAt == startsAt && current.EndsAt == end && current.Sequence > 0); attempt++)
+        for (var attempt = 0; attempt < MaxAttempts && !(AtTarget(current) && current.Sequence > 0); attempt++)
         {
-            current.StartsAt = startsAt!.Value.ToUniversalTime();
-            current.EndsAt = end!.Value.ToUniversalTime();
+            if (move.ExpectedSequence is { } version && current.Sequence != version)
+            {
+                errors.Add("version", ChangedMeanwhile);
+                return (null, errors);
+            }
+
+            current.StartsAt = target.StartsAt;
+            current.EndsAt = target.EndsAt;
             current.RsvpBy = current.StartsAt;
+            current.Venue = target.Venue;
+            current.Address = target.Address;
             current.Sequence++;
             if (await store.SaveDefinitionAsync(current, cancellationToken))
             {
-                await audit.WriteAsync(actor, "meetup.moved", current.SummitId, $"to {current.StartsAt:O} (sequence {current.Sequence})", CancellationToken.None);
+                await audit.WriteAsync(actor, "meetup.moved", current.SummitId, $"to {current.StartsAt:O} at \"{current.Venue}\" (sequence {current.Sequence})", CancellationToken.None);
                 break;
             }
 
@@ -164,17 +158,21 @@ public sealed class MeetupScheduler(
         return (new MovedMeetup(current, run), errors);
     }
 
-    /// <summary>Cancels the meet-up (once) and tells everyone with a place, each exactly once; asked again, it sends only what is not yet sent.</summary>
-    public async Task<MovedMeetup> CancelAsync(EventEntity meetup, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels the meet-up (once), keeping the reason for the emails, and tells everyone with a place, each exactly once; asked
+    /// again, it sends only what is not yet sent (with the reason first given).
+    /// </summary>
+    public async Task<MovedMeetup> CancelAsync(EventEntity meetup, string? reason, string actor, CancellationToken cancellationToken)
     {
         var current = meetup;
         for (var attempt = 0; attempt < MaxAttempts && current.CancelledAt is null; attempt++)
         {
             current.CancelledAt = clock.GetUtcNow();
+            current.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
             current.Sequence++;
             if (await store.SaveDefinitionAsync(current, cancellationToken))
             {
-                await audit.WriteAsync(actor, "meetup.cancelled", current.SummitId, cancellationToken: CancellationToken.None);
+                await audit.WriteAsync(actor, "meetup.cancelled", current.SummitId, current.CancelReason, CancellationToken.None);
                 break;
             }
 
@@ -184,11 +182,97 @@ public sealed class MeetupScheduler(
         return new MovedMeetup(current, await notices.SendAsync(current, EventEmails.NoticeKind.Cancelled, cancellationToken));
     }
 
+    /// <summary>Whom <see cref="InviteGroupAsync"/> would email now, without recording or sending anything.</summary>
+    public async Task<SendPreview> PreviewInvitationsAsync(PeerGroup group, EventEntity meetup, CancellationToken cancellationToken) =>
+        await sender.PreviewInvitationsAsync(meetup, await GroupInviteesAsync(group, cancellationToken), cancellationToken);
+
     /// <summary>Invites the group's approved contacts who agreed to be contacted, with the summit rules (suppressions, one invitation per person, exactly once).</summary>
-    public async Task<InvitationsSent> InviteGroupAsync(PeerGroup group, EventEntity meetup, string actor, CancellationToken cancellationToken)
+    public async Task<InvitationsSent> InviteGroupAsync(PeerGroup group, EventEntity meetup, string actor, CancellationToken cancellationToken) =>
+        await sender.SendInvitationsAsync(meetup, await GroupInviteesAsync(group, cancellationToken), actor, cancellationToken);
+
+    private async Task<IReadOnlyList<Invitee>> GroupInviteesAsync(PeerGroup group, CancellationToken cancellationToken) =>
+        await selector.SelectAsync(new InviteeCriteria(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, [group]), cancellationToken);
+
+    private const string ChangedMeanwhile = "Someone changed this meet-up after you opened this page. Check when and where it is now, and move it again if you still need to";
+
+    /// <summary>The errors <see cref="MoveAsync"/> would give now, without changing anything: the pages' check step.</summary>
+    public FieldErrors CheckMove(EventEntity meetup, MeetupMove move)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var invitees = await selector.SelectAsync(new InviteeCriteria(today, null, [group]), cancellationToken);
-        return await sender.SendInvitationsAsync(meetup, invitees, actor, cancellationToken);
+        var (target, errors) = Plan(meetup, move);
+        var done = target is not null && meetup.StartsAt == target.StartsAt && meetup.EndsAt == target.EndsAt && meetup.Venue == target.Venue && meetup.Address == target.Address;
+        if (target is not null && move.ExpectedSequence is { } version && version != meetup.Sequence && !done)
+        {
+            errors.Add("version", ChangedMeanwhile);
+        }
+
+        return errors;
+    }
+
+    /// <summary>A copy of the meet-up as the (valid) move would leave it, for a check page.</summary>
+    public EventEntity Preview(EventEntity meetup, MeetupMove move)
+    {
+        var target = Plan(meetup, move).Target ?? throw new InvalidOperationException("Only a valid move has a preview.");
+        return new EventEntity
+        {
+            SummitId = meetup.SummitId, Name = meetup.Name, StartsAt = target.StartsAt, EndsAt = target.EndsAt, Venue = target.Venue, Address = target.Address,
+            OnlineLink = meetup.OnlineLink, Capacity = meetup.Capacity, Accepted = meetup.Accepted,
+        };
+    }
+
+    private sealed record MoveTarget(DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Venue, string Address);
+
+    private (MoveTarget? Target, FieldErrors Errors) Plan(EventEntity meetup, MeetupMove move)
+    {
+        var errors = new FieldErrors();
+        if (meetup.CancelledAt is not null)
+        {
+            errors.Add("startsAt", "This meet-up is cancelled, so it cannot move");
+        }
+        else if (move.StartsAt is not { } start)
+        {
+            errors.Add("startsAt", "Enter when the meet-up now starts");
+        }
+        else if (start <= clock.GetUtcNow())
+        {
+            errors.Add("startsAt", "The meet-up must start in the future");
+        }
+
+        var end = move.EndsAt ?? move.StartsAt?.Add(meetup.EndsAt - meetup.StartsAt);
+        if (move.EndsAt is { } ends && move.StartsAt is { } begins && (ends <= begins || ends - begins > TimeSpan.FromHours(12)))
+        {
+            errors.Add("endsAt", "The meet-up must end after it starts, on the same day");
+        }
+
+        var (venue, address) = move.Venue is null ? (meetup.Venue, meetup.Address) : NewVenue(meetup, move, errors);
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        var target = new MoveTarget(move.StartsAt!.Value.ToUniversalTime(), end!.Value.ToUniversalTime(), venue, address);
+        if (move.ExpectedSequence is { } expected && expected == meetup.Sequence
+            && meetup.StartsAt == target.StartsAt && meetup.EndsAt == target.EndsAt && meetup.Venue == venue && meetup.Address == address)
+        {
+            errors.Add("startsAt", "Change the date, the time or the venue: this is when and where the meet-up already is");
+            return (null, errors);
+        }
+
+        return (target, errors);
+    }
+
+    private static (string Venue, string Address) NewVenue(EventEntity meetup, MeetupMove move, FieldErrors errors)
+    {
+        var venue = errors.OptionalText("venue", move.Venue, "Venue", MeetupValidator.VenueMaxLength) ?? "";
+        var address = errors.OptionalMultilineText("address", move.Address, "Address", MeetupValidator.AddressMaxLength) ?? "";
+        if (venue.Length == 0 && string.IsNullOrEmpty(meetup.OnlineLink) && !errors.Has("venue"))
+        {
+            errors.Add("venue", "Enter the venue: this meet-up has no online link");
+        }
+        else if (venue.Length > 0 && address.Length == 0 && !errors.Has("address"))
+        {
+            errors.Add("address", "Enter the venue's address");
+        }
+
+        return (venue, venue.Length == 0 ? "" : address);
     }
 }

@@ -81,7 +81,7 @@ public static class MeetupsApi
             return problem;
         }
 
-        var (moved, errors) = await scheduler.MoveAsync(meetup, body!.StartsAt, body.EndsAt, Organiser, cancellationToken);
+        var (moved, errors) = await scheduler.MoveAsync(meetup, new MeetupMove(body!.StartsAt, body.EndsAt), Organiser, cancellationToken);
         return moved is null
             ? ApiErrors.ValidationProblem(errors.ToDictionary())
             : TypedResults.Ok(new ChangedResponse(MeetupView.From(moved.Meetup), moved.Notices));
@@ -100,7 +100,7 @@ public static class MeetupsApi
             return MeetupNotFound();
         }
 
-        var cancelled = await scheduler.CancelAsync(meetup, Organiser, cancellationToken);
+        var cancelled = await scheduler.CancelAsync(meetup, null, Organiser, cancellationToken);
         return TypedResults.Ok(new ChangedResponse(MeetupView.From(cancelled.Meetup), cancelled.Notices));
     }
 

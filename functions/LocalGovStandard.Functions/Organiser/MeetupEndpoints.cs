@@ -1,6 +1,7 @@
 using LocalGovStandard.Events;
 using LocalGovStandard.PeerGroups;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.SupportNeeds;
 
 namespace LocalGovStandard.Organiser;
 
@@ -18,9 +19,16 @@ public static class MeetupEndpoints
             console.MapPost($"/peer-groups/{{slug}}/events/{{eventId}}/{form}", (string slug, string eventId, HttpContext context, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
                 PostMeetupAsync(slug, eventId, form, context, groups, scheduler, detail, cancellationToken)).AsPublicFunction("ConsoleMeetup" + suffix);
         }
+
+        console.MapGroup("/peer-groups/{slug}/events").MapMeetupChanges("Console", ConsoleDoorAsync, () => ConsoleForms.NotFound("There is no meet-up at this address."));
     }
 
-    private static readonly MeetupDoor Door = new(ForOrganiser: true, ConsoleForms.Actor);
+    private static readonly MeetupDetailDoor Door = new(ForOrganiser: true, ConsoleForms.Actor);
+
+    private static async Task<MeetupDoor?> ConsoleDoorAsync(HttpContext context, string slug, CancellationToken cancellationToken) =>
+        await context.RequestServices.GetRequiredService<PeerGroupStore>().FindAsync(slug, cancellationToken) is { } group
+            ? new MeetupDoor(group, ForOrganiser: true, ConsoleForms.Actor)
+            : null;
 
     private static async Task<IResult> ShowMeetupAsync(
         string slug, string eventId, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
@@ -36,14 +44,15 @@ public static class MeetupEndpoints
             : ConsoleForms.NotFound("There is no such meet-up in this peer group.");
 
     private static async Task<IResult> ShowAsync(
-        string slug, int? scheduled, string? registration, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken) =>
+        string slug, int? scheduled, string? registration, string? title, int? point, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler,
+        SupportNeedQueries needs, CancellationToken cancellationToken) =>
         await groups.FindAsync(slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, scheduled, null, null, cancellationToken, registration)
+            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point), null, cancellationToken, registration)
             : ConsoleForms.NotFound("There is no peer group at this address.");
 
     private static async Task<IResult> SetRegistrationAsync(
         string slug, string eventId, HttpContext context, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, EventRegistrations registrations,
-        CancellationToken cancellationToken)
+        SupportNeedQueries needs, CancellationToken cancellationToken)
     {
         if (await groups.FindAsync(slug, cancellationToken) is not { } group)
         {
@@ -53,11 +62,12 @@ public static class MeetupEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var (meetup, errors) = await MeetupForm.SetRegistrationAsync(form, group, eventId, scheduler, registrations, ConsoleForms.Actor, cancellationToken);
         return meetup is null ? ConsoleForms.NotFound("The peer group has no meet-up at this address.")
-            : errors.Any ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, null, null, errors, cancellationToken)
+            : errors.Any ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, needs, null, null, errors, cancellationToken)
             : TypedResults.Redirect($"/organiser/peer-groups/{group.Slug}/events?registration={(meetup.OpenForRegistration ? "opened" : "closed")}");
     }
 
-    private static async Task<IResult> ScheduleAsync(string slug, HttpContext context, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, CancellationToken cancellationToken)
+    private static async Task<IResult> ScheduleAsync(
+        string slug, HttpContext context, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler, SupportNeedQueries needs, CancellationToken cancellationToken)
     {
         if (await groups.FindAsync(slug, cancellationToken) is not { } group)
         {
@@ -68,6 +78,6 @@ public static class MeetupEndpoints
         var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, ConsoleForms.Actor, cancellationToken);
         return meetups is not null
             ? TypedResults.Redirect($"/organiser/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
-            : await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, null, submitted, errors, cancellationToken);
+            : await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, needs, null, submitted, errors, cancellationToken);
     }
 }

@@ -110,6 +110,7 @@ public static class PeerGroupEndpoints
         return new ComponentParameters<PeerGroupsPage>()
             .Set(p => p.Groups, groups)
             .Set(p => p.Success, success)
+            .Set(p => p.Started, groups.FirstOrDefault(g => g.Slug == started)?.Slug)
             .Result();
     }
 

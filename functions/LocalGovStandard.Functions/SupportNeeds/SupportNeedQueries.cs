@@ -5,7 +5,11 @@ using LocalGovStandard.Standards;
 namespace LocalGovStandard.SupportNeeds;
 
 /// <summary>A peer group's councils' answers (those that have answered), the tallies per point and the suggested topics.</summary>
-public sealed record GroupNeeds(PeerGroup Group, IReadOnlyList<CouncilNeeds> Councils, IReadOnlyList<PointTally> Tallies, IReadOnlyList<SuggestedTopic> Suggestions);
+public sealed record GroupNeeds(PeerGroup Group, IReadOnlyList<CouncilNeeds> Councils, IReadOnlyList<PointTally> Tallies, IReadOnlyList<SuggestedTopic> Suggestions)
+{
+    /// <summary>The group's suggested programme (<see cref="SuggestedProgramme"/>): every point, most needed first.</summary>
+    public IReadOnlyList<ProgrammeMeetup> Programme { get; init; } = [];
+}
 
 /// <summary>
 /// The answers that count, read for the heat maps and for other features (Progress, for the workbook, the dashboard and
@@ -57,6 +61,6 @@ public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValida
         var suggestions = TopicSuggestions.For(councils, Standard)
             .Select(topic => topic with { Packs = packsByPoint[topic.Point].Take(PacksPerTopic).Select(p => new SuggestedPack($"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).ToList() })
             .ToList();
-        return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), suggestions);
+        return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), suggestions) { Programme = SuggestedProgramme.For(councils, Standard, packsByPoint) };
     }
 }

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LocalGovStandard.Tests.Infrastructure;
+using LocalGovStandard.Tests.Summits;
 
 namespace LocalGovStandard.Tests.Events;
 
@@ -36,5 +38,21 @@ public static class MeetupSteps
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Each invitee answers yes from their emailed link; their addresses.</summary>
+    public static async Task<List<string>> AcceptAsync(ServiceFixture fixture, IEnumerable<CapturedRecipient> invitees)
+    {
+        var accepted = new List<string>();
+        foreach (var invitee in invitees)
+        {
+            var client = fixture.CreateClient();
+            var (_, fields) = await SummitSteps.OpenRsvpAsync(client, invitee.RsvpLink);
+            using var answer = await SummitSteps.AnswerAsync(client, fields, "yes");
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+            accepted.Add(invitee.Email);
+        }
+
+        return accepted;
     }
 }

@@ -76,7 +76,7 @@ public sealed class MeetupTests(MeetupFixture fixture) : IClassFixture<MeetupFix
         var admin = fixture.CreateAdminClient();
         var (id, invitees) = await InvitedMeetupAsync(admin);
         Assert.True(invitees.Select(i => i.Email).ToHashSet().SetEquals(fixture.London));
-        var accepted = await AcceptAsync(invitees.Take(3));
+        var accepted = await MeetupSteps.AcceptAsync(fixture, invitees.Take(3));
 
         var cancelled = await MeetupSteps.PostAsync(admin, $"/api/admin/peer-groups/london/events/{id}/cancel");
         var again = await MeetupSteps.PostAsync(admin, $"/api/admin/peer-groups/london/events/{id}/cancel");
@@ -102,7 +102,7 @@ public sealed class MeetupTests(MeetupFixture fixture) : IClassFixture<MeetupFix
     {
         var admin = fixture.CreateAdminClient();
         var (id, invitees) = await InvitedMeetupAsync(admin);
-        var accepted = await AcceptAsync(invitees.Take(2));
+        var accepted = await MeetupSteps.AcceptAsync(fixture, invitees.Take(2));
         var newStart = _clock.GetUtcNow().AddDays(40);
 
         var moved = await MeetupSteps.PostAsync(admin, $"/api/admin/peer-groups/london/events/{id}/move", new { startsAt = newStart });
@@ -129,7 +129,7 @@ public sealed class MeetupTests(MeetupFixture fixture) : IClassFixture<MeetupFix
     {
         var admin = fixture.CreateAdminClient();
         var (id, invitees) = await InvitedMeetupAsync(admin);
-        var accepted = await AcceptAsync(invitees.Take(3));
+        var accepted = await MeetupSteps.AcceptAsync(fixture, invitees.Take(3));
         _ = fixture.SendGrid.Requests;
         fixture.SendGrid.Reset();
         fixture.SendGrid.Enqueue(CannedResponse.Accepted, new CannedResponse(503, Delay: TimeSpan.FromSeconds(60)));
@@ -161,20 +161,5 @@ public sealed class MeetupTests(MeetupFixture fixture) : IClassFixture<MeetupFix
         Assert.All(invitees, i => Assert.Contains("a meet-up of your council's peer group", i.Text, StringComparison.Ordinal));
         fixture.SendGrid.Reset();
         return (id, invitees);
-    }
-
-    private async Task<List<string>> AcceptAsync(IEnumerable<CapturedRecipient> invitees)
-    {
-        var accepted = new List<string>();
-        foreach (var invitee in invitees)
-        {
-            var client = fixture.CreateClient();
-            var (_, fields) = await SummitSteps.OpenRsvpAsync(client, invitee.RsvpLink);
-            using var answer = await SummitSteps.AnswerAsync(client, fields, "yes");
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-            accepted.Add(invitee.Email);
-        }
-
-        return accepted;
     }
 }

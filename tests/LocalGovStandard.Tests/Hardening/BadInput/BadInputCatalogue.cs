@@ -13,7 +13,7 @@ public static class BadInputCatalogue
         .. SummitCases.Rsvp("/events/rsvp"), .. SummitCases.Rsvp("/summit/rsvp"), .. SummitCases.Unsubscribe("/events/unsubscribe"), .. SummitCases.Unsubscribe("/summit/unsubscribe"),
         .. EventCases.ConsoleSchedule(), .. EventCases.LeadSchedule(),
         .. OpenRegistrationCases.Register(), .. OpenRegistrationCases.Confirm(), .. OpenRegistrationCases.LeadOpen(), .. OpenRegistrationCases.ConsoleOpen(),
-        .. EventCases.ConsoleSchedule(), .. EventCases.LeadSchedule(), .. AttendanceCases.Lead(), .. AttendanceCases.Console(),
+        .. AttendanceCases.Lead(), .. AttendanceCases.Console(), .. GroupExtrasCases.Lead(), .. GroupExtrasCases.Console(),
         .. SupportNeedCases.Put(), .. SupportNeedCases.Form(),
         .. AssessmentApiCases.Create(), .. AssessmentApiCases.UpdateDetails(), .. AssessmentApiCases.RatePoint(),
         .. AssessmentApiCases.Submit(), .. AssessmentApiCases.Reassess(), .. AssessmentApiCases.ActionDone(),

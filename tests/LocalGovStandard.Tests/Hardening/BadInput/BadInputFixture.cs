@@ -82,6 +82,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         await PackCases.PrepareAsync(this);
         await OpenRegistrationCases.PrepareAsync(this);
         await AttendanceCases.PrepareAsync(this);
+        await GroupExtrasCases.PrepareAsync(this);
 
         await SignupSteps.SignUpAsync(CreateClient(), SignupSteps.Body(TestRegister.Camden, PendingContact));
         VerificationPath = SignupSteps.LatestVerificationLink(SendGrid, PendingContact).PathAndQuery;
