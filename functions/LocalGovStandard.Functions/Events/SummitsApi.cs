@@ -27,6 +27,7 @@ public static class SummitsApi
         services.AddSingleton<MeetupScheduler>();
         services.AddSingleton<RegistrationRules>();
         services.AddSingleton<EventRegistrations>();
+        services.AddSingleton<IExpiredDataPurge, ExpiredRegistrationsPurge>();
         services.AddSingleton<EventKindMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<EventKindMigration>());
         return services;

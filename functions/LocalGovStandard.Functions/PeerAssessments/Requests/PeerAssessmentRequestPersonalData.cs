@@ -32,8 +32,9 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
         erasure.Count("peerAssessmentRequests", "Peer-assessment requests no longer naming them", count);
     }
 
+    /// <summary>Only a contact can be named on a request; an empty reference would otherwise match every request an organiser made.</summary>
     private async Task<List<PeerAssessmentRequestEntity>> NamingAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        (await store.ForCouncilAsync(subject.Region, subject.GssCode, cancellationToken))
+        !subject.IsContact ? [] : (await store.ForCouncilAsync(subject.Region, subject.GssCode, cancellationToken))
             .Where(r => r.CreatedBy == subject.Reference || r.ContactKey == subject.ContactKey)
             .ToList();
 
