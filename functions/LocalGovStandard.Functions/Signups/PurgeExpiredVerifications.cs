@@ -45,16 +45,19 @@ public sealed class PurgeExpiredVerifications(
         }
 
         var quotas = await quota.PurgeAsync(cancellationToken);
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Deleted {purged} unverified contact(s) whose link expired before {cutoff:u}, {declined} declined contact(s) declined before then, and {quotas} old hourly email count(s).");
-        await audit.WriteAsync($"timer:{Name}", "signup.purged", "signups", summary, cancellationToken);
-        var summaries = new List<string> { summary };
+        var sentences = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"Deleted {purged} unverified contact(s) whose link expired before {cutoff:u}, {declined} declined contact(s) declined before then, and {quotas} old hourly email count(s)."),
+        };
         foreach (var purge in otherPurges)
         {
-            summaries.Add(await purge.PurgeAsync(cutoff, cancellationToken));
+            sentences.Add(await purge.PurgeAsync(cutoff, cancellationToken));
         }
 
-        return summaries;
+        var summary = string.Join(' ', sentences);
+        await audit.WriteAsync($"timer:{Name}", "signup.purged", "signups", summary, cancellationToken);
+        return [summary];
     }
 
     private async Task<int> DeleteAsync(string filter, CancellationToken cancellationToken)
