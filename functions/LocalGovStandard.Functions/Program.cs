@@ -104,6 +104,7 @@ admin.MapRegister();
 admin.MapCouncilDomains();
 admin.MapApprovalApi();
 admin.MapPrivacyApi();
+admin.MapPeopleApi();
 app.MapBackups();
 app.MapConsole();
 admin.MapTimerAdmin();

@@ -550,6 +550,20 @@ public static class ApiRouteDocs
             Problems = [404],
             ResponseExample = new { summitInvitations = 1, assessmentMentions = 2, peerGroupsLed = 0, emails = 4, auditEntries = 6, workbooksRebuilt = 1, earlierWorkbookVersionsDeleted = 1, outboxEmails = 0 },
         },
+        ["ExportPersonPersonalData"] = new(Councils, "Export an address's personal data (not a contact)",
+            "Everything held about someone who is not a contact, such as a meet-up registrant, named by the email address in the body (never in the URL): their registrations, pending and confirmed, the places they were given, their mail records, queued emails, audit entries and any unsubscribe. An address that is a contact's is refused with 409 and the contact's own routes.")
+        {
+            Problems = [409],
+            RequestExample = new { email = "ada.lovelace@camden.gov.uk" },
+            ResponseExample = new { exportedAt = "2026-11-30T09:00:00+00:00", contact = (object?)null, eventRegistrations = new[] { new { eventId = "evt-3f9a1c2b7d4e", eventName = "User research in practice", name = "Ada Lovelace", email = "ada.lovelace@camden.gov.uk", organisation = "Camden Council", councilName = "Camden Council", requestedAt = "2026-11-20T10:00:00+00:00", confirmedAt = "2026-11-20T10:05:00+00:00" } } },
+        },
+        ["ErasePerson"] = new(Councils, "Erase an address everywhere (not a contact)",
+            "Erases someone who is not a contact, named by the email address in the body: their registrations and the places they held (offered to the waiting list), mail records, queued emails and the audit trail's pointers to them; an unsubscribe is kept as a hash. Safe to repeat, and they stay erased after a restore. An address that is a contact's is refused with 409 and the contact's own routes.")
+        {
+            Problems = [409],
+            RequestExample = new { email = "ada.lovelace@camden.gov.uk" },
+            ResponseExample = new { summitInvitations = 0, eventRegistrations = 1, emails = 2, auditEntries = 3, queuedEmails = 0 },
+        },
 
         ["CreateSummit"] = new(Summits, "Create a summit",
             "Creates a Standard Summit: when and where, its capacity and the date answers are due by.")

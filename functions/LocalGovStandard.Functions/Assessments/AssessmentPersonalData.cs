@@ -41,6 +41,12 @@ public sealed class AssessmentPersonalData([FromKeyedServices(TableNames.Assessm
 
     private async Task<AssessmentMentions> FindAsync(string gssCode, string reference, string name, CancellationToken cancellationToken)
     {
+        if (reference.Length == 0)
+        {
+            // Someone known by address alone: only contacts create, submit, mark done or sit on panels, and empty values would match blanks.
+            return new AssessmentMentions([], [], []);
+        }
+
         var own = new List<AssessmentEntity>();
         var actions = new List<ActionEntity>();
         var doneBy = TableClient.CreateQueryFilter(

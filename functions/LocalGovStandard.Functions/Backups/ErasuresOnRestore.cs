@@ -9,7 +9,7 @@ namespace LocalGovStandard.Backups;
 /// <summary>
 /// After a restore, erases again everyone on the <see cref="ErasureList"/> the backup brought back: a restored contact
 /// row made no later than the erased sign-up goes through the whole erasure; without one, their summit invitations and
-/// mail-ledger rows (keyed by the address's hash) still go.
+/// mail-ledger rows (keyed by the address's hash) still go, as do the registrations and mail of someone erased by address.
 /// </summary>
 public sealed class ErasuresOnRestore(
     ErasureList erasures,
@@ -49,7 +49,9 @@ public sealed class ErasuresOnRestore(
                 continue;
             }
 
-            var rows = await summits.EraseAsync(gss, key, cancellationToken) + await mail.EraseAsync(gss, key, cancellationToken);
+            // Someone erased by address was never a contact: their rows are found by the address's key alone.
+            var rowsGss = gss == ErasureList.AddressPartition ? "" : gss;
+            var rows = await summits.EraseAsync(rowsGss, key, cancellationToken) + await mail.EraseAsync(rowsGss, key, cancellationToken);
             erased += rows > 0 ? 1 : 0;
         }
 

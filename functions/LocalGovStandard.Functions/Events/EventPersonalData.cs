@@ -34,9 +34,11 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
 
     public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken)
     {
-        var invitations = await InvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken);
-        sections.Add("summitInvitations", invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList());
         var registrations = await RegistrationsAsync(subject.ContactKey, cancellationToken);
+        var invitations = subject.IsContact
+            ? await InvitationsAsync(subject.GssCode, subject.ContactKey, cancellationToken)
+            : await RegistrantInvitationsAsync(registrations, cancellationToken);
+        sections.Add("summitInvitations", invitations.Select(i => ExportedInvitation.From(i.Summit, i.Invitation, i.WaitingPlace)).ToList());
         sections.Add("eventRegistrations", registrations.Select(r => ExportedRegistration.From(r.Event, r.Registration)).ToList());
         var suppressed = await suppressions.FindAsync(subject.ContactKey, cancellationToken);
         sections.Add("summitMailSuppression", suppressed is null ? null : new ExportedSuppression(suppressed.UnsubscribedAt, suppressed.Source));
@@ -88,13 +90,17 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
 
     private async Task<List<(EventEntity Event, AttendeeEntity Row)>> AttendanceAsync(DataSubject subject, CancellationToken cancellationToken)
     {
-        var invitationId = InviteeSelector.InvitationId(subject.GssCode, subject.ContactKey);
+        // Someone known by address alone came through their registrations' invitations, and was never a walk-in by name.
+        var invitationIds = subject.IsContact
+            ? [InviteeSelector.InvitationId(subject.GssCode, subject.ContactKey)]
+            : (await RegistrationsAsync(subject.ContactKey, cancellationToken)).Select(r => InviteeSelector.InvitationId(r.Registration.GssCode, r.Registration.ContactKey)).ToHashSet(StringComparer.Ordinal);
         var found = new List<(EventEntity, AttendeeEntity)>();
         foreach (var e in (await store.AllAsync(cancellationToken)).Where(e => e.KindOrSummit == EventKinds.Meetup))
         {
             found.AddRange((await attendance.RowsAsync(e.SummitId, EventKeys.AttendeePrefix, cancellationToken))
-                .Where(r => r.InvitationId == invitationId
-                    || (r.IsWalkIn && r.GssCode == subject.GssCode && string.Equals(r.WalkInName.Trim(), subject.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+                .Where(r => invitationIds.Contains(r.InvitationId)
+                    || (subject.IsContact && r.IsWalkIn && r.GssCode == subject.GssCode
+                        && string.Equals(r.WalkInName.Trim(), subject.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
                 .Select(r => (e, r)));
         }
 
@@ -121,6 +127,22 @@ public sealed class EventPersonalData(EventStore store, RsvpService rsvp, Suppre
         }
 
         return registrations.Count;
+    }
+
+    /// <summary>The invitation each confirmed registration gave someone known by address alone (under the council of the address they registered with).</summary>
+    private async Task<IReadOnlyList<(EventEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> RegistrantInvitationsAsync(
+        IReadOnlyList<(EventEntity Event, RegistrationEntity Registration)> registrations, CancellationToken cancellationToken)
+    {
+        var found = new List<(EventEntity, InvitationEntity, int?)>();
+        foreach (var (e, registration) in registrations)
+        {
+            if (await store.FindInvitationAsync(e.SummitId, InviteeSelector.InvitationId(registration.GssCode, registration.ContactKey), cancellationToken) is { } invitation)
+            {
+                found.Add((e, invitation, await store.WaitingPlaceAsync(invitation, cancellationToken)));
+            }
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlyList<(EventEntity Summit, InvitationEntity Invitation, int? WaitingPlace)>> InvitationsAsync(

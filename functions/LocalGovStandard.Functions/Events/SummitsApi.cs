@@ -31,6 +31,7 @@ public static class SummitsApi
         services.AddSingleton<FollowUpSender>();
         services.AddSingleton<MeetupDetailForm>();
         services.AddSingleton<AttendanceQueries>();
+        services.AddSingleton<IExpiredDataPurge, ExpiredRegistrationsPurge>();
         services.AddSingleton<EventKindMigration>();
         services.AddHostedService(provider => provider.GetRequiredService<EventKindMigration>());
         return services;

@@ -38,7 +38,29 @@ public sealed class ContactMail(MailLedger ledger, EventStore summits) : IPerson
         return rows.Count;
     }
 
-    private async Task<List<MailLedgerEntry>> RowsAsync(string gssCode, string contactKey, CancellationToken cancellationToken)
+    /// <param name="gssCode">Empty for someone known by address alone (<see cref="DataSubject.IsContact"/>): they were never sent the contacts' streams.</param>
+    private async Task<List<MailLedgerEntry>> RowsAsync(string gssCode, string contactKey, CancellationToken cancellationToken) =>
+        gssCode.Length == 0 ? await AddressRowsAsync(contactKey, cancellationToken) : await ContactRowsAsync(gssCode, contactKey, cancellationToken);
+
+    /// <summary>
+    /// A registrant's events' mail: their invitation's id is the council of the address they registered with and the address's key,
+    /// so without a council each event's streams are read whole and kept where the id carries the key (32 hex characters: no other id does).
+    /// </summary>
+    private async Task<List<MailLedgerEntry>> AddressRowsAsync(string contactKey, CancellationToken cancellationToken)
+    {
+        var keyed = "-" + contactKey;
+        var rows = new List<MailLedgerEntry>();
+        foreach (var summit in await summits.AllAsync(cancellationToken))
+        {
+            rows.AddRange((await ledger.RowsAsync($"summit|{summit.SummitId}|", $"summit|{summit.SummitId}}}", idPrefix: null, cancellationToken))
+                .Where(row => row.RowKey.Contains(keyed, StringComparison.Ordinal)));
+        }
+
+        rows.AddRange(await LeadReportRowsAsync(contactKey, cancellationToken));
+        return rows;
+    }
+
+    private async Task<List<MailLedgerEntry>> ContactRowsAsync(string gssCode, string contactKey, CancellationToken cancellationToken)
     {
         var rows = new List<MailLedgerEntry>();
         rows.AddRange(await ledger.RowsAsync(VerificationEmail.LedgerPartition, VerificationEmail.LedgerPartition, $"verify-{gssCode}-{contactKey}", cancellationToken));
@@ -51,8 +73,14 @@ public sealed class ContactMail(MailLedger ledger, EventStore summits) : IPerson
         }
 
         rows.AddRange(await ledger.RowsAsync("peer-group|", "peer-group}", PeerGroupAnnouncementEmail.MessageId(gssCode, contactKey), cancellationToken));
-        var leadKey = "-" + contactKey[..16];
-        rows.AddRange((await ledger.RowsAsync("report-", "report.", idPrefix: null, cancellationToken)).Where(row => row.RowKey.Contains(leadKey, StringComparison.Ordinal)));
+        rows.AddRange(await LeadReportRowsAsync(contactKey, cancellationToken));
         return rows;
+    }
+
+    /// <summary>The monthly workbook emails sent to a peer group's lead with this address (whose key is the start of the address's).</summary>
+    private async Task<IEnumerable<MailLedgerEntry>> LeadReportRowsAsync(string contactKey, CancellationToken cancellationToken)
+    {
+        var leadKey = "-" + contactKey[..16];
+        return (await ledger.RowsAsync("report-", "report.", idPrefix: null, cancellationToken)).Where(row => row.RowKey.Contains(leadKey, StringComparison.Ordinal));
     }
 }

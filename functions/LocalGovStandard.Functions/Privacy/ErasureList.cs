@@ -29,6 +29,9 @@ public sealed class ErasedContactEntity : ITableEntity
 /// </summary>
 public sealed class ErasureList([FromKeyedServices(TableNames.ErasedContacts)] TableClient table, TimeProvider clock) : IErasedAddresses
 {
+    /// <summary>The partition of people erased by address who were never contacts: no GSS code looks like it.</summary>
+    public const string AddressPartition = "address";
+
     /// <summary>
     /// The list is keyed by council, and a queued email knows only its address, so this reads across councils: the list
     /// holds one small row per erasure ever made, and the queue's function asks, not a request anyone waits on.
@@ -59,6 +62,20 @@ public sealed class ErasureList([FromKeyedServices(TableNames.ErasedContacts)] T
         await table.UpsertEntityAsync(
             new ErasedContactEntity { PartitionKey = gssCode, RowKey = contactKey, SignedUpAt = signedUpAt, ErasedAt = clock.GetUtcNow() },
             TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Someone who was never a contact (a meet-up registrant), erased by address: one entry under <see cref="AddressPartition"/>,
+    /// whose SignedUpAt is the earliest moment anything about them was recorded, so asking again reads the audit trail from there.
+    /// </summary>
+    public async Task<DateTimeOffset> AddAddressAsync(string contactKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityIfExistsAsync<ErasedContactEntity>(AddressPartition, contactKey, cancellationToken: cancellationToken);
+        var earliest = existing.HasValue && existing.Value!.SignedUpAt < since ? existing.Value.SignedUpAt : since;
+        await table.UpsertEntityAsync(
+            new ErasedContactEntity { PartitionKey = AddressPartition, RowKey = contactKey, SignedUpAt = earliest, ErasedAt = clock.GetUtcNow() },
+            TableUpdateMode.Replace, cancellationToken);
+        return earliest;
     }
 
     public async Task<IReadOnlyList<ErasedContactEntity>> AllAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public static class PrivacyApi
         services.AddSingleton<ErasureList>();
         services.AddSingleton<IErasedAddresses>(provider => provider.GetRequiredService<ErasureList>());
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<AddressPersonalData>();
         return services;
     }
 

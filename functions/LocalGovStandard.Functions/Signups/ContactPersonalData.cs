@@ -19,6 +19,12 @@ public sealed class ContactPersonalData(ContactStore contacts) : IPersonalDataHo
 
     public async Task ExportAsync(DataSubject subject, PersonalDataSections sections, CancellationToken cancellationToken)
     {
+        if (!subject.IsContact)
+        {
+            sections.Add("contact", null);
+            return;
+        }
+
         var contact = await contacts.GetAsync(subject.Region, subject.GssCode, subject.ContactKey, cancellationToken)
             ?? throw new InvalidOperationException("The contact has been erased.");
         sections.Add("contact", new ExportedContact(contact.ContactName, contact.ContactEmail, contact.JobTitle, contact.AdoptionRoute, contact.Status,
@@ -28,7 +34,7 @@ public sealed class ContactPersonalData(ContactStore contacts) : IPersonalDataHo
 
     public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken)
     {
-        if (await contacts.GetAsync(subject.Region, subject.GssCode, subject.ContactKey, cancellationToken) is { } contact)
+        if (subject.IsContact && await contacts.GetAsync(subject.Region, subject.GssCode, subject.ContactKey, cancellationToken) is { } contact)
         {
             await contacts.ReplaceWithErasureAsync(contact, erasure.ToRebuild, cancellationToken);
         }

@@ -30,6 +30,19 @@ public sealed class ContactStore(
         QueryAsync(TableClient.CreateQueryFilter(
             $"PartitionKey eq {region} and Kind eq {SignupKeys.ContactKind} and ContactKey eq {contactKey} and Status eq {ContactEntity.Verified}"), cancellationToken);
 
+    /// <summary>Every contact with this address, in any region and of any status: whether a person named by address is a contact.</summary>
+    public async Task<List<ContactEntity>> AnyWithAddressAsync(string contactKey, CancellationToken cancellationToken)
+    {
+        var found = new List<ContactEntity>();
+        foreach (var region in Regions.All)
+        {
+            found.AddRange(await QueryAsync(TableClient.CreateQueryFilter(
+                $"PartitionKey eq {region.Slug} and Kind eq {SignupKeys.ContactKind} and ContactKey eq {contactKey}"), cancellationToken));
+        }
+
+        return found;
+    }
+
     /// <summary>The proven contacts in a region who agreed to be contacted, proven before the given moment.</summary>
     public Task<List<ContactEntity>> ContactableAsync(string region, DateTimeOffset verifiedBefore, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter(

@@ -5,6 +5,7 @@ using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Register;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,13 @@ namespace LocalGovStandard.Signups;
 /// <summary>
 /// Data minimisation: deletes contacts who never verified, once their link has been expired for the retention period
 /// (30 days by default), and declined contacts that long after they were declined. The token hash lives on the
-/// contact row, so it goes too. Hourly per-address email counts older than a day go as well.
+/// contact row, so it goes too. Hourly per-address email counts older than a day go as well, and so does what other
+/// features keep only until a link is used (<see cref="IExpiredDataPurge"/>: unconfirmed meet-up registrations).
 /// </summary>
 public sealed class PurgeExpiredVerifications(
     [FromKeyedServices(TableNames.Signups)] TableClient table,
     AddressQuota quota,
+    IEnumerable<IExpiredDataPurge> otherPurges,
     AuditLog audit,
     IOptionsMonitor<ServiceOptions> options,
     TimeProvider clock) : ITimerFunction
@@ -42,8 +45,17 @@ public sealed class PurgeExpiredVerifications(
         }
 
         var quotas = await quota.PurgeAsync(cancellationToken);
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Deleted {purged} unverified contact(s) whose link expired before {cutoff:u}, {declined} declined contact(s) declined before then, and {quotas} old hourly email count(s).");
+        var sentences = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"Deleted {purged} unverified contact(s) whose link expired before {cutoff:u}, {declined} declined contact(s) declined before then, and {quotas} old hourly email count(s)."),
+        };
+        foreach (var purge in otherPurges)
+        {
+            sentences.Add(await purge.PurgeAsync(cutoff, cancellationToken));
+        }
+
+        var summary = string.Join(' ', sentences);
         await audit.WriteAsync($"timer:{Name}", "signup.purged", "signups", summary, cancellationToken);
         return [summary];
     }

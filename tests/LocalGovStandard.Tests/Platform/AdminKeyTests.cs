@@ -10,6 +10,7 @@ public sealed class AdminKeyTests(ServiceFixture fixture) : IClassFixture<Servic
     {
         { "GET", "/api/admin/signups" },
         { "POST", "/api/admin/register" },
+        { "POST", "/api/admin/people/erase" },
         { "POST", "/api/admin/timers/PurgeExpiredVerifications/run" },
     };
 

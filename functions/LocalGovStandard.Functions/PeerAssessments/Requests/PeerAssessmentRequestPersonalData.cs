@@ -43,9 +43,12 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
         erasure.Count("peerAssessmentRequests", "Peer-assessment requests no longer naming them", count);
     }
 
-    /// <summary>Their own council's requests naming them, and every request whose panel names them (any region: panels come from other councils).</summary>
+    /// <summary>
+    /// Their own council's requests naming them, and every request whose panel names them (any region: panels come from
+    /// other councils). Only a contact can be named: an empty reference would otherwise match every request an organiser made.
+    /// </summary>
     private async Task<List<PeerAssessmentRequestEntity>> NamingAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        (await store.AllAsync(cancellationToken)).Where(r => Names(r, subject)).ToList();
+        !subject.IsContact ? [] : (await store.AllAsync(cancellationToken)).Where(r => Names(r, subject)).ToList();
 
     private static bool Names(PeerAssessmentRequestEntity request, DataSubject subject) =>
         AsksOrIsContact(request, subject) || request.Panel().Any(m => IsThem(m, subject) && (m.Name.Length > 0 || m.ContactKey.Length > 0));

@@ -28,7 +28,8 @@ public sealed class AuditPersonalData([FromKeyedServices(TableNames.AuditLog)] T
     public async Task EraseAsync(DataSubject subject, ErasureProgress erasure, CancellationToken cancellationToken) =>
         erasure.Count("auditEntries", "Audit entries no longer pointing at them", await ScrubAsync(subject.SignedUpAt, Identifiers(subject), cancellationToken));
 
-    private static IReadOnlyList<string> Identifiers(DataSubject subject) => [subject.Reference, subject.ContactKey];
+    /// <summary>Someone known by address alone has no reference: an empty identifier would match every entry.</summary>
+    private static List<string> Identifiers(DataSubject subject) => new[] { subject.Reference, subject.ContactKey }.Where(id => id.Length > 0).ToList();
 
     private async Task<IReadOnlyList<AuditEntry>> MentionsAsync(DateTimeOffset since, IReadOnlyList<string> identifiers, CancellationToken cancellationToken)
     {

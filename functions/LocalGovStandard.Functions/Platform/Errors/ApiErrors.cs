@@ -15,6 +15,7 @@ public static class ApiErrors
     public static readonly ErrorType NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found");
     public static readonly ErrorType NotAcceptable = new("not-acceptable", StatusCodes.Status406NotAcceptable, "The service cannot answer in the format asked for");
     public static readonly ErrorType Conflict = new("conflict", StatusCodes.Status409Conflict, "The record changed since you read it");
+    public static readonly ErrorType ContactAddress = new("contact-address", StatusCodes.Status409Conflict, "The address is a contact's");
     public static readonly ErrorType PayloadTooLarge = new("payload-too-large", StatusCodes.Status413PayloadTooLarge, "The request is too large");
     public static readonly ErrorType UnsupportedMediaType = new("unsupported-media-type", StatusCodes.Status415UnsupportedMediaType, "The request has the wrong content type");
     public static readonly ErrorType TooManyRequests = new("too-many-requests", StatusCodes.Status429TooManyRequests, "Too many requests");

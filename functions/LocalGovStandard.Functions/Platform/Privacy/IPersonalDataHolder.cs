@@ -1,7 +1,17 @@
 namespace LocalGovStandard.Platform.Privacy;
 
-/// <summary>Whom a UK GDPR request is about: everything a holder needs to find them in what it keeps.</summary>
-public sealed record DataSubject(string GssCode, string Region, string Reference, string ContactKey, string Name, string Email, DateTimeOffset SignedUpAt);
+/// <summary>
+/// Whom a UK GDPR request is about: everything a holder needs to find them in what it keeps. Someone who is not a contact
+/// (a meet-up registrant) is known by their address alone: their key is the address's, and GssCode, Region, Reference and
+/// Name are empty, so a holder that finds people by council and reference must ask <see cref="IsContact"/> rather than match empties.
+/// </summary>
+public sealed record DataSubject(string GssCode, string Region, string Reference, string ContactKey, string Name, string Email, DateTimeOffset SignedUpAt)
+{
+    public bool IsContact => Reference.Length > 0;
+
+    /// <param name="since">The earliest moment anything about them can have been recorded (the audit trail is read from that month).</param>
+    public static DataSubject ByAddress(string email, string contactKey, DateTimeOffset since) => new("", "", "", contactKey, "", email, since);
+}
 
 /// <summary>When a holder erases: records first; then the audit trail, including what the other holders' changes wrote; the contact row, which is how the person is found, last.</summary>
 public enum ErasureStage

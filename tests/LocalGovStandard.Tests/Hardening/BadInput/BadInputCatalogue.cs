@@ -25,6 +25,7 @@ public static class BadInputCatalogue
         .. OrganiserCases.RunReports(), .. OrganiserCases.CreateSummit(), .. OrganiserCases.SendSummit(), .. OrganiserCases.RemindSummit(), .. OrganiserCases.EraseContact(),
         .. OrganiserCases.Approvals(), .. OrganiserCases.ContactStanding(), .. OrganiserCases.ImportDomains(), .. OrganiserCases.CouncilDomains(),
         .. PoisonedEmailCases.Requeue(),
+        .. PeopleErasureCases.Export(), .. PeopleErasureCases.Erase(),
         .. PackCases.Lead(), .. PackCases.Console(),
         .. AssessorCases.PutProfile(), .. AssessorCases.WithdrawApi(), .. AssessorCases.ProfileForm(), .. AssessorCases.WithdrawForm(),
         .. AssessorCases.LeadApprove(), .. AssessorCases.ConsoleApprove(),
