@@ -89,6 +89,14 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
         return events.OrderBy(e => e.StartsAt).ToList();
     }
 
+    /// <summary>The group's meet-ups with the places taken, which the list rows leave out (the counter changes with every answer): a point read of each one's state row.</summary>
+    public async Task<IReadOnlyList<EventEntity>> ListGroupWithPlacesAsync(string peerGroup, CancellationToken cancellationToken)
+    {
+        var listed = await ListGroupAsync(peerGroup, cancellationToken);
+        var states = await Task.WhenAll(listed.Select(e => FindAsync(e.SummitId, cancellationToken)));
+        return listed.Select((e, i) => states[i] ?? e).ToList();
+    }
+
     /// <summary>Every event: the summits' list, and the groups' lists (one range of list partitions).</summary>
     public async Task<IReadOnlyList<EventEntity>> AllAsync(CancellationToken cancellationToken)
     {

@@ -51,10 +51,10 @@ public static class LeadMeetupPages
     private static MeetupDetailDoor Door(ClaimsPrincipal user) => new(ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
 
     private static async Task<IResult> ShowAsync(
-        string slug, int? scheduled, string? registration, string? title, int? point, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store,
+        string slug, int? scheduled, string? registration, string? title, int? point, string? pack, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store,
         MeetupScheduler scheduler, SupportNeedQueries needs, CancellationToken cancellationToken) =>
         await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point), null, cancellationToken, registration)
+            ? await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point, pack), null, cancellationToken, registration)
             : NotLed();
 
     private static async Task<IResult> SetRegistrationAsync(

@@ -112,7 +112,7 @@ public static class MeetupForm
             .Set(p => p.Group, group)
             .Set(p => p.Standard, scheduler.Standard)
             .Set(p => p.UsablePacks, await scheduler.PublishedPacksAsync(cancellationToken))
-            .Set(p => p.Meetups, await store.ListGroupAsync(group.Slug, cancellationToken))
+            .Set(p => p.Meetups, await store.ListGroupWithPlacesAsync(group.Slug, cancellationToken))
             .Set(p => p.Action, (forOrganiser ? "/organiser" : "") + $"/peer-groups/{group.Slug}/events")
             .Set(p => p.ForOrganiser, forOrganiser)
             .Set(p => p.Scheduled, scheduled)
@@ -123,12 +123,19 @@ public static class MeetupForm
             .Set(p => p.Errors, errors ?? new FormErrors())
             .Result(errors is { Any: true } ? StatusCodes.Status400BadRequest : null);
 
-    /// <summary>The form filled in from a suggested programme's link: a title and a point; null when the link gives neither.</summary>
-    public static Submitted? Prefill(string? title, int? point) =>
-        title is null && point is null
+    /// <summary>
+    /// The form filled in from a suggested programme's link: a title, a point and its pack; null when the link gives none.
+    /// The pack is only preselected: scheduling checks it as if it had been chosen.
+    /// </summary>
+    public static Submitted? Prefill(string? title, int? point, string? pack = null) =>
+        title is null && point is null && pack is null
             ? null
             : new Submitted(
-                new Dictionary<string, string> { ["title"] = (title ?? "").Trim() is var t && t.Length <= MeetupValidator.TitleMaxLength ? t : "" },
+                new Dictionary<string, string>
+                {
+                    ["title"] = (title ?? "").Trim() is var t && t.Length <= MeetupValidator.TitleMaxLength ? t : "",
+                    ["packId"] = pack is { Length: <= 40 } ? pack : "",
+                },
                 point is { } p ? [p.ToString(CultureInfo.InvariantCulture)] : []);
 
     /// <summary>"speakers[0].talkTitle" is the first filled-in row's talk input.</summary>

@@ -59,7 +59,7 @@ public static class MeetupsApi
     private static async Task<Results<Ok<IReadOnlyList<MeetupView>>, ProblemHttpResult>> ListAsync(
         string slug, PeerGroupStore groups, EventStore store, CancellationToken cancellationToken) =>
         await groups.FindAsync(slug, cancellationToken) is { } group
-            ? TypedResults.Ok<IReadOnlyList<MeetupView>>((await store.ListGroupAsync(group.Slug, cancellationToken)).Select(MeetupView.From).ToList())
+            ? TypedResults.Ok<IReadOnlyList<MeetupView>>((await store.ListGroupWithPlacesAsync(group.Slug, cancellationToken)).Select(MeetupView.From).ToList())
             : GroupNotFound();
 
     private static async Task<Results<Ok<ChangedResponse>, ProblemHttpResult, BodyProblem, ValidationProblem>> MoveAsync(

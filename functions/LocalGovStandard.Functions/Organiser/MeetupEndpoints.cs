@@ -44,10 +44,10 @@ public static class MeetupEndpoints
             : ConsoleForms.NotFound("There is no such meet-up in this peer group.");
 
     private static async Task<IResult> ShowAsync(
-        string slug, int? scheduled, string? registration, string? title, int? point, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler,
+        string slug, int? scheduled, string? registration, string? title, int? point, string? pack, PeerGroupStore groups, EventStore store, MeetupScheduler scheduler,
         SupportNeedQueries needs, CancellationToken cancellationToken) =>
         await groups.FindAsync(slug, cancellationToken) is { } group
-            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point), null, cancellationToken, registration)
+            ? await MeetupForm.PageAsync(group, forOrganiser: true, store, scheduler, needs, scheduled, MeetupForm.Prefill(title, point, pack), null, cancellationToken, registration)
             : ConsoleForms.NotFound("There is no peer group at this address.");
 
     private static async Task<IResult> SetRegistrationAsync(

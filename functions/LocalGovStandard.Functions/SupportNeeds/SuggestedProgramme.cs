@@ -20,7 +20,7 @@ public static class SuggestedProgramme
             .ThenByDescending(t => t.SupportNeed)
             .ThenByDescending(t => t.UnderstandingNeed)
             .ThenBy(t => t.Point)
-            .Select(t => new ProgrammeMeetup(t.Point, t.Title, Reason(t), packsByPoint[t.Point].Select(p => new SuggestedPack($"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).FirstOrDefault()))
+            .Select(t => new ProgrammeMeetup(t.Point, t.Title, Reason(t), packsByPoint[t.Point].Select(p => new SuggestedPack(p.Id, $"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).FirstOrDefault()))
             .ToList();
 
     private static string Reason(PointTally tally) => tally switch

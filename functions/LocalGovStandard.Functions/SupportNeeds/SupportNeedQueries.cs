@@ -59,7 +59,7 @@ public sealed class SupportNeedQueries(SupportNeedStore store, SupportNeedValida
     {
         var councils = group.Members(await LatestInRegionsAsync(group.PartitionSlugs, cancellationToken), c => c.GssCode).ToList();
         var suggestions = TopicSuggestions.For(councils, Standard)
-            .Select(topic => topic with { Packs = packsByPoint[topic.Point].Take(PacksPerTopic).Select(p => new SuggestedPack($"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).ToList() })
+            .Select(topic => topic with { Packs = packsByPoint[topic.Point].Take(PacksPerTopic).Select(p => new SuggestedPack(p.Id, $"{p.Title} ({p.GroupName})", PackQueries.PagePath(p.Id))).ToList() })
             .ToList();
         return new GroupNeeds(group, councils, PointTally.Of(councils, Standard), suggestions) { Programme = SuggestedProgramme.For(councils, Standard, packsByPoint) };
     }

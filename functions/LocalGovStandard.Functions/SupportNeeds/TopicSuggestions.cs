@@ -30,7 +30,7 @@ public sealed record PointTally(int Point, string Title, int Answered, int NoSup
 }
 
 /// <summary>A published content pack that covers a suggested point, most adopted first.</summary>
-public sealed record SuggestedPack(string Title, string Href);
+public sealed record SuggestedPack(string Id, string Title, string Href);
 
 /// <summary>A point suggested as a next meet-up topic, why, and the packs that cover it.</summary>
 public sealed record SuggestedTopic(int Point, string Title, string Reason, IReadOnlyList<SuggestedPack> Packs);

@@ -48,6 +48,7 @@ public sealed class PanelBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await using var leadContext = await fixture.NewContextAsync(bypassCsp: true);
         var page = await leadContext.NewPageAsync();
         await OpenEmailedLinkAndPressAsync(page, await fixture.SignInLinkForAsync(lead), BrowserFixture.SignInButton);
+        await page.WaitForURLAsync("**/assessments");
         await page.GotoAsync(PanelSteps.LeadPage(reference));
         await Expect(page.Locator("#panel")).ToHaveTextAsync("Confirm the panel");
         await CheckAsync(page, "panel-lead-proposal", violations);

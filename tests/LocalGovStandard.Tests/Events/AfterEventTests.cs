@@ -84,6 +84,8 @@ public sealed class AfterEventTests(AfterEventFixture fixture) : IClassFixture<A
     {
         var admin = fixture.CreateAdminClient();
         var (id, places) = await MeetupWithPlacesAsync(fixture, _clock.GetUtcNow(), accept: 3);
+        var listed = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/peer-groups/london/events"))!.Single(m => m!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal(3, listed["accepted"]!.GetValue<int>());
         using (var early = await RecordAsync(admin, id, [places[0].InvitationId]))
         {
             Assert.Equal(new HashSet<string> { "attended" }, await ErrorFieldsAsync(early));

@@ -9,7 +9,7 @@ namespace LocalGovStandard.Tests.GroupExtras;
 public sealed class SuggestedProgrammePageTests(GroupExtrasFixture fixture) : IClassFixture<GroupExtrasFixture>
 {
     [Fact]
-    public async Task TheLeadsPage_ShowsEveryPoint_WithTheMostAdoptedPublishedPack_AndScheduling_StartsFromTheSuggestion()
+    public async Task TheLeadsPage_ShowsEveryPoint_WithTheMostAdoptedPublishedPack_AndScheduling_StartsFromTheSuggestion_WithItsPack()
     {
         var admin = fixture.CreateAdminClient();
         var lonely = (await PackSteps.CreateAsync(admin, "wales", "Testing, the Welsh way", 13))["id"]!.GetValue<string>();
@@ -35,6 +35,8 @@ public sealed class SuggestedProgrammePageTests(GroupExtrasFixture fixture) : IC
         Assert.Equal(point13.QuerySelector("td")!.TextContent.Split(", ", 2)[1], form.ValueOf("title"));
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)form.Element("#points-13")!).IsChecked);
         Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)form.Element("#points-12")!).IsChecked);
+        Assert.Contains($"pack={popular}", schedule, StringComparison.Ordinal);
+        Assert.Equal(popular, ((AngleSharp.Html.Dom.IHtmlSelectElement)form.Element("#packId")!).Value);
         Assert.Equal(15, console.Document.QuerySelectorAll("#programme tbody tr").Length);
         Assert.Contains("point=13", console.Document.QuerySelector("#programme tr[data-point='13'] a[href^='/organiser/peer-groups/london/events?']")!.GetAttribute("href"), StringComparison.Ordinal);
     }
