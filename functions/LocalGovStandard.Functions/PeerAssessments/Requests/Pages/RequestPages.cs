@@ -33,6 +33,7 @@ public static class RequestPages
         council.MapGet("/new", NewAsync).AsPublicFunction("NewPeerAssessmentRequestPage");
         council.MapPost("", CreateAsync).AsPublicFunction("PeerAssessmentRequestSubmit");
         council.MapGet("/{reference}", ShowAsync).AsPublicFunction("PeerAssessmentRequestPage");
+        council.MapPost("/{reference}/read", ConfirmReadAsync).AsPublicFunction("PeerAssessmentReportReadSubmit");
 
         var lead = app.MapGroup("/assessments/peer-groups/{slug}/requests").RequireAuthorization(ContactSession.Policy);
         lead.MapGet("", LeadListAsync).AsPublicFunction("PeerGroupRequestListPage");
@@ -74,14 +75,21 @@ public static class RequestPages
 
     private static async Task<IResult> ShowAsync(
         string reference, bool? created, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        CancellationToken cancellationToken)
+        ReportReadings readings, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
         var request = await store.FindAsync(scope.Region, reference, cancellationToken);
         return request is null || request.GssCode != scope.GssCode
             ? PageResults.NotFound()
-            : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken);
+            : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
+                reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken));
     }
+
+    /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
+    private static async Task<IResult> ConfirmReadAsync(string reference, HttpContext context, ReportReadings readings, CancellationToken cancellationToken) =>
+        await readings.ConfirmAsync(context.User.Scope(), reference, cancellationToken) is ReadConfirmation.Recorded or ReadConfirmation.AlreadyRecorded
+            ? TypedResults.Redirect(CouncilHref(reference))
+            : PageResults.NotFound();
 
     private static async Task<IResult> LeadListAsync(
         string slug, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store, CancellationToken cancellationToken)
@@ -117,7 +125,7 @@ public static class RequestPages
 
     internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null) =>
+        CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null, ReportReadView? reading = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -129,6 +137,7 @@ public static class RequestPages
             .Set(p => p.Proposal, proposal)
             .Set(p => p.OutcomeLabel, catalogue.Find(request.StandardId)?.OverallRating(request.Outcome)?.Label ?? request.Outcome)
             .Set(p => p.Panel, panel)
+            .Set(p => p.Reading, reading)
             .Result(status);
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
