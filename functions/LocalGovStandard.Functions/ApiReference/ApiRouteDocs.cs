@@ -229,7 +229,8 @@ public static class ApiRouteDocs
         ["RequestPeerAssessment"] = new(Contact, "Ask your peer group for a peer assessment",
             "Asks for a peer assessment of one of your council's services: its name, URL and phase, the standard, two to five preferred dates at least 3 weeks ahead, " +
             "the reference of one of your council's approved contacts, and any councils (codes from the register) the panel must not come from. " +
-            "The council is yours, from your session. The request is emailed to your peer group's leads.")
+            "The council is yours, from your session. The request is emailed to your peer group's leads. " +
+            "To ask for a reassessment, `reassessmentOf` names one of your council's earlier requests whose report is published.")
         {
             Request = typeof(PeerAssessments.Requests.PeerAssessmentRequestBody),
             RequestExample = new

@@ -22,6 +22,7 @@ public static class PeerAssessmentsApi
         services.AddSingleton<PeerAssessmentRequestValidator>();
         services.AddSingleton<PeerAssessmentRequestDetails>();
         services.AddSingleton<PeerAssessmentRequests>();
+        services.AddSingleton<ReportReadings>();
         services.AddSingleton<PanelProposals>();
         services.AddSingleton<PeerAssessmentQueries>();
         services.AddPersonalDataHolder<PeerAssessmentRequestPersonalData>();

@@ -62,6 +62,12 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     /// <summary>The panel's overall result: a value of the standard's <c>overallRatings</c> (met / not met, or green / amber / red).</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>
+    /// JSON: the council's contacts who confirmed they read the published report, a <see cref="ReportReading"/> each, once.
+    /// Their contact keys are personal data: erasure removes theirs.
+    /// </summary>
+    public string? ReadBy { get; set; }
+
     /// <summary>The reference of the earlier request this one reassesses, if any.</summary>
     public string? ReassessmentOf { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -79,6 +85,28 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     public IReadOnlyList<PanelMemberRecord> SeatedPanel() => Panel().Where(m => m.IsSeated).ToList();
 
     public void SetPanel(IEnumerable<PanelMemberRecord> panel) => PanelJson = JsonSerializer.Serialize(panel.ToList(), JsonSerializerOptions.Web);
+
+    public IReadOnlyList<ReportReading> Readings() =>
+        ReadBy is null ? [] : JsonSerializer.Deserialize<List<ReportReading>>(ReadBy, JsonSerializerOptions.Web) ?? [];
+
+    /// <returns>False when this contact had already confirmed (nothing changes).</returns>
+    public bool MarkRead(string contactKey, DateTimeOffset at)
+    {
+        var readings = Readings();
+        if (readings.Any(r => r.ContactKey == contactKey))
+        {
+            return false;
+        }
+
+        SetReadings([.. readings, new ReportReading(contactKey, at)]);
+        return true;
+    }
+
+    public void SetReadings(IEnumerable<ReportReading> readings)
+    {
+        var list = readings.ToList();
+        ReadBy = list.Count == 0 ? null : JsonSerializer.Serialize(list, JsonSerializerOptions.Web);
+    }
 
     public IReadOnlyList<string> ConflictCodes() => Conflicts.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
@@ -98,6 +126,9 @@ public sealed record PanelMemberRecord(
 {
     public bool IsSeated => Status is PanelMemberStatus.Invited or PanelMemberStatus.Accepted;
 }
+
+/// <summary>A council contact's confirmation that they read the panel's report.</summary>
+public sealed record ReportReading(string ContactKey, DateTimeOffset ReadAt);
 
 public static class PanelMemberStatus
 {

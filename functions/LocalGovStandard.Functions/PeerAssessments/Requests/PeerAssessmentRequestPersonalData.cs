@@ -6,13 +6,16 @@ namespace LocalGovStandard.PeerAssessments.Requests;
 
 public sealed record ExportedPeerAssessmentRequest(string Reference, string ServiceName, string Status, bool AskedForIt, bool IsTheContact, DateTimeOffset CreatedAt);
 
+public sealed record ExportedReportReading(string Reference, string ServiceName, DateTimeOffset ReadAt);
+
 public sealed record ExportedPanelSeat(string Reference, string CouncilName, string ServiceName, string? PanelDate, string RoleId, string Status, DateTimeOffset? RespondedAt);
 
 /// <summary>
 /// Requests name two people by key: who asked (their reference) and the council's contact for the assessment (their
 /// contact key). Both are in the council's region partition. Erasure blanks them; the request itself is the council's and stays.
 /// An assessor sits on other councils' panels (any region): erasure blanks their name and contact key on each seat and
-/// keeps the role and their council, so a report keeps the role, not the name.
+/// keeps the role and their council, so a report keeps the role, not the name. A council contact's confirmation that
+/// they read the report is kept by contact key: erasure removes it (the count then no longer includes them).
 /// </summary>
 [HoldsPersonalData(TableNames.PeerAssessmentRequests)]
 public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore store) : IPersonalDataHolder
@@ -26,6 +29,9 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
             .ToList());
         sections.Add("peerAssessmentPanels", naming
             .SelectMany(r => r.Panel().Where(m => IsThem(m, subject)).Select(m => new ExportedPanelSeat(r.Reference, r.CouncilName, r.ServiceName, r.PanelDate, m.RoleId, m.Status, m.RespondedAt)))
+            .ToList());
+        sections.Add("peerAssessmentReportReadings", naming
+            .SelectMany(r => r.Readings().Where(reading => HasRead(r, reading, subject)).Select(reading => new ExportedReportReading(r.Reference, r.ServiceName, reading.ReadAt)))
             .ToList());
     }
 
@@ -51,10 +57,13 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
         !subject.IsContact ? [] : (await store.AllAsync(cancellationToken)).Where(r => Names(r, subject)).ToList();
 
     private static bool Names(PeerAssessmentRequestEntity request, DataSubject subject) =>
-        AsksOrIsContact(request, subject) || request.Panel().Any(m => IsThem(m, subject) && (m.Name.Length > 0 || m.ContactKey.Length > 0));
+        AsksOrIsContact(request, subject) || request.Readings().Any(r => HasRead(request, r, subject)) || request.Panel().Any(m => IsThem(m, subject) && (m.Name.Length > 0 || m.ContactKey.Length > 0));
 
     private static bool AsksOrIsContact(PeerAssessmentRequestEntity request, DataSubject subject) =>
         request.GssCode == subject.GssCode && (request.CreatedBy == subject.Reference || request.ContactKey == subject.ContactKey);
+
+    private static bool HasRead(PeerAssessmentRequestEntity request, ReportReading reading, DataSubject subject) =>
+        request.GssCode == subject.GssCode && reading.ContactKey.Length > 0 && reading.ContactKey == subject.ContactKey;
 
     private static bool IsThem(PanelMemberRecord member, DataSubject subject) =>
         member.CouncilCode == subject.GssCode
@@ -77,6 +86,7 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
                 request.ContactKey = request.ContactKey == subject.ContactKey ? "" : request.ContactKey;
             }
 
+            request.SetReadings(request.Readings().Where(r => !HasRead(request, r, subject)));
             if (request.Panel().Any(m => IsThem(m, subject)))
             {
                 request.SetPanel(request.Panel().Select(m => IsThem(m, subject) ? m with { Name = "", ContactKey = "" } : m));

@@ -13,6 +13,7 @@ namespace LocalGovStandard.PeerAssessments.Requests;
 /// <param name="PreferredDates">yyyy-MM-dd.</param>
 /// <param name="ContactReference">The reference of one of the council's approved contacts.</param>
 /// <param name="Conflicts">Council codes (GSS) from the register.</param>
+/// <param name="ReassessmentOf">The reference of one of the council's requests whose report is published, when this reassesses it.</param>
 public sealed record PeerAssessmentRequestBody(
     string? ServiceName,
     string? ServiceUrl,
@@ -20,12 +21,14 @@ public sealed record PeerAssessmentRequestBody(
     string? StandardId,
     IReadOnlyList<string?>? PreferredDates,
     string? ContactReference,
-    IReadOnlyList<string?>? Conflicts);
+    IReadOnlyList<string?>? Conflicts,
+    string? ReassessmentOf = null);
 
 public sealed record ValidPeerAssessmentRequest(
-    string ServiceName, string? ServiceUrl, string Phase, Standard Standard, IReadOnlyList<DateOnly> PreferredDates, ContactEntity Contact, IReadOnlyList<Council> Conflicts);
+    string ServiceName, string? ServiceUrl, string Phase, Standard Standard, IReadOnlyList<DateOnly> PreferredDates, ContactEntity Contact, IReadOnlyList<Council> Conflicts,
+    string? ReassessmentOf = null);
 
-public sealed class PeerAssessmentRequestValidator(StandardCatalogue standards, CouncilDirectory councils, ContactStore contacts, TimeProvider clock)
+public sealed class PeerAssessmentRequestValidator(StandardCatalogue standards, CouncilDirectory councils, ContactStore contacts, PeerAssessmentRequestStore requests, TimeProvider clock)
 {
     public const int MinDates = 2;
     public const int MaxDates = 5;
@@ -55,10 +58,30 @@ public sealed class PeerAssessmentRequestValidator(StandardCatalogue standards, 
         var dates = Dates(body.PreferredDates ?? [], errors);
         var contact = await ContactAsync(scope, body.ContactReference, errors, cancellationToken);
         var conflicts = await ConflictsAsync(scope, body.Conflicts ?? [], errors, cancellationToken);
+        var reassessmentOf = await ReassessmentOfAsync(scope, body.ReassessmentOf, errors, cancellationToken);
 
         return errors.IsValid
-            ? (new ValidPeerAssessmentRequest(name!, url, phase!, standard!, dates, contact!, conflicts), errors)
+            ? (new ValidPeerAssessmentRequest(name!, url, phase!, standard!, dates, contact!, conflicts, reassessmentOf), errors)
             : (null, errors);
+    }
+
+    /// <summary>Only the council's own requests whose report is published can be reassessed; another council's is as unknown as a made-up one.</summary>
+    private async Task<string?> ReassessmentOfAsync(CouncilScope scope, string? value, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var reference = value?.Trim();
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        if (await requests.FindAsync(scope.Region, reference, cancellationToken) is { } earlier
+            && earlier.GssCode == scope.GssCode && earlier.Status == PeerAssessmentRequestEntity.ReportPublished)
+        {
+            return earlier.Reference;
+        }
+
+        errors.Add("reassessmentOf", "The request to reassess must be one of your council's requests whose report is published");
+        return null;
     }
 
     /// <summary>The earliest date that can be asked for: three weeks after today (UK time).</summary>

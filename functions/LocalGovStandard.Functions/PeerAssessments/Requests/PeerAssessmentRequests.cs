@@ -41,6 +41,7 @@ public sealed class PeerAssessmentRequests(
             PreferredDates = string.Join(',', request.PreferredDates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
             ContactKey = request.Contact.ContactKey,
             Conflicts = string.Join(',', request.Conflicts.Select(c => c.Code)),
+            ReassessmentOf = request.ReassessmentOf,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = scope.ContactReference,
         };

@@ -43,6 +43,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     /// <summary><see cref="Contact"/>'s council's peer-assessment request, its panel confirmed (see <see cref="PanelCases"/>).</summary>
     public string PanelRequest { get; private set; } = "";
 
+    /// <summary><see cref="Contact"/>'s council's request whose report is published and not yet confirmed read (see <see cref="ReportAfterCases"/>).</summary>
+    public string PublishedRequest { get; private set; } = "";
+
     /// <summary>Emailed links nobody has used (their pages carry the forms the cases post).</summary>
     public string VerificationPath { get; private set; } = "";
     public string SignInLinkPath { get; private set; } = "";
@@ -77,6 +80,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
 
         AssessorId = await AssessorCases.SetUpAsync(this);
         PanelRequest = await PanelCases.SetUpAsync(this);
+        PublishedRequest = await ReportAfterCases.SetUpAsync(this);
         await InviteToASummitAsync();
         await OpenTheConsoleAsync();
         await PackCases.PrepareAsync(this);

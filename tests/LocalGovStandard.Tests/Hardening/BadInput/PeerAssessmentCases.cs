@@ -12,7 +12,7 @@ public static class PeerAssessmentCases
     /// <summary>Stands for the fixture contact's own reference, which only the running fixture knows; put in at sending.</summary>
     private const string ContactPlaceholder = "__contact_reference__";
 
-    private static JsonObject Valid() => new()
+    internal static JsonObject Valid() => new()
     {
         ["serviceName"] = "Apply for a parking permit", ["serviceUrl"] = "https://www.example.gov.uk/parking", ["phase"] = "beta", ["standardId"] = "service-standard-2019",
         ["preferredDates"] = new JsonArray("2030-06-03", "2030-06-10"), ["contactReference"] = ContactPlaceholder, ["conflicts"] = new JsonArray("E09000007"),
@@ -83,7 +83,7 @@ public static class PeerAssessmentCases
             .All;
 
     /// <summary>A form filled in as a person would, but for the contact, which names the fixture's own reference only once it runs.</summary>
-    private static void Filled(List<KeyValuePair<string, string>> fields)
+    internal static void Filled(List<KeyValuePair<string, string>> fields)
     {
         fields.Set("serviceName", "Apply for a parking permit");
         fields.Set("phase", "beta");
@@ -96,7 +96,7 @@ public static class PeerAssessmentCases
         }
     }
 
-    private static BadInputCase Case(string name, string json, Expectation expect) =>
+    internal static BadInputCase Case(string name, string json, Expectation expect) =>
         new(Route, name, fixture => Requests.Json(HttpMethod.Post, _ => "/api/peer-assessments",
             json.Replace(ContactPlaceholder, SignupSteps.ReferenceFor(fixture.SendGrid, BadInputFixture.Contact), StringComparison.Ordinal), f => f.Bearer)(fixture), expect);
 }

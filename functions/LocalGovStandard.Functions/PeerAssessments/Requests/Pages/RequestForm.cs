@@ -14,15 +14,34 @@ public sealed record RequestForm(IReadOnlyDictionary<string, string> Values, IRe
 
     public static readonly IReadOnlyList<string> FieldOrder =
     [
-        "serviceName", "serviceUrl", "phase", "standardId",
+        "reassessmentOf", "serviceName", "serviceUrl", "phase", "standardId",
         .. Enumerable.Range(1, DateInputs).SelectMany(i => new[] { $"preferredDate{i}-day", $"preferredDate{i}-month", $"preferredDate{i}-year" }),
         "contactReference",
         .. Enumerable.Range(1, ConflictInputs).Select(i => $"conflict{i}"),
     ];
 
-    private static readonly string[] TextFields = ["serviceName", "serviceUrl", "phase", "standardId", "contactReference", .. Enumerable.Range(1, ConflictInputs).Select(i => $"conflict{i}")];
+    private static readonly string[] TextFields = ["reassessmentOf", "serviceName", "serviceUrl", "phase", "standardId", "contactReference", .. Enumerable.Range(1, ConflictInputs).Select(i => $"conflict{i}")];
 
     public static RequestForm Empty { get; } = new(new Dictionary<string, string>(), Enumerable.Range(1, DateInputs).Select(_ => new DateParts(null, null, null)).ToList());
+
+    /// <summary>The form for reassessing <paramref name="earlier"/>: its service, phase, standard and conflicts filled in; new dates and a contact to choose.</summary>
+    public static RequestForm ForReassessment(PeerAssessmentRequestEntity earlier)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["reassessmentOf"] = earlier.Reference,
+            ["serviceName"] = earlier.ServiceName,
+            ["serviceUrl"] = earlier.ServiceUrl ?? "",
+            ["phase"] = earlier.Phase,
+            ["standardId"] = earlier.StandardId,
+        };
+        foreach (var (code, i) in earlier.ConflictCodes().Take(ConflictInputs).Select((c, i) => (c, i)))
+        {
+            values[$"conflict{i + 1}"] = code;
+        }
+
+        return Empty with { Values = values };
+    }
 
     public static RequestForm From(IFormCollection form) => new(
         TextFields.ToDictionary(f => f, f => form[f].ToString()),
@@ -34,7 +53,8 @@ public sealed record RequestForm(IReadOnlyDictionary<string, string> Values, IRe
         Value("serviceName"), Value("serviceUrl"), Value("phase"), Value("standardId"),
         Dates.Select(d => d.MissingParts.Count == 3 ? null : d.Iso ?? "not-a-date").ToList(),
         Value("contactReference"),
-        Enumerable.Range(1, ConflictInputs).Select(i => Value($"conflict{i}")).ToList());
+        Enumerable.Range(1, ConflictInputs).Select(i => Value($"conflict{i}")).ToList(),
+        Value("reassessmentOf"));
 
     /// <summary>The date inputs' own problems (a missing part, not a real date) first, then the validator's, each on the input it concerns.</summary>
     public FormErrors Errors(FieldErrors errors)

@@ -33,6 +33,7 @@ public static class RequestPages
         council.MapGet("/new", NewAsync).AsPublicFunction("NewPeerAssessmentRequestPage");
         council.MapPost("", CreateAsync).AsPublicFunction("PeerAssessmentRequestSubmit");
         council.MapGet("/{reference}", ShowAsync).AsPublicFunction("PeerAssessmentRequestPage");
+        council.MapPost("/{reference}/read", ConfirmReadAsync).AsPublicFunction("PeerAssessmentReportReadSubmit");
 
         var lead = app.MapGroup("/assessments/peer-groups/{slug}/requests").RequireAuthorization(ContactSession.Policy);
         lead.MapGet("", LeadListAsync).AsPublicFunction("PeerGroupRequestListPage");
@@ -51,9 +52,20 @@ public static class RequestPages
             .Result();
     }
 
+    /// <summary>With <paramref name="reassess"/> naming one of the council's published requests, the form comes filled in from it.</summary>
     private static async Task<RazorComponentResult<NewRequestPage>> NewAsync(
-        HttpContext context, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils, StandardCatalogue catalogue, CancellationToken cancellationToken) =>
-        await FormAsync(context, RequestForm.Empty, new FormErrors(), validator, contacts, councils, catalogue, cancellationToken);
+        string? reassess, HttpContext context, PeerAssessmentRequestValidator validator, PeerAssessmentRequestStore store, ContactStore contacts, CouncilDirectory councils,
+        StandardCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var scope = context.User.Scope();
+        var earlier = reassess is null ? null : await store.FindAsync(scope.Region, reassess, cancellationToken);
+        var form = earlier is not null && earlier.GssCode == scope.GssCode && earlier.Status == PeerAssessmentRequestEntity.ReportPublished
+            ? RequestForm.ForReassessment(earlier)
+            : RequestForm.Empty;
+        return await FormAsync(context, form, new FormErrors(), validator, contacts, councils, catalogue, cancellationToken);
+    }
+
+    public static string ReassessHref(string reference) => $"{ListHref}/new?reassess={reference}";
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, PeerAssessmentRequestValidator validator, PeerAssessmentRequests requests, ContactStore contacts, CouncilDirectory councils,
@@ -74,14 +86,22 @@ public static class RequestPages
 
     private static async Task<IResult> ShowAsync(
         string reference, bool? created, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        CancellationToken cancellationToken)
+        ReportReadings readings, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
         var request = await store.FindAsync(scope.Region, reference, cancellationToken);
         return request is null || request.GssCode != scope.GssCode
             ? PageResults.NotFound()
-            : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken);
+            : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
+                reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken),
+                reassessHref: OutcomeFails(request, catalogue) ? ReassessHref(request.Reference) : null);
     }
+
+    /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
+    private static async Task<IResult> ConfirmReadAsync(string reference, HttpContext context, ReportReadings readings, CancellationToken cancellationToken) =>
+        await readings.ConfirmAsync(context.User.Scope(), reference, cancellationToken) is ReadConfirmation.Recorded or ReadConfirmation.AlreadyRecorded
+            ? TypedResults.Redirect(CouncilHref(reference))
+            : PageResults.NotFound();
 
     private static async Task<IResult> LeadListAsync(
         string slug, HttpContext context, PeerGroupLeadership leadership, PeerAssessmentRequestStore store, CancellationToken cancellationToken)
@@ -117,7 +137,8 @@ public static class RequestPages
 
     internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null) =>
+        CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null, ReportReadView? reading = null,
+        string? reassessHref = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -129,7 +150,12 @@ public static class RequestPages
             .Set(p => p.Proposal, proposal)
             .Set(p => p.OutcomeLabel, catalogue.Find(request.StandardId)?.OverallRating(request.Outcome)?.Label ?? request.Outcome)
             .Set(p => p.Panel, panel)
+            .Set(p => p.Reading, reading)
+            .Set(p => p.ReassessHref, reassessHref)
             .Result(status);
+
+    private static bool OutcomeFails(PeerAssessmentRequestEntity request, StandardCatalogue catalogue) =>
+        request.Status == PeerAssessmentRequestEntity.ReportPublished && catalogue.Find(request.StandardId)?.OverallRating(request.Outcome) is { Passes: false };
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
         HttpContext context, RequestForm form, FormErrors errors, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils,
