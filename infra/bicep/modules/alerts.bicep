@@ -22,6 +22,7 @@ var timers = {
   purge: 'PurgeExpiredVerifications'
   backup: 'BackupTables'
   poison: 'CountPoisonedEmail'
+  panels: 'PeerAssessmentPanelReminders'
 }
 
 // A timer run shows in Application Insights as the host's request named after the function, and as
@@ -42,10 +43,10 @@ var logAlerts = [
   {
     name: 'timer-failed'
     severity: 1
-    description: 'A timer function (workbooks, snapshots, purge, backup, poisoned-email count) failed.'
+    description: 'A timer function (workbooks, snapshots, purge, backup, poisoned-email count, panel reminders) failed.'
     frequency: 'PT15M'
     window: 'PT15M'
-    query: '${timerRuns} | where fn in ("${timers.monthly}", "${timers.snapshots}", "${timers.purge}", "${timers.backup}", "${timers.poison}") and success == false | project timestamp, fn, resultCode'
+    query: '${timerRuns} | where fn in ("${timers.monthly}", "${timers.snapshots}", "${timers.purge}", "${timers.backup}", "${timers.poison}", "${timers.panels}") and success == false | project timestamp, fn, resultCode'
   }
   {
     name: 'timer-missed-${timers.snapshots}'
@@ -62,6 +63,14 @@ var logAlerts = [
     frequency: 'PT1H'
     window: 'P2D'
     query: 'let ran = toscalar(${timerRuns} | where timestamp > ago(26h) and fn == "${timers.purge}" and success == true | count); print missed = ran == 0 | where missed'
+  }
+  {
+    name: 'timer-missed-${timers.panels}'
+    severity: 2
+    description: 'PeerAssessmentPanelReminders (daily at 07:00 UTC) has not succeeded for 26 hours.'
+    frequency: 'PT1H'
+    window: 'P2D'
+    query: 'let ran = toscalar(${timerRuns} | where timestamp > ago(26h) and fn == "${timers.panels}" and success == true | count); print missed = ran == 0 | where missed'
   }
   {
     name: 'timer-missed-${timers.backup}'

@@ -134,6 +134,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
         { "timer-missed-RefreshDashboardSnapshots", "Microsoft.Insights/scheduledQueryRules" },
         { "timer-missed-PurgeExpiredVerifications", "Microsoft.Insights/scheduledQueryRules" },
         { "timer-missed-BackupTables", "Microsoft.Insights/scheduledQueryRules" },
+        { "timer-missed-PeerAssessmentPanelReminders", "Microsoft.Insights/scheduledQueryRules" },
         { "mail-not-accepted", "Microsoft.Insights/scheduledQueryRules" },
         { "email-poison-queue", "Microsoft.Insights/scheduledQueryRules" },
         { "health-failing", "Microsoft.Insights/metricAlerts" },
@@ -168,7 +169,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.CompiledTemplate compi
             .Select(t => (string)t.GetField("Name")!.GetValue(null)!).ToList();
         var test = Single(deployment, "Microsoft.Insights/webtests");
 
-        Assert.Equal(5, timers.Count);
+        Assert.Equal(6, timers.Count);
         Assert.All(timers, timer => Assert.Contains($"\"{timer}\"", queries, StringComparison.Ordinal));
         Assert.EndsWith("/api/health", test.Properties!["Request"]!["RequestUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(Single(deployment, "Microsoft.Insights/actionGroups").Properties!["emailReceivers"]!.AsArray());
