@@ -3,6 +3,7 @@ using LocalGovStandard.Tests.Trust;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
+using static LocalGovStandard.Tests.Browser.PageChecks;
 
 namespace LocalGovStandard.Tests.Browser;
 
@@ -14,8 +15,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class ApprovalBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ACouncilContact_ApprovesAColleague_FromTheEmailedLink_ByKeyboard()
     {
@@ -79,12 +78,5 @@ public sealed class ApprovalBrowserTests(BrowserFixture fixture) : IClassFixture
         await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await CheckAsync(page, "console-council-domains-error", violations);
         Assert.Empty(violations);
-    }
-
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

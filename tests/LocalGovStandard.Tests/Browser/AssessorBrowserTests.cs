@@ -6,6 +6,7 @@ using LocalGovStandard.Tests.Reports;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
+using static LocalGovStandard.Tests.Browser.PageChecks;
 
 namespace LocalGovStandard.Tests.Browser;
 
@@ -17,8 +18,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class AssessorBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task AContactOffersToAssess_ByKeyboard()
     {
@@ -105,12 +104,5 @@ public sealed class AssessorBrowserTests(BrowserFixture fixture) : IClassFixture
         await console.GotoAsync($"/organiser/assessors/{assessorId}");
         await CheckAsync(console, "console-approve-assessor", violations);
         Assert.Empty(violations);
-    }
-
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

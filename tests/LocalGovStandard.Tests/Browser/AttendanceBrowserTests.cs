@@ -18,8 +18,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ALead_RecordsAttendance_WithTheKeyboardOnly_AndTheMeetupsPage_HasNoAxeViolations()
     {
@@ -72,10 +70,5 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Empty(violations);
     }
 
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"attendance-{name}.png"), FullPage = true });
-    }
+    private static Task CheckAsync(IPage page, string name, List<string> violations) => PageChecks.CheckAsync(page, "attendance-" + name, violations);
 }

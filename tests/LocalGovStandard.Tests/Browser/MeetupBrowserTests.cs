@@ -14,8 +14,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class MeetupBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ALead_SchedulesASeries_WithTheKeyboardOnly_AndEveryMeetupPage_HasNoAxeViolations()
     {
@@ -87,10 +85,5 @@ public sealed class MeetupBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.Keyboard.PressAsync("Enter");
     }
 
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"meetups-{name}.png"), FullPage = true });
-    }
+    private static Task CheckAsync(IPage page, string name, List<string> violations) => PageChecks.CheckAsync(page, "meetups-" + name, violations);
 }

@@ -17,8 +17,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class MeetupChangeBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ALead_MovesAndThenCancelsAMeetup_WithTheKeyboardOnly_AndEveryPage_HasNoAxeViolations()
     {
@@ -83,10 +81,5 @@ public sealed class MeetupChangeBrowserTests(BrowserFixture fixture) : IClassFix
         Assert.Empty(violations);
     }
 
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"meetup-change-{name}.png"), FullPage = true });
-    }
+    private static Task CheckAsync(IPage page, string name, List<string> violations) => PageChecks.CheckAsync(page, "meetup-change-" + name, violations);
 }

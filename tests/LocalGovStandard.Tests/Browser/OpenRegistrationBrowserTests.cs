@@ -16,8 +16,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class OpenRegistrationBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ALeadOpensASeries_AndSomeoneRegistersAndConfirms_WithTheKeyboardOnly_WithNoAxeViolations()
     {
@@ -86,10 +84,5 @@ public sealed class OpenRegistrationBrowserTests(BrowserFixture fixture) : IClas
         Assert.Empty(violations);
     }
 
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"open-registration-{name}.png"), FullPage = true });
-    }
+    private static Task CheckAsync(IPage page, string name, List<string> violations) => PageChecks.CheckAsync(page, "open-registration-" + name, violations);
 }

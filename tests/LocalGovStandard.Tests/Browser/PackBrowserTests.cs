@@ -3,6 +3,7 @@ using LocalGovStandard.Tests.Packs;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
+using static LocalGovStandard.Tests.Browser.PageChecks;
 
 namespace LocalGovStandard.Tests.Browser;
 
@@ -17,8 +18,6 @@ public sealed class PackBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     private const string LondonLead = "browser.lead@westminster.gov.uk";
     private const string MidlandsLead = "browser.lead@birmingham.gov.uk";
     private const string WalesLead = "browser.lead@cardiff.gov.wales";
-
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
 
     [Fact]
     public async Task ALead_AdoptsAPackFromTheLibrary_RevisesAndPublishesTheCopy_ByKeyboard()
@@ -102,12 +101,5 @@ public sealed class PackBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync("/organiser/peer-groups/wales/packs");
         await CheckAsync(page, "console-group-packs", violations);
         Assert.Empty(violations);
-    }
-
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

@@ -9,6 +9,7 @@ using LocalGovStandard.Tests.Reports;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
+using static LocalGovStandard.Tests.Browser.PageChecks;
 
 namespace LocalGovStandard.Tests.Browser;
 
@@ -20,8 +21,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class PanelBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ALead_ConfirmsThePanelByKeyboard_AndAMemberAccepts_WithNoAxeViolations()
     {
@@ -76,12 +75,5 @@ public sealed class PanelBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Expect(page.Locator("main table tbody tr").First).ToContainTextAsync("Accepted");
         await CheckAsync(page, "panel-lead-answers", violations);
         Assert.Empty(violations);
-    }
-
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

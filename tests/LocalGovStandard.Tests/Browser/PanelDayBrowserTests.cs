@@ -3,6 +3,7 @@ using LocalGovStandard.Tests.PeerAssessments.Panels;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
+using static LocalGovStandard.Tests.Browser.PageChecks;
 
 namespace LocalGovStandard.Tests.Browser;
 
@@ -15,8 +16,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class PanelDayBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task TheLeadRecordsAndSubmitsByKeyboard_AndTheCouncilReadsTheReport_WithNoAxeViolations()
     {
@@ -86,12 +85,5 @@ public sealed class PanelDayBrowserTests(BrowserFixture fixture) : IClassFixture
         await CheckAsync(councilPage, "panel-day-council-report", violations);
 
         Assert.Empty(violations);
-    }
-
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

@@ -5,6 +5,7 @@ using LocalGovStandard.Tests.Reports;
 using Microsoft.Playwright;
 using static LocalGovStandard.Tests.Browser.KeyboardSteps;
 using static Microsoft.Playwright.Assertions;
+using static LocalGovStandard.Tests.Browser.PageChecks;
 
 namespace LocalGovStandard.Tests.Browser;
 
@@ -16,8 +17,6 @@ namespace LocalGovStandard.Tests.Browser;
 [Trait(Needs.Trait, Needs.Chromium)]
 public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
-
     [Fact]
     public async Task ARequest_MadeWithTheKeyboardOnly_ReachesTheLeadAndTheConsole_WithNoAxeViolations()
     {
@@ -105,12 +104,5 @@ public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassF
         await CheckAsync(console, "peer-request-console-page", violations);
 
         Assert.Empty(violations);
-    }
-
-    private static async Task CheckAsync(IPage page, string name, List<string> violations)
-    {
-        violations.AddRange(await AxeChecks.ViolationsAsync(page, name));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }
