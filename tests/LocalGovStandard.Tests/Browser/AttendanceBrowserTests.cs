@@ -70,5 +70,33 @@ public sealed class AttendanceBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Empty(violations);
     }
 
+    [Fact]
+    public async Task TheConsolesMeetupPages_HaveNoAxeViolations()
+    {
+        var clock = fixture.Clock.StartTest();
+        var starts = clock.GetUtcNow().AddDays(10);
+        var meetup = new ValidMeetup("Assisted digital, in the console", [6], starts, starts.AddHours(2), "Council House", "Victoria Square, Birmingham", "", 20, [], "", 1, 1);
+        var id = (await fixture.Service<EventStore>().CreateMeetupsAsync("midlands", meetup, null, CancellationToken.None)).Single().SummitId;
+        await using var context = await fixture.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        await page.GotoAsync("/organiser/sign-in");
+        await page.Locator("#key").FillAsync(ServiceFixture.AdminKey);
+        await PressButtonAsync(page, "Sign in");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("What do you want to do?");
+
+        await page.GotoAsync("/organiser/peer-groups/midlands/events");
+        await Expect(page.Locator("#programme tbody tr")).Not.ToHaveCountAsync(0);
+        await CheckAsync(page, "console-meetups", violations);
+        foreach (var (path, name) in new[] { ("", "console-meetup"), ("/move", "console-move"), ("/cancel", "console-cancel"), ("/invitations", "console-invite") })
+        {
+            await page.GotoAsync($"/organiser/peer-groups/midlands/events/{id}{path}");
+            await Expect(page.Locator("main")).ToContainTextAsync("Assisted digital, in the console");
+            await CheckAsync(page, name, violations);
+        }
+
+        Assert.Empty(violations);
+    }
+
     private static Task CheckAsync(IPage page, string name, List<string> violations) => PageChecks.CheckAsync(page, "attendance-" + name, violations);
 }
