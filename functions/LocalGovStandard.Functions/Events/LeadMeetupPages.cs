@@ -32,23 +32,23 @@ public static class LeadMeetupPages
 
     private static async Task<MeetupDoor?> LeadDoorAsync(HttpContext context, string slug, CancellationToken cancellationToken) =>
         await context.RequestServices.GetRequiredService<PeerGroupLeadership>().LedGroupAsync(context.User, slug, cancellationToken) is { } group
-            ? new MeetupDoor(group, ForOrganiser: false, Door(context.User).Actor)
+            ? Door(group, context.User)
             : null;
 
     private static async Task<IResult> ShowMeetupAsync(
         string slug, string eventId, ClaimsPrincipal user, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
         await leadership.LedGroupAsync(user, slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
-            ? await detail.PageAsync(Door(user), group, meetup, MeetupDetailState.Saved(null), cancellationToken)
+            ? await detail.PageAsync(Door(group, user), meetup, MeetupDetailState.Saved(null), cancellationToken)
             : NotLed();
 
     private static async Task<IResult> PostMeetupAsync(
         string slug, string eventId, string form, HttpContext context, PeerGroupLeadership leadership, MeetupScheduler scheduler, MeetupDetailForm detail,
         CancellationToken cancellationToken) =>
         await leadership.LedGroupAsync(context.User, slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
-            ? await detail.PostAsync(Door(context.User), group, meetup, form, context.Request, cancellationToken) ?? NotLed()
+            ? await detail.PostAsync(Door(group, context.User), meetup, form, context.Request, cancellationToken) ?? NotLed()
             : NotLed();
 
-    private static MeetupDetailDoor Door(ClaimsPrincipal user) => new(ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
+    private static MeetupDoor Door(PeerGroups.PeerGroup group, ClaimsPrincipal user) => new(group, ForOrganiser: false, "lead:" + user.FindFirstValue(ContactSession.ContactClaim));
 
     private static async Task<IResult> ShowAsync(
         string slug, int? scheduled, string? registration, string? title, int? point, string? pack, ClaimsPrincipal user, PeerGroupLeadership leadership, EventStore store,
@@ -83,7 +83,7 @@ public static class LeadMeetupPages
         }
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, Door(context.User).Actor, cancellationToken);
+        var (meetups, submitted, errors) = await MeetupForm.ScheduleAsync(form, group, scheduler, Door(group, context.User).Actor, cancellationToken);
         return meetups is not null
             ? TypedResults.Redirect($"/peer-groups/{group.Slug}/events?scheduled={meetups.Count}")
             : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, null, submitted, errors, cancellationToken);

@@ -6,12 +6,6 @@ using LocalGovStandard.Platform.Validation;
 
 namespace LocalGovStandard.Events;
 
-/// <summary>Where a meet-up's page lives: under the lead's pages or the console, which post to the same forms.</summary>
-public sealed record MeetupDetailDoor(bool ForOrganiser, string Actor)
-{
-    public string GroupPath(PeerGroup group) => (ForOrganiser ? "/organiser" : "") + $"/peer-groups/{group.Slug}/events";
-}
-
 /// <summary>What a meet-up's page shows again after a post: the banner, or the form as posted with its errors.</summary>
 /// <param name="Attendance">The attendance form as posted (ticks and walk-in rows), when that form failed; null otherwise.</param>
 public sealed record MeetupDetailState(string? Banner, IReadOnlyDictionary<string, string> Values, PostedAttendance? Attendance, FormErrors Errors)
@@ -32,14 +26,15 @@ public sealed class MeetupDetailForm(MeetupScheduler scheduler, AttendanceRecord
     /// <summary>The page's forms: each posts to the meet-up's path plus its name, and is declared as a function of its own.</summary>
     public static readonly IReadOnlyList<(string Form, string FunctionSuffix)> Forms = [("pack", "Pack"), ("attendance", "Attendance"), ("follow-up", "FollowUp")];
 
-    public async Task<IResult> PageAsync(MeetupDetailDoor door, PeerGroup group, EventEntity meetup, MeetupDetailState state, CancellationToken cancellationToken)
+    public async Task<IResult> PageAsync(MeetupDoor door, EventEntity meetup, MeetupDetailState state, CancellationToken cancellationToken)
     {
         var view = await attendance.ViewAsync(meetup, cancellationToken);
         var followUp = await followUps.FindAsync(meetup, cancellationToken);
+        var group = door.Group;
         return new ComponentParameters<MeetupDetailPage>()
             .Set(p => p.Group, group)
             .Set(p => p.Meetup, meetup)
-            .Set(p => p.Action, $"{door.GroupPath(group)}/{meetup.SummitId}")
+            .Set(p => p.Action, $"{door.EventsPath}/{meetup.SummitId}")
             .Set(p => p.ForOrganiser, door.ForOrganiser)
             .Set(p => p.UsablePacks, (await scheduler.PublishedPacksAsync(cancellationToken)).Where(p => p.Points.Intersect(MeetupView.PointsOf(meetup)).Any()).ToList())
             .Set(p => p.Attendance, view)
@@ -51,9 +46,9 @@ public sealed class MeetupDetailForm(MeetupScheduler scheduler, AttendanceRecord
     }
 
     /// <summary>Reads one of the page's forms (<c>pack</c>, <c>attendance</c>, <c>follow-up</c>) and shows the page again with its outcome; null for any other form.</summary>
-    public async Task<IResult?> PostAsync(MeetupDetailDoor door, PeerGroup group, EventEntity meetup, string form, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult?> PostAsync(MeetupDoor door, EventEntity meetup, string form, HttpRequest request, CancellationToken cancellationToken)
     {
-        Func<MeetupDetailDoor, EventEntity, IFormCollection, CancellationToken, Task<(string? Banner, MeetupDetailState? Failed)>>? handle = form switch
+        Func<MeetupDoor, EventEntity, IFormCollection, CancellationToken, Task<(string? Banner, MeetupDetailState? Failed)>>? handle = form switch
         {
             "pack" => UsePackAsync,
             "attendance" => RecordAsync,
@@ -66,11 +61,11 @@ public sealed class MeetupDetailForm(MeetupScheduler scheduler, AttendanceRecord
         }
 
         var (banner, failed) = await handle(door, meetup, await request.ReadFormAsync(cancellationToken), cancellationToken);
-        var current = await scheduler.FindAsync(group, meetup.SummitId, cancellationToken) ?? meetup;
-        return await PageAsync(door, group, current, failed ?? MeetupDetailState.Saved(banner), cancellationToken);
+        var current = await scheduler.FindAsync(door.Group, meetup.SummitId, cancellationToken) ?? meetup;
+        return await PageAsync(door, current, failed ?? MeetupDetailState.Saved(banner), cancellationToken);
     }
 
-    public async Task<(string? Banner, MeetupDetailState? Failed)> UsePackAsync(MeetupDetailDoor door, EventEntity meetup, IFormCollection form, CancellationToken cancellationToken)
+    public async Task<(string? Banner, MeetupDetailState? Failed)> UsePackAsync(MeetupDoor door, EventEntity meetup, IFormCollection form, CancellationToken cancellationToken)
     {
         var (changed, errors) = await scheduler.UsePackAsync(meetup, form["packId"].ToString(), door.Actor, cancellationToken);
         return changed is not null
@@ -78,7 +73,7 @@ public sealed class MeetupDetailForm(MeetupScheduler scheduler, AttendanceRecord
             : (null, Failed(form, null, FormErrors.From(errors.ToDictionary(), ["packId"])));
     }
 
-    public async Task<(string? Banner, MeetupDetailState? Failed)> RecordAsync(MeetupDetailDoor door, EventEntity meetup, IFormCollection form, CancellationToken cancellationToken)
+    public async Task<(string? Banner, MeetupDetailState? Failed)> RecordAsync(MeetupDoor door, EventEntity meetup, IFormCollection form, CancellationToken cancellationToken)
     {
         var ticked = form["attended"].Where(v => v is not null).Select(v => v!).ToList();
         var rows = int.TryParse(form["walkInRows"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 0, AttendanceRecorder.MaxWalkIns + BlankWalkInRows) : 0;
@@ -100,7 +95,7 @@ public sealed class MeetupDetailForm(MeetupScheduler scheduler, AttendanceRecord
         return (null, Failed(form, new PostedAttendance(ticked, rows), FormErrors.From(errors.ToDictionary().Select(e => KeyValuePair.Create(InputId(e.Key), e.Value)), fields)));
     }
 
-    public async Task<(string? Banner, MeetupDetailState? Failed)> FollowUpAsync(MeetupDetailDoor door, EventEntity meetup, IFormCollection form, CancellationToken cancellationToken)
+    public async Task<(string? Banner, MeetupDetailState? Failed)> FollowUpAsync(MeetupDoor door, EventEntity meetup, IFormCollection form, CancellationToken cancellationToken)
     {
         var (run, errors) = await followUps.SendAsync(meetup, form["message"].ToString(), door.Actor, cancellationToken);
         if (run is null)

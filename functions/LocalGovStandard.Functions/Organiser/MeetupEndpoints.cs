@@ -23,24 +23,24 @@ public static class MeetupEndpoints
         console.MapGroup("/peer-groups/{slug}/events").MapMeetupChanges("Console", ConsoleDoorAsync, () => ConsoleForms.NotFound("There is no meet-up at this address."));
     }
 
-    private static readonly MeetupDetailDoor Door = new(ForOrganiser: true, ConsoleForms.Actor);
+    private static MeetupDoor Door(PeerGroup group) => new(group, ForOrganiser: true, ConsoleForms.Actor);
 
     private static async Task<MeetupDoor?> ConsoleDoorAsync(HttpContext context, string slug, CancellationToken cancellationToken) =>
         await context.RequestServices.GetRequiredService<PeerGroupStore>().FindAsync(slug, cancellationToken) is { } group
-            ? new MeetupDoor(group, ForOrganiser: true, ConsoleForms.Actor)
+            ? Door(group)
             : null;
 
     private static async Task<IResult> ShowMeetupAsync(
         string slug, string eventId, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail, CancellationToken cancellationToken) =>
         await groups.FindAsync(slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
-            ? await detail.PageAsync(Door, group, meetup, MeetupDetailState.Saved(null), cancellationToken)
+            ? await detail.PageAsync(Door(group), meetup, MeetupDetailState.Saved(null), cancellationToken)
             : ConsoleForms.NotFound("There is no such meet-up in this peer group.");
 
     private static async Task<IResult> PostMeetupAsync(
         string slug, string eventId, string form, HttpContext context, PeerGroupStore groups, MeetupScheduler scheduler, MeetupDetailForm detail,
         CancellationToken cancellationToken) =>
         await groups.FindAsync(slug, cancellationToken) is { } group && await scheduler.FindAsync(group, eventId, cancellationToken) is { } meetup
-            ? await detail.PostAsync(Door, group, meetup, form, context.Request, cancellationToken) ?? ConsoleForms.NotFound("There is no such form.")
+            ? await detail.PostAsync(Door(group), meetup, form, context.Request, cancellationToken) ?? ConsoleForms.NotFound("There is no such form.")
             : ConsoleForms.NotFound("There is no such meet-up in this peer group.");
 
     private static async Task<IResult> ShowAsync(
