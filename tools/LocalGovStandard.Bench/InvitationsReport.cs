@@ -56,8 +56,9 @@ internal static class InvitationsReport
 
             - **The product:** one `POST /api/admin/summits/{"{id}"}/invitations/send` with the criteria: the
               selection (one partition query per region), an invitation row per invitee (entity group
-              transactions of 100), then the mail ledger: claim the rows in transactions of 100, one SendGrid
-              request per 1,000 personalizations, mark the rows sent after the 202; the counts in its answer
+              transactions of 100), then the mail ledger: for each SendGrid request of 1,000 personalizations,
+              one ledger row listing its recipients, claimed before the request and marked sent after the 202
+              (ADR 0026); the counts in its answer
               come from what the send read and wrote.
             - **Baseline, SDK batches:** the same SendGrid requests, with the same payloads built by the
               product's `EventEmails` and sent by its `SendGridEmailSender`, for the invitees the product
@@ -74,27 +75,16 @@ internal static class InvitationsReport
 
             The product sends {product.Sent:N0} invitations in {product.SendGridRequests} SendGrid requests in
             {F(product.WallMs / 1000)} s, {F(product.WallMs / baseline.WallMs)} times the time of the bare SDK
-            batches ({F(baseline.WallMs / 1000)} s). Each invitee's row is written once per state change: the
-            invitation when it is recorded, then the ledger row claimed before its request and marked sent
-            after the 202, all in entity group transactions of 100 within the summit's (or the mail stream's)
-            partition, four transactions in flight at a time. The send reads the summit's invitations, its
-            ledger and the suppression list once, and works out the counts it answers with from what it read
-            and wrote instead of reading every row again; each invitee's personalisation is made just before
-            the request of 1,000 it goes in. What remains over the baseline is the selection (one partition
-            query per region), those three writes per invitee and their request and response bodies.
-
-            Why the 2x targets are out of reach as the ledger stands: each of those writes is one operation in
-            an entity group transaction, and the Azure.Data.Tables SDK allocates about 33 KB for each insert
-            and 25 KB for each one-property merge inside a transaction, whatever the row's size (measured with
-            the bare SDK against Azurite, 1,000 operations in transactions of 100). Three operations for each of
-            5,000 invitees is about 480 MB, twice the baseline's whole allocation, and 150 transactions. None of
-            the three can go while the ledger keeps one row per recipient: the invitation row is what lets a
-            resumed send find everyone, the claim before the request is what stops a crash sending twice,
-            and "sent" after the 202 is what stops a resume sending again once the claim times out (ADR 0008).
-            Meeting the targets needs a ledger row per provider request instead (the message ids it claims,
-            written before and after the request, a take-over replacing the old row under its ETag in the same
-            transaction): two operations per 1,000 recipients. That changes the ledger's rows and their
-            readers (delivery status, reminders, export and erasure, backups), so it is left for its own change.
+            batches ({F(baseline.WallMs / 1000)} s). Each invitee's invitation row is written once, when it is
+            recorded (entity group transactions of 100 in the summit's partition, four in flight at a time); the
+            ledger keeps one row per SendGrid request (ADR 0026), listing the message ids it claims, inserted
+            under the stream's next sequence number before the request and marked sent after the 202: two writes
+            per 1,000 invitees instead of two per invitee. The send reads the summit's invitations, its ledger
+            stream and the suppression list once, and works out the counts it answers with from what it read
+            and wrote; each invitee's personalisation is made just before the request of 1,000 it goes in. What
+            remains over the baseline is the selection (one partition query per region) and the invitation row
+            per invitee, which is what lets a resumed send find everyone: the Azure.Data.Tables SDK allocates
+            about 33 KB for each insert inside an entity group transaction, whatever the row's size.
 
             The
             *storage requests* column also counts what the app does in the background meanwhile (its timers),

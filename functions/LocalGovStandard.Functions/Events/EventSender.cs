@@ -21,9 +21,9 @@ public sealed record InvitationStatus(string SummitId, InvitationCounts Counts, 
 public sealed record InvitationsSent(SendRun Run, InvitationCounts Counts);
 
 /// <summary>
-/// Sends invitations and reminders through the mail ledger: one ledger row per (summit, contact)
-/// for invitations and per (summit, round, contact) for reminders, so a repeat never sends twice
-/// and a resume sends whoever is not yet confirmed sent. See ADR 0008.
+/// Sends invitations and reminders through the mail ledger: one mail stream per summit for invitations and per
+/// (summit, round) for reminders, each holding a row per provider request that lists its recipients, so a repeat never
+/// sends twice and a resume sends whoever is not yet confirmed sent. See ADRs 0008 and 0026.
 /// </summary>
 public sealed class EventSender(EventStore store, SuppressionList suppressions, EventLinks links, MailLedger ledger, AuditLog audit, TimeProvider clock)
 {
@@ -43,12 +43,12 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
         var invitations = invitees is null
             ? await store.InvitationsAsync(summit.SummitId, cancellationToken)
             : await store.AddInvitationsAsync(summit.SummitId, Invitations(summit, invitees), cancellationToken);
-        var sent = await ledger.PartitionAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var sent = await ledger.StreamAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken);
         var suppressed = await suppressions.AllAsync(cancellationToken);
         var run = await SendAsync(EventKeys.InvitationLedger(summit.SummitId), invitations, recipients => EventEmails.Invitation(summit, recipients),
             summit, sent, suppressed, cancellationToken);
         await audit.WriteAsync(actor, "summit.invitations.sent", summit.SummitId, $"sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
-        return new InvitationsSent(run, Status(summit, invitations, sent, suppressed).Counts);
+        return new InvitationsSent(run, Status(summit, invitations, sent.Recipients, suppressed).Counts);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
         var unanswered = await UnansweredAsync(summit, cancellationToken);
         var partition = EventKeys.ReminderLedger(summit.SummitId, round);
         var run = await SendAsync(partition, unanswered, recipients => EventEmails.Reminder(summit, recipients), summit,
-            await ledger.PartitionAsync(partition, cancellationToken), await suppressions.AllAsync(cancellationToken), cancellationToken);
+            await ledger.StreamAsync(partition, cancellationToken), await suppressions.AllAsync(cancellationToken), cancellationToken);
         await audit.WriteAsync(actor, "summit.reminders.sent", summit.SummitId, $"round {round}: sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return run;
     }
@@ -115,7 +115,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
     private async Task<List<InvitationEntity>> UnansweredAsync(EventEntity summit, CancellationToken cancellationToken)
     {
         var invitations = await store.InvitationsAsync(summit.SummitId, cancellationToken);
-        var sent = await ledger.PartitionAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken);
+        var sent = (await ledger.StreamAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken)).Recipients;
         return invitations
             .Where(i => i.Response == InvitationEntity.NoAnswer && sent.GetValueOrDefault(i.InvitationId)?.Status == MailLedgerEntry.Sent)
             .ToList();
@@ -123,7 +123,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
 
     /// <summary>Of these invitations, those this mail stream has not yet sent to and who have not unsubscribed: what a send emails, and what a preview counts.</summary>
     private async Task<SendPreview> PendingAsync(string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken) =>
-        Pending(invitations, await ledger.PartitionAsync(ledgerPartition, cancellationToken), await suppressions.AllAsync(cancellationToken));
+        Pending(invitations, (await ledger.StreamAsync(ledgerPartition, cancellationToken)).Recipients, await suppressions.AllAsync(cancellationToken));
 
     private static SendPreview Pending(
         IReadOnlyList<InvitationEntity> invitations, IReadOnlyDictionary<string, MailLedgerEntry> already, IReadOnlySet<string> suppressed)
@@ -156,9 +156,9 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
     /// </summary>
     private async Task<SendRun> SendAsync(
         string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
-        EventEntity summit, Dictionary<string, MailLedgerEntry> sent, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
+        EventEntity summit, MailStreamView sent, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
     {
-        var (pending, alreadySent, unsubscribed) = Pending(invitations, sent, suppressed);
+        var (pending, alreadySent, unsubscribed) = Pending(invitations, sent.Recipients, suppressed);
         if (pending.Count == 0)
         {
             return new SendRun(0, alreadySent, 0, 0, unsubscribed);
@@ -187,7 +187,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
         Status(
             summit,
             await store.InvitationsAsync(summit.SummitId, cancellationToken),
-            await ledger.PartitionAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken),
+            (await ledger.StreamAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken)).Recipients,
             await suppressions.AllAsync(cancellationToken));
 
     private static InvitationStatus Status(

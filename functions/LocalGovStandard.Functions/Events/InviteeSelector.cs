@@ -21,6 +21,13 @@ public sealed class InviteeSelector(
 {
     public static string InvitationId(string gssCode, string contactKey) => $"{gssCode}-{contactKey}";
 
+    /// <summary>What an invitee is made from: reading only these keeps a selection of thousands light.</summary>
+    private static readonly string[] InviteeColumns =
+    [
+        nameof(ContactEntity.ContactKey), nameof(ContactEntity.GssCode), nameof(ContactEntity.CouncilName), nameof(ContactEntity.ContactName),
+        nameof(ContactEntity.ContactEmail), nameof(ContactEntity.VerifiedAt),
+    ];
+
     public async Task<IReadOnlyList<Invitee>> SelectAsync(InviteeCriteria criteria, CancellationToken cancellationToken)
     {
         var regions = criteria.PeerGroups.Count == 0
@@ -39,7 +46,7 @@ public sealed class InviteeSelector(
 
     private async Task<List<Invitee>> SelectInRegionAsync(Region region, InviteeCriteria criteria, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
     {
-        var contacts = (await store.ContactableAsync(region.Slug, criteria.VerifiedBefore, cancellationToken))
+        var contacts = (await store.ContactableAsync(region.Slug, criteria.VerifiedBefore, InviteeColumns, cancellationToken))
             .Where(contact => !suppressed.Contains(contact.ContactKey))
             .Where(contact => criteria.PeerGroups.Count == 0 || criteria.PeerGroups.Any(g => GroupMembership.Includes(g, region.Slug, contact.GssCode)))
             .ToList();

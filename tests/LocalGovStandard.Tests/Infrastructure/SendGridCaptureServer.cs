@@ -117,6 +117,11 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
             await Task.Delay(canned.Delay, context.RequestAborted);
         }
 
+        if (canned.Until is { } until)
+        {
+            await until.WaitAsync(context.RequestAborted);
+        }
+
         context.Response.StatusCode = canned.Status;
         if (canned.RetryAfterSeconds is { } retryAfter)
         {
@@ -142,7 +147,8 @@ public sealed class SendGridCaptureServer : IAsyncDisposable
     }
 }
 
-public sealed record CannedResponse(int Status, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+/// <param name="Until">When given, the answer waits for it too: a test holds a request in flight while it does something else.</param>
+public sealed record CannedResponse(int Status, int? RetryAfterSeconds = null, TimeSpan Delay = default, Task? Until = null)
 {
     public static readonly CannedResponse Accepted = new(202);
 }

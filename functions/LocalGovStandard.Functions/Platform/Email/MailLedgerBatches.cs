@@ -4,116 +4,86 @@ using Azure.Data.Tables;
 namespace LocalGovStandard.Platform.Email;
 
 /// <summary>
-/// Personalised batches through the same ledger: one row per recipient (partition = the mail
-/// stream, RowKey = the recipient's message id). For each provider request of up to 1,000
-/// recipients the rows are claimed first (entity group transactions of 100, guarded by ETags),
-/// then the request is made, then the rows are marked sent (only after 202) or failed.
+/// Personalised batches through the same ledger, one row per provider request (ADR 0026; partition = the mail stream).
+/// For each request of up to 1,000 recipients a request row listing their message ids is inserted first, under the next
+/// sequence number (insert-if-absent, so any claim made since the stream was read makes it fail and the stream is read
+/// again), together with an ETag guard on each timed-out claim it takes over; then the request is made; then the row is
+/// marked sent (only after 202) or failed.
 /// </summary>
 public sealed partial class MailLedger
 {
-    private const int TransactionSize = 100;
-    private const int TransactionsInFlight = 4;
+    /// <summary>An entity group transaction holds at most 100 operations: the request row and up to 99 guards.</summary>
+    private const int MaxGuards = 99;
+
+    /// <summary>How often a claim is tried again after losing a race to another worker before its recipients are left to it.</summary>
+    private const int ClaimTries = 5;
 
     /// <summary>
     /// Sends to each recipient at most once, in provider requests of up to 1,000 built by <paramref name="build"/>.
     /// The recipients are taken as they are needed, so a caller can make each one's personalisation just before
-    /// its request. <paramref name="rows"/> is the stream's ledger partition as the caller last read it (read here when
-    /// null); a stale copy is safe, as every claim is guarded by insert-if-absent or the row's ETag. The rows this
-    /// send wrote are put into it, so afterwards it holds what this worker knows of the stream.
+    /// its request. <paramref name="stream"/> is the stream as the caller last read it (read here when null); a stale copy
+    /// is safe, as every claim is guarded. The rows this send wrote are put into it, so afterwards it holds what this
+    /// worker knows of the stream.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
         string partition, IEnumerable<BatchRecipient> recipients, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
-        Dictionary<string, MailLedgerEntry>? rows, CancellationToken cancellationToken)
+        MailStreamView? stream, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, MailLedgerResult>(StringComparer.Ordinal);
-        rows ??= await PartitionAsync(partition, cancellationToken);
+        stream ??= await StreamAsync(partition, cancellationToken);
         var now = clock.GetUtcNow();
-        var candidates = new List<(BatchRecipient Recipient, MailLedgerEntry? Row)>(EmailBatch.MaxRecipients);
+        var chunk = new List<BatchRecipient>(EmailBatch.MaxRecipients);
+        var (idCharacters, guards) = (0, new HashSet<object>());
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var recipient in recipients)
         {
-            if (!seen.Add(recipient.MessageId))
+            if (!seen.Add(recipient.MessageId) || Settled(stream, recipient.MessageId, now, results))
             {
                 continue;
             }
 
-            var row = rows.GetValueOrDefault(recipient.MessageId);
-            if (row?.Status == MailLedgerEntry.Sent)
+            var guard = TimedOutClaim(stream, recipient.MessageId, now);
+            if (chunk.Count == EmailBatch.MaxRecipients || idCharacters + recipient.MessageId.Length > MailRequestRow.MaxIdCharacters
+                || (guard is not null && !guards.Contains(guard) && guards.Count == MaxGuards))
             {
-                results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.AlreadySent);
+                await SendChunkAsync(stream, build, chunk, results, cancellationToken);
+                (idCharacters, guards) = (0, []);
+                chunk.Clear();
             }
-            else if (row?.Status == MailLedgerEntry.Claimed && now - row.ClaimedAt < ClaimTimeout)
+
+            chunk.Add(recipient);
+            idCharacters += recipient.MessageId.Length + 1;
+            if (guard is not null)
             {
-                results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.InProgress);
-            }
-            else
-            {
-                candidates.Add((recipient, row));
-                if (candidates.Count == EmailBatch.MaxRecipients)
-                {
-                    await SendChunkAsync(partition, build, candidates, rows, results, cancellationToken);
-                    candidates.Clear();
-                }
+                guards.Add(guard);
             }
         }
 
-        if (candidates.Count > 0)
+        if (chunk.Count > 0)
         {
-            await SendChunkAsync(partition, build, candidates, rows, results, cancellationToken);
+            await SendChunkAsync(stream, build, chunk, results, cancellationToken);
         }
 
         return results;
     }
 
-    /// <summary>Claims the rows, makes one provider request for those claimed, then marks them sent (only after 202) or failed.</summary>
-    private async Task SendChunkAsync(
-        string partition, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build, List<(BatchRecipient Recipient, MailLedgerEntry? Row)> chunk,
-        Dictionary<string, MailLedgerEntry> rows, Dictionary<string, MailLedgerResult> results, CancellationToken cancellationToken)
+    /// <summary>Every row of one mail stream, as what it says about each recipient (one partition query).</summary>
+    public async Task<MailStreamView> StreamAsync(string partition, CancellationToken cancellationToken)
     {
-        var template = build([]);
-        var claimed = await ClaimBatchAsync(partition, template, chunk, results, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return;
-        }
+        var stream = new MailStreamView(partition, []);
+        await ReadAsync(stream, cancellationToken);
+        return stream;
+    }
 
-        var batch = build(claimed.ConvertAll(c => c.Recipient with
+    /// <summary>
+    /// Reads the stream again. A read that missed a request row (a claim landed between two pages of the query, after its
+    /// place had been passed) is read again, up to three times in all; only a row deleted by hand leaves a lasting gap.
+    /// </summary>
+    private async Task ReadAsync(MailStreamView stream, CancellationToken cancellationToken)
+    {
+        for (var read = 1; read == 1 || (!stream.IsWhole && read <= 3); read++)
         {
-            Headers = MessageIdHeader.With(c.Recipient.Headers, partition, c.Recipient.MessageId, sendGrid.Value.FromEmail),
-        }));
-        var request = batch with { HtmlTemplate = HtmlDocument.Wrap(batch.HtmlSubjectTemplate(), batch.HtmlTemplate) };
-        MailLedgerResult outcome;
-        try
-        {
-            var receipt = await batchSender.SendBatchAsync(request, cancellationToken);
-            var sentAt = clock.GetUtcNow();
-            foreach (var (_, row) in claimed)
-            {
-                row.Status = MailLedgerEntry.Sent;
-                row.SentAt = sentAt;
-                row.ProviderMessageId = receipt.ProviderMessageId;
-                row.Error = null;
-            }
-
-            outcome = new MailLedgerResult(MailLedgerOutcome.Sent);
-        }
-        catch (EmailDeliveryException exception)
-        {
-            LogBatchNotAccepted(exception, batch.Category, claimed.Count, exception.StatusCode);
-            foreach (var (_, row) in claimed)
-            {
-                row.Status = MailLedgerEntry.Failed;
-                row.Error = exception.Message;
-            }
-
-            outcome = new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
-        }
-
-        await UpdateRowsAsync(claimed.ConvertAll(c => c.Row), CancellationToken.None);
-        foreach (var (recipient, row) in claimed)
-        {
-            results[recipient.MessageId] = outcome;
-            rows[row.RowKey] = row;
+            stream.Reload(await EntitiesAsync(stream.Partition, cancellationToken));
         }
     }
 
@@ -129,7 +99,7 @@ public sealed partial class MailLedger
         return false;
     }
 
-    /// <summary>Every ledger row of one mail stream (one partition query).</summary>
+    /// <summary>Every ledger row of one mail stream of single messages (one partition query).</summary>
     public async Task<Dictionary<string, MailLedgerEntry>> PartitionAsync(string partition, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, MailLedgerEntry>(StringComparer.Ordinal);
@@ -142,79 +112,185 @@ public sealed partial class MailLedger
         return rows;
     }
 
-    /// <summary>
-    /// Claims in transactions of 100, a few at a time. A transaction that fails on an ETag means another worker
-    /// got there first: those recipients are left to it (reported in progress), never sent twice.
-    /// </summary>
-    private async Task<List<(BatchRecipient Recipient, MailLedgerEntry Row)>> ClaimBatchAsync(
-        string partition, EmailBatch batch, IEnumerable<(BatchRecipient Recipient, MailLedgerEntry? Row)> chunk,
-        Dictionary<string, MailLedgerResult> results, CancellationToken cancellationToken)
+    private async Task<List<TableEntity>> EntitiesAsync(string partition, CancellationToken cancellationToken)
     {
-        var groups = chunk.Chunk(TransactionSize).ToArray();
-        var won = new bool[groups.Length];
-        var now = clock.GetUtcNow();
-        var claims = groups.Select(group => group.Select(c =>
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            var row = c.Row ?? new MailLedgerEntry { PartitionKey = partition, RowKey = c.Recipient.MessageId, Category = batch.Category };
-            row.Subject = batch.SubjectTemplate;
-            row.Status = MailLedgerEntry.Claimed;
-            row.ClaimedAt = now;
-            row.Attempts++;
-            return (c.Recipient, Row: row, IsNew: c.Row is null);
-        }).ToArray()).ToArray();
-        await Parallel.ForEachAsync(Enumerable.Range(0, groups.Length), InFlight(cancellationToken), async (g, token) =>
-        {
-            var actions = claims[g].Select(c => c.IsNew
-                ? new TableTransactionAction(TableTransactionActionType.Add, c.Row)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c.Row, c.Row.ETag));
-            try
-            {
-                var responses = (await table.SubmitTransactionAsync(actions, token)).Value;
-                for (var i = 0; i < claims[g].Length; i++)
-                {
-                    claims[g][i].Row.ETag = responses[i].Headers.ETag ?? default;
-                }
-
-                won[g] = true;
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
-            {
-            }
-        });
-
-        var claimed = new List<(BatchRecipient, MailLedgerEntry)>();
-        for (var g = 0; g < groups.Length; g++)
-        {
-            foreach (var (recipient, row, _) in claims[g])
-            {
-                if (won[g])
-                {
-                    claimed.Add((recipient, row));
-                }
-                else
-                {
-                    results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.InProgress);
-                }
-            }
+            rows.Add(row);
         }
 
-        return claimed;
+        return rows;
     }
 
-    private async Task UpdateRowsAsync(IEnumerable<MailLedgerEntry> rows, CancellationToken cancellationToken) =>
-        await Parallel.ForEachAsync(rows.Chunk(TransactionSize), InFlight(cancellationToken), async (group, token) =>
+    /// <summary>Sent already, or claimed by someone within the timeout: recorded in the results and left alone.</summary>
+    private static bool Settled(MailStreamView stream, string messageId, DateTimeOffset now, Dictionary<string, MailLedgerResult> results)
+    {
+        var state = stream.Recipients.GetValueOrDefault(messageId);
+        if (state?.Status == MailLedgerEntry.Sent)
         {
-            var actions = group.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
-            var responses = (await table.SubmitTransactionAsync(actions, token)).Value;
-            for (var i = 0; i < group.Length; i++)
-            {
-                group[i].ETag = responses[i].Headers.ETag ?? default;
-            }
-        });
+            results[messageId] = new MailLedgerResult(MailLedgerOutcome.AlreadySent);
+            return true;
+        }
 
-    /// <summary>A few transactions in flight at once, so their round trips overlap without crowding the partition.</summary>
-    private static ParallelOptions InFlight(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = TransactionsInFlight, CancellationToken = cancellationToken };
+        if (state?.Status == MailLedgerEntry.Claimed && now - state.ClaimedAt < ClaimTimeout)
+        {
+            results[messageId] = new MailLedgerResult(MailLedgerOutcome.InProgress);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The row (a request row, or the recipient's own) whose timed-out claim taking this recipient over must be guarded by its ETag.</summary>
+    private static object? TimedOutClaim(MailStreamView stream, string messageId, DateTimeOffset now) =>
+        stream.Recipients.GetValueOrDefault(messageId) is { Status: MailLedgerEntry.Claimed } state && now - state.ClaimedAt >= ClaimTimeout
+            ? (object?)stream.RequestHolding(messageId) ?? stream.SingleRowHolding(messageId)
+            : null;
+
+    /// <summary>Claims a request row for the chunk, makes one provider request for those claimed, then marks the row sent (only after 202) or failed.</summary>
+    private async Task SendChunkAsync(
+        MailStreamView stream, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build, List<BatchRecipient> chunk,
+        Dictionary<string, MailLedgerResult> results, CancellationToken cancellationToken)
+    {
+        var template = build([]);
+        var (row, claimed) = await ClaimAsync(stream, template, chunk, results, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        var batch = build(claimed.ConvertAll(recipient => recipient with
+        {
+            Headers = MessageIdHeader.With(recipient.Headers, stream.Partition, recipient.MessageId, sendGrid.Value.FromEmail),
+        }));
+        var request = batch with { HtmlTemplate = HtmlDocument.Wrap(batch.HtmlSubjectTemplate(), batch.HtmlTemplate) };
+        MailLedgerResult outcome;
+        try
+        {
+            var receipt = await batchSender.SendBatchAsync(request, cancellationToken);
+            row.Status = MailLedgerEntry.Sent;
+            row.SentAt = clock.GetUtcNow();
+            row.ProviderMessageId = receipt.ProviderMessageId;
+            outcome = new MailLedgerResult(MailLedgerOutcome.Sent);
+        }
+        catch (EmailDeliveryException exception)
+        {
+            LogBatchNotAccepted(exception, batch.Category, claimed.Count, exception.StatusCode);
+            row.Status = MailLedgerEntry.Failed;
+            row.Error = exception.Message;
+            outcome = new MailLedgerResult(MailLedgerOutcome.Failed, exception.Message);
+        }
+
+        stream.Apply(await MarkAsync(row, CancellationToken.None));
+        foreach (var recipient in claimed)
+        {
+            results[recipient.MessageId] = outcome;
+        }
+    }
+
+    /// <summary>
+    /// Inserts the next request row with the chunk's unsettled recipients, with a guard on each timed-out claim it takes over,
+    /// in one entity group transaction. Losing (409: another claim took the sequence number; 412: a guarded row changed) means
+    /// the stream moved on: it is read again and the chunk decided again, so nobody is claimed twice.
+    /// </summary>
+    private async Task<(MailRequestRow? Row, List<BatchRecipient> Claimed)> ClaimAsync(
+        MailStreamView stream, EmailBatch template, List<BatchRecipient> chunk, Dictionary<string, MailLedgerResult> results, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var (claimed, guards) = (new List<BatchRecipient>(chunk.Count), new List<object>());
+            foreach (var recipient in chunk.Where(r => !Settled(stream, r.MessageId, now, results)))
+            {
+                var guard = TimedOutClaim(stream, recipient.MessageId, now);
+                if (attempt > ClaimTries || (guard is not null && !guards.Contains(guard) && guards.Count == MaxGuards))
+                {
+                    // Left as they are for the next send: another worker keeps winning, or the transaction has no room for the guard.
+                    results[recipient.MessageId] = new MailLedgerResult(MailLedgerOutcome.InProgress);
+                    continue;
+                }
+
+                claimed.Add(recipient);
+                if (guard is not null && !guards.Contains(guard))
+                {
+                    guards.Add(guard);
+                }
+            }
+
+            if (claimed.Count == 0)
+            {
+                return (null, claimed);
+            }
+
+            var row = new MailRequestRow
+            {
+                Partition = stream.Partition, Sequence = stream.LastSequence + 1, Category = template.Category, Subject = template.SubjectTemplate,
+                ClaimedAt = now, ClaimToken = Guid.NewGuid().ToString("N"), Ids = claimed.ConvertAll(r => r.MessageId),
+            };
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, row.ToEntity()) };
+            actions.AddRange(guards.Select(guard => guard switch
+            {
+                MailRequestRow request => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(request.Partition, request.RowKey) { ["TakenOverBy"] = row.RowKey }, request.ETag),
+                MailLedgerEntry single => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(single.PartitionKey, single.RowKey) { ["TakenOverBy"] = row.RowKey }, single.ETag),
+                _ => throw new InvalidOperationException("not a ledger row"),
+            }));
+            try
+            {
+                var responses = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                row.ETag = responses[0].Headers.ETag ?? default;
+                for (var g = 0; g < guards.Count; g++)
+                {
+                    if (guards[g] is MailRequestRow request)
+                    {
+                        request.ETag = responses[g + 1].Headers.ETag ?? default;
+                        request.TakenOverBy = row.RowKey;
+                    }
+                    else
+                    {
+                        ((MailLedgerEntry)guards[g]).ETag = responses[g + 1].Headers.ETag ?? default;
+                    }
+                }
+
+                stream.Apply(row);
+                return (row, claimed);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
+            {
+                await ReadAsync(stream, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the request's outcome under the row's ETag. If the row was rewritten meanwhile (an erasure took an id out of it,
+    /// or a take-over put its guard on it) but still holds this claim, the outcome goes onto the row as it is now.
+    /// </summary>
+    private async Task<MailRequestRow> MarkAsync(MailRequestRow row, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var response = await table.UpdateEntityAsync(row.ToEntity(), row.ETag, TableUpdateMode.Replace, cancellationToken);
+                row.ETag = response.Headers.ETag ?? default;
+                return row;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < ClaimTries)
+            {
+                var current = MailRequestRow.FromEntity((await table.GetEntityAsync<TableEntity>(row.Partition, row.RowKey, cancellationToken: cancellationToken)).Value);
+                if (current.ClaimToken != row.ClaimToken)
+                {
+                    throw;
+                }
+
+                (current.Status, current.SentAt, current.ProviderMessageId, current.Error) = (row.Status, row.SentAt, row.ProviderMessageId, row.Error);
+                row = current;
+            }
+        }
+    }
 
     [LoggerMessage(LogLevel.Error, "A batch of {Count} {Category} emails was not accepted for delivery (status {Status})")]
     private partial void LogBatchNotAccepted(Exception exception, string category, int count, int? status);
