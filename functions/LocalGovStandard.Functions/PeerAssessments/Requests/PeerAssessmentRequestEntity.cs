@@ -62,6 +62,9 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     /// <summary>The panel's overall result: a value of the standard's <c>overallRatings</c> (met / not met, or green / amber / red).</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>Comma-separated numbers of the points the panel's report did not pass (any of them offers a reassessment).</summary>
+    public string? FailedPoints { get; set; }
+
     /// <summary>
     /// JSON: the council's contacts who confirmed they read the published report, a <see cref="ReportReading"/> each, once.
     /// Their contact keys are personal data: erasure removes theirs.
@@ -107,6 +110,9 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
         var list = readings.ToList();
         ReadBy = list.Count == 0 ? null : JsonSerializer.Serialize(list, JsonSerializerOptions.Web);
     }
+
+    public IReadOnlyList<int> FailedPointNumbers() =>
+        (FailedPoints ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
 
     public IReadOnlyList<string> ConflictCodes() => Conflicts.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -65,7 +65,7 @@ public static class RequestPages
         return await FormAsync(context, form, new FormErrors(), validator, contacts, councils, catalogue, cancellationToken);
     }
 
-    public static string ReassessHref(string reference) => $"{ListHref}/new?reassess={reference}";
+    public static string ReassessHref(string reference) => ReassessmentOffer.Href(reference);
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, PeerAssessmentRequestValidator validator, PeerAssessmentRequests requests, ContactStore contacts, CouncilDirectory councils,
@@ -94,7 +94,7 @@ public static class RequestPages
             ? PageResults.NotFound()
             : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
                 reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken),
-                reassessHref: OutcomeFails(request, catalogue) ? ReassessHref(request.Reference) : null);
+                reassessHref: ReassessmentOffer.HrefIfOffered(request, catalogue.Find(request.StandardId)));
     }
 
     /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
@@ -153,9 +153,6 @@ public static class RequestPages
             .Set(p => p.Reading, reading)
             .Set(p => p.ReassessHref, reassessHref)
             .Result(status);
-
-    private static bool OutcomeFails(PeerAssessmentRequestEntity request, StandardCatalogue catalogue) =>
-        request.Status == PeerAssessmentRequestEntity.ReportPublished && catalogue.Find(request.StandardId)?.OverallRating(request.Outcome) is { Passes: false };
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
         HttpContext context, RequestForm form, FormErrors errors, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils,
