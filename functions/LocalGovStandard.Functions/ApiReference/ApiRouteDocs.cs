@@ -248,6 +248,21 @@ public static class ApiRouteDocs
         {
             ResponseExample = PeerRequestExample,
         },
+        ["PutPeerAssessmentFeedback"] = new(Contact, "Give feedback on a peer assessment",
+            "Once the panel's report is published, your council says what helped in the assessment (helped) and what did not (didNotHelp): either or both, "
+            + "each up to 1,200 characters. It is one piece of feedback per request, which any of your council's approved contacts may replace until 30 days "
+            + "after the report was published (then 409). Only your peer group's leads read it: not the panel, other councils or the organisers' figures. "
+            + "A request that is not your council's, or has no published report, is not found. 400 names each bad field.")
+        {
+            Problems = [400, 404, 409, 413, 415],
+            Request = typeof(PeerAssessments.Requests.FeedbackBody),
+            RequestExample = new { helped = "The panel's questions on user research were practical.", didNotHelp = "The day ran over by an hour." },
+            ResponseExample = new
+            {
+                helped = "The panel's questions on user research were practical.", didNotHelp = "The day ran over by an hour.",
+                givenAt = "2027-04-02T10:00:00+00:00", openUntil = "2027-04-30T09:00:00+00:00", givenBy = (string?)null,
+            },
+        },
         ["GetAssessment"] = new(Contact, "Read an assessment",
             "One of your council's assessments with its points and evidence. Another council's reference is not found. The ETag header is what a change sends as If-Match.")
         {

@@ -71,6 +71,18 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     /// </summary>
     public string? ReadBy { get; set; }
 
+    /// <summary>The assessed council's feedback on the assessment (for its peer group's leads only): what helped.</summary>
+    public string? FeedbackHelped { get; set; }
+
+    /// <summary>The council's feedback: what did not help.</summary>
+    public string? FeedbackDidNotHelp { get; set; }
+
+    /// <summary>When the council last gave or changed its feedback.</summary>
+    public DateTimeOffset? FeedbackAt { get; set; }
+
+    /// <summary>The contact key of who last gave it (personal data: erasure blanks it and keeps the council's feedback).</summary>
+    public string? FeedbackBy { get; set; }
+
     /// <summary>The reference of the earlier request this one reassesses, if any.</summary>
     public string? ReassessmentOf { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
