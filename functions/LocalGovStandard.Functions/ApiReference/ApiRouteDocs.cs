@@ -60,7 +60,7 @@ public static class ApiRouteDocs
         reference = "PAR-7K2P-9QXD", status = "requested", councilName = "City of Westminster", serviceName = "Apply for a parking permit",
         serviceUrl = "https://www.example.gov.uk/parking-permits", phase = "beta", standardId = "service-standard-2019",
         preferredDates = new[] { "2027-03-12", "2027-03-19" }, contactName = "Sam Lead", conflicts = new[] { new { code = "E09000007", name = "London Borough of Camden" } },
-        createdAt = "2027-02-01T10:00:00+00:00",
+        createdAt = "2027-02-01T10:00:00+00:00", reassessmentOf = (string?)null, outcome = (string?)null, failedPoints = Array.Empty<int>(), reassessHref = (string?)null,
     };
 
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
@@ -222,7 +222,9 @@ public static class ApiRouteDocs
             ResponseExample = AssessmentExample,
         },
         ["ListPeerAssessmentRequests"] = new(Contact, "List your council's peer-assessment requests",
-            "Your council's requests for a peer assessment, newest first, each with its status (requested, or panel-confirmed once a lead confirms the panel).")
+            "Your council's requests for a peer assessment, newest first, each with its status (requested; panel-confirmed once a lead confirms the panel; "
+            + "report-published once the panel's report is out, with its outcome and failedPoints) and reassessmentOf when it reassesses an earlier request. "
+            + "Whenever any point failed, reassessHref is the new-request page filled in from the request, naming it as reassessmentOf.")
         {
             ResponseExample = new[] { PeerRequestExample },
         },
@@ -241,9 +243,25 @@ public static class ApiRouteDocs
             ResponseExample = PeerRequestExample,
         },
         ["GetPeerAssessmentRequest"] = new(Contact, "Read a peer-assessment request",
-            "One of your council's requests and its status. Another council's reference is not found.")
+            "One of your council's requests and its status, its reassessmentOf, and once published its outcome, failedPoints and (when any point failed) "
+            + "reassessHref. Another council's reference is not found.")
         {
             ResponseExample = PeerRequestExample,
+        },
+        ["PutPeerAssessmentFeedback"] = new(Contact, "Give feedback on a peer assessment",
+            "Once the panel's report is published, your council says what helped in the assessment (helped) and what did not (didNotHelp): either or both, "
+            + "each up to 1,200 characters. It is one piece of feedback per request, which any of your council's approved contacts may replace until 30 days "
+            + "after the report was published (then 409). Only your peer group's leads read it: not the panel, other councils or the organisers' figures. "
+            + "A request that is not your council's, or has no published report, is not found. 400 names each bad field.")
+        {
+            Problems = [400, 404, 409, 413, 415],
+            Request = typeof(PeerAssessments.Requests.FeedbackBody),
+            RequestExample = new { helped = "The panel's questions on user research were practical.", didNotHelp = "The day ran over by an hour." },
+            ResponseExample = new
+            {
+                helped = "The panel's questions on user research were practical.", didNotHelp = "The day ran over by an hour.",
+                givenAt = "2027-04-02T10:00:00+00:00", openUntil = "2027-04-30T09:00:00+00:00", givenBy = (string?)null,
+            },
         },
         ["GetAssessment"] = new(Contact, "Read an assessment",
             "One of your council's assessments with its points and evidence. Another council's reference is not found. The ETag header is what a change sends as If-Match.")
@@ -502,15 +520,18 @@ public static class ApiRouteDocs
             "A panel of approved assessors from other councils: one lead assessor and one for each other role the standard needs, none from the council "
             + "or a declared conflict, nearest first (the peer group, then neighbouring regions), then the fewest assessments in the last 12 months within "
             + "their quarterly limit, all free on the chosen preferred date. Each member and the date come with a sentence saying why; with no complete "
-            + "panel, gaps says which role is missing and why. The same data always gives the same panel (ADR 0021).")
+            + "panel, gaps says which role is missing and why. For a reassessment (reassessmentOf), whoever accepted and sat on the earlier panel is "
+            + "offered first in the same role when they still can (satOnFirstPanel); a member who cannot is replaced by the usual choice, whose "
+            + "explanation says why. The same data always gives the same panel (ADR 0021).")
         {
             Problems = [404],
             ResponseExample = new
             {
                 date = "2027-03-12",
                 dateExplanation = "12 March 2027 suits all 6 members.",
-                members = new[] { new { roleId = "user-research", roleLabel = "User research", assessorId = "E10000016.ABC123", name = "Priya Shah", councilCode = "E10000016", councilName = "Kent County Council", nearness = "NeighbouringRegion", recentAssessments = 0, explanation = "Priya Shah, Kent County Council: user research, 0 assessments in the last 12 months, available 12 March 2027." } },
+                members = new[] { new { roleId = "user-research", roleLabel = "User research", assessorId = "E10000016.ABC123", name = "Priya Shah", councilCode = "E10000016", councilName = "Kent County Council", nearness = "NeighbouringRegion", recentAssessments = 0, explanation = "Priya Shah, Kent County Council: user research, 0 assessments in the last 12 months, available 12 March 2027.", satOnFirstPanel = false } },
                 gaps = Array.Empty<string>(),
+                reassessmentOf = (string?)null,
             },
         },
         ["ConfirmPeerAssessmentPanel"] = new(Councils, "Confirm or change a peer-assessment panel",

@@ -11,7 +11,11 @@ public static class SubmissionEmail
 {
     public const string LedgerPartition = "assessment-submitted";
 
-    public static EmailMessage Build(AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions)
+    public const string Closing = "A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.";
+
+    /// <param name="closing">The last paragraph, in place of <see cref="Closing"/>; <paramref name="closingLink"/> follows it as a link.</param>
+    public static EmailMessage Build(
+        AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions, string closing = Closing, Uri? closingLink = null)
     {
         var points = assessment.Points();
         var result = standard.OverallRating(assessment.OverallRating)?.Label ?? assessment.OverallRating;
@@ -72,8 +76,16 @@ public static class SubmissionEmail
             body.Append("</ul>");
         }
 
-        text.AppendLine().AppendLine("A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.").AppendLine().Append("LocalGov Digital");
-        body.Append("<p>A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.</p><p>LocalGov Digital</p>");
+        text.AppendLine().AppendLine(closing);
+        body.Append("<p>").Append(html.Encode(closing));
+        if (closingLink is not null)
+        {
+            text.AppendLine(closingLink.AbsoluteUri);
+            body.Append("<br><a href=\"").Append(html.Encode(closingLink.AbsoluteUri)).Append("\">").Append(html.Encode(closingLink.AbsoluteUri)).Append("</a>");
+        }
+
+        text.AppendLine().Append("LocalGov Digital");
+        body.Append("</p><p>LocalGov Digital</p>");
 
         return new EmailMessage($"submitted-{assessment.PartitionKey}-{assessment.Reference}", "assessment", to, subject, text.ToString(), body.ToString());
     }

@@ -23,6 +23,7 @@ public static class PeerAssessmentsApi
         services.AddSingleton<PeerAssessmentRequestDetails>();
         services.AddSingleton<PeerAssessmentRequests>();
         services.AddSingleton<ReportReadings>();
+        services.AddSingleton<CouncilFeedback>();
         services.AddSingleton<PanelProposals>();
         services.AddSingleton<PeerAssessmentQueries>();
         services.AddPersonalDataHolder<PeerAssessmentRequestPersonalData>();
@@ -49,6 +50,7 @@ public static class PeerAssessmentsApi
         api.MapGet("", ListAsync).AsPublicFunction("ListPeerAssessmentRequests");
         api.MapPost("", CreateAsync).AsPublicFunction("RequestPeerAssessment");
         api.MapGet("/{reference}", GetAsync).AsPublicFunction("GetPeerAssessmentRequest");
+        api.MapFeedbackApi();
     }
 
     private static async Task<Ok<List<PeerAssessmentRequestView>>> ListAsync(

@@ -18,7 +18,11 @@ public static partial class PanelSteps
     public static readonly string[] Roles = ["lead-assessor", "user-research", "design", "technology", "delivery", "content"];
 
     /// <summary>Westminster asks for an assessment on these dates (Camden declared a conflict); the reference.</summary>
-    public static async Task<string> RequestAsync(ServiceFixture fixture, params DateOnly[] dates)
+    public static async Task<string> RequestAsync(ServiceFixture fixture, params DateOnly[] dates) =>
+        (await AskAsync(fixture, null, dates))["reference"]!.GetValue<string>();
+
+    /// <summary>As <see cref="RequestAsync"/>, naming the request it reassesses, if any; the created request as the API answered it.</summary>
+    public static async Task<JsonNode> AskAsync(ServiceFixture fixture, string? reassessmentOf, params DateOnly[] dates)
     {
         var asker = await AccessSteps.BearerClientAsync(fixture, PeerAssessmentFixture.Asker);
         var created = await asker.PostAsJsonAsync("/api/peer-assessments", new
@@ -30,9 +34,10 @@ public static partial class PanelSteps
             preferredDates = dates.Select(Iso).ToArray(),
             contactReference = ((PeerAssessmentFixture)fixture).ColleagueReference,
             conflicts = new[] { TestRegister.Camden.GssCode },
+            reassessmentOf,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonNode>())!["reference"]!.GetValue<string>();
+        return (await created.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
     /// <summary>One approved assessor for each role, from Birmingham, Leicester, Cardiff and Fife; <paramref name="tag"/> keeps their addresses apart from other tests'.</summary>

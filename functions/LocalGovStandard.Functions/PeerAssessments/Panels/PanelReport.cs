@@ -5,7 +5,9 @@ using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Signups;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Standards;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.PeerAssessments.Panels;
 
@@ -13,11 +15,17 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 /// Publishes the panel's report once the lead assessor submits: every approved contact of the assessed council gets it
 /// by email (the ledger keys one message per request and contact, so none is sent twice), then the request records
 /// the outcome and is marked published, which ends the panel's grants. A crash part way leaves the request unpublished;
-/// the lead's submit again finishes it.
+/// the lead's submit again finishes it. Whenever any point failed, the email and the request offer a reassessment.
 /// </summary>
 public sealed class PanelReport(
-    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock) : IPanelReports
+    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, IOptionsMonitor<ServiceOptions> options,
+    TimeProvider clock) : IPanelReports
 {
+    public const string ReassessClosing =
+        "Not every point was met. When you have acted on the report, ask your peer group for a reassessment: the form comes filled in from this request, and the same panel is offered first.";
+
+    public const string PassedClosing = "The panel's report cannot be changed. Every point was met, so there is nothing to reassess.";
+
     public const string LedgerPartition = "peer-assessment-report";
 
     public static string MessageId(string requestReference, string contactKey) => $"peer-report-{requestReference}-{contactKey}";
@@ -26,9 +34,14 @@ public sealed class PanelReport(
     {
         var panel = scope.Panel ?? throw new InvalidOperationException("Only a panel's submit publishes a report.");
         var standard = standards.Find(assessment.StandardId)!;
+        var points = assessment.Points();
+        var failed = standard.Points.Where(p => standard.Rating(points.GetValueOrDefault(p.Number)?.Rating) is { Passes: false }).Select(p => p.Number).ToList();
+        var offered = failed.Count > 0 || standard.OverallRating(assessment.OverallRating) is { Passes: false };
+        var reassess = offered ? options.CurrentValue.Link(ReassessmentOffer.Href(panel.RequestReference)) : null;
         foreach (var contact in await contacts.ApprovedForCouncilAsync(scope.Region, scope.GssCode, cancellationToken))
         {
-            var copy = SubmissionEmail.Build(assessment, standard, new EmailAddress(contact.ContactEmail, contact.ContactName), openActions);
+            var copy = SubmissionEmail.Build(
+                assessment, standard, new EmailAddress(contact.ContactEmail, contact.ContactName), openActions, offered ? ReassessClosing : PassedClosing, reassess);
             var message = copy with
             {
                 MessageId = MessageId(panel.RequestReference, contact.ContactKey),
@@ -50,6 +63,7 @@ public sealed class PanelReport(
             request.Status = PeerAssessmentRequestEntity.ReportPublished;
             request.ReportPublishedAt = clock.GetUtcNow();
             request.Outcome = assessment.OverallRating;
+            request.FailedPoints = failed.Count == 0 ? null : string.Join(',', failed.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             try
             {
                 await requests.UpdateAsync(request, cancellationToken);

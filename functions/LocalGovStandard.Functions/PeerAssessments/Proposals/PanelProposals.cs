@@ -8,7 +8,8 @@ namespace LocalGovStandard.PeerAssessments.Proposals;
 /// <summary>
 /// Gathers what <see cref="PanelProposer"/> needs for one request: the request, its council's peer group, the
 /// standard's roles, today, and the load from panels already confirmed on requests. The approved assessors come from
-/// the caller (the assessor pool), so this feature does not reach into how assessors are kept.
+/// the caller (the assessor pool), so this feature does not reach into how assessors are kept. A reassessment's proposal
+/// also gets the earlier request's seated panel, to offer it first.
 /// </summary>
 public sealed class PanelProposals(PeerAssessmentRequestStore store, PeerAssessmentRequests requests, StandardCatalogue standards, TimeProvider clock)
 {
@@ -21,8 +22,15 @@ public sealed class PanelProposals(PeerAssessmentRequestStore store, PeerAssessm
         }
 
         var standard = standards.Find(request.StandardId)!;
-        return PanelProposer.Propose(await InputAsync(request, standard.AssessorRoles, request.Dates(), pool, cancellationToken));
+        var input = await InputAsync(request, standard.AssessorRoles, request.Dates(), pool, cancellationToken);
+        return PanelProposer.Propose(input with { FirstPanel = await FirstPanelAsync(request, cancellationToken) }) with { ReassessmentOf = request.ReassessmentOf };
     }
+
+    /// <summary>For a reassessment, who accepted a seat on the earlier request's panel and kept it to the end.</summary>
+    private async Task<IReadOnlyList<FirstPanelSeat>> FirstPanelAsync(PeerAssessmentRequestEntity request, CancellationToken cancellationToken) =>
+        request.ReassessmentOf is { } earlierReference && await store.FindAsync(request.PartitionKey, earlierReference, cancellationToken) is { } earlier
+            ? earlier.Panel().Where(m => m.Status == PanelMemberStatus.Accepted).Select(m => new FirstPanelSeat(m.RoleId, m.AssessorId, m.Name)).ToList()
+            : [];
 
     /// <summary>
     /// For a confirmed panel with open seats (a member declined or was removed): the next proposal for those roles on

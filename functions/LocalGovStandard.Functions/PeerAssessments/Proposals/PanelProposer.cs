@@ -7,6 +7,7 @@ namespace LocalGovStandard.PeerAssessments.Proposals;
 /// Proposes a peer-assessment panel: one assessor per role the standard needs (lead first), none from the assessed
 /// council or a declared conflict, all knowing the standard, free on the chosen preferred date and under their
 /// quarterly limit; nearest first (same peer group, then a neighbouring region, then anywhere), then the least loaded.
+/// On a reassessment, whoever sat on the earlier panel comes before all of those for the role they held there.
 /// Pure and deterministic: the same input gives the same panel whatever order the pool comes in (ADR 0021).
 /// </summary>
 public static class PanelProposer
@@ -24,34 +25,46 @@ public static class PanelProposer
             .ThenBy(c => c.Assessor.AssessorId, StringComparer.Ordinal)
             .ToList();
 
-        // The date that suits most: the most eligible assessors free on it; the earliest of equals.
+        var first = FirstSeats(input);
+
+        // The date that suits most: on a reassessment the most of the first panel able to sit again; then the most
+        // eligible assessors free on it; the earliest of equals.
         var ranked = dates
-            .Select(d => (Date: d, Free: candidates.Count(c => IsFree(input, c.Assessor, d))))
-            .OrderByDescending(d => d.Free).ThenBy(d => d.Date)
+            .Select(d => (Date: d, Returning: first.Values.Count(s => Returns(s, candidates, d, input)), Free: candidates.Count(c => IsFree(input, c.Assessor, d))))
+            .OrderByDescending(d => d.Returning).ThenByDescending(d => d.Free).ThenBy(d => d.Date)
             .ToList();
 
-        foreach (var (date, free) in ranked)
+        foreach (var (date, returning, free) in ranked)
         {
-            var chosen = Search(input.Roles, candidates.Where(c => IsFree(input, c.Assessor, date)).ToList());
+            var chosen = Search(input.Roles, candidates.Where(c => IsFree(input, c.Assessor, date)).ToList(), first);
             if (chosen is null)
             {
                 continue;
             }
 
-            var members = input.Roles.Zip(chosen, (role, c) => Member(input, role, c, date)).ToList();
-            var best = ranked[0];
-            var why = best.Date == date
-                ? $"{Day(date)}: {free} of the {candidates.Count} eligible assessors are free, the most of the {dates.Count} preferred dates"
-                : $"{Day(date)}: no complete panel on a date more assessors are free; {free} of the {candidates.Count} eligible assessors are free";
+            var members = input.Roles.Zip(chosen, (role, c) => Member(input, role, c, date, first)).ToList();
+            var best = ranked[0].Date == date;
+            var why = first.Count == 0
+                ? best
+                    ? $"{Day(date)}: {free} of the {candidates.Count} eligible assessors are free, the most of the {dates.Count} preferred dates"
+                    : $"{Day(date)}: no complete panel on a date more assessors are free; {free} of the {candidates.Count} eligible assessors are free"
+                : best
+                    ? $"{Day(date)}: {returning} of the {first.Count} members of the first panel can sit again, the most of the {dates.Count} preferred dates; {free} of the {candidates.Count} eligible assessors are free"
+                    : $"{Day(date)}: no complete panel on a date more of the first panel can sit; {returning} of its {first.Count} members and {free} of the {candidates.Count} eligible assessors are free";
             return new PanelProposal(date, why, members, []);
         }
 
         return new PanelProposal(null, null, [], Gaps(input, dates, candidates, ranked.Select(r => r.Date).ToList()));
     }
 
-    /// <summary>Depth-first over the roles in order, each role's candidates nearest and least loaded first: the first complete panel is the greedy one when that works.</summary>
-    private static List<Candidate>? Search(IReadOnlyList<AssessorRole> roles, List<Candidate> free)
+    /// <summary>
+    /// Depth-first over the roles in order, each role's candidates nearest and least loaded first, except that whoever sat
+    /// in the role on the first panel comes first and whoever sat in another role comes last (so they stay free for it):
+    /// the first complete panel is the greedy one when that works.
+    /// </summary>
+    private static List<Candidate>? Search(IReadOnlyList<AssessorRole> roles, List<Candidate> free, IReadOnlyDictionary<string, FirstPanelSeat> first)
     {
+        var returning = first.Values.Select(s => s.AssessorId).ToHashSet(StringComparer.Ordinal);
         var chosen = new List<Candidate>();
         var budget = SearchBudget;
         return Fill(0) ? chosen : null;
@@ -63,7 +76,10 @@ public static class PanelProposer
                 return true;
             }
 
-            foreach (var candidate in free.Where(c => c.Assessor.Roles.Contains(roles[index].Id) && !chosen.Contains(c)))
+            var role = roles[index].Id;
+            var ordered = free.Where(c => c.Assessor.Roles.Contains(role) && !chosen.Contains(c))
+                .OrderBy(c => first.TryGetValue(role, out var seat) && seat.AssessorId == c.Assessor.AssessorId ? 0 : returning.Contains(c.Assessor.AssessorId) ? 2 : 1);
+            foreach (var candidate in ordered)
             {
                 if (--budget < 0)
                 {
@@ -83,7 +99,7 @@ public static class PanelProposer
         }
     }
 
-    private static ProposedMember Member(ProposalInput input, AssessorRole role, Candidate c, DateOnly date)
+    private static ProposedMember Member(ProposalInput input, AssessorRole role, Candidate c, DateOnly date, IReadOnlyDictionary<string, FirstPanelSeat> first)
     {
         var a = c.Assessor;
         var load = c.Load == 1 ? "1 assessment" : $"{c.Load} assessments";
@@ -93,8 +109,58 @@ public static class PanelProposer
             Nearness.NeighbouringRegion => $"neighbouring region ({RegionName(a.Region)})",
             _ => $"no nearer assessor ({RegionName(a.Region)})",
         };
-        var explanation = $"{a.Name}, {a.CouncilName}: {role.Label.ToLowerInvariant()}, {load} in the last 12 months, {where}, available {Day(date)}";
-        return new ProposedMember(role.Id, role.Label, a.AssessorId, a.Name, a.CouncilCode, a.CouncilName, c.Nearness, c.Load, explanation);
+        var seat = first.GetValueOrDefault(role.Id);
+        var sat = seat?.AssessorId == a.AssessorId;
+        var explanation = sat
+            ? $"{a.Name}, {a.CouncilName}: {role.Label.ToLowerInvariant()}, sat on the first assessment, {load} in the last 12 months, {where}, available {Day(date)}"
+            : $"{a.Name}, {a.CouncilName}: {role.Label.ToLowerInvariant()}, {load} in the last 12 months, {where}, available {Day(date)}";
+        if (seat is not null && !sat)
+        {
+            explanation += $"; in place of {FirstName(input, seat, role)}, who was on the first panel but {WhyNotAgain(input, seat, role, date)}";
+        }
+
+        return new ProposedMember(role.Id, role.Label, a.AssessorId, a.Name, a.CouncilCode, a.CouncilName, c.Nearness, c.Load, explanation, sat);
+    }
+
+    /// <summary>The first panel's seats by role, for the roles this standard still needs (a role held twice keeps its first seat).</summary>
+    private static Dictionary<string, FirstPanelSeat> FirstSeats(ProposalInput input) =>
+        input.FirstPanel.Where(s => input.Roles.Any(r => r.Id == s.RoleId)).GroupBy(s => s.RoleId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private static bool Returns(FirstPanelSeat seat, List<Candidate> candidates, DateOnly date, ProposalInput input) =>
+        candidates.Any(c => c.Assessor.AssessorId == seat.AssessorId && c.Assessor.Roles.Contains(seat.RoleId) && IsFree(input, c.Assessor, date));
+
+    private static string FirstName(ProposalInput input, FirstPanelSeat seat, AssessorRole role) =>
+        input.Pool.FirstOrDefault(a => a.AssessorId == seat.AssessorId)?.Name is { Length: > 0 } current ? current
+        : seat.Name.Length > 0 ? seat.Name
+        : $"the first panel's {Noun(input, role)}";
+
+    /// <summary>Why a member of the first panel is not offered again in their role on this date.</summary>
+    private static string WhyNotAgain(ProposalInput input, FirstPanelSeat seat, AssessorRole role, DateOnly date)
+    {
+        if (input.Pool.FirstOrDefault(a => a.AssessorId == seat.AssessorId) is not { } a)
+        {
+            return "is no longer an approved assessor";
+        }
+
+        if (Exclusion(input, a, input.PreferredDates) is { } excluded)
+        {
+            return $"is {excluded}";
+        }
+
+        if (!a.Roles.Contains(role.Id))
+        {
+            return "no longer takes this role";
+        }
+
+        if (a.Unavailable.Contains(date))
+        {
+            return $"is not available on {Day(date)}";
+        }
+
+        return IsFree(input, a, date)
+            ? "no complete panel could include them"
+            : $"has reached their quarterly limit in the quarter of {Day(date)}";
     }
 
     /// <summary>For each role nobody can fill, why; when every role has someone but never together on one date, that.</summary>

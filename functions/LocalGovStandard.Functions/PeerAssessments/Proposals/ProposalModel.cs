@@ -25,7 +25,13 @@ public sealed record ProposalInput(
 {
     /// <summary>For a group made from a list of councils, its council codes (then they, not its regions, are the same peer group).</summary>
     public IReadOnlyList<string> PeerGroupCouncils { get; init; } = [];
+
+    /// <summary>For a reassessment: who sat on the earlier request's panel, each in their role; offered first when they still can sit.</summary>
+    public IReadOnlyList<FirstPanelSeat> FirstPanel { get; init; } = [];
 }
+
+/// <summary>A member of the earlier panel a reassessment offers again first (the name as the earlier panel kept it: blank once erased).</summary>
+public sealed record FirstPanelSeat(string RoleId, string AssessorId, string Name);
 
 [JsonConverter(typeof(JsonStringEnumConverter<Nearness>))]
 public enum Nearness
@@ -36,8 +42,10 @@ public enum Nearness
 }
 
 /// <param name="RecentAssessments">Panels in the 12 months before the proposal, and any confirmed since.</param>
+/// <param name="SatOnFirstPanel">On a reassessment: this person sat in this role on the earlier panel.</param>
 public sealed record ProposedMember(
-    string RoleId, string RoleLabel, string AssessorId, string Name, string CouncilCode, string CouncilName, Nearness Nearness, int RecentAssessments, string Explanation);
+    string RoleId, string RoleLabel, string AssessorId, string Name, string CouncilCode, string CouncilName, Nearness Nearness, int RecentAssessments, string Explanation,
+    bool SatOnFirstPanel = false);
 
 /// <summary>
 /// A proposed panel and its date, each choice explained; or, when no complete panel exists, no date, no members and
@@ -46,4 +54,7 @@ public sealed record ProposedMember(
 public sealed record PanelProposal(DateOnly? Date, string? DateExplanation, IReadOnlyList<ProposedMember> Members, IReadOnlyList<string> Gaps)
 {
     public bool IsComplete => Date is not null && Gaps.Count == 0;
+
+    /// <summary>The earlier request a reassessment's panel is proposed for (its seated members are offered first).</summary>
+    public string? ReassessmentOf { get; init; }
 }

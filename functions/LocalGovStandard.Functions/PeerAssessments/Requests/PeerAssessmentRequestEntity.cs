@@ -62,11 +62,26 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
     /// <summary>The panel's overall result: a value of the standard's <c>overallRatings</c> (met / not met, or green / amber / red).</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>Comma-separated numbers of the points the panel's report did not pass (any of them offers a reassessment).</summary>
+    public string? FailedPoints { get; set; }
+
     /// <summary>
     /// JSON: the council's contacts who confirmed they read the published report, a <see cref="ReportReading"/> each, once.
     /// Their contact keys are personal data: erasure removes theirs.
     /// </summary>
     public string? ReadBy { get; set; }
+
+    /// <summary>The assessed council's feedback on the assessment (for its peer group's leads only): what helped.</summary>
+    public string? FeedbackHelped { get; set; }
+
+    /// <summary>The council's feedback: what did not help.</summary>
+    public string? FeedbackDidNotHelp { get; set; }
+
+    /// <summary>When the council last gave or changed its feedback.</summary>
+    public DateTimeOffset? FeedbackAt { get; set; }
+
+    /// <summary>The contact key of who last gave it (personal data: erasure blanks it and keeps the council's feedback).</summary>
+    public string? FeedbackBy { get; set; }
 
     /// <summary>The reference of the earlier request this one reassesses, if any.</summary>
     public string? ReassessmentOf { get; set; }
@@ -107,6 +122,9 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
         var list = readings.ToList();
         ReadBy = list.Count == 0 ? null : JsonSerializer.Serialize(list, JsonSerializerOptions.Web);
     }
+
+    public IReadOnlyList<int> FailedPointNumbers() =>
+        (FailedPoints ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
 
     public IReadOnlyList<string> ConflictCodes() => Conflicts.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -8,6 +8,8 @@ public sealed record ExportedPeerAssessmentRequest(string Reference, string Serv
 
 public sealed record ExportedReportReading(string Reference, string ServiceName, DateTimeOffset ReadAt);
 
+public sealed record ExportedAssessmentFeedback(string Reference, string ServiceName, string? Helped, string? DidNotHelp, DateTimeOffset? GivenAt);
+
 public sealed record ExportedPanelSeat(string Reference, string CouncilName, string ServiceName, string? PanelDate, string RoleId, string Status, DateTimeOffset? RespondedAt);
 
 /// <summary>
@@ -15,7 +17,8 @@ public sealed record ExportedPanelSeat(string Reference, string CouncilName, str
 /// contact key). Both are in the council's region partition. Erasure blanks them; the request itself is the council's and stays.
 /// An assessor sits on other councils' panels (any region): erasure blanks their name and contact key on each seat and
 /// keeps the role and their council, so a report keeps the role, not the name. A council contact's confirmation that
-/// they read the report is kept by contact key: erasure removes it (the count then no longer includes them).
+/// they read the report is kept by contact key: erasure removes it (the count then no longer includes them). The council's
+/// feedback names who last gave it: export includes what they wrote, erasure blanks who wrote it and keeps the council's feedback.
 /// </summary>
 [HoldsPersonalData(TableNames.PeerAssessmentRequests)]
 public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore store) : IPersonalDataHolder
@@ -29,6 +32,10 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
             .ToList());
         sections.Add("peerAssessmentPanels", naming
             .SelectMany(r => r.Panel().Where(m => IsThem(m, subject)).Select(m => new ExportedPanelSeat(r.Reference, r.CouncilName, r.ServiceName, r.PanelDate, m.RoleId, m.Status, m.RespondedAt)))
+            .ToList());
+        sections.Add("peerAssessmentFeedback", naming
+            .Where(r => GaveFeedback(r, subject))
+            .Select(r => new ExportedAssessmentFeedback(r.Reference, r.ServiceName, r.FeedbackHelped, r.FeedbackDidNotHelp, r.FeedbackAt))
             .ToList());
         sections.Add("peerAssessmentReportReadings", naming
             .SelectMany(r => r.Readings().Where(reading => HasRead(r, reading, subject)).Select(reading => new ExportedReportReading(r.Reference, r.ServiceName, reading.ReadAt)))
@@ -57,10 +64,13 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
         !subject.IsContact ? [] : (await store.AllAsync(cancellationToken)).Where(r => Names(r, subject)).ToList();
 
     private static bool Names(PeerAssessmentRequestEntity request, DataSubject subject) =>
-        AsksOrIsContact(request, subject) || request.Readings().Any(r => HasRead(request, r, subject)) || request.Panel().Any(m => IsThem(m, subject) && (m.Name.Length > 0 || m.ContactKey.Length > 0));
+        AsksOrIsContact(request, subject) || GaveFeedback(request, subject) || request.Readings().Any(r => HasRead(request, r, subject)) || request.Panel().Any(m => IsThem(m, subject) && (m.Name.Length > 0 || m.ContactKey.Length > 0));
 
     private static bool AsksOrIsContact(PeerAssessmentRequestEntity request, DataSubject subject) =>
         request.GssCode == subject.GssCode && (request.CreatedBy == subject.Reference || request.ContactKey == subject.ContactKey);
+
+    private static bool GaveFeedback(PeerAssessmentRequestEntity request, DataSubject subject) =>
+        request.GssCode == subject.GssCode && !string.IsNullOrEmpty(request.FeedbackBy) && request.FeedbackBy == subject.ContactKey;
 
     private static bool HasRead(PeerAssessmentRequestEntity request, ReportReading reading, DataSubject subject) =>
         request.GssCode == subject.GssCode && reading.ContactKey.Length > 0 && reading.ContactKey == subject.ContactKey;
@@ -86,6 +96,7 @@ public sealed class PeerAssessmentRequestPersonalData(PeerAssessmentRequestStore
                 request.ContactKey = request.ContactKey == subject.ContactKey ? "" : request.ContactKey;
             }
 
+            request.FeedbackBy = GaveFeedback(request, subject) ? null : request.FeedbackBy;
             request.SetReadings(request.Readings().Where(r => !HasRead(request, r, subject)));
             if (request.Panel().Any(m => IsThem(m, subject)))
             {

@@ -32,6 +32,7 @@ public static class BadInputCatalogue
         .. PanelCases.LeadConfirm(), .. PanelCases.ConsoleConfirm(), .. PanelCases.LeadRemove(), .. PanelCases.ConsoleRemove(),
         .. PanelCases.Answer("/assessments/panels/accept"), .. PanelCases.Answer("/assessments/panels/decline"),
         .. ReportAfterCases.ConfirmRead(), .. ReportAfterCases.ReassessmentApi(), .. ReportAfterCases.ReassessmentForm(),
+        .. FeedbackCases.Api(), .. FeedbackCases.Form(),
     ];
 
     public static BadInputCase Find(string id) => All.Single(c => c.Id == id);

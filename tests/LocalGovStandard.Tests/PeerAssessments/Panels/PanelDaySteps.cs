@@ -45,6 +45,7 @@ public static class PanelDaySteps
             Status = status,
             PanelDate = date,
             PanelConfirmedAt = clock.GetUtcNow(),
+            ReportPublishedAt = status == PeerAssessmentRequestEntity.ReportPublished ? clock.GetUtcNow() : null,
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = "test",
         };

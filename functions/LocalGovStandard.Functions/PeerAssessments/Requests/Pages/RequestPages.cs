@@ -34,6 +34,7 @@ public static class RequestPages
         council.MapPost("", CreateAsync).AsPublicFunction("PeerAssessmentRequestSubmit");
         council.MapGet("/{reference}", ShowAsync).AsPublicFunction("PeerAssessmentRequestPage");
         council.MapPost("/{reference}/read", ConfirmReadAsync).AsPublicFunction("PeerAssessmentReportReadSubmit");
+        council.MapFeedbackPages();
 
         var lead = app.MapGroup("/assessments/peer-groups/{slug}/requests").RequireAuthorization(ContactSession.Policy);
         lead.MapGet("", LeadListAsync).AsPublicFunction("PeerGroupRequestListPage");
@@ -65,7 +66,7 @@ public static class RequestPages
         return await FormAsync(context, form, new FormErrors(), validator, contacts, councils, catalogue, cancellationToken);
     }
 
-    public static string ReassessHref(string reference) => $"{ListHref}/new?reassess={reference}";
+    public static string ReassessHref(string reference) => ReassessmentOffer.Href(reference);
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, PeerAssessmentRequestValidator validator, PeerAssessmentRequests requests, ContactStore contacts, CouncilDirectory councils,
@@ -85,8 +86,8 @@ public static class RequestPages
     }
 
     private static async Task<IResult> ShowAsync(
-        string reference, bool? created, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
-        ReportReadings readings, CancellationToken cancellationToken)
+        string reference, bool? created, string? feedback, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details,
+        StandardCatalogue catalogue, ReportReadings readings, CouncilFeedback feedbacks, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
         var request = await store.FindAsync(scope.Region, reference, cancellationToken);
@@ -94,7 +95,8 @@ public static class RequestPages
             ? PageResults.NotFound()
             : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
                 reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken),
-                reassessHref: OutcomeFails(request, catalogue) ? ReassessHref(request.Reference) : null);
+                reassessHref: ReassessmentOffer.HrefIfOffered(request, catalogue.Find(request.StandardId)),
+                councilFeedback: new CouncilFeedbackLink(feedbacks.IsOpen(request) ? CouncilFeedback.Href(reference) : null, request.FeedbackAt is not null, feedback == "saved"));
     }
 
     /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
@@ -138,7 +140,7 @@ public static class RequestPages
     internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
         CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null, ReportReadView? reading = null,
-        string? reassessHref = null) =>
+        string? reassessHref = null, CouncilFeedbackLink? councilFeedback = null, FeedbackView? leadFeedback = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -152,10 +154,9 @@ public static class RequestPages
             .Set(p => p.Panel, panel)
             .Set(p => p.Reading, reading)
             .Set(p => p.ReassessHref, reassessHref)
+            .Set(p => p.CouncilFeedback, councilFeedback)
+            .Set(p => p.LeadFeedback, leadFeedback)
             .Result(status);
-
-    private static bool OutcomeFails(PeerAssessmentRequestEntity request, StandardCatalogue catalogue) =>
-        request.Status == PeerAssessmentRequestEntity.ReportPublished && catalogue.Find(request.StandardId)?.OverallRating(request.Outcome) is { Passes: false };
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
         HttpContext context, RequestForm form, FormErrors errors, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils,
