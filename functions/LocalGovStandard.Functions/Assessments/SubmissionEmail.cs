@@ -11,8 +11,14 @@ public static class SubmissionEmail
 {
     public const string LedgerPartition = "assessment-submitted";
 
-    public static EmailMessage Build(AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions)
+    /// <summary>What the email ends with: a sentence and, when the reader has somewhere to go next, a link.</summary>
+    public sealed record Closing(string Text, string? LinkLabel = null, Uri? Link = null);
+
+    public static readonly Closing Reassess = new("A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.");
+
+    public static EmailMessage Build(AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions, Closing? closing = null)
     {
+        var end = closing ?? Reassess;
         var points = assessment.Points();
         var result = standard.OverallRating(assessment.OverallRating)?.Label ?? assessment.OverallRating;
         var subject = $"Assessment {assessment.Reference} submitted: {assessment.ServiceName}";
@@ -72,8 +78,16 @@ public static class SubmissionEmail
             body.Append("</ul>");
         }
 
-        text.AppendLine().AppendLine("A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.").AppendLine().Append("LocalGov Digital");
-        body.Append("<p>A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.</p><p>LocalGov Digital</p>");
+        text.AppendLine().AppendLine(end.Text).AppendLine();
+        body.Append("<p>").Append(html.Encode(end.Text)).Append("</p>");
+        if (end is { LinkLabel: { } label, Link: { } link })
+        {
+            text.AppendLine($"{label}:").AppendLine(link.AbsoluteUri).AppendLine();
+            body.Append("<p><a href=\"").Append(html.Encode(link.AbsoluteUri)).Append("\">").Append(html.Encode(label)).Append("</a></p>");
+        }
+
+        text.Append("LocalGov Digital");
+        body.Append("<p>LocalGov Digital</p>");
 
         return new EmailMessage($"submitted-{assessment.PartitionKey}-{assessment.Reference}", "assessment", to, subject, text.ToString(), body.ToString());
     }

@@ -2,10 +2,12 @@ using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.PeerAssessments.Requests;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Signups;
 using LocalGovStandard.Standards;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovStandard.PeerAssessments.Panels;
 
@@ -13,10 +15,12 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 /// Publishes the panel's report once the lead assessor submits: every approved contact of the assessed council gets it
 /// by email (the ledger keys one message per request and contact, so none is sent twice), then the request records
 /// the outcome and is marked published, which ends the panel's grants. A crash part way leaves the request unpublished;
-/// the lead's submit again finishes it.
+/// the lead's submit again finishes it. The email links to the council's page for the request, where the contact reads the
+/// report, confirms they have, and (when it failed) asks for a reassessment.
 /// </summary>
 public sealed class PanelReport(
-    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock) : IPanelReports
+    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock,
+    IOptionsMonitor<ServiceOptions> options) : IPanelReports
 {
     public const string LedgerPartition = "peer-assessment-report";
 
@@ -26,9 +30,12 @@ public sealed class PanelReport(
     {
         var panel = scope.Panel ?? throw new InvalidOperationException("Only a panel's submit publishes a report.");
         var standard = standards.Find(assessment.StandardId)!;
+        var closing = new SubmissionEmail.Closing(
+            "Open your council's request to read the report, confirm you have read it and, if the service did not pass, ask for a reassessment.",
+            "Read the report", options.CurrentValue.Link(PanelDraftReference.CouncilRequestHref(panel.RequestReference)));
         foreach (var contact in await contacts.ApprovedForCouncilAsync(scope.Region, scope.GssCode, cancellationToken))
         {
-            var copy = SubmissionEmail.Build(assessment, standard, new EmailAddress(contact.ContactEmail, contact.ContactName), openActions);
+            var copy = SubmissionEmail.Build(assessment, standard, new EmailAddress(contact.ContactEmail, contact.ContactName), openActions, closing);
             var message = copy with
             {
                 MessageId = MessageId(panel.RequestReference, contact.ContactKey),

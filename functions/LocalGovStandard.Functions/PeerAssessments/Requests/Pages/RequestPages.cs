@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerAssessments.Panels.Pages;
@@ -20,7 +21,7 @@ public static class RequestPages
 {
     public const string ListHref = "/assessments/peer-requests";
 
-    public static string CouncilHref(string reference) => $"{ListHref}/{reference}";
+    public static string CouncilHref(string reference) => PanelDraftReference.CouncilRequestHref(reference);
 
     public static string LeadListHref(string slug) => $"/assessments/peer-groups/{slug}/requests";
 
