@@ -48,6 +48,8 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
 
         var lead = await SignedInPageAsync(GroupLead);
         await LeadOpensTheRequestFromTheirEmailAsync(lead, reference);
+        await Expect(lead.Locator("#panel")).ToHaveTextAsync("Confirm the panel");
+        await CheckAsync(lead, "journey-lead-request", _violations);
         await LeadConfirmsThePanelOnTheSecondDateAsync(lead, today.AddDays(35), pool.Count);
         foreach (var member in pool)
         {
@@ -68,6 +70,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         var reader = await SignedInPageAsync(Council);
         await CouncilOpensTheReportFromItsEmailAsync(reader, reference);
         await CouncilConfirmsItHasReadTheReportAsync(reader);
+        await LeadSeesTheCouncilHasReadTheReportAsync(await SignedInPageAsync(GroupLead), reference);
 
         Assert.Empty(_violations);
     }
@@ -102,8 +105,17 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         var email = fixture.SendGrid.Accepted.Single(m => m.To == GroupLead && m.MessageId.StartsWith($"peer-request-{reference}", StringComparison.Ordinal));
         await page.GotoAsync(OnServer(PanelSteps.Link(email, RequestPages.LeadHref("london", reference))));
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Peer assessment of {Service}");
-        await Expect(page.Locator("#panel")).ToHaveTextAsync("Confirm the panel");
-        await CheckAsync(page, "journey-lead-request", _violations);
+    }
+
+    /// <summary>Afterwards the lead, from the request's email again, sees the outcome and that the council has read the report (which stays the council's).</summary>
+    private async Task LeadSeesTheCouncilHasReadTheReportAsync(IPage page, string reference)
+    {
+        await LeadOpensTheRequestFromTheirEmailAsync(page, reference);
+        await Expect(page.Locator("main")).ToContainTextAsync("Outcome: Amber");
+        await Expect(page.Locator("#report-read-count")).ToHaveTextAsync("Read by 1 of 1 contact.");
+        await Expect(page.Locator("#report-sent")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Read the panel's report" })).ToHaveCountAsync(0);
+        await CheckAsync(page, "journey-lead-report-read", _violations);
     }
 
     /// <summary>The lead keeps the proposal's people, moves to the council's second date (the proposal took the first) and confirms: every member is invited.</summary>

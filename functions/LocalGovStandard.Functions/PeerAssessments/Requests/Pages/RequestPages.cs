@@ -95,7 +95,8 @@ public static class RequestPages
             ? PageResults.NotFound()
             : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
                 reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken),
-                reassessHref: OutcomeFails(request, catalogue) ? ReassessHref(request.Reference) : null);
+                reassessHref: OutcomeFails(request, catalogue) ? ReassessHref(request.Reference) : null,
+                reportHref: PanelDraftReference.DraftHref(PanelDraftReference.For(request.Reference)));
     }
 
     /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
@@ -139,7 +140,7 @@ public static class RequestPages
     internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
         CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null, ReportReadView? reading = null,
-        string? reassessHref = null) =>
+        string? reassessHref = null, string? reportHref = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -153,6 +154,7 @@ public static class RequestPages
             .Set(p => p.Panel, panel)
             .Set(p => p.Reading, reading)
             .Set(p => p.ReassessHref, reassessHref)
+            .Set(p => p.ReportHref, reportHref)
             .Result(status);
 
     private static bool OutcomeFails(PeerAssessmentRequestEntity request, StandardCatalogue catalogue) =>
