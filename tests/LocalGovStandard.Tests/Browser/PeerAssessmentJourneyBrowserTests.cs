@@ -1,5 +1,6 @@
 using System.Globalization;
 using LocalGovStandard.PeerAssessments.Panels;
+using LocalGovStandard.PeerAssessments.Panels.Pages;
 using LocalGovStandard.PeerAssessments.Requests.Pages;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Tests.Infrastructure;
@@ -43,7 +44,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         var today = UkTime.Today(_clock);
         var pool = await PanelSteps.PoolAsync(fixture, "journey", today);
 
-        var council = await SignedInPageAsync(Council);
+        var council = await SignedInPageAsync(Council, check: true);
         var reference = await CouncilAsksForAnAssessmentAsync(council, today.AddDays(28), today.AddDays(35));
 
         var lead = await SignedInPageAsync(GroupLead);
@@ -61,9 +62,9 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         var panelDate = await MoveToThePanelDayAsync(reference);
         Assert.Equal(today.AddDays(35), panelDate);
         var draft = PanelDaySteps.PanelReference(reference);
-        var researcher = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == "user-research").Email, check: false);
+        var researcher = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == "user-research").Email, reference, check: false);
         await RecordPointsAsync(researcher, draft, 1, 7, check: false);
-        var leadAssessor = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == PanelGrant.LeadRole).Email, check: true);
+        var leadAssessor = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == PanelGrant.LeadRole).Email, reference, check: true);
         await RecordPointsAsync(leadAssessor, draft, 8, PanelDaySteps.Points, check: true);
         await LeadAssessorSubmitsAsync(leadAssessor, reference, panelDate);
 
@@ -167,7 +168,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
     }
 
     /// <summary>On the day a member signs in, finds the assessment under "Assessments I am on a panel for" and opens the panel's draft.</summary>
-    private async Task<IPage> MemberOpensThePanelsDraftAsync(string email, bool check)
+    private async Task<IPage> MemberOpensThePanelsDraftAsync(string email, string reference, bool check)
     {
         var page = await SignedInPageAsync(email);
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Assessments I am on a panel for" }));
@@ -181,6 +182,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         await PressButtonAsync(page, OpenDraftButton);
         await Expect(page.Locator("h1")).ToHaveTextAsync(Service);
         await CheckOnceAsync(page, "journey-panel-task-list", check);
+        await Expect(page.Locator("a.govuk-back-link")).ToHaveAttributeAsync("href", PanelPages.PanelHref(reference));
         return page;
     }
 
@@ -214,6 +216,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
     {
         await Expect(page.Locator("h1")).ToHaveTextAsync(Service);
         await Expect(page.Locator("main")).ToContainTextAsync("Ready to submit");
+        await CheckAsync(page, "journey-panel-task-list-ready", _violations);
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Check answers and submit" }), maxPresses: 80);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Check your answers before submitting");
@@ -253,17 +256,22 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Peer assessment of {Service}");
         await PressButtonAsync(page, "We have read the report");
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToBeFocusedAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("You confirmed you have read the panel's report");
         await Expect(page.Locator("#report-read-by-you")).ToHaveTextAsync("You confirmed you have read the report.");
         await Expect(page.Locator("#report-read-count")).ToHaveTextAsync("Read by 1 of 1 contact.");
         await CheckAsync(page, "journey-council-report-read", _violations);
     }
 
     /// <summary>A fresh browser, signed in through the emailed sign-in link, on the assessments home page.</summary>
-    private async Task<IPage> SignedInPageAsync(string email)
+    private async Task<IPage> SignedInPageAsync(string email, bool check = false)
     {
         var page = await NewPageAsync();
-        await OpenEmailedLinkAndPressAsync(page, await fixture.SignInLinkForAsync(email), BrowserFixture.SignInButton);
+        await page.GotoAsync((await fixture.SignInLinkForAsync(email)).ToString());
+        await CheckOnceAsync(page, "journey-sign-in", check);
+        await PressButtonAsync(page, BrowserFixture.SignInButton);
         await page.WaitForURLAsync("**/assessments");
+        await CheckOnceAsync(page, "journey-home", check);
         return page;
     }
 

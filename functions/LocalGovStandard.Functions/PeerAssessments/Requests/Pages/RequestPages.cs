@@ -86,7 +86,7 @@ public static class RequestPages
     }
 
     private static async Task<IResult> ShowAsync(
-        string reference, bool? created, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
+        string reference, bool? created, bool? read, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
         ReportReadings readings, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
@@ -94,15 +94,15 @@ public static class RequestPages
         return request is null || request.GssCode != scope.GssCode
             ? PageResults.NotFound()
             : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
-                reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken),
+                reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken), readConfirmed: read == true,
                 reassessHref: OutcomeFails(request, catalogue) ? ReassessHref(request.Reference) : null,
                 reportHref: PanelDraftReference.DraftHref(PanelDraftReference.For(request.Reference)));
     }
 
-    /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
+    /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found. The page then says so at its top.</summary>
     private static async Task<IResult> ConfirmReadAsync(string reference, HttpContext context, ReportReadings readings, CancellationToken cancellationToken) =>
         await readings.ConfirmAsync(context.User.Scope(), reference, cancellationToken) is ReadConfirmation.Recorded or ReadConfirmation.AlreadyRecorded
-            ? TypedResults.Redirect(CouncilHref(reference))
+            ? TypedResults.Redirect($"{CouncilHref(reference)}?read=true")
             : PageResults.NotFound();
 
     private static async Task<IResult> LeadListAsync(
@@ -140,7 +140,7 @@ public static class RequestPages
     internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
         CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null, ReportReadView? reading = null,
-        string? reassessHref = null, string? reportHref = null) =>
+        string? reassessHref = null, string? reportHref = null, bool readConfirmed = false) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -155,6 +155,7 @@ public static class RequestPages
             .Set(p => p.Reading, reading)
             .Set(p => p.ReassessHref, reassessHref)
             .Set(p => p.ReportHref, reportHref)
+            .Set(p => p.ReadConfirmed, readConfirmed && reading?.ReadByViewer == true)
             .Result(status);
 
     private static bool OutcomeFails(PeerAssessmentRequestEntity request, StandardCatalogue catalogue) =>
