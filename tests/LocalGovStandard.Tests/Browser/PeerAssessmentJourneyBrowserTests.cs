@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.PeerAssessments.Panels;
 using LocalGovStandard.PeerAssessments.Panels.Pages;
 using LocalGovStandard.PeerAssessments.Requests.Pages;
@@ -58,6 +59,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         }
 
         await LeadSeesEveryoneAcceptedAsync(lead, pool.Count);
+        await CouncilSeesThePanelDateAsync(council, today.AddDays(35));
 
         var panelDate = await MoveToThePanelDayAsync(reference);
         Assert.Equal(today.AddDays(35), panelDate);
@@ -157,6 +159,20 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         await page.ReloadAsync();
         await Expect(page.Locator("main table tbody tr").Filter(new() { HasText = "Accepted" })).ToHaveCountAsync(members);
         await CheckAsync(page, "journey-lead-panel-accepted", _violations);
+    }
+
+    /// <summary>From the "Request sent" page the council goes back to its requests and opens this one: the panel is confirmed, for this date.</summary>
+    private async Task CouncilSeesThePanelDateAsync(IPage page, DateOnly date)
+    {
+        await TabToAsync(page, page.Locator("a.govuk-back-link"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Peer-assessment requests");
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = Service }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Peer assessment of {Service}");
+        await Expect(page.Locator("main .govuk-summary-list")).ToContainTextAsync("Panel confirmed");
+        await Expect(page.Locator("#panel-date")).ToHaveTextAsync(PanelDates.Day(date));
+        await CheckAsync(page, "journey-council-request-confirmed", _violations);
     }
 
     /// <summary>The test clock moves to 09:00 on the confirmed date; sessions from before have long ended, so everyone signs in again.</summary>
