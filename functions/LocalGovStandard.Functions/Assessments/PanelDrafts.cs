@@ -22,6 +22,14 @@ public static class PanelDraftReference
 
     public static string PublishedHref(string requestReference) => $"{PanelsHref}?published={requestReference}";
 
+    /// <summary>A panel member's page for the panel whose draft this is: where they come back to it.</summary>
+    public static string PanelPageHref(string panelReference) => $"{PanelsHref}/{RequestOf(panelReference)}";
+
+    /// <summary>The assessed council's page for its request (the PeerAssessments feature serves it): where it reads the panel's report and acts on it.</summary>
+    public static string CouncilRequestHref(string requestReference) => $"{AssessmentsHref}/peer-requests/{requestReference}";
+
+    public static string RequestHref(string panelReference) => CouncilRequestHref(RequestOf(panelReference));
+
     /// <summary>The assessment pages, where the panel records its draft as a council records its own.</summary>
     public const string AssessmentsHref = "/assessments";
 

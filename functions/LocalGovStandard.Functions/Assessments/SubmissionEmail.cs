@@ -11,11 +11,14 @@ public static class SubmissionEmail
 {
     public const string LedgerPartition = "assessment-submitted";
 
-    public const string Closing = "A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.";
+    /// <summary>What the email ends with: a sentence and, when the reader has somewhere to go next, a link.</summary>
+    public sealed record Closing(string Text, string? LinkLabel = null, Uri? Link = null);
 
-    /// <param name="closing">The last paragraph, in place of <see cref="Closing"/>; <paramref name="closingLink"/> follows it as a link.</param>
+    public static readonly Closing Reassess = new("A submitted assessment cannot be changed. To record new ratings for the points that failed, start a reassessment.");
+
+    /// <param name="closing">The paragraphs the email ends with; a self-assessment's ends with <see cref="Reassess"/>.</param>
     public static EmailMessage Build(
-        AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions, string closing = Closing, Uri? closingLink = null)
+        AssessmentEntity assessment, Standard standard, EmailAddress to, IReadOnlyList<ActionEntity> actions, IReadOnlyList<Closing>? closing = null)
     {
         var points = assessment.Points();
         var result = standard.OverallRating(assessment.OverallRating)?.Label ?? assessment.OverallRating;
@@ -76,16 +79,20 @@ public static class SubmissionEmail
             body.Append("</ul>");
         }
 
-        text.AppendLine().AppendLine(closing);
-        body.Append("<p>").Append(html.Encode(closing));
-        if (closingLink is not null)
+        text.AppendLine();
+        foreach (var end in closing ?? [Reassess])
         {
-            text.AppendLine(closingLink.AbsoluteUri);
-            body.Append("<br><a href=\"").Append(html.Encode(closingLink.AbsoluteUri)).Append("\">").Append(html.Encode(closingLink.AbsoluteUri)).Append("</a>");
+            text.AppendLine(end.Text).AppendLine();
+            body.Append("<p>").Append(html.Encode(end.Text)).Append("</p>");
+            if (end is { LinkLabel: { } label, Link: { } link })
+            {
+                text.AppendLine($"{label}:").AppendLine(link.AbsoluteUri).AppendLine();
+                body.Append("<p><a href=\"").Append(html.Encode(link.AbsoluteUri)).Append("\">").Append(html.Encode(label)).Append("</a></p>");
+            }
         }
 
-        text.AppendLine().Append("LocalGov Digital");
-        body.Append("</p><p>LocalGov Digital</p>");
+        text.Append("LocalGov Digital");
+        body.Append("<p>LocalGov Digital</p>");
 
         return new EmailMessage($"submitted-{assessment.PartitionKey}-{assessment.Reference}", "assessment", to, subject, text.ToString(), body.ToString());
     }

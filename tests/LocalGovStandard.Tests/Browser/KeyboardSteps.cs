@@ -28,9 +28,9 @@ public static class KeyboardSteps
     }
 
     /// <summary>Tabs to the button with this name and presses Enter.</summary>
-    public static async Task PressButtonAsync(IPage page, string button)
+    public static async Task PressButtonAsync(IPage page, string button, int maxPresses = 40)
     {
-        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button }));
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = button }), maxPresses);
         await page.Keyboard.PressAsync("Enter");
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Tests.Infrastructure;
 using LocalGovStandard.Tests.Reports;
@@ -46,25 +45,8 @@ public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassF
         await Expect(page.Locator(".govuk-error-summary__list a").First).ToHaveAttributeAsync("href", "#serviceName");
         await CheckAsync(page, "peer-request-errors", violations);
 
-        await TabToAsync(page, page.Locator("#serviceName"));
-        await keyboard.TypeAsync("Apply for a blue badge");
-        await keyboard.PressAsync("Tab");
-        await keyboard.TypeAsync("https://www.leicester.gov.uk/blue-badge");
-        await TabToAsync(page, page.Locator("input[name=phase]").First);
-        await keyboard.PressAsync("ArrowDown");
-        await keyboard.PressAsync("ArrowDown");
-        await TabToAsync(page, page.Locator("input[name=standardId]").First);
-        await keyboard.PressAsync("Space");
         var today = UkTime.Today(fixture.Clock);
-        foreach (var (n, date) in new[] { (1, today.AddDays(28)), (2, today.AddDays(35)) })
-        {
-            await TabToAsync(page, page.Locator($"#preferredDate{n}-day"));
-            await keyboard.TypeAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-            await keyboard.PressAsync("Tab");
-            await keyboard.TypeAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-            await keyboard.PressAsync("Tab");
-            await keyboard.TypeAsync(date.Year.ToString(CultureInfo.InvariantCulture));
-        }
+        await PeerRequestFormSteps.FillAsync(page, "Apply for a blue badge", "https://www.leicester.gov.uk/blue-badge", "lgdss-2016", today.AddDays(28), today.AddDays(35));
 
         await TabToAsync(page, page.Locator("#contactReference"));
         await keyboard.PressAsync("ArrowDown");
@@ -72,7 +54,6 @@ public sealed class PeerAssessmentBrowserTests(BrowserFixture fixture) : IClassF
         await keyboard.TypeAsync("London Borough of Camden");
         Assert.NotEqual("", await page.Locator("#contactReference").InputValueAsync());
         Assert.Equal("E09000007", await page.Locator("#conflict1").InputValueAsync());
-        Assert.Equal("beta", await page.Locator("input[name=phase]:checked").InputValueAsync());
 
         await PressButtonAsync(page, "Send the request");
         await Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Request sent");

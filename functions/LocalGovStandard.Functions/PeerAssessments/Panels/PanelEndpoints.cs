@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.PeerAssessments.Panels.Pages;
@@ -9,6 +10,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
+using LocalGovStandard.Standards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LocalGovStandard.PeerAssessments.Panels;
@@ -52,20 +54,35 @@ public static class PanelEndpoints
         lead.MapPost("/remove", LeadRemoveAsync).AsPublicFunction("PeerGroupPanelRemove");
 
         MapAnswer(app, PanelLinks.AcceptPath, accept: true, "PanelInvitationAccept",
-            "Accept your place on the panel", "Press the button to tell the peer group's leads you will sit on this peer-assessment panel.", "Accept");
+            "Accept your place on the panel", panel => $"Press the button to tell the peer group's leads you will sit on {panel}.", "Accept");
         MapAnswer(app, PanelLinks.DeclinePath, accept: false, "PanelInvitationDecline",
-            "Decline your place on the panel", "Press the button to tell the peer group's leads you cannot sit on this peer-assessment panel. They will ask someone else.", "Decline");
+            "Decline your place on the panel", panel => $"Press the button to tell the peer group's leads you cannot sit on {panel}. They will ask someone else.", "Decline");
     }
 
     /// <summary>The emailed link's two routes: the GET shows the button (a mail scanner's visit changes nothing), the POST answers.</summary>
-    private static void MapAnswer(IEndpointRouteBuilder app, string path, bool accept, string name, string heading, string text, string button)
+    private static void MapAnswer(IEndpointRouteBuilder app, string path, bool accept, string name, string heading, Func<string, string> text, string button)
     {
-        app.MapGet(path, (string? token) => EmailedLinks.Confirm(heading, text, button, path, token))
+        app.MapGet(path, async (string? token, PanelLinks links, PeerAssessmentRequestStore requests, StandardCatalogue standards, CancellationToken cancellationToken) =>
+                EmailedLinks.Confirm(heading, text(await PanelNamedAsync(links.Read(token), requests, standards, cancellationToken)), button, path, token))
             .AsPublicFunction(name).RequireRateLimiting(RateLimits.PublicForms);
         app.MapPost(path, (HttpContext context, PanelLinks links, PeerAssessmentPanels panels, CancellationToken cancellationToken) =>
                 AnswerAsync(context, accept, links, panels, cancellationToken))
             .AsPublicFunction(name + "Confirm").RequireRateLimiting(RateLimits.PublicForms)
             .RequireValidForm("For your security, forms expire. Open the link in your invitation again and press the button.");
+    }
+
+    /// <summary>Which panel the link answers, read (never written) so the person sees what they are saying yes or no to.</summary>
+    private static async Task<string> PanelNamedAsync(
+        PanelLinks.SeatPayload? seat, PeerAssessmentRequestStore requests, StandardCatalogue standards, CancellationToken cancellationToken)
+    {
+        if (seat is null || !DateOnly.TryParseExact(seat.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || await requests.FindAsync(seat.Region, seat.Reference, cancellationToken) is not { } request)
+        {
+            return "this peer-assessment panel";
+        }
+
+        var role = PanelPages.RoleName(standards.Find(request.StandardId), seat.RoleId);
+        return $"the peer-assessment panel for {request.ServiceName} at {request.CouncilName} on {PanelDates.Day(date)} (your role: {role})";
     }
 
     private static async Task<Results<Ok<PanelView>, BodyProblem, ValidationProblem, ProblemHttpResult>> ConfirmAsync(

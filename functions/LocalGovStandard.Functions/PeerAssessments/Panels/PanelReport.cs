@@ -2,10 +2,10 @@ using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments;
 using LocalGovStandard.PeerAssessments.Requests;
+using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Signups;
-using LocalGovStandard.Platform;
 using LocalGovStandard.Standards;
 using Microsoft.Extensions.Options;
 
@@ -15,11 +15,12 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 /// Publishes the panel's report once the lead assessor submits: every approved contact of the assessed council gets it
 /// by email (the ledger keys one message per request and contact, so none is sent twice), then the request records
 /// the outcome and is marked published, which ends the panel's grants. A crash part way leaves the request unpublished;
-/// the lead's submit again finishes it. Whenever any point failed, the email and the request offer a reassessment.
+/// the lead's submit again finishes it. The email links to the council's page for the request, where the contact reads the
+/// report and confirms they have; whenever any point failed, the email and the request also offer a reassessment.
 /// </summary>
 public sealed class PanelReport(
-    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, IOptionsMonitor<ServiceOptions> options,
-    TimeProvider clock) : IPanelReports
+    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock,
+    IOptionsMonitor<ServiceOptions> options) : IPanelReports
 {
     public const string ReassessClosing =
         "Not every point was met. When you have acted on the report, ask your peer group for a reassessment: the form comes filled in from this request, and the same panel is offered first.";
@@ -37,11 +38,18 @@ public sealed class PanelReport(
         var points = assessment.Points();
         var failed = standard.Points.Where(p => standard.Rating(points.GetValueOrDefault(p.Number)?.Rating) is { Passes: false }).Select(p => p.Number).ToList();
         var offered = failed.Count > 0 || standard.OverallRating(assessment.OverallRating) is { Passes: false };
-        var reassess = offered ? options.CurrentValue.Link(ReassessmentOffer.Href(panel.RequestReference)) : null;
+        var service = options.CurrentValue;
+        SubmissionEmail.Closing[] closing =
+        [
+            new("Open your council's request to read the report and confirm you have read it.",
+                "Read the report", service.Link(PanelDraftReference.CouncilRequestHref(panel.RequestReference))),
+            offered
+                ? new(ReassessClosing, "Ask for a reassessment", service.Link(ReassessmentOffer.Href(panel.RequestReference)))
+                : new(PassedClosing),
+        ];
         foreach (var contact in await contacts.ApprovedForCouncilAsync(scope.Region, scope.GssCode, cancellationToken))
         {
-            var copy = SubmissionEmail.Build(
-                assessment, standard, new EmailAddress(contact.ContactEmail, contact.ContactName), openActions, offered ? ReassessClosing : PassedClosing, reassess);
+            var copy = SubmissionEmail.Build(assessment, standard, new EmailAddress(contact.ContactEmail, contact.ContactName), openActions, closing);
             var message = copy with
             {
                 MessageId = MessageId(panel.RequestReference, contact.ContactKey),

@@ -32,8 +32,9 @@ public sealed class ReportReadingTests(PanelDayFixture fixture) : IClassFixture<
 
         var confirmed = await AssessorSteps.PostFormAsync(owner, before, ReportReadings.ConfirmHref(request.Reference), new Dictionary<string, string[]>());
         Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);
-        Assert.Equal(href, confirmed.Location);
-        var after = await owner.GetAsync(href);
+        Assert.Equal($"{href}?read=true", confirmed.Location);
+        var after = await owner.GetAsync(confirmed.Location!);
+        Assert.Contains("You confirmed you have read the panel's report", after.Element(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Read by 1 of 2 contacts.", after.Element("#report-read-count")!.TextContent.Trim());
         Assert.NotNull(after.Element("#report-read-by-you"));
         Assert.Null(after.Element($"form[action='{ReportReadings.ConfirmHref(request.Reference)}']"));

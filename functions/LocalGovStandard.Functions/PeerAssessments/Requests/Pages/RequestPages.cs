@@ -1,4 +1,5 @@
 using LocalGovStandard.Access;
+using LocalGovStandard.Assessments;
 using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.PeerAssessments.Assessors;
 using LocalGovStandard.PeerAssessments.Panels.Pages;
@@ -20,7 +21,7 @@ public static class RequestPages
 {
     public const string ListHref = "/assessments/peer-requests";
 
-    public static string CouncilHref(string reference) => $"{ListHref}/{reference}";
+    public static string CouncilHref(string reference) => PanelDraftReference.CouncilRequestHref(reference);
 
     public static string LeadListHref(string slug) => $"/assessments/peer-groups/{slug}/requests";
 
@@ -86,7 +87,7 @@ public static class RequestPages
     }
 
     private static async Task<IResult> ShowAsync(
-        string reference, bool? created, string? feedback, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details,
+        string reference, bool? created, bool? read, string? feedback, HttpContext context, PeerAssessmentRequestStore store, PeerAssessmentRequestDetails details,
         StandardCatalogue catalogue, ReportReadings readings, CouncilFeedback feedbacks, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
@@ -94,15 +95,16 @@ public static class RequestPages
         return request is null || request.GssCode != scope.GssCode
             ? PageResults.NotFound()
             : await PageAsync(request, "Your council's request", ListHref, created == true, details, catalogue, cancellationToken,
-                reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken),
+                reading: await readings.ViewAsync(request, scope.ContactKey, cancellationToken), readConfirmed: read == true,
                 reassessHref: ReassessmentOffer.HrefIfOffered(request, catalogue.Find(request.StandardId)),
+                reportHref: PanelDraftReference.DraftHref(PanelDraftReference.For(request.Reference)),
                 councilFeedback: new CouncilFeedbackLink(feedbacks.IsOpen(request) ? CouncilFeedback.Href(reference) : null, request.FeedbackAt is not null, feedback == "saved"));
     }
 
-    /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found.</summary>
+    /// <summary>Confirming twice changes nothing; a request that is not the council's, or has no report yet, is not found. The page then says so at its top.</summary>
     private static async Task<IResult> ConfirmReadAsync(string reference, HttpContext context, ReportReadings readings, CancellationToken cancellationToken) =>
         await readings.ConfirmAsync(context.User.Scope(), reference, cancellationToken) is ReadConfirmation.Recorded or ReadConfirmation.AlreadyRecorded
-            ? TypedResults.Redirect(CouncilHref(reference))
+            ? TypedResults.Redirect($"{CouncilHref(reference)}?read=true")
             : PageResults.NotFound();
 
     private static async Task<IResult> LeadListAsync(
@@ -140,7 +142,7 @@ public static class RequestPages
     internal static async Task<IResult> PageAsync(
         PeerAssessmentRequestEntity request, string caption, string backHref, bool created, PeerAssessmentRequestDetails details, StandardCatalogue catalogue,
         CancellationToken cancellationToken, PanelProposal? proposal = null, PanelEditorView? panel = null, int? status = null, ReportReadView? reading = null,
-        string? reassessHref = null, CouncilFeedbackLink? councilFeedback = null, FeedbackView? leadFeedback = null) =>
+        string? reassessHref = null, string? reportHref = null, bool readConfirmed = false, CouncilFeedbackLink? councilFeedback = null, FeedbackView? leadFeedback = null) =>
         new ComponentParameters<RequestPage>()
             .Set(p => p.Request, request)
             .Set(p => p.StandardName, catalogue.Find(request.StandardId) is { } standard ? AssessmentText.StandardName(standard) : request.StandardId)
@@ -156,6 +158,8 @@ public static class RequestPages
             .Set(p => p.ReassessHref, reassessHref)
             .Set(p => p.CouncilFeedback, councilFeedback)
             .Set(p => p.LeadFeedback, leadFeedback)
+            .Set(p => p.ReportHref, reportHref)
+            .Set(p => p.ReadConfirmed, readConfirmed && reading?.ReadByViewer == true)
             .Result(status);
 
     private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
