@@ -31,7 +31,7 @@ public sealed class PanelDayBrowserTests(BrowserFixture fixture) : IClassFixture
 
         // The researcher rated all but the last point through the API.
         var api = await AccessSteps.BearerClientAsync(fixture, researcher);
-        var (read, _) = await AssessmentSteps.SendAsync(api, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
+        var (read, _) = await PanelDaySteps.OpenDraftAsync(api, draft);
         await AssessmentSteps.RateAllAsync(api, draft, read.Headers.ETag!.ToString(), n => n == 5 ? "amber" : "green", PanelDaySteps.Points - 1);
 
         var violations = new List<string>();

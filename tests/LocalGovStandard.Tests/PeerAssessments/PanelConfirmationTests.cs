@@ -175,8 +175,7 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         var replacement = page.Element("#role-design option[selected]")?.GetAttribute("value");
         Assert.False(string.IsNullOrEmpty(replacement));
         Assert.NotEqual(pool[2].AssessorId, replacement);
-        Assert.Null(page.Element($"#role-design option[value='{pool[2].AssessorId}']"));
-        Assert.Contains(": declined this panel", page.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(declined: choosing them asks them again)", page.Element($"#role-design option[value='{pool[2].AssessorId}']")!.TextContent, StringComparison.Ordinal);
 
         var replaced = await lead.SubmitAsync(page, null, $"{PanelSteps.LeadPage(reference)}/panel");
         Assert.Equal(HttpStatusCode.Redirect, replaced.Status);
@@ -196,6 +195,35 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         Assert.Equal(PanelMemberStatus.Removed, (await PanelSteps.StoredAsync(fixture, reference)).Panel().Single(m => m.AssessorId == pool[0].AssessorId).Status);
         var closed = await EmailedLinkSteps.OpenAndPressAsync(fixture, accept);
         Assert.Equal((HttpStatusCode.Conflict, "This invitation is no longer open"), (closed.Status, closed.Heading));
+    }
+
+    [Fact]
+    public async Task ADeclineIsFinalThroughTheLink_ButALeadCanAskThemAgain_WhoGetANewInvitationOnce_AndCanAccept()
+    {
+        var (reference, pool) = await ConfirmedAsync("ask-again");
+        var designer = pool.Single(p => p.RoleId == "design");
+        var first = PanelSteps.Sent(fixture, "invite", reference).Single(m => m.To == designer.Email);
+        Assert.Equal("You have declined", (await EmailedLinkSteps.OpenAndPressAsync(fixture, PanelSteps.Link(first, PanelLinks.DeclinePath))).Heading);
+        var changedTheirMind = await EmailedLinkSteps.OpenAndPressAsync(fixture, PanelSteps.Link(first, PanelLinks.AcceptPath));
+        Assert.Equal((HttpStatusCode.Conflict, "This invitation is no longer open"), (changedTheirMind.Status, changedTheirMind.Heading));
+
+        // The lead chooses them again (the same panel as first confirmed): a new seat, a new invitation, once.
+        var admin = fixture.CreateAdminClient();
+        for (var press = 0; press < 2; press++)
+        {
+            using var asked = await PanelSteps.PutAsync(admin, reference, PanelSteps.Body(First, pool));
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        var seats = (await PanelSteps.StoredAsync(fixture, reference)).Panel().Where(m => m.AssessorId == designer.AssessorId).ToList();
+        Assert.Equal([(PanelMemberStatus.Declined, 0), (PanelMemberStatus.Invited, 1)], seats.Select(m => (m.Status, m.Round)));
+        var toDesigner = PanelSteps.Sent(fixture, "invite", reference).Where(m => m.To == designer.Email).ToList();
+        Assert.Equal(2, toDesigner.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(pool.Count + 1, PanelSteps.Sent(fixture, "invite", reference).Count);
+
+        var second = toDesigner.Single(m => m.MessageId != first.MessageId);
+        Assert.Equal("You are on the panel", (await EmailedLinkSteps.OpenAndPressAsync(fixture, PanelSteps.Link(second, PanelLinks.AcceptPath))).Heading);
+        Assert.Equal(PanelMemberStatus.Accepted, (await PanelSteps.StoredAsync(fixture, reference)).SeatedPanel().Single(m => m.AssessorId == designer.AssessorId).Status);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 /// the lead's submit again finishes it.
 /// </summary>
 public sealed class PanelReport(
-    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock) : IPanelReports
+    PeerAssessmentRequestStore requests, PanelSeatIndex seats, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock) : IPanelReports
 {
     public const string LedgerPartition = "peer-assessment-report";
 
@@ -44,6 +44,7 @@ public sealed class PanelReport(
                           ?? throw new InvalidOperationException($"Request {panel.RequestReference} went while its report was published.");
             if (request.Status == PeerAssessmentRequestEntity.ReportPublished)
             {
+                await seats.RemoveUnseatedAsync(request, cancellationToken);
                 return;
             }
 
@@ -53,6 +54,7 @@ public sealed class PanelReport(
             try
             {
                 await requests.UpdateAsync(request, cancellationToken);
+                await seats.RemoveUnseatedAsync(request, cancellationToken);
                 await audit.WriteAsync($"contact:{scope.ContactReference}", "peer-assessment.report-published", $"{scope.GssCode}/{request.Reference}",
                     assessment.OverallRating, cancellationToken);
                 return;
