@@ -190,8 +190,12 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         // The lead removes a member: their seat opens and their old link no longer answers.
         var removeForm = (await lead.GetAsync(PanelSteps.LeadPage(reference))).Document.QuerySelectorAll("form")
             .First(f => f.GetAttribute("action")!.EndsWith("/panel/remove", StringComparison.Ordinal) && f.QuerySelector($"input[value='{pool[0].AssessorId}']") is not null);
+        var leadAssessorKey = panel.Single(m => m.AssessorId == pool[0].AssessorId).ContactKey;
+        Assert.Contains(await SeatRowsAsync(leadAssessorKey), r => r.RowKey == reference);
         var removed = await lead.PostAsync(removeForm.GetAttribute("action")!, PageSession.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)removeForm));
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.DoesNotContain(await SeatRowsAsync(leadAssessorKey), r => r.RowKey == reference);
+        Assert.DoesNotContain(await SeatRowsAsync(panel.Single(m => m.AssessorId == pool[2].AssessorId).ContactKey), r => r.RowKey == reference);
         Assert.Equal(PanelMemberStatus.Removed, (await PanelSteps.StoredAsync(fixture, reference)).Panel().Single(m => m.AssessorId == pool[0].AssessorId).Status);
         var closed = await EmailedLinkSteps.OpenAndPressAsync(fixture, accept);
         Assert.Equal((HttpStatusCode.Conflict, "This invitation is no longer open"), (closed.Status, closed.Heading));
@@ -247,6 +251,8 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
 
         var designer = pool.Single(p => p.RoleId == "design");
         var contactReference = designer.AssessorId[(designer.AssessorId.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var contactKey = (await PanelSteps.StoredAsync(fixture, reference)).Panel().Single(m => m.AssessorId == designer.AssessorId).ContactKey;
+        Assert.Single(await SeatRowsAsync(contactKey));
         using var erased = await fixture.CreateAdminClient().DeleteAsync(new Uri($"/api/admin/contacts/{TestRegister.Leicester.GssCode}/{contactReference}", UriKind.Relative));
         Assert.True(erased.IsSuccessStatusCode, $"{(int)erased.StatusCode} {await erased.Content.ReadAsStringAsync()}");
 
@@ -254,7 +260,11 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         var seat = stored.Panel().Single(m => m.AssessorId == designer.AssessorId);
         Assert.Equal(("design", TestRegister.Leicester.GssCode, "Leicester City Council", "", ""), (seat.RoleId, seat.CouncilCode, seat.CouncilName, seat.Name, seat.ContactKey));
         Assert.All(stored.Panel().Where(m => m.RoleId != "design"), m => Assert.NotEmpty(m.Name));
+        Assert.Empty(await SeatRowsAsync(contactKey));
     }
+
+    private Task<IReadOnlyList<PanelSeatEntity>> SeatRowsAsync(string contactKey) =>
+        fixture.Service<PanelSeatIndex>().ForContactAsync(contactKey, CancellationToken.None);
 
     /// <summary>A request with a pool of its own (addresses tagged <paramref name="tag"/>), its panel confirmed for the first date.</summary>
     private async Task<(string Reference, List<PoolMember> Pool)> ConfirmedAsync(string tag)

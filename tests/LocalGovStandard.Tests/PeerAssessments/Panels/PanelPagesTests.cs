@@ -1,4 +1,5 @@
 using System.Net;
+using LocalGovStandard.PeerAssessments.Panels;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
@@ -43,6 +44,31 @@ public sealed class PanelPagesTests(PanelDayFixture fixture) : IClassFixture<Pan
             Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/assessments/panels/{request.Reference}")).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/assessments/{PanelDaySteps.PanelReference(request.Reference)}")).Status);
         }
+    }
+
+    /// <summary>
+    /// The list reads the member's own panel seat rows, not every region's requests: a panel confirmed before the rows
+    /// were kept (written here straight to the requests table) appears once the daily timer has written its rows.
+    /// </summary>
+    [Fact]
+    public async Task ThePanelList_ComesFromTheMembersSeatRows_WhichTheTimerWritesWhenMissing()
+    {
+        var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (before the index)");
+        var researcherKey = request.Panel().Single(m => m.RoleId == "user-research").ContactKey;
+        Assert.True(await fixture.Service<PanelSeatIndex>().RemoveAllAsync(researcherKey, CancellationToken.None) > 0);
+
+        var researcher = await PageSession.SignInAsync(fixture, PanelDayFixture.Researcher);
+        var link = $"a[href='/assessments/panels/{request.Reference}']";
+        Assert.Null((await researcher.GetAsync("/assessments/panels")).Element(link));
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/assessments/panels/{request.Reference}")).Status);
+
+        using (var run = await fixture.CreateAdminClient().PostAsync(new Uri($"/api/admin/timers/{PanelReminders.Name}/run", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        }
+
+        Assert.NotNull((await researcher.GetAsync("/assessments/panels")).Element(link));
+        Assert.Null((await (await PageSession.SignInAsync(fixture, PanelDayFixture.Declined)).GetAsync("/assessments/panels")).Element(link));
     }
 
     [Fact]
