@@ -142,6 +142,30 @@ public sealed class PanelInvitationFaultTests(PanelInvitationFaultTests.Fixture 
     }
 
     [Fact]
+    public async Task TheQueueFailsAsAMemberDeclines_TheyAreTold503_AndPressingDeclineAgainTellsEachLeadOnce()
+    {
+        var reference = await PanelSteps.RequestAsync(fixture, Today.AddDays(30), Today.AddDays(40));
+        var pool = await PanelSteps.PoolAsync(fixture, "fault-decline", Today);
+        using (var confirmed = await PanelSteps.PutAsync(fixture.CreateAdminClient(), reference, PanelSteps.Body(Today.AddDays(30), pool)))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        var decline = PanelSteps.Link(PanelSteps.Sent(fixture, "invite", reference).Single(m => m.To == pool[3].Email), PanelLinks.DeclinePath);
+        fixture.Fault.FailAfter(1);
+        var failed = await EmailedLinkSteps.OpenAndPressAsync(fixture, decline);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
+        Assert.Equal(PanelMemberStatus.Declined, (await PanelSteps.StoredAsync(fixture, reference)).Panel().Single(m => m.AssessorId == pool[3].AssessorId).Status);
+        Assert.Single(PanelSteps.Sent(fixture, "declined", reference));
+
+        fixture.Fault.Heal();
+        Assert.Equal("You have declined", (await EmailedLinkSteps.OpenAndPressAsync(fixture, decline)).Heading);
+        Assert.Equal("You have declined", (await EmailedLinkSteps.OpenAndPressAsync(fixture, decline)).Heading);
+        var toLeads = PanelSteps.Sent(fixture, "declined", reference);
+        Assert.Equal(new[] { PeerAssessmentFixture.LondonLead, PeerAssessmentFixture.OtherLondonLead }.Order(StringComparer.Ordinal), toLeads.Select(m => m.To).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SendGridFailsPartWay_TheQueueTriesAgain_AndEachMemberGetsOneInvitation()
     {
         var reference = await PanelSteps.RequestAsync(fixture, Today.AddDays(30), Today.AddDays(40));

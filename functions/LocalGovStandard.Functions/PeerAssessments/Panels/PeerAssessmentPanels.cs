@@ -138,22 +138,29 @@ public sealed partial class PeerAssessmentPanels(
         {
             var request = await store.FindAsync(seat.Region, seat.Reference, cancellationToken);
             var panel = request?.Panel().ToList() ?? [];
-            var index = panel.FindIndex(m => m.IsSeated && m.RoleId == seat.RoleId && m.AssessorId == seat.AssessorId);
+            // The seat's latest record: a lead who asks someone again adds a new one (ADR 0022).
+            var index = panel.FindLastIndex(m => m.RoleId == seat.RoleId && m.AssessorId == seat.AssessorId);
             if (request is null || index < 0 || request.PanelDate != seat.Date || request.Status != PeerAssessmentRequestEntity.PanelConfirmed)
             {
                 return ResponseOutcome.NoLongerOpen;
             }
 
+            if (!accept && panel[index].Status == PanelMemberStatus.Declined)
+            {
+                // Decline pressed again, perhaps after a fault cut the first short: the leads' emails go now if they did not then.
+                await TellLeadsAsync(request, panel[index], cancellationToken);
+                return ResponseOutcome.Declined;
+            }
+
             var status = accept ? PanelMemberStatus.Accepted : PanelMemberStatus.Declined;
+            if (!panel[index].IsSeated)
+            {
+                return ResponseOutcome.NoLongerOpen;
+            }
+
             if (panel[index].Status == status)
             {
-                if (!accept)
-                {
-                    // Pressed again after a fault cut the first answer short: the leads' emails go now if they did not then.
-                    await invitations.TellLeadsOfDeclineAsync(request, panel[index], cancellationToken);
-                }
-
-                return accept ? ResponseOutcome.Accepted : ResponseOutcome.Declined;
+                return ResponseOutcome.Accepted;
             }
 
             panel[index] = panel[index] with { Status = status, RespondedAt = clock.GetUtcNow() };
@@ -167,7 +174,7 @@ public sealed partial class PeerAssessmentPanels(
             await audit.WriteAsync($"assessor:{seat.AssessorId}", $"peer-assessment.panel-{status}", $"{request.GssCode}/{request.Reference}", seat.RoleId, cancellationToken);
             if (!accept)
             {
-                await invitations.TellLeadsOfDeclineAsync(request, panel[index], cancellationToken);
+                await TellLeadsAsync(request, panel[index], cancellationToken);
             }
 
             return accept ? ResponseOutcome.Accepted : ResponseOutcome.Declined;
@@ -193,6 +200,22 @@ public sealed partial class PeerAssessmentPanels(
         }
     }
 
+    /// <exception cref="UnfinishedException">The decline is saved but the leads' emails were not all queued: a 503 that says so.</exception>
+    private async Task TellLeadsAsync(PeerAssessmentRequestEntity request, PanelMemberRecord member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await invitations.TellLeadsOfDeclineAsync(request, member, cancellationToken);
+        }
+        catch (RequestFailedException exception)
+        {
+            throw new UnfinishedException(
+                $"Your answer is saved, but the peer group's leads could not be told yet. Press the button again in {ApiErrors.RetryAfterSeconds} seconds to tell them: " +
+                "they will not be told twice. If it keeps happening, contact the LocalGov Standard team and quote the reference.",
+                exception);
+        }
+    }
+
     /// <summary>The request's panel is already confirmed for the choice's date with exactly the choice's seats.</summary>
     private static bool IsConfirmedAs(PeerAssessmentRequestEntity request, PanelChoice choice)
     {
@@ -202,7 +225,8 @@ public sealed partial class PeerAssessmentPanels(
         }
 
         var seated = request.SeatedPanel().Select(m => (m.RoleId, m.AssessorId)).ToHashSet();
-        return members.Count == seated.Count && members.All(m => m is not null && seated.Contains((m.RoleId!, m.AssessorId!)));
+        var chosen = members.Select(m => (m?.RoleId ?? "", m?.AssessorId ?? "")).ToHashSet();
+        return members.Count == chosen.Count && chosen.SetEquals(seated);
     }
 
     private async Task<bool> TryUpdateAsync(PeerAssessmentRequestEntity request, CancellationToken cancellationToken)
