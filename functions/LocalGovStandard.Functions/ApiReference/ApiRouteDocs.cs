@@ -539,9 +539,12 @@ public static class ApiRouteDocs
             + "council or a declared conflict, each free on the date and within their quarterly limit. The request becomes panel-confirmed and each new "
             + "member is emailed an invitation, once, with a calendar file and a signed link to accept or decline. A member no longer chosen is marked "
             + "removed; a new date invites everyone again. Send If-Match with the ETag of your last answer: if another lead or organiser saved since, "
-            + "the answer is 409 and nothing changes. 400 names each bad field (date, members[i].roleId, members[i].assessorId, members for a missing role).")
+            + "the answer is 409 and nothing changes. 400 names each bad field (date, members[i].roleId, members[i].assessorId, members for a missing role). "
+            + "Sending the panel exactly as it stands changes nothing, whatever the If-Match, and sends any invitation not yet sent: after a 503 "
+            + "(the panel was saved but not every invitation could be sent) send the same body again to send the rest; nobody is invited twice. "
+            + "Someone who declined may be chosen again: they get a new invitation.")
         {
-            Problems = [400, 404, 409, 413, 415],
+            Problems = [400, 404, 409, 413, 415, 503],
             Request = typeof(PeerAssessments.Panels.PanelChoice),
             RequestExample = new { date = "2027-03-12", members = new[] { new { roleId = "lead-assessor", assessorId = "E08000025.ABC123" }, new { roleId = "user-research", assessorId = "E10000016.DEF456" } } },
             ResponseExample = new

@@ -41,7 +41,8 @@ public static class PanelDraftReference
 public interface IPanelGrants
 {
     /// <summary>The scope a signed-in panel member holds over the panel draft with this reference; null when they hold no grant for it.</summary>
-    Task<CouncilScope?> ScopeForAsync(ClaimsPrincipal user, string panelReference, CancellationToken cancellationToken);
+    /// <param name="opensDraft">True for a write: the draft is created if the panel has not started it. A read never creates it.</param>
+    Task<CouncilScope?> ScopeForAsync(ClaimsPrincipal user, string panelReference, bool opensDraft, CancellationToken cancellationToken);
 }
 
 public interface IPanelReports
@@ -62,7 +63,7 @@ public sealed class AssessmentScopes(IEnumerable<IPanelGrants> grants)
         {
             foreach (var grant in grants)
             {
-                if (await grant.ScopeForAsync(context.User, reference, cancellationToken) is { } scope)
+                if (await grant.ScopeForAsync(context.User, reference, !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method), cancellationToken) is { } scope)
                 {
                     return scope;
                 }

@@ -185,11 +185,11 @@ public sealed class FeedPeerAssessment
     public int? DaysToAssessment { get; set; }
     public string? ReassessmentOf { get; set; }
 
-    /// <summary>The seats on its panel (invited or accepted), by council: never a name.</summary>
+    /// <summary>The places on its panel that were accepted: never a name.</summary>
     public int PanelSeats { get; set; }
 }
 
-/// <summary>A council's peer-assessment load now: seats its assessors took on held panels, against its own assessments held.</summary>
+/// <summary>A council's peer-assessment load now: places its assessors accepted on panels whose report is published, against its own assessments held.</summary>
 public sealed class FeedAssessorLoad
 {
     [Key] public string GssCode { get; set; } = "";

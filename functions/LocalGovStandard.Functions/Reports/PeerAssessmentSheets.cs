@@ -33,9 +33,9 @@ public static class PeerAssessmentSheets
         (Held, "Of those, the ones held by the end of the month: the report was published, or a lead had confirmed the panel for a day on or before the month's last day (the assessment day came, whether or not the report is out yet)."),
         (Outstanding, "Requested but not held by the end of the month: still waiting for a panel, or with a panel confirmed for a later day."),
         (MedianDays, "The middle value, over the held assessments, of the days from the request to the assessment day (the panel's date). Blank with \"" + NotYetHeld + "\" when none was held."),
-        (GivingBack, "Councils in the group with at least one assessor seated on a held panel (any council's panel): the councils that give back."),
+        (GivingBack, "Councils in the group with at least one assessor who accepted a place on a panel whose report was published by the end of the month (any council's panel): the councils that give back. Someone invited who did not answer, declined or was taken off the panel is not counted."),
         ("Outcomes", "Published reports by the panel's overall result, in the standard's own words (met / not met, or green / amber / red)."),
-        ("Assessor load", "Per council: assessments given is the seats its assessors held on held panels (invited or accepted, not declined or removed), for any council; assessments received is its own requests that were held."),
+        ("Assessor load", "Per council: assessments given is the places its assessors accepted on panels whose report was published (not invited without an answer, declined or removed), for any council; assessments received is its own requests that were held."),
     ];
 
     /// <summary>Writes the three tables one under another from <paramref name="row"/>.</summary>
@@ -50,7 +50,7 @@ public static class PeerAssessmentSheets
         WorkbookTables.Write(sheet, OutcomesTable, outcomesRow + 1, 1, OutcomeColumns, figures.Outcomes);
 
         var loadRow = outcomesRow + 1 + Math.Max(1, figures.Outcomes.Count) + 2;
-        Heading(sheet, loadRow, "Assessor load by council: assessments given (seats on held panels) against assessments received");
+        Heading(sheet, loadRow, "Assessor load by council: assessments given (accepted places on panels whose report was published) against assessments received");
         WorkbookTables.Write(sheet, LoadTable, loadRow + 1, 1, LoadColumns, figures.Load);
     }
 

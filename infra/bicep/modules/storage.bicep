@@ -56,6 +56,7 @@ var tableNames = [
   'ContentPacks'
   'Assessors'
   'SupportNeeds'
+  'PanelSeats'
   'ErasedContacts'
 ]
 

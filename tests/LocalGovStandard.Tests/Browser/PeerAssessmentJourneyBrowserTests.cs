@@ -30,6 +30,9 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
     private const string Council = "journey.owner@westminster.gov.uk";
     private const string GroupLead = "journey.lead@camden.gov.uk";
     private const string Service = "Apply for a resident's parking permit";
+    /// <summary>The panel page's button before anyone has started the panel's draft, and after.</summary>
+    private const string StartDraftButton = "Start recording";
+
     private const string OpenDraftButton = "Record the panel's assessment";
 
     private readonly FakeTimeProvider _clock = fixture.Clock.StartTest();
@@ -64,9 +67,9 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         var panelDate = await MoveToThePanelDayAsync(reference);
         Assert.Equal(today.AddDays(35), panelDate);
         var draft = PanelDaySteps.PanelReference(reference);
-        var researcher = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == "user-research").Email, reference, check: false);
+        var researcher = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == "user-research").Email, reference, StartDraftButton, check: false);
         await RecordPointsAsync(researcher, draft, 1, 7, check: false);
-        var leadAssessor = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == PanelGrant.LeadRole).Email, reference, check: true);
+        var leadAssessor = await MemberOpensThePanelsDraftAsync(pool.Single(m => m.RoleId == PanelGrant.LeadRole).Email, reference, OpenDraftButton, check: true);
         await RecordPointsAsync(leadAssessor, draft, 8, PanelDaySteps.Points, check: true);
         await LeadAssessorSubmitsAsync(leadAssessor, reference, panelDate);
 
@@ -183,8 +186,11 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         return date;
     }
 
-    /// <summary>On the day a member signs in, finds the assessment under "Assessments I am on a panel for" and opens the panel's draft.</summary>
-    private async Task<IPage> MemberOpensThePanelsDraftAsync(string email, string reference, bool check)
+    /// <summary>
+    /// On the day a member signs in, finds the assessment under "Assessments I am on a panel for" and opens the panel's draft
+    /// with <paramref name="button"/>: the first member starts it, the others open it.
+    /// </summary>
+    private async Task<IPage> MemberOpensThePanelsDraftAsync(string email, string reference, string button, bool check)
     {
         var page = await SignedInPageAsync(email);
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Assessments I am on a panel for" }));
@@ -195,7 +201,7 @@ public sealed class PeerAssessmentJourneyBrowserTests(BrowserFixture fixture) : 
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"{Service}, City of Westminster");
         await CheckOnceAsync(page, "journey-panel", check);
-        await PressButtonAsync(page, OpenDraftButton);
+        await PressButtonAsync(page, button);
         await Expect(page.Locator("h1")).ToHaveTextAsync(Service);
         await CheckOnceAsync(page, "journey-panel-task-list", check);
         await Expect(page.Locator("a.govuk-back-link")).ToHaveAttributeAsync("href", PanelPages.PanelHref(reference));

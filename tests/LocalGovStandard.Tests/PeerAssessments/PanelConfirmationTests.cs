@@ -175,8 +175,7 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         var replacement = page.Element("#role-design option[selected]")?.GetAttribute("value");
         Assert.False(string.IsNullOrEmpty(replacement));
         Assert.NotEqual(pool[2].AssessorId, replacement);
-        Assert.Null(page.Element($"#role-design option[value='{pool[2].AssessorId}']"));
-        Assert.Contains(": declined this panel", page.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(declined: choosing them asks them again)", page.Element($"#role-design option[value='{pool[2].AssessorId}']")!.TextContent, StringComparison.Ordinal);
 
         var replaced = await lead.SubmitAsync(page, null, $"{PanelSteps.LeadPage(reference)}/panel");
         Assert.Equal(HttpStatusCode.Redirect, replaced.Status);
@@ -191,11 +190,44 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         // The lead removes a member: their seat opens and their old link no longer answers.
         var removeForm = (await lead.GetAsync(PanelSteps.LeadPage(reference))).Document.QuerySelectorAll("form")
             .First(f => f.GetAttribute("action")!.EndsWith("/panel/remove", StringComparison.Ordinal) && f.QuerySelector($"input[value='{pool[0].AssessorId}']") is not null);
+        var leadAssessorKey = panel.Single(m => m.AssessorId == pool[0].AssessorId).ContactKey;
+        Assert.Contains(await SeatRowsAsync(leadAssessorKey), r => r.RowKey == reference);
         var removed = await lead.PostAsync(removeForm.GetAttribute("action")!, PageSession.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)removeForm));
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.DoesNotContain(await SeatRowsAsync(leadAssessorKey), r => r.RowKey == reference);
+        Assert.DoesNotContain(await SeatRowsAsync(panel.Single(m => m.AssessorId == pool[2].AssessorId).ContactKey), r => r.RowKey == reference);
         Assert.Equal(PanelMemberStatus.Removed, (await PanelSteps.StoredAsync(fixture, reference)).Panel().Single(m => m.AssessorId == pool[0].AssessorId).Status);
         var closed = await EmailedLinkSteps.OpenAndPressAsync(fixture, accept);
         Assert.Equal((HttpStatusCode.Conflict, "This invitation is no longer open"), (closed.Status, closed.Heading));
+    }
+
+    [Fact]
+    public async Task ADeclineIsFinalThroughTheLink_ButALeadCanAskThemAgain_WhoGetANewInvitationOnce_AndCanAccept()
+    {
+        var (reference, pool) = await ConfirmedAsync("ask-again");
+        var designer = pool.Single(p => p.RoleId == "design");
+        var first = PanelSteps.Sent(fixture, "invite", reference).Single(m => m.To == designer.Email);
+        Assert.Equal("You have declined", (await EmailedLinkSteps.OpenAndPressAsync(fixture, PanelSteps.Link(first, PanelLinks.DeclinePath))).Heading);
+        var changedTheirMind = await EmailedLinkSteps.OpenAndPressAsync(fixture, PanelSteps.Link(first, PanelLinks.AcceptPath));
+        Assert.Equal((HttpStatusCode.Conflict, "This invitation is no longer open"), (changedTheirMind.Status, changedTheirMind.Heading));
+
+        // The lead chooses them again (the same panel as first confirmed): a new seat, a new invitation, once.
+        var admin = fixture.CreateAdminClient();
+        for (var press = 0; press < 2; press++)
+        {
+            using var asked = await PanelSteps.PutAsync(admin, reference, PanelSteps.Body(First, pool));
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        var seats = (await PanelSteps.StoredAsync(fixture, reference)).Panel().Where(m => m.AssessorId == designer.AssessorId).ToList();
+        Assert.Equal([(PanelMemberStatus.Declined, 0), (PanelMemberStatus.Invited, 1)], seats.Select(m => (m.Status, m.Round)));
+        var toDesigner = PanelSteps.Sent(fixture, "invite", reference).Where(m => m.To == designer.Email).ToList();
+        Assert.Equal(2, toDesigner.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(pool.Count + 1, PanelSteps.Sent(fixture, "invite", reference).Count);
+
+        var second = toDesigner.Single(m => m.MessageId != first.MessageId);
+        Assert.Equal("You are on the panel", (await EmailedLinkSteps.OpenAndPressAsync(fixture, PanelSteps.Link(second, PanelLinks.AcceptPath))).Heading);
+        Assert.Equal(PanelMemberStatus.Accepted, (await PanelSteps.StoredAsync(fixture, reference)).SeatedPanel().Single(m => m.AssessorId == designer.AssessorId).Status);
     }
 
     [Fact]
@@ -219,6 +251,8 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
 
         var designer = pool.Single(p => p.RoleId == "design");
         var contactReference = designer.AssessorId[(designer.AssessorId.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var contactKey = (await PanelSteps.StoredAsync(fixture, reference)).Panel().Single(m => m.AssessorId == designer.AssessorId).ContactKey;
+        Assert.Single(await SeatRowsAsync(contactKey));
         using var erased = await fixture.CreateAdminClient().DeleteAsync(new Uri($"/api/admin/contacts/{TestRegister.Leicester.GssCode}/{contactReference}", UriKind.Relative));
         Assert.True(erased.IsSuccessStatusCode, $"{(int)erased.StatusCode} {await erased.Content.ReadAsStringAsync()}");
 
@@ -226,7 +260,11 @@ public sealed class PanelConfirmationTests(PeerAssessmentFixture fixture) : ICla
         var seat = stored.Panel().Single(m => m.AssessorId == designer.AssessorId);
         Assert.Equal(("design", TestRegister.Leicester.GssCode, "Leicester City Council", "", ""), (seat.RoleId, seat.CouncilCode, seat.CouncilName, seat.Name, seat.ContactKey));
         Assert.All(stored.Panel().Where(m => m.RoleId != "design"), m => Assert.NotEmpty(m.Name));
+        Assert.Empty(await SeatRowsAsync(contactKey));
     }
+
+    private Task<IReadOnlyList<PanelSeatEntity>> SeatRowsAsync(string contactKey) =>
+        fixture.Service<PanelSeatIndex>().ForContactAsync(contactKey, CancellationToken.None);
 
     /// <summary>A request with a pool of its own (addresses tagged <paramref name="tag"/>), its panel confirmed for the first date.</summary>
     private async Task<(string Reference, List<PoolMember> Pool)> ConfirmedAsync(string tag)

@@ -7,7 +7,7 @@ namespace LocalGovStandard.Tests.PeerAssessments;
 /// Two Westminster contacts (one asks, the other is the contact for the assessment), London's lead at Camden, the
 /// Midlands' lead at Birmingham, and London's second lead, who is not a contact at all but is emailed all the same.
 /// </summary>
-public sealed class PeerAssessmentFixture : RegisteredServiceFixture
+public class PeerAssessmentFixture : RegisteredServiceFixture
 {
     public const string Asker = "asker@westminster.gov.uk";
     public const string Colleague = "colleague@westminster.gov.uk";

@@ -9,10 +9,10 @@ namespace LocalGovStandard.Tests.PeerAssessments;
 /// Six peer-assessment requests written straight into storage with the feature's store, relative to the clock (the
 /// dashboard seed's: noon on the 2nd, so last month ended 36 hours ago). Counted by hand:
 /// <list type="bullet">
-/// <item>Westminster 1: lgdss, asked 60 days ago, panel 20 days ago (40 days), report "met" 15 days ago; seats Camden and Birmingham, a declined Cardiff.</item>
+/// <item>Westminster 1: lgdss, asked 60 days ago, panel 20 days ago (40 days), report "met" 15 days ago; Birmingham accepted, Camden invited and never answered, Cardiff declined (only Birmingham gave).</item>
 /// <item>Camden: service standard, asked 45 days ago, panel 10 days ago (35 days), report "amber" a day ago (after last month's end); seats Westminster and a removed Leicester.</item>
 /// <item>Westminster 2: service standard, asked 90 days ago, panel 62 days ago (28 days), report "red"; a Leicester seat.</item>
-/// <item>Birmingham: panel confirmed for 20 days ahead, with a Westminster seat (not held, so not given yet).</item>
+/// <item>Birmingham: panel confirmed for 20 days ahead, with a Westminster seat (not published, so not given yet).</item>
 /// <item>Leicester: asked 3 days ago. Cardiff: asked a day ago (after last month's end).</item>
 /// </list>
 /// </summary>

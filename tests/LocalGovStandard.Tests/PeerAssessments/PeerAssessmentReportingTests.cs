@@ -21,14 +21,15 @@ public sealed class PeerAssessmentReportingTests(PeerAssessmentReportingFixture 
     {
         using var book = new WorkbookReader(fixture.Workbooks["london"]);
 
-        // Camden's report came out after the month ended: held (its panel sat), but no outcome yet.
+        // Camden's report came out after the month ended: held (its panel sat), but no outcome yet, and Westminster's
+        // member on it gave nothing by then. Camden's member on Westminster's first panel was invited and never answered: nothing.
         Assert.Equal(
             [("Peer assessments requested to date", 3.0), ("Peer assessments held", 3.0), ("Peer assessments outstanding (not held yet)", 0.0),
-             ("Median days from request to assessment", 35.0), ("Councils whose assessors sat on a panel", 2.0)],
+             ("Median days from request to assessment", 35.0), ("Councils whose assessors sat on a panel", 0.0)],
             Figures(book));
         Assert.Equal([("Met", "LGDSS 2016", 1.0), ("Red", "SS 2019", 1.0)],
             book.Rows("PeerAssessmentOutcomes").Select(r => (r["Outcome"].GetString(), r["Standard"].GetString(), r["Reports"].GetDouble())).ToList());
-        Assert.Equal([(Westminster, 1.0, 2.0, "Yes"), (Camden, 1.0, 1.0, "Yes")], Load(book));
+        Assert.Equal([(Westminster, 0.0, 2.0, "No"), (Camden, 0.0, 1.0, "No")], Load(book));
         Assert.All(["PeerAssessmentFigures", "PeerAssessmentOutcomes", "AssessorLoad"], t => Assert.Equal("Dashboard", book.Table(t).Worksheet.Name));
     }
 
@@ -126,7 +127,7 @@ public sealed class PeerAssessmentReportingTests(PeerAssessmentReportingFixture 
         var (rows, _) = await FeedPagesAsync(client, "/odata/AssessorLoad");
 
         Assert.Equal(
-            [(TestRegister.Leicester.GssCode, 1, 0, true), (TestRegister.Birmingham.GssCode, 1, 0, true), (TestRegister.Camden.GssCode, 1, 1, true), (TestRegister.Westminster.GssCode, 1, 2, true)],
+            [(TestRegister.Leicester.GssCode, 1, 0, true), (TestRegister.Birmingham.GssCode, 1, 0, true), (TestRegister.Camden.GssCode, 0, 1, false), (TestRegister.Westminster.GssCode, 1, 2, true)],
             rows.Select(r => (r["GssCode"]!.GetValue<string>(), r["AssessmentsGiven"]!.GetValue<int>(), r["AssessmentsReceived"]!.GetValue<int>(), r["GivesBack"]!.GetValue<bool>())).ToList());
 
         var metadata = await client.GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative));
@@ -149,11 +150,11 @@ public sealed class PeerAssessmentReportingTests(PeerAssessmentReportingFixture 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            [["Requested", "6"], ["Held", "3"], ["Still to be held", "3"], ["Median days from request to assessment", "35"], ["Councils giving back (their assessors sat on a panel)", "4"]],
+            [["Requested", "6"], ["Held", "3"], ["Still to be held", "3"], ["Median days from request to assessment", "35"], ["Councils giving back (their assessors sat on a panel)", "3"]],
             TableRows(page, "peer-assessments"));
         Assert.Equal([["Local Government Digital Service Standard", "Met", "1"], ["Service Standard", "Amber", "1"], ["Service Standard", "Red", "1"]],
             TableRows(page, "peer-assessment-outcomes"));
-        Assert.Equal("So far, councils have asked for 6 peer assessments: 3 held and 3 still to be held. From request to assessment took a median of 35 days. 4 councils give back: their assessors sat on other councils' panels.",
+        Assert.Equal("So far, councils have asked for 6 peer assessments: 3 held and 3 still to be held. From request to assessment took a median of 35 days. 3 councils give back: their assessors sat on other councils' panels.",
             page.QuerySelector("[data-caption='peer-assessments']")!.TextContent);
         Assert.Null(page.QuerySelector("table[data-table='assessor-load']"));
 
@@ -172,14 +173,15 @@ public sealed class PeerAssessmentReportingTests(PeerAssessmentReportingFixture 
         Assert.Equal("So far, councils in Midlands have asked for 2 peer assessments: 0 held and 2 still to be held. 2 councils give back: their assessors sat on other councils' panels.",
             midlands.QuerySelector("[data-caption='peer-assessments']")!.TextContent);
 
-        // One standard: the LGDSS requests only (Westminster's first, held; Birmingham's, Leicester's and Cardiff's, not yet), and the councils on Westminster's panel.
+        // One standard: the LGDSS requests only (Westminster's first, held; Birmingham's, Leicester's and Cardiff's, not yet), and the one
+        // council on Westminster's panel whose member accepted (Camden's never answered, Cardiff's declined).
         var (_, lgdss) = await GetPageAsync(fixture.CreateClient(), "/dashboard?standard=lgdss-2016");
-        Assert.Equal(["4", "1", "3", "40", "2"], TableRows(lgdss, "peer-assessments").Select(r => r[1]));
+        Assert.Equal(["4", "1", "3", "40", "1"], TableRows(lgdss, "peer-assessments").Select(r => r[1]));
         Assert.Equal([["Local Government Digital Service Standard", "Met", "1"]], TableRows(lgdss, "peer-assessment-outcomes"));
 
         var (response, organiser) = await GetPageAsync(fixture.CreateAdminClient(), "/api/admin/dashboard?peerGroup=london");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([[Westminster, "1", "2", "Yes"], [Camden, "1", "1", "Yes"]], TableRows(organiser, "assessor-load"));
+        Assert.Equal([[Westminster, "1", "2", "Yes"], [Camden, "0", "1", "No"]], TableRows(organiser, "assessor-load"));
         AssertNoPerson(organiser.Body!.TextContent);
     }
 

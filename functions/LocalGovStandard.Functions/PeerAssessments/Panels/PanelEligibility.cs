@@ -9,8 +9,8 @@ public sealed record RoleOptions(AssessorRole Role, IReadOnlyList<ApprovedAssess
 
 /// <summary>
 /// The rules a lead's or organiser's choice is held to, the same ones the proposer keeps: never the assessed council
-/// or a declared conflict, the role and the standard, available on the date and within their quarterly limit; and
-/// not someone who declined this panel.
+/// or a declared conflict, the role and the standard, available on the date and within their quarterly limit. Someone
+/// who declined this panel may be chosen again (a lead asking them once more); the proposer never suggests them.
 /// </summary>
 public static class PanelEligibility
 {
@@ -36,11 +36,6 @@ public static class PanelEligibility
         if (!assessor.Roles.Contains(roleId, StringComparer.Ordinal))
         {
             return "does not take this role";
-        }
-
-        if (request.Panel().Any(m => m.AssessorId == assessor.AssessorId && m.Status == PanelMemberStatus.Declined))
-        {
-            return "declined this panel";
         }
 
         if (assessor.Unavailable.Contains(date))

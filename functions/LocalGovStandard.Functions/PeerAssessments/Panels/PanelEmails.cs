@@ -15,7 +15,9 @@ public static class PanelEmails
 {
     public const string LedgerPartition = "peer-assessment-panel";
 
-    public static string InvitationId(string reference, PanelMemberRecord member, string date) => $"panel-invite-{reference}-{Seat(member)}-{date}";
+    /// <summary>A person asked again after a decline or removal (a later round) gets a new invitation.</summary>
+    public static string InvitationId(string reference, PanelMemberRecord member, string date) =>
+        member.Round == 0 ? $"panel-invite-{reference}-{Seat(member)}-{date}" : string.Create(CultureInfo.InvariantCulture, $"panel-invite-{reference}-{Seat(member)}-{date}-{member.Round}");
 
     public static string ReminderId(string reference, PanelMemberRecord member, string date, int daysBefore) =>
         string.Create(CultureInfo.InvariantCulture, $"panel-reminder-{daysBefore}-{reference}-{Seat(member)}-{date}");

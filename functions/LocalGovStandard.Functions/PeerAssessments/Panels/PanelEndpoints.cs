@@ -8,6 +8,7 @@ using LocalGovStandard.Assessments.Pages;
 using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
+using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Security;
 using LocalGovStandard.Platform.Validation;
 using LocalGovStandard.Standards;
@@ -35,6 +36,8 @@ public static class PanelEndpoints
     public static IServiceCollection AddPanels(this IServiceCollection services)
     {
         services.AddSingleton<PanelLinks>();
+        services.AddSingleton<PanelSeatIndex>();
+        services.AddPersonalDataHolder<PanelSeatPersonalData>();
         services.AddSingleton<PanelInvitations>();
         services.AddSingleton<PeerAssessmentPanels>();
         services.AddSingleton<PanelEditorViews>();

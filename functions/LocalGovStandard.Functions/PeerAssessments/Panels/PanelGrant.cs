@@ -18,17 +18,17 @@ public sealed record GrantedSeat(PeerAssessmentRequestEntity Request, PanelMembe
 /// from the session, never from the URL. The grant's scope covers the panel's draft (and, read-only, the council's
 /// latest submitted self-assessment of the service); it ends when the report is published or the seat is declined or removed.
 /// </summary>
-public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentService assessments, StandardCatalogue standards) : IPanelGrants
+public sealed class PanelGrant(PeerAssessmentRequestStore requests, PanelSeatIndex index, AssessmentService assessments, StandardCatalogue standards) : IPanelGrants
 {
     public const string LeadRole = "lead-assessor";
 
-    /// <summary>Every request the contact holds a grant for, soonest panel date first.</summary>
+    /// <summary>Every request the contact holds a grant for, soonest panel date first: their seat rows, then a point read of each request.</summary>
     public async Task<IReadOnlyList<GrantedSeat>> SeatsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var seats = new List<GrantedSeat>();
-        foreach (var request in await requests.AllAsync(cancellationToken))
+        foreach (var row in await index.ForContactAsync(user.FindFirstValue(ContactSession.ContactClaim) ?? "", cancellationToken))
         {
-            if (Seat(user, request) is { } seat)
+            if (await requests.FindAsync(row.Region, row.RowKey, cancellationToken) is { } request && Seat(user, request) is { } seat)
             {
                 seats.Add(seat);
             }
@@ -41,19 +41,30 @@ public sealed class PanelGrant(PeerAssessmentRequestStore requests, AssessmentSe
     public async Task<GrantedSeat?> SeatAsync(ClaimsPrincipal user, string requestReference, CancellationToken cancellationToken) =>
         await requests.FindAnywhereAsync(requestReference, cancellationToken) is { } request ? Seat(user, request) : null;
 
-    /// <summary>The grant's scope over the panel's draft, which is opened on the panel's first use (by page or API).</summary>
-    public async Task<CouncilScope?> ScopeForAsync(ClaimsPrincipal user, string panelReference, CancellationToken cancellationToken)
+    /// <summary>The grant's scope over the panel's draft, which the panel's first write opens (by page or API); a read never does.</summary>
+    public async Task<CouncilScope?> ScopeForAsync(ClaimsPrincipal user, string panelReference, bool opensDraft, CancellationToken cancellationToken)
     {
         if (await SeatAsync(user, PanelDraftReference.RequestOf(panelReference), cancellationToken) is not { } seat)
         {
             return null;
         }
 
-        await OpenDraftAsync(seat, cancellationToken);
+        if (opensDraft)
+        {
+            await OpenDraftAsync(seat, cancellationToken);
+        }
+
         return seat.Scope;
     }
 
-    /// <summary>The panel's draft: the request's service, standard, date and seated panel, in the assessed council's partition.</summary>
+    /// <summary>The panel's draft if a member has started it; null before then. Creates nothing.</summary>
+    public Task<AssessmentEntity?> DraftAsync(GrantedSeat seat, CancellationToken cancellationToken) =>
+        assessments.FindAsync(seat.Scope, PanelDraftReference.For(seat.Request.Reference), cancellationToken);
+
+    /// <summary>
+    /// The panel's draft: the request's service, standard, date and seated panel, in the assessed council's partition.
+    /// Created on the first call; two members starting at once make one draft (its reference comes from the request's).
+    /// </summary>
     public async Task<AssessmentEntity?> OpenDraftAsync(GrantedSeat seat, CancellationToken cancellationToken)
     {
         var request = seat.Request;

@@ -7,10 +7,10 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 
 /// <summary>
 /// Daily: reminds the members who accepted, 7 days and 1 day before their panel, and queues any invitation a failure
-/// left behind. A run that was missed catches up (the week's reminder from 7 days to 2 days before, the day's from
+/// left behind, with any panel seat row missing (panels confirmed before the rows were kept). A run that was missed catches up (the week's reminder from 7 days to 2 days before, the day's from
 /// 1 day before to the day); the mail ledger sends each reminder once however many runs queue it.
 /// </summary>
-public sealed class PanelReminders(PeerAssessmentRequestStore store, PanelInvitations invitations, TimeProvider clock) : ITimerFunction
+public sealed class PanelReminders(PeerAssessmentRequestStore store, PanelInvitations invitations, PanelSeatIndex seats, TimeProvider clock) : ITimerFunction
 {
     public const string Name = "PeerAssessmentPanelReminders";
 
@@ -30,6 +30,7 @@ public sealed class PanelReminders(PeerAssessmentRequestStore store, PanelInvita
                 continue;
             }
 
+            await seats.AddSeatedAsync(request, cancellationToken);
             invited += await invitations.SendAsync(request, cancellationToken);
             var daysLeft = date.DayNumber - today.DayNumber;
             if (daysLeft is >= 2 and <= 7)

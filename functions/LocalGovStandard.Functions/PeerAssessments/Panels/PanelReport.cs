@@ -19,7 +19,7 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 /// report and confirms they have; whenever any point failed, the email and the request also offer a reassessment.
 /// </summary>
 public sealed class PanelReport(
-    PeerAssessmentRequestStore requests, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock,
+    PeerAssessmentRequestStore requests, PanelSeatIndex seats, ContactStore contacts, StandardCatalogue standards, MailLedger mail, AuditLog audit, TimeProvider clock,
     IOptionsMonitor<ServiceOptions> options) : IPanelReports
 {
     public const string ReassessClosing =
@@ -65,6 +65,7 @@ public sealed class PanelReport(
                           ?? throw new InvalidOperationException($"Request {panel.RequestReference} went while its report was published.");
             if (request.Status == PeerAssessmentRequestEntity.ReportPublished)
             {
+                await seats.RemoveUnseatedAsync(request, cancellationToken);
                 return;
             }
 
@@ -75,6 +76,7 @@ public sealed class PanelReport(
             try
             {
                 await requests.UpdateAsync(request, cancellationToken);
+                await seats.RemoveUnseatedAsync(request, cancellationToken);
                 await audit.WriteAsync($"contact:{scope.ContactReference}", "peer-assessment.report-published", $"{scope.GssCode}/{request.Reference}",
                     assessment.OverallRating, cancellationToken);
                 return;

@@ -5,6 +5,7 @@ using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Platform;
 using LocalGovStandard.Platform.Audit;
+using LocalGovStandard.Platform.Errors;
 using LocalGovStandard.Standards;
 
 namespace LocalGovStandard.PeerAssessments.Panels;
@@ -12,13 +13,15 @@ namespace LocalGovStandard.PeerAssessments.Panels;
 /// <summary>
 /// Confirming, changing and answering a request's panel: one service behind the leads' pages, the console and the admin
 /// API. Every write is guarded by the request's ETag, so two leads in two tabs never overwrite each other; the second is
-/// told the request changed. Invitations go out after the write (the reminders timer sends any a failure left behind).
+/// told the request changed. Invitations go out after the write; when they cannot all be queued the caller gets a 503,
+/// and confirming the same panel again (or the reminders timer) sends the rest, each once.
 /// </summary>
 public sealed partial class PeerAssessmentPanels(
     PeerAssessmentRequestStore store,
     AssessorPool pool,
     StandardCatalogue standards,
     PanelInvitations invitations,
+    PanelSeatIndex seats,
     AuditLog audit,
     TimeProvider clock,
     ILogger<PeerAssessmentPanels> logger)
@@ -38,6 +41,15 @@ public sealed partial class PeerAssessmentPanels(
         if (request.Status == PeerAssessmentRequestEntity.ReportPublished)
         {
             return new PanelResult(PanelOutcome.Closed, request, []);
+        }
+
+        if (IsConfirmedAs(request, choice))
+        {
+            // The same confirmation again (a retry after a 503, a second press, a second tab): nothing to write, whatever
+            // ETag it carries; the invitations a failure left behind go now, and the ledger sends none twice.
+            await seats.AddSeatedAsync(request, cancellationToken);
+            await InviteAsync(request, cancellationToken);
+            return new PanelResult(PanelOutcome.Saved, request, []);
         }
 
         if (expected is { } etag && etag != request.ETag)
@@ -61,18 +73,24 @@ public sealed partial class PeerAssessmentPanels(
             panel.Add(kept || !old.IsSeated ? old : old with { Status = PanelMemberStatus.Removed });
         }
 
+        // Someone asked again (after a decline or a removal) gets a new round, so a new invitation rather than the ledger's old one.
         panel.AddRange(chosen
             .Where(c => !panel.Any(p => p.IsSeated && p.RoleId == c.Role.Id && p.AssessorId == c.Assessor.AssessorId))
-            .Select(c => new PanelMemberRecord(c.Role.Id, c.Assessor.AssessorId, c.Assessor.Name, c.Assessor.CouncilCode, c.Assessor.CouncilName, c.Assessor.ContactKey)));
+            .Select(c => new PanelMemberRecord(c.Role.Id, c.Assessor.AssessorId, c.Assessor.Name, c.Assessor.CouncilCode, c.Assessor.CouncilName, c.Assessor.ContactKey,
+                Round: panel.Count(p => p.RoleId == c.Role.Id && p.AssessorId == c.Assessor.AssessorId)))
+            .ToList());
 
         request.SetPanel(panel);
         request.PanelDate = iso;
         request.Status = PeerAssessmentRequestEntity.PanelConfirmed;
         request.PanelConfirmedAt = clock.GetUtcNow();
+        await seats.AddSeatedAsync(request, cancellationToken);
         if (!await TryUpdateAsync(request, cancellationToken))
         {
             return new PanelResult(PanelOutcome.Changed, request, []);
         }
+
+        await seats.RemoveUnseatedAsync(request, cancellationToken);
 
         await audit.WriteAsync(actor, "peer-assessment.panel-confirmed", $"{request.GssCode}/{request.Reference}",
             $"{iso}: {string.Join(", ", request.SeatedPanel().Select(m => $"{m.RoleId} {m.AssessorId}"))}", cancellationToken);
@@ -107,6 +125,8 @@ public sealed partial class PeerAssessmentPanels(
             return new PanelResult(PanelOutcome.Changed, request, []);
         }
 
+        await seats.RemoveUnseatedAsync(request, cancellationToken);
+
         await audit.WriteAsync(actor, "peer-assessment.panel-member-removed", $"{request.GssCode}/{request.Reference}", $"{roleId} {assessorId}", cancellationToken);
         return new PanelResult(PanelOutcome.Saved, request, []);
     }
@@ -118,16 +138,29 @@ public sealed partial class PeerAssessmentPanels(
         {
             var request = await store.FindAsync(seat.Region, seat.Reference, cancellationToken);
             var panel = request?.Panel().ToList() ?? [];
-            var index = panel.FindIndex(m => m.IsSeated && m.RoleId == seat.RoleId && m.AssessorId == seat.AssessorId);
+            // The seat's latest record: a lead who asks someone again adds a new one (ADR 0022).
+            var index = panel.FindLastIndex(m => m.RoleId == seat.RoleId && m.AssessorId == seat.AssessorId);
             if (request is null || index < 0 || request.PanelDate != seat.Date || request.Status != PeerAssessmentRequestEntity.PanelConfirmed)
             {
                 return ResponseOutcome.NoLongerOpen;
             }
 
+            if (!accept && panel[index].Status == PanelMemberStatus.Declined)
+            {
+                // Decline pressed again, perhaps after a fault cut the first short: the leads' emails go now if they did not then.
+                await TellLeadsAsync(request, panel[index], cancellationToken);
+                return ResponseOutcome.Declined;
+            }
+
             var status = accept ? PanelMemberStatus.Accepted : PanelMemberStatus.Declined;
+            if (!panel[index].IsSeated)
+            {
+                return ResponseOutcome.NoLongerOpen;
+            }
+
             if (panel[index].Status == status)
             {
-                return accept ? ResponseOutcome.Accepted : ResponseOutcome.Declined;
+                return ResponseOutcome.Accepted;
             }
 
             panel[index] = panel[index] with { Status = status, RespondedAt = clock.GetUtcNow() };
@@ -137,10 +170,11 @@ public sealed partial class PeerAssessmentPanels(
                 continue;
             }
 
+            await seats.RemoveUnseatedAsync(request, cancellationToken);
             await audit.WriteAsync($"assessor:{seat.AssessorId}", $"peer-assessment.panel-{status}", $"{request.GssCode}/{request.Reference}", seat.RoleId, cancellationToken);
             if (!accept)
             {
-                await invitations.TellLeadsOfDeclineAsync(request, panel[index], cancellationToken);
+                await TellLeadsAsync(request, panel[index], cancellationToken);
             }
 
             return accept ? ResponseOutcome.Accepted : ResponseOutcome.Declined;
@@ -149,6 +183,7 @@ public sealed partial class PeerAssessmentPanels(
         throw new RequestFailedException(503, "The request kept changing while the answer was being saved.");
     }
 
+    /// <exception cref="UnfinishedException">The panel is saved but not every invitation was queued: a 503 that says so.</exception>
     private async Task InviteAsync(PeerAssessmentRequestEntity request, CancellationToken cancellationToken)
     {
         try
@@ -157,9 +192,41 @@ public sealed partial class PeerAssessmentPanels(
         }
         catch (RequestFailedException exception)
         {
-            // The panel is confirmed; the reminders timer queues any invitation this left behind (the ledger sends each once).
-            LogInvitationsDeferred(logger, request.Reference, exception.Status);
+            LogInvitationsNotQueued(logger, request.Reference, exception.Status);
+            throw new UnfinishedException(
+                $"The panel is saved, but not every member's invitation could be sent. Confirm the same panel again in {ApiErrors.RetryAfterSeconds} seconds to send the rest: " +
+                "nobody is invited twice. If you do not, the daily reminders send them. If it keeps happening, contact the LocalGov Standard team and quote the reference.",
+                exception);
         }
+    }
+
+    /// <exception cref="UnfinishedException">The decline is saved but the leads' emails were not all queued: a 503 that says so.</exception>
+    private async Task TellLeadsAsync(PeerAssessmentRequestEntity request, PanelMemberRecord member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await invitations.TellLeadsOfDeclineAsync(request, member, cancellationToken);
+        }
+        catch (RequestFailedException exception)
+        {
+            throw new UnfinishedException(
+                $"Your answer is saved, but the peer group's leads could not be told yet. Press the button again in {ApiErrors.RetryAfterSeconds} seconds to tell them: " +
+                "they will not be told twice. If it keeps happening, contact the LocalGov Standard team and quote the reference.",
+                exception);
+        }
+    }
+
+    /// <summary>The request's panel is already confirmed for the choice's date with exactly the choice's seats.</summary>
+    private static bool IsConfirmedAs(PeerAssessmentRequestEntity request, PanelChoice choice)
+    {
+        if (request.Status != PeerAssessmentRequestEntity.PanelConfirmed || request.PanelDate is null || choice.Date != request.PanelDate || choice.Members is not { } members)
+        {
+            return false;
+        }
+
+        var seated = request.SeatedPanel().Select(m => (m.RoleId, m.AssessorId)).ToHashSet();
+        var chosen = members.Select(m => (m?.RoleId ?? "", m?.AssessorId ?? "")).ToHashSet();
+        return members.Count == chosen.Count && chosen.SetEquals(seated);
     }
 
     private async Task<bool> TryUpdateAsync(PeerAssessmentRequestEntity request, CancellationToken cancellationToken)
@@ -240,6 +307,6 @@ public sealed partial class PeerAssessmentPanels(
         return (date, chosen, errors);
     }
 
-    [LoggerMessage(LogLevel.Warning, "Panel invitations for {Reference} were not all queued (storage answered {Status}); the reminders timer queues them")]
-    private static partial void LogInvitationsDeferred(ILogger logger, string reference, int status);
+    [LoggerMessage(LogLevel.Warning, "Panel invitations for {Reference} were not all queued (storage answered {Status}); a confirmation again or the reminders timer queues them")]
+    private static partial void LogInvitationsNotQueued(ILogger logger, string reference, int status);
 }

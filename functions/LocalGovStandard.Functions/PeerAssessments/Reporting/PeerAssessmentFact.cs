@@ -9,7 +9,7 @@ namespace LocalGovStandard.PeerAssessments.Reporting;
 /// </summary>
 /// <param name="Standard">The standard the request names; null if the catalogue no longer has it.</param>
 /// <param name="OutcomeLabel">The outcome as the standard words it ("Met", "Amber"); null until the report is published.</param>
-/// <param name="Seats">The panel's seats still on it (invited or accepted), by council and role.</param>
+/// <param name="Seats">The panel's accepted seats, by council and role: someone invited who never answered, declined or was removed sat on nothing.</param>
 public sealed record PeerAssessmentFact(
     string Reference,
     string GssCode,

@@ -17,12 +17,13 @@ public sealed record PeerAssessmentFigures(
     IReadOnlyList<CouncilLoad> Load,
     IReadOnlyList<PeerAssessmentFact> Rows)
 {
-    /// <summary>Councils whose assessors sat on at least one held panel.</summary>
+    /// <summary>Councils whose assessors sat on at least one panel whose report was published.</summary>
     public int CouncilsGivingBack => Load.Count(l => l.GivesBack);
 
     /// <summary>
     /// The figures for the councils <paramref name="inScope"/> picks (by GSS code and region). A seat counts for its
-    /// assessor's council wherever the assessed council is; a request counts for the council that made it.
+    /// assessor's council wherever the assessed council is, once the panel's report is published and only if the member
+    /// accepted; a request counts for the council that made it.
     /// </summary>
     public static PeerAssessmentFigures Of(IReadOnlyList<PeerAssessmentFact> all, Func<string, string, bool> inScope, DateTimeOffset asOf)
     {
@@ -40,7 +41,7 @@ public sealed record PeerAssessmentFigures(
 
     private static List<CouncilLoad> LoadOf(IReadOnlyList<PeerAssessmentFact> all, List<PeerAssessmentFact> heldInScope, Func<string, string, bool> inScope, DateTimeOffset asOf)
     {
-        var given = all.Where(f => f.HeldBy(asOf)).SelectMany(f => f.Seats).Where(s => inScope(s.CouncilCode, s.Region)).ToList();
+        var given = all.Where(f => f.PublishedBy(asOf)).SelectMany(f => f.Seats).Where(s => inScope(s.CouncilCode, s.Region)).ToList();
         var councils = given.Select(s => (Code: s.CouncilCode, Name: s.CouncilName, s.Region))
             .Concat(heldInScope.Select(f => (Code: f.GssCode, Name: f.CouncilName, f.Region)))
             .DistinctBy(c => c.Code, StringComparer.Ordinal);
@@ -72,11 +73,11 @@ public sealed record OutcomeCount(string StandardId, Standard? Standard, string 
 }
 
 /// <summary>
-/// One council's part in peer assessment: <paramref name="Given"/> seats its assessors took on held panels,
+/// One council's part in peer assessment: <paramref name="Given"/> seats its assessors accepted on panels whose report was published,
 /// <paramref name="Received"/> assessments of its own services held.
 /// </summary>
 public sealed record CouncilLoad(string CouncilCode, string CouncilName, string Region, int Given, int Received)
 {
-    /// <summary>Its assessors sat on at least one held panel.</summary>
+    /// <summary>Its assessors sat on at least one panel whose report was published.</summary>
     public bool GivesBack => Given > 0;
 }

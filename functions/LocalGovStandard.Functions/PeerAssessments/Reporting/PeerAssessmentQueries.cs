@@ -28,6 +28,6 @@ public sealed class PeerAssessmentQueries(PeerAssessmentRequestStore store, Coun
             request.StandardId, standard,
             request.CreatedAt, request.PanelConfirmedAt, DateOnly.TryParseExact(request.PanelDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
             request.ReportPublishedAt, request.Outcome, standard?.OverallRating(request.Outcome)?.Label ?? request.Outcome, request.ReassessmentOf,
-            request.SeatedPanel().Select(s => new PanelSeatFact(s.RoleId, s.CouncilCode, s.CouncilName, regionOf.GetValueOrDefault(s.CouncilCode, ""))).ToList());
+            request.Panel().Where(m => m.Status == PanelMemberStatus.Accepted).Select(s => new PanelSeatFact(s.RoleId, s.CouncilCode, s.CouncilName, regionOf.GetValueOrDefault(s.CouncilCode, ""))).ToList());
     }
 }

@@ -132,6 +132,7 @@ public sealed class PeerAssessmentRequestEntity : ITableEntity
 /// <summary>One place on a confirmed panel, as stored with its request.</summary>
 /// <param name="ContactKey">The assessor's contact key: what a panel member's session is matched on for their grant.</param>
 /// <param name="Status">A <see cref="PanelMemberStatus"/> value.</param>
+/// <param name="Round">0 the first time this person is asked for this role; 1, 2, ... when a lead asks them again after a decline or removal.</param>
 public sealed record PanelMemberRecord(
     string RoleId,
     string AssessorId,
@@ -140,7 +141,8 @@ public sealed record PanelMemberRecord(
     string CouncilName,
     string ContactKey = "",
     string Status = PanelMemberStatus.Invited,
-    DateTimeOffset? RespondedAt = null)
+    DateTimeOffset? RespondedAt = null,
+    int Round = 0)
 {
     public bool IsSeated => Status is PanelMemberStatus.Invited or PanelMemberStatus.Accepted;
 }

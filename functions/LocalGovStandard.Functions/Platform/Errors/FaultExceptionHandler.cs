@@ -64,6 +64,7 @@ public sealed partial class FaultExceptionHandler(IProblemDetailsService problem
             (ApiErrors.MalformedRequest, "The request could not be read. Check its format and send it again."),
         QueuedEmailTooLargeException =>
             (ApiErrors.Unexpected, "What you sent was saved, but the email it needs is too large to send, so none was sent. Contact the LocalGov Standard team and quote the reference."),
+        UnfinishedException unfinished => (ApiErrors.StorageUnavailable, unfinished.Message),
         _ when IsDependencyFault(exception) =>
             (ApiErrors.StorageUnavailable, $"Your request was not completed, so nothing was saved. Try again in {ApiErrors.RetryAfterSeconds} seconds. If it keeps happening, contact the LocalGov Standard team and quote the reference."),
         _ => (ApiErrors.Unexpected, "Try again later. If it keeps happening, contact the LocalGov Standard team and quote the reference."),

@@ -23,10 +23,13 @@ public static class TableNames
     public const string Assessors = "Assessors";
     public const string SupportNeeds = "SupportNeeds";
 
+    /// <summary>Who sits on which request's panel, by contact key (PeerAssessments' Panels): their panels without reading every region's requests.</summary>
+    public const string PanelSeats = "PanelSeats";
+
     /// <summary>Who was erased (council code and address hash, no personal data). Kept out of the backups, and applied on every restore.</summary>
     public const string ErasedContacts = "ErasedContacts";
 
-    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, PeerAssessmentRequests, ContentPacks, Assessors, SupportNeeds, ErasedContacts];
+    public static readonly string[] All = [Councils, PeerGroups, Signups, MailLedger, AuditLog, Assessments, SubmittedAssessments, Summits, Suppressions, ReportRuns, MonthlySnapshots, CouncilDomains, EmailQuotas, ConsoleSessions, PeerAssessmentRequests, ContentPacks, Assessors, SupportNeeds, PanelSeats, ErasedContacts];
 
     /// <summary>
     /// What the nightly backup exports: every table but the erasure list, which must outlive any backup restored over it,

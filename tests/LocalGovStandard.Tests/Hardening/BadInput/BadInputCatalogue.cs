@@ -31,7 +31,7 @@ public static class BadInputCatalogue
         .. AssessorCases.LeadApprove(), .. AssessorCases.ConsoleApprove(),
         .. PanelCases.LeadConfirm(), .. PanelCases.ConsoleConfirm(), .. PanelCases.LeadRemove(), .. PanelCases.ConsoleRemove(),
         .. PanelCases.Answer("/assessments/panels/accept"), .. PanelCases.Answer("/assessments/panels/decline"),
-        .. ReportAfterCases.ConfirmRead(), .. ReportAfterCases.ReassessmentApi(), .. ReportAfterCases.ReassessmentForm(),
+        .. ReportAfterCases.ConfirmRead(), .. PanelStartCases.Start(), .. ReportAfterCases.ReassessmentApi(), .. ReportAfterCases.ReassessmentForm(),
         .. FeedbackCases.Api(), .. FeedbackCases.Form(),
     ];
 

@@ -46,6 +46,9 @@ public sealed class BadInputFixture : RegisteredServiceFixture
     /// <summary><see cref="Contact"/>'s council's request whose report is published and not yet confirmed read (see <see cref="ReportAfterCases"/>).</summary>
     public string PublishedRequest { get; private set; } = "";
 
+    /// <summary>A Camden request whose panel the fixture's contact sits on (accepted): its page has the "Start recording" button.</summary>
+    public string SeatedRequest { get; private set; } = "";
+
     /// <summary>Emailed links nobody has used (their pages carry the forms the cases post).</summary>
     public string VerificationPath { get; private set; } = "";
     public string SignInLinkPath { get; private set; } = "";
@@ -81,6 +84,7 @@ public sealed class BadInputFixture : RegisteredServiceFixture
         AssessorId = await AssessorCases.SetUpAsync(this);
         PanelRequest = await PanelCases.SetUpAsync(this);
         PublishedRequest = await ReportAfterCases.SetUpAsync(this);
+        SeatedRequest = await PanelStartCases.SetUpAsync(this);
         await InviteToASummitAsync();
         await OpenTheConsoleAsync();
         await PackCases.PrepareAsync(this);

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using LocalGovStandard.PeerAssessments.Panels;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Platform.Tokens;
 using LocalGovStandard.Register;
@@ -24,9 +27,9 @@ public static class PanelDaySteps
 
     public static async Task<PeerAssessmentRequestEntity> ConfirmedRequestAsync(
         ServiceFixture fixture, TimeProvider clock, string serviceName, Seat[]? panel = null, string status = PeerAssessmentRequestEntity.PanelConfirmed,
-        string councilContact = PanelDayFixture.CouncilContact)
+        string councilContact = PanelDayFixture.CouncilContact, TestCouncil? assessed = null)
     {
-        var council = TestRegister.Westminster;
+        var council = assessed ?? TestRegister.Westminster;
         var reference = HumanReference.New("PAR");
         var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(28).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var request = new PeerAssessmentRequestEntity
@@ -52,7 +55,22 @@ public static class PanelDaySteps
         request.SetPanel((panel ?? Panel()).Select(s => new PanelMemberRecord(
             s.Role, $"assessor-{s.Council.GssCode}", NameOf(s.Email), s.Council.GssCode, s.Council.OfficialName, SignupService.ContactKey(s.Email), s.Status, clock.GetUtcNow())));
         await fixture.Service<PeerAssessmentRequestStore>().AddAsync(request, CancellationToken.None);
+        await fixture.Service<PanelSeatIndex>().AddSeatedAsync(request, CancellationToken.None);
         return request;
+    }
+
+    /// <summary>
+    /// Opens the panel's draft as an API client does: nothing exists until the panel's first write, which creates it (here
+    /// with an If-Match never read, so 409 and nothing rated); then the read, with the draft's ETag.
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, JsonNode? Body)> OpenDraftAsync(HttpClient member, string draft)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await AssessmentSteps.SendAsync(member, HttpMethod.Get, $"/api/assessments/{draft}", null, null)).Response.StatusCode);
+        var (first, _) = await AssessmentSteps.SendAsync(member, HttpMethod.Put, $"/api/assessments/{draft}/points/1", new { rating = "green", notes = "" }, "\"never-read\"");
+        Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
+        var read = await AssessmentSteps.SendAsync(member, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
+        Assert.Equal(HttpStatusCode.OK, read.Response.StatusCode);
+        return read;
     }
 
     public static string PanelReference(string requestReference) => "PAN" + requestReference[3..];

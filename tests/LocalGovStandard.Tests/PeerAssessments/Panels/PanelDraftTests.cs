@@ -22,7 +22,7 @@ public sealed class PanelDraftTests(PanelDayFixture fixture) : IClassFixture<Pan
         var lead = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Lead);
         var researcher = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Researcher);
 
-        var (leadRead, leadView) = await AssessmentSteps.SendAsync(lead, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
+        var (leadRead, leadView) = await PanelDaySteps.OpenDraftAsync(lead, draft);
         var (researcherRead, _) = await AssessmentSteps.SendAsync(researcher, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
         Assert.Equal(HttpStatusCode.OK, leadRead.StatusCode);
         Assert.Equal("peer", leadView!["type"]!.GetValue<string>());
@@ -51,7 +51,7 @@ public sealed class PanelDraftTests(PanelDayFixture fixture) : IClassFixture<Pan
         var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (draft hidden)");
         var draft = PanelDaySteps.PanelReference(request.Reference);
         var lead = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Lead);
-        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri($"/api/assessments/{draft}", UriKind.Relative))).StatusCode);
+        await PanelDaySteps.OpenDraftAsync(lead, draft);
 
         foreach (var email in new[] { PanelDayFixture.CouncilContact, PanelDayFixture.Declined, PanelDayFixture.Removed, PanelDayFixture.Outsider })
         {
@@ -70,7 +70,7 @@ public sealed class PanelDraftTests(PanelDayFixture fixture) : IClassFixture<Pan
         var draft = PanelDaySteps.PanelReference(request.Reference);
         var lead = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Lead);
         var researcher = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Researcher);
-        var (read, _) = await AssessmentSteps.SendAsync(researcher, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
+        var (read, _) = await PanelDaySteps.OpenDraftAsync(researcher, draft);
         var etag = await AssessmentSteps.RateAllAsync(researcher, draft, read.Headers.ETag!.ToString(), n => n == 3 ? "red" : "green", PanelDaySteps.Points);
 
         var (refused, why) = await AssessmentSteps.SendAsync(researcher, HttpMethod.Post, $"/api/assessments/{draft}/submit", new { overallRating = "amber" }, etag);
@@ -113,7 +113,7 @@ public sealed class PanelDraftTests(PanelDayFixture fixture) : IClassFixture<Pan
         var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (crash)");
         var draft = PanelDaySteps.PanelReference(request.Reference);
         var lead = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Lead);
-        var (read, _) = await AssessmentSteps.SendAsync(lead, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
+        var (read, _) = await PanelDaySteps.OpenDraftAsync(lead, draft);
         var etag = await AssessmentSteps.RateAllAsync(lead, draft, read.Headers.ETag!.ToString(), _ => "green", PanelDaySteps.Points);
 
         fixture.SendGrid.Enqueue(CannedResponse.Accepted, new CannedResponse(503, Delay: TimeSpan.FromSeconds(60)));

@@ -84,6 +84,53 @@ public sealed partial class PanelGrantScopeTests(PanelDayFixture fixture) : ICla
         Assert.Equal(before, await CouncilStateAsync(council, [self, draft], [request, other]));
     }
 
+    /// <summary>
+    /// The grant's own rule, case by case, each next to the same member's grant that holds (so the check can neither be
+    /// dropped nor widened unnoticed): the seat must be theirs (not a colleague's at the same council), on this request
+    /// (not another of the same council's), accepted (not invited, declined or removed), and the report not yet published.
+    /// </summary>
+    [Fact]
+    public async Task TheGrant_IsOnlyForTheirOwnAcceptedSeat_OnThatRequest_UntilTheReportIsPublished()
+    {
+        var held = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (held grant)");
+        var colleagues = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (a colleague's panel)",
+            [new(TestRegister.Birmingham, "colleague@birmingham.gov.uk", "lead-assessor"), new(TestRegister.Leicester, PanelDayFixture.Researcher, "user-research")]);
+        var invitedOnly = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (not answered)",
+            [new(TestRegister.Birmingham, PanelDayFixture.Lead, "lead-assessor", PanelMemberStatus.Invited)]);
+        var published = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (published)", status: PeerAssessmentRequestEntity.ReportPublished);
+
+        var lead = await PageSession.SignInAsync(fixture, PanelDayFixture.Lead);
+        var leadApi = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Lead);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.Conflict], await TryAsync(lead, leadApi, held));
+        Assert.NotNull((await lead.GetAsync("/assessments/panels")).Element($"a[href='/assessments/panels/{held.Reference}']"));
+
+        var refused = new Dictionary<string, HttpStatusCode[]>
+        {
+            ["a colleague's seat on another request of the same council"] = await TryAsync(lead, leadApi, colleagues),
+            ["their seat, invited and never accepted"] = await TryAsync(lead, leadApi, invitedOnly),
+            ["their accepted seat once the report is published"] = await TryAsync(lead, leadApi, published),
+        };
+        foreach (var (email, why) in new[] { (PanelDayFixture.Declined, "a declined seat"), (PanelDayFixture.Removed, "a removed seat") })
+        {
+            refused[why] = await TryAsync(await PageSession.SignInAsync(fixture, email), await AccessSteps.BearerClientAsync(fixture, email), held);
+        }
+
+        Assert.All(refused, r => Assert.True(r.Value.All(s => s == HttpStatusCode.NotFound), $"{r.Key}: {string.Join(", ", r.Value)}"));
+        var list = await lead.GetAsync("/assessments/panels");
+        Assert.All(new[] { colleagues, invitedOnly, published }, r => Assert.Null(list.Element($"a[href='/assessments/panels/{r.Reference}']")));
+    }
+
+    /// <summary>The panel's page, its start button, then a point of its draft by the API (an ETag never read: 409 where the grant holds).</summary>
+    private static async Task<HttpStatusCode[]> TryAsync(PageSession session, HttpClient api, PeerAssessmentRequestEntity request)
+    {
+        var page = await session.GetAsync($"/assessments/panels/{request.Reference}");
+        var token = (await session.GetAsync("/assessments")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var start = await session.Client.SendAsync(PageRequest("POST", $"/assessments/panels/{request.Reference}/start", "", token));
+        var (point, _) = await AssessmentSteps.SendAsync(api, HttpMethod.Put, $"/api/assessments/{PanelDaySteps.PanelReference(request.Reference)}/points/1",
+            new { rating = "green", notes = "" }, "\"never-read\"");
+        return [page.Status, start.StatusCode, point.StatusCode];
+    }
+
     /// <summary>Every declared function's route and method, except the ones that end the session or need none.</summary>
     private List<(string Method, string Template)> Routes() =>
         fixture.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -1,4 +1,5 @@
 using System.Net;
+using LocalGovStandard.PeerAssessments.Panels;
 using LocalGovStandard.PeerAssessments.Requests;
 using LocalGovStandard.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +33,7 @@ public sealed class PanelPagesTests(PanelDayFixture fixture) : IClassFixture<Pan
             var page = await session.GetAsync($"/assessments/panels/{request.Reference}");
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.Contains("Evidence for point 2", page.Document.Body!.TextContent, StringComparison.Ordinal);
-            Assert.NotNull(page.Element($"a[href='/assessments/{PanelDaySteps.PanelReference(request.Reference)}']"));
+            Assert.NotNull(page.Element($"form[action='/assessments/panels/{request.Reference}/start'] button"));
             Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/assessments/panels/{unconfirmed.Reference}")).Status);
         }
 
@@ -45,13 +46,70 @@ public sealed class PanelPagesTests(PanelDayFixture fixture) : IClassFixture<Pan
         }
     }
 
+    /// <summary>
+    /// The list reads the member's own panel seat rows, not every region's requests: a panel confirmed before the rows
+    /// were kept (written here straight to the requests table) appears once the daily timer has written its rows.
+    /// </summary>
+    [Fact]
+    public async Task ThePanelList_ComesFromTheMembersSeatRows_WhichTheTimerWritesWhenMissing()
+    {
+        var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (before the index)");
+        var researcherKey = request.Panel().Single(m => m.RoleId == "user-research").ContactKey;
+        Assert.True(await fixture.Service<PanelSeatIndex>().RemoveAllAsync(researcherKey, CancellationToken.None) > 0);
+
+        var researcher = await PageSession.SignInAsync(fixture, PanelDayFixture.Researcher);
+        var link = $"a[href='/assessments/panels/{request.Reference}']";
+        Assert.Null((await researcher.GetAsync("/assessments/panels")).Element(link));
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/assessments/panels/{request.Reference}")).Status);
+
+        using (var run = await fixture.CreateAdminClient().PostAsync(new Uri($"/api/admin/timers/{PanelReminders.Name}/run", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        }
+
+        Assert.NotNull((await researcher.GetAsync("/assessments/panels")).Element(link));
+        Assert.Null((await (await PageSession.SignInAsync(fixture, PanelDayFixture.Declined)).GetAsync("/assessments/panels")).Element(link));
+    }
+
+    [Fact]
+    public async Task ShowingThePanel_WritesNothing_AndTwoMembersStartingAtOnce_MakeOneDraft()
+    {
+        var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (start)");
+        var draft = PanelDaySteps.PanelReference(request.Reference);
+        var start = $"/assessments/panels/{request.Reference}/start";
+        var lead = await PageSession.SignInAsync(fixture, PanelDayFixture.Lead);
+        var researcher = await PageSession.SignInAsync(fixture, PanelDayFixture.Researcher);
+
+        var before = await StorageSnapshot.TakeAsync(fixture.App.Services);
+        var leadPage = await lead.GetAsync($"/assessments/panels/{request.Reference}");
+        var researcherPage = await researcher.GetAsync($"/assessments/panels/{request.Reference}");
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/assessments/panels")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/assessments/{draft}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await researcher.GetAsync($"/assessments/{draft}/points/1")).Status);
+        Assert.Empty(StorageSnapshot.Differences(before, await StorageSnapshot.TakeAsync(fixture.App.Services)));
+        Assert.Null(leadPage.Element($"a[href='/assessments/{draft}']"));
+        Assert.Equal("Start recording", leadPage.Element($"form[action='{start}'] button")?.TextContent.Trim());
+
+        // Two members press the button at the same moment: both go to the one draft.
+        var pressed = await Task.WhenAll(lead.SubmitAsync(leadPage, null, start), researcher.SubmitAsync(researcherPage, null, start));
+        Assert.All(pressed, p => Assert.Equal((HttpStatusCode.Redirect, $"/assessments/{draft}"), (p.Status, p.Location)));
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/assessments/{draft}")).Status);
+        var opened = (await fixture.Service<LocalGovStandard.Platform.Audit.AuditLog>().ForMonthAsync(_clock.GetUtcNow(), CancellationToken.None))
+            .Count(e => e.Action == "assessment.panel-draft-opened" && e.Subject == $"{request.GssCode}/{draft}");
+        Assert.Equal(1, opened);
+        var shown = await lead.GetAsync($"/assessments/panels/{request.Reference}");
+        Assert.NotNull(shown.Element($"a[href='/assessments/{draft}']"));
+        Assert.Null(shown.Element($"form[action='{start}']"));
+    }
+
     [Fact]
     public async Task AMember_RecordsAPointOnThePages_AndOnlyTheLeadSubmits_ThenTheCouncilReadsTheReport()
     {
         var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, "Parking permits (page journey)");
         var draft = PanelDaySteps.PanelReference(request.Reference);
         var researcher = await PageSession.SignInAsync(fixture, PanelDayFixture.Researcher);
-        await researcher.GetAsync($"/assessments/panels/{request.Reference}");
+        var started = await researcher.SubmitAsync(await researcher.GetAsync($"/assessments/panels/{request.Reference}"), null, $"/assessments/panels/{request.Reference}/start");
+        Assert.Equal((HttpStatusCode.Redirect, $"/assessments/{draft}"), (started.Status, started.Location));
         for (var n = 1; n <= PanelDaySteps.Points; n++)
         {
             var point = await researcher.GetAsync($"/assessments/{draft}/points/{n}");

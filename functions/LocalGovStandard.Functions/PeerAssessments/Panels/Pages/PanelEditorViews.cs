@@ -34,7 +34,7 @@ public sealed class PanelEditorViews(AssessorPool pool, PanelProposals proposals
                           ?? (request.PanelDate is null ? proposal?.Members.FirstOrDefault(m => m.RoleId == o.Role.Id)?.AssessorId : null);
             var selected = posted is null ? current : posted.Assessors.GetValueOrDefault(o.Role.Id);
             return new RoleRow(o.Role.Id, o.Role.Label,
-                o.Eligible.Select(a => new Choice(a.AssessorId, $"{a.Name}, {a.CouncilName}")).ToList(),
+                o.Eligible.Select(a => new Choice(a.AssessorId, Declined(request, a.AssessorId) ? $"{a.Name}, {a.CouncilName} (declined: choosing them asks them again)" : $"{a.Name}, {a.CouncilName}")).ToList(),
                 selected,
                 suggested?.Explanation ?? (replacements is not null && !seated.Any(m => m.RoleId == o.Role.Id) ? string.Join(" ", replacements.Gaps) : null),
                 o.NotOffered);
@@ -51,6 +51,10 @@ public sealed class PanelEditorViews(AssessorPool pool, PanelProposals proposals
             notice,
             request.Status == PeerAssessmentRequestEntity.ReportPublished);
     }
+
+    private static bool Declined(PeerAssessmentRequestEntity request, string assessorId) =>
+        request.Panel().Any(m => m.AssessorId == assessorId && m.Status == PanelMemberStatus.Declined)
+        && !request.SeatedPanel().Any(m => m.AssessorId == assessorId);
 
     public IReadOnlyList<AssessorRole> RolesOf(PeerAssessmentRequestEntity request) => standards.Find(request.StandardId)?.AssessorRoles ?? [];
 
