@@ -79,7 +79,7 @@ public sealed class ReassessmentOfferTests(PanelDayFixture fixture) : IClassFixt
         var request = await PanelDaySteps.ConfirmedRequestAsync(fixture, _clock, serviceName);
         var draft = PanelDaySteps.PanelReference(request.Reference);
         var lead = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.Lead);
-        var (read, _) = await AssessmentSteps.SendAsync(lead, HttpMethod.Get, $"/api/assessments/{draft}", null, null);
+        var (read, _) = await PanelDaySteps.OpenDraftAsync(lead, draft);
         var etag = await AssessmentSteps.RateAllAsync(lead, draft, read.Headers.ETag!.ToString(), ratingFor, PanelDaySteps.Points);
         var (submitted, _) = await AssessmentSteps.SendAsync(lead, HttpMethod.Post, $"/api/assessments/{draft}/submit", new { overallRating = overall }, etag);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
