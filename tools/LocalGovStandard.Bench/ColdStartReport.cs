@@ -164,24 +164,30 @@ internal static class ColdStartReport
           One route bound differently under the generator: an optional `string[]` query parameter on a GET
           (`peerGroups` of the summit invitee preview) was read from the body until it was marked `[FromQuery]`
           (`OpenApiDocumentTests` caught it).
-        - **Native AOT** (tried 2026-12-04 with `dotnet publish -r linux-x64 -p:PublishAot=true` on a scratch copy,
-          warnings not treated as errors): it stopped at the generator (32 `CS0246`, 3 `RDG011`), so the AOT
-          compiler itself never ran, and
-          the packages' own trim warnings (ClosedXML, DocumentFormat.OpenXml, the OData library, the Azure SDK)
-          were not reached. The app's own code drew 65 `IL2026` and 55 `IL3050` warnings (code that needs
-          reflection or run-time code generation), 32 `IL2066` and 2 `IL2091`:
+        - **Native AOT** (tried again 2026-12-05 with `dotnet publish -r linux-x64 -p:PublishAot=true` on a scratch
+          copy, warnings not treated as errors; on 2026-12-04 it had stopped at the generator): the compile now goes
+          through and the AOT compiler runs. On this loaded machine (load average near 30) it ran for 11 minutes at low
+          priority without finishing and was stopped, so no native executable was produced or measured; its analysis had
+          already reported the rest. The app's own code draws 95 `IL2026` and 85 `IL3050` warnings (code
+          that needs reflection or run-time code generation) and 2 `IL2091`:
           reflection-based `System.Text.Json` everywhere entities and tokens are stored or read
           (`JsonSerializer.Serialize/Deserialize` with `JsonSerializerOptions.Web` in `AssessmentModel`,
-          `MonthlySnapshotEntity`, `SignedTokens`, `StandardCatalogue`, `PeerGroupEntity`, `MonthlyReportRunner`,
-          `BinaryData.FromObjectAsJson` in `BackupManifest`; no `JsonSerializerContext` exists); the OData
-          feed (`Feed/FeedApi.cs`, 10); `ValidateDataAnnotations` on every options class; `Type.MakeGenericType`
-          in the API reference (`ApiRouteDocs`) and `SerializeToNode` in its transformer; and
-          `RazorComponentResult<TComponent>`, whose component type must keep all its members
-          (`ComponentParameters.cs`, `IL2091`/`IL2066`).
+          `MonthlySnapshotEntity`, `PackEntity`, `PeerAssessmentRequestEntity`, `SignedTokens`, `StandardCatalogue`,
+          `PeerGroupEntity`, `MonthlyReportRunner`, `BinaryData.FromObjectAsJson` in `BackupManifest`; no
+          `JsonSerializerContext` exists); the OData feed (`Feed/FeedApi.cs`); `ValidateDataAnnotations` on the
+          options classes; `SerializeToNode` in the API reference's transformer; and `RazorComponentResult<TComponent>`,
+          whose component type must keep all its members (`ComponentParameters.cs`, `IL2091`). The packages' own
+          warnings, now reached: trim warnings (`IL2104`) from Azure.Data.Tables, ClosedXML, Ical.Net,
+          Microsoft.AspNetCore.Components and Components.Endpoints (the page rendering), Microsoft.AspNetCore.OData,
+          Microsoft.OData.Edm and ModelBuilder, Microsoft.Extensions.Azure and Newtonsoft.Json (which SendGrid uses),
+          and AOT warnings (`IL3053`) from Azure.Data.Tables, DocumentFormat.OpenXml, the Components assemblies,
+          the OData assemblies, Newtonsoft.Json and System.Linq.Expressions. Each is a place where the native
+          executable could fail at run time, so what blocks it now is those warnings, not the build.
         - **What it would give:** Native AOT removes the runtime's start and the JIT altogether; a minimal API
           without any of the above typically answers its first request in a few tens of milliseconds, below
-          the ReadyToRun bare app in the table. With the generator now building, this handler would next need source-generated JSON
-          contexts for every stored and returned type, and ClosedXML, OpenXml and OData to be trim-safe or
-          replaced; not measured here, because no AOT build of the handler could be produced.
+          the ReadyToRun bare app in the table. This handler would first need source-generated JSON contexts for
+          every stored and returned type, and ClosedXML, OpenXml, OData, the Azure Tables SDK and Razor component
+          rendering to be trim-safe or replaced; not measured here, because no native executable was
+          produced.
         """;
 }
