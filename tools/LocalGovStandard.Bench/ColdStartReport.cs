@@ -125,14 +125,21 @@ internal static class ColdStartReport
             {Breakdown(readyToRun)}
             What start-up no longer does before the first request: in Production it creates no tables or
             containers (`StorageRegistration.CreatesAtStart`: only against an emulator, or when
-            `Storage__CreateAtStart` says so), and it does not validate the service provider
-            (`ValidateOnBuild`/`ValidateScopes` stay on in tests and local runs, which start the same container).
-            What remains is mostly framework work proportional to the app's size: mapping some 150 minimal-API
-            routes (*endpoints-mapped*), the hosted services and the web host's pipeline starting alongside the
-            first Azure SDK calls of the background migration (*pipeline-built*), and, at the first request,
-            routing building every endpoint's request delegate by reflection before it can match one
-            (*first-response*). The Request Delegate Generator, which would move that last part to compile
-            time, cannot be switched on (below). Run `./build.sh bench --cold-start-only` to measure only this
+            `Storage__CreateAtStart` says so), it does not validate the service provider
+            (`ValidateOnBuild`/`ValidateScopes` stay on in tests and local runs, which start the same container),
+            and it does not read Data Protection's key ring from its blob (the first cookie or form that needs
+            it loads it). The Request Delegate Generator writes the minimal-API handlers' request delegates at
+            compile time: before it, the routes' delegates were compiled from expression trees by reflection
+            twice, once when the authorization middleware's policy cache listed every endpoint as the pipeline
+            was built (*pipeline-built*) and again when routing built its matcher at the first request
+            (*first-response*). The OData feed's model no longer searches every loaded assembly for derived
+            types (all its entities are sealed), which took about a quarter of a second of *endpoints-mapped*.
+            What remains is mostly framework work proportional to the app's size: building the service
+            provider and the web host, mapping some 150 routes with their metadata and the feed's EDM model
+            (*endpoints-mapped*), listing the endpoints for the policy cache and again for routing, the 20 feed
+            routes whose `ODataQueryOptions<T>` the generator cannot bind (RDG011), which reflection still
+            builds, and the health check's first Azure SDK call (*first-response*). Run
+            `./build.sh bench --cold-start-only` to measure only this
             section; it replaces this section and the summary's cold-start rows and keeps the rest.
 
             {NativeAot}
@@ -141,37 +148,46 @@ internal static class ColdStartReport
 
     /// <summary>What was found trying Native AOT and the Request Delegate Generator (not measured by every run: a finding, with its date).</summary>
     private const string NativeAot = """
-        ### Native AOT and the Request Delegate Generator (tried 2026-12-04, not the default)
+        ### Native AOT and the Request Delegate Generator (generator on since 2026-12-05; Native AOT not the default)
 
-        - **Request Delegate Generator** (`EnableRequestDelegateGenerator=true`, which Native AOT needs and
-          which alone would remove the first request's reflection): the build fails. The generator cannot see
-          the Razor components' classes, because they are produced by the Razor source generator in the same
-          compilation, so its generated code does not compile: `error CS0246: The type or namespace name
-          'SignupFormPage' could not be found` (and the same for every page returned as
-          `RazorComponentResult<TPage>`: `StartPage`, `CheckEmailPage`, `ApprovalsPage`, `DomainsPage`,
-          `AssessmentListPage`, `RegisterPage`, `SignInPage`, `ConsoleHomePage`, `CookiesPage`, ...). It also
-          reports `RDG011: Endpoints with generic type parameters are not supported` for the OData feed's two
-          generic handlers (`Feed/FeedApi.cs`) and the timer endpoints (`Platform/Functions/TimerFunctionEndpoints.cs`),
-          which would stay reflection-built.
-        - **Native AOT** (`dotnet publish -r linux-x64 -p:PublishAot=true` on a scratch copy, warnings not
-          treated as errors): it stops at the same place, because `PublishAot` switches the generator on:
-          32 `CS0246` errors (the Razor pages above) and 3 `RDG011`. So the AOT compiler itself never ran, and
-          the packages' own trim warnings (ClosedXML, DocumentFormat.OpenXml, the OData library, the Azure SDK)
-          were not reached. The app's own code drew 65 `IL2026` and 55 `IL3050` warnings (code that needs
-          reflection or run-time code generation), 32 `IL2066` and 2 `IL2091`:
+        - **Request Delegate Generator** (`EnableRequestDelegateGenerator=true` in the handler's project, which
+          Native AOT also needs): on. It failed on 2026-12-04 because handlers returned `RazorComponentResult<TPage>`,
+          and the generator cannot see the Razor components' classes (the Razor source generator writes them in the
+          same compilation), so its code did not compile (`error CS0246: The type or namespace name 'SignupFormPage'
+          could not be found`, and the same for every page). Pages now declare the non-generic
+          `RazorComponentResult` (`ComponentParameters<TPage>.Result()` returns it; the page type is still chosen by
+          expression, and pages are not in the OpenAPI document, so no typed metadata is lost). The timer routes
+          take their function from the request's services instead of a `TFunction` parameter. The OData feed's
+          `/{set}` and `/{set}/$count` routes bind `ODataQueryOptions<T>`, which the generator cannot generate
+          (`RDG011: Endpoints with generic type parameters are not supported`, silenced at those two call sites in
+          `Feed/FeedApi.cs`): those 20 routes, and the library-mapped OpenAPI and Scalar routes, stay reflection-built.
+          One route bound differently under the generator: an optional `string[]` query parameter on a GET
+          (`peerGroups` of the summit invitee preview) was read from the body until it was marked `[FromQuery]`
+          (`OpenApiDocumentTests` caught it).
+        - **Native AOT** (tried again 2026-12-05 with `dotnet publish -r linux-x64 -p:PublishAot=true` on a scratch
+          copy, warnings not treated as errors; on 2026-12-04 it had stopped at the generator): the compile now goes
+          through and the AOT compiler runs. On this loaded machine (load average near 30) it ran for 11 minutes at low
+          priority without finishing and was stopped, so no native executable was produced or measured; its analysis had
+          already reported the rest. The app's own code draws 95 `IL2026` and 85 `IL3050` warnings (code
+          that needs reflection or run-time code generation) and 2 `IL2091`:
           reflection-based `System.Text.Json` everywhere entities and tokens are stored or read
           (`JsonSerializer.Serialize/Deserialize` with `JsonSerializerOptions.Web` in `AssessmentModel`,
-          `MonthlySnapshotEntity`, `SignedTokens`, `StandardCatalogue`, `PeerGroupEntity`, `MonthlyReportRunner`,
-          `BinaryData.FromObjectAsJson` in `BackupManifest`; no `JsonSerializerContext` exists); the OData
-          feed (`Feed/FeedApi.cs`, 10); `ValidateDataAnnotations` on every options class; `Type.MakeGenericType`
-          in the API reference (`ApiRouteDocs`) and `SerializeToNode` in its transformer; and
-          `RazorComponentResult<TComponent>`, whose component type must keep all its members
-          (`ComponentParameters.cs`, `IL2091`/`IL2066`).
+          `MonthlySnapshotEntity`, `PackEntity`, `PeerAssessmentRequestEntity`, `SignedTokens`, `StandardCatalogue`,
+          `PeerGroupEntity`, `MonthlyReportRunner`, `BinaryData.FromObjectAsJson` in `BackupManifest`; no
+          `JsonSerializerContext` exists); the OData feed (`Feed/FeedApi.cs`); `ValidateDataAnnotations` on the
+          options classes; `SerializeToNode` in the API reference's transformer; and `RazorComponentResult<TComponent>`,
+          whose component type must keep all its members (`ComponentParameters.cs`, `IL2091`). The packages' own
+          warnings, now reached: trim warnings (`IL2104`) from Azure.Data.Tables, ClosedXML, Ical.Net,
+          Microsoft.AspNetCore.Components and Components.Endpoints (the page rendering), Microsoft.AspNetCore.OData,
+          Microsoft.OData.Edm and ModelBuilder, Microsoft.Extensions.Azure and Newtonsoft.Json (which SendGrid uses),
+          and AOT warnings (`IL3053`) from Azure.Data.Tables, DocumentFormat.OpenXml, the Components assemblies,
+          the OData assemblies, Newtonsoft.Json and System.Linq.Expressions. Each is a place where the native
+          executable could fail at run time, so what blocks it now is those warnings, not the build.
         - **What it would give:** Native AOT removes the runtime's start and the JIT altogether; a minimal API
           without any of the above typically answers its first request in a few tens of milliseconds, below
-          the ReadyToRun bare app in the table. For this handler it would first need the pages out of the
-          Request Delegate Generator's way (or the generator to see Razor output), source-generated JSON
-          contexts for every stored and returned type, and ClosedXML, OpenXml and OData to be trim-safe or
-          replaced; not measured here, because no AOT build of the handler could be produced.
+          the ReadyToRun bare app in the table. This handler would first need source-generated JSON contexts for
+          every stored and returned type, and ClosedXML, OpenXml, OData, the Azure Tables SDK and Razor component
+          rendering to be trim-safe or replaced; not measured here, because no native executable was
+          produced.
         """;
 }

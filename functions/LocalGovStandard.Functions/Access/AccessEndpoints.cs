@@ -36,7 +36,7 @@ public static class AccessEndpoints
             .AsPublicFunction("AssessmentStartSubmit")
             .RequireRateLimiting(RateLimits.PublicForms)
             .RequireValidForm();
-        app.MapGet("/assessments/start/check-email", () => new RazorComponentResult<CheckEmailPage>())
+        app.MapGet("/assessments/start/check-email", () => new ComponentParameters<CheckEmailPage>().Result())
             .AsPublicFunction("AssessmentCheckEmail");
         app.MapGet(AccessPath, ShowSignInLink)
             .AsPublicFunction("AssessmentAccess")
@@ -81,7 +81,7 @@ public static class AccessEndpoints
     }
 
     /// <summary>The emailed link's page: mail scanners open links, so only the button's POST uses the link and signs in.</summary>
-    private static IResult ShowSignInLink(string? token, AccessLinks links) =>
+    private static RazorComponentResult ShowSignInLink(string? token, AccessLinks links) =>
         links.ProblemOnItsFace(token) is { } problem
             ? LinkProblem(problem, links.LinkLifetime)
             : EmailedLinks.Confirm(
@@ -137,7 +137,7 @@ public static class AccessEndpoints
         };
     }
 
-    private static RazorComponentResult<LinkProblemPage> LinkProblem(AccessLinkResult result, TimeSpan linkLifetime) =>
+    private static RazorComponentResult LinkProblem(AccessLinkResult result, TimeSpan linkLifetime) =>
         result == AccessLinkResult.Expired
             ? new ComponentParameters<LinkProblemPage>()
                 .Set(p => p.Heading, "This sign-in link has expired")

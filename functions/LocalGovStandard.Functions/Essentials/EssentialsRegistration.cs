@@ -1,6 +1,6 @@
 using LocalGovStandard.Essentials.Pages;
 using LocalGovStandard.Platform.Functions;
-using Microsoft.AspNetCore.Http.HttpResults;
+using LocalGovStandard.Platform.Pages;
 
 namespace LocalGovStandard.Essentials;
 
@@ -19,8 +19,8 @@ public static class EssentialsRegistration
 
     public static void MapEssentialPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(AccessibilityPath, () => new RazorComponentResult<AccessibilityStatementPage>()).AsPublicFunction("AccessibilityStatementPage");
-        app.MapGet(PrivacyPath, () => new RazorComponentResult<PrivacyNoticePage>()).AsPublicFunction("PrivacyNoticePage");
-        app.MapGet(CookiesPath, () => new RazorComponentResult<CookiesPage>()).AsPublicFunction("CookiesPage");
+        app.MapGet(AccessibilityPath, () => new ComponentParameters<AccessibilityStatementPage>().Result()).AsPublicFunction("AccessibilityStatementPage");
+        app.MapGet(PrivacyPath, () => new ComponentParameters<PrivacyNoticePage>().Result()).AsPublicFunction("PrivacyNoticePage");
+        app.MapGet(CookiesPath, () => new ComponentParameters<CookiesPage>().Result()).AsPublicFunction("CookiesPage");
     }
 }

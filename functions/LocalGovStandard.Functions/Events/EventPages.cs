@@ -118,12 +118,12 @@ public static class EventPages
                 .Result();
     }
 
-    private static RazorComponentResult<RsvpProblemPage> LinkProblem(RsvpLinkResult result) =>
+    private static RazorComponentResult LinkProblem(RsvpLinkResult result) =>
         new ComponentParameters<RsvpProblemPage>()
             .Set(p => p.Problem, result == RsvpLinkResult.Expired ? RsvpProblemPage.Kind.Expired : RsvpProblemPage.Kind.Invalid)
             .Result(StatusCodes.Status400BadRequest);
 
-    private static RazorComponentResult<RsvpProblemPage> Closed(EventEntity summit, InvitationEntity invitation, int? waitingPlace) =>
+    private static RazorComponentResult Closed(EventEntity summit, InvitationEntity invitation, int? waitingPlace) =>
         new ComponentParameters<RsvpProblemPage>()
             .Set(p => p.Problem, RsvpProblemPage.Kind.Closed)
             .Set(p => p.Summit, summit)
@@ -131,7 +131,7 @@ public static class EventPages
             .Set(p => p.WaitingPlace, waitingPlace)
             .Result(StatusCodes.Status409Conflict);
 
-    private static IResult ShowUnsubscribe(string? token, SuppressionList suppressions) =>
+    private static RazorComponentResult ShowUnsubscribe(string? token, SuppressionList suppressions) =>
         suppressions.Read(token) is null
             ? UnsubscribeNotValid()
             : EmailedLinks.Confirm(
@@ -159,7 +159,7 @@ public static class EventPages
         return new ComponentParameters<UnsubscribePage>().Set(p => p.Done, true).Result();
     }
 
-    private static RazorComponentResult<UnsubscribePage> UnsubscribeNotValid() =>
+    private static RazorComponentResult UnsubscribeNotValid() =>
         new ComponentParameters<UnsubscribePage>().Set(p => p.Done, false).Result(StatusCodes.Status400BadRequest);
 }
 

@@ -89,7 +89,7 @@ public static class LeadMeetupPages
             : await MeetupForm.PageAsync(group, forOrganiser: false, store, scheduler, needs, null, submitted, errors, cancellationToken);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ErrorPage> NotLed() =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult NotLed() =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, "Page not found")
             .Set(p => p.Detail, "There is no peer group you lead at this address. If you typed the web address, check it is correct.")

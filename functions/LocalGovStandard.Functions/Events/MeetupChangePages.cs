@@ -26,7 +26,7 @@ public static class MeetupChangePages
                     ? await page(context, door, meetup, scheduler, cancellationToken)
                     : notFound()).AsPublicFunction(prefix + name);
 
-        Map("GET", "/{eventId}/move", "MeetupMoveForm", (_, door, meetup, _, _) => Task.FromResult(MoveForm(door, meetup, CurrentValues(meetup), new FormErrors(), null)));
+        Map("GET", "/{eventId}/move", "MeetupMoveForm", (_, door, meetup, _, _) => Task.FromResult<IResult>(MoveForm(door, meetup, CurrentValues(meetup), new FormErrors(), null)));
         Map("POST", "/{eventId}/move", "MeetupMoveCheck", CheckMoveAsync);
         Map("POST", "/{eventId}/move/confirm", "MeetupMove", MoveAsync);
         Map("GET", "/{eventId}/cancel", "MeetupCancelForm", (_, door, meetup, _, _) =>
@@ -121,28 +121,28 @@ public static class MeetupChangePages
         return Cancelled(door, cancelled.Meetup, cancelled.Notices);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<MeetupChangedPage> Cancelled(MeetupDoor door, EventEntity meetup, NoticeRun? notices) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult Cancelled(MeetupDoor door, EventEntity meetup, NoticeRun? notices) =>
         Changed(door, "Meet-up cancelled", $"{meetup.Name} is cancelled{(string.IsNullOrEmpty(meetup.CancelReason) ? "" : $": {meetup.CancelReason}")}. Nobody can take a place now.",
             "Cancel it again to send them: nobody gets two.", notices?.Sent ?? 0, notices?.AlreadySent ?? 0, (notices?.InProgress ?? 0) + (notices?.Failed ?? 0));
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<MeetupChangedPage> Changed(MeetupDoor door, string heading, string what, string retry, int sent, int alreadySent, int unfinished) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult Changed(MeetupDoor door, string heading, string what, string retry, int sent, int alreadySent, int unfinished) =>
         new ComponentParameters<MeetupChangedPage>()
             .Set(p => p.Door, door).Set(p => p.Heading, heading).Set(p => p.What, what).Set(p => p.Retry, retry)
             .Set(p => p.Sent, sent).Set(p => p.AlreadySent, alreadySent).Set(p => p.Unfinished, unfinished)
             .Result();
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ErrorPage> IsCancelled(EventEntity meetup) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult IsCancelled(EventEntity meetup) =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, $"{meetup.Name} is cancelled")
             .Set(p => p.Detail, "A cancelled meet-up cannot be moved and nobody can be invited to it.")
             .Result(StatusCodes.Status409Conflict);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<CancelMeetupPage> CancelForm(MeetupDoor door, EventEntity meetup, string? reason, FormErrors errors) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult CancelForm(MeetupDoor door, EventEntity meetup, string? reason, FormErrors errors) =>
         new ComponentParameters<CancelMeetupPage>()
             .Set(p => p.Door, door).Set(p => p.Meetup, meetup).Set(p => p.Reason, reason).Set(p => p.Errors, errors)
             .Result(errors.Any ? StatusCodes.Status400BadRequest : null);
 
-    private static IResult MoveForm(MeetupDoor door, EventEntity meetup, IReadOnlyDictionary<string, string> values, FormErrors errors, int? status) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult MoveForm(MeetupDoor door, EventEntity meetup, IReadOnlyDictionary<string, string> values, FormErrors errors, int? status) =>
         meetup.CancelledAt is not null
             ? IsCancelled(meetup)
             : new ComponentParameters<MoveMeetupPage>()
@@ -150,7 +150,7 @@ public static class MeetupChangePages
                 .Result(status);
 
     /// <summary>A move that changed meanwhile shows the meet-up as it is now, with its new version (409); other errors keep what was typed (400).</summary>
-    private static IResult MoveProblem(MeetupDoor door, EventEntity meetup, Dictionary<string, string> values, FormErrors errors)
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult MoveProblem(MeetupDoor door, EventEntity meetup, Dictionary<string, string> values, FormErrors errors)
     {
         if (errors.For(VersionField) is null)
         {

@@ -107,7 +107,7 @@ public static class PublicEventPages
             ? (meetup, group)
             : null;
 
-    private static RazorComponentResult<PublicEventPage> Page(
+    private static RazorComponentResult Page(
         EventEntity meetup, PeerGroup group, MeetupScheduler scheduler, PublicEventState state, IReadOnlyDictionary<string, string>? values, FormErrors? errors,
         int? status = null) =>
         new ComponentParameters<PublicEventPage>()
@@ -119,13 +119,13 @@ public static class PublicEventPages
             .Set(p => p.Errors, errors ?? new FormErrors())
             .Result(status);
 
-    private static RazorComponentResult<ErrorPage> NotFound() =>
+    private static RazorComponentResult NotFound() =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, "Page not found")
             .Set(p => p.Detail, "There is no meet-up at this address. If you typed the web address, check it is correct.")
             .Result(StatusCodes.Status404NotFound);
 
-    private static RazorComponentResult<ErrorPage> Problem(ConfirmResult result)
+    private static RazorComponentResult Problem(ConfirmResult result)
     {
         var (heading, detail, status) = result.Status switch
         {

@@ -6,6 +6,7 @@ using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Privacy;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LocalGovStandard.Events;
 
@@ -106,8 +107,9 @@ public static class SummitsApi
     private static async Task<Ok<IReadOnlyList<SummitResponse>>> ListAsync(EventStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<SummitResponse>>((await store.ListAsync(cancellationToken)).Select(SummitResponse.From).ToList());
 
+    /// <param name="peerGroups">From the query string, named so: the Request Delegate Generator would otherwise read an array from the body.</param>
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
-        string summitId, string? verifiedOnOrBefore, string? minSubmittedAssessments, string[]? peerGroups,
+        string summitId, string? verifiedOnOrBefore, string? minSubmittedAssessments, [FromQuery] string[]? peerGroups,
         EventStore store, PeerGroupStore groups, InviteeSelector selector, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(summitId, cancellationToken) is null)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
 
@@ -14,7 +15,7 @@ public static class FeedModel
 
     public static IEdmModel Build()
     {
-        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Feed" };
+        var builder = new ODataConventionModelBuilder(new NoDerivedTypes()) { Namespace = Namespace, ContainerName = "Feed" };
         Queryable(builder.EntitySet<FeedCouncil>("Councils").EntityType, "Council");
         Queryable(builder.EntitySet<FeedSignUp>("SignUps").EntityType, "SignUp");
         Queryable(builder.EntitySet<FeedAssessment>("Assessments").EntityType, "Assessment");
@@ -39,5 +40,14 @@ public static class FeedModel
     {
         type.Name = name;
         type.Filter().Select().OrderBy().Count().Page(MaxTop, null);
+    }
+
+    /// <summary>
+    /// By default the convention builder looks for derived types in every loaded assembly, which took a quarter of a
+    /// second of the handler's start-up. Every entity above is sealed and has only primitive properties, so there are none.
+    /// </summary>
+    private sealed class NoDerivedTypes : IAssemblyResolver
+    {
+        public IEnumerable<Assembly> Assemblies => [];
     }
 }

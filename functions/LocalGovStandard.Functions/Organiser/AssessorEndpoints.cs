@@ -70,6 +70,6 @@ public static class AssessorEndpoints
         new ComponentParameters<ApproveAssessorPage>()
             .Set(p => p.Approval, TrainingDateForm.View.For(assessor, validator, clock, outcome));
 
-    private static RazorComponentResult<ErrorPage> AssessorNotFound() =>
+    private static RazorComponentResult AssessorNotFound() =>
         ConsoleForms.NotFound("There is no assessor with that id.");
 }

@@ -43,6 +43,6 @@ public static class ConsoleEndpoints
         console.MapConsoleSupportNeeds();
     }
 
-    private static async Task<RazorComponentResult<ConsoleHomePage>> HomeAsync(PoisonedEmails poisoned, CancellationToken cancellationToken) =>
+    private static async Task<RazorComponentResult> HomeAsync(PoisonedEmails poisoned, CancellationToken cancellationToken) =>
         new ComponentParameters<ConsoleHomePage>().Set(p => p.PoisonedEmails, await poisoned.CountAsync(cancellationToken)).Result();
 }

@@ -9,7 +9,7 @@ public static class ConsoleForms
     /// <summary>The audit log's actor for everything done through the console (the API writes "organiser").</summary>
     public const string Actor = "organiser:console";
 
-    public static RazorComponentResult<ErrorPage> NotFound(string detail) =>
+    public static RazorComponentResult NotFound(string detail) =>
         new ComponentParameters<ErrorPage>().Set(p => p.Heading, "Page not found").Set(p => p.Detail, detail).Result(StatusCodes.Status404NotFound);
 
     /// <summary>Only a local path inside the console, so a crafted link cannot send the organiser elsewhere after signing in.</summary>

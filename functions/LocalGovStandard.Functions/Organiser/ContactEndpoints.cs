@@ -93,6 +93,6 @@ public static class ContactEndpoints
         return new ComponentParameters<ErasedPage>().Set(p => p.Outcome, outcome).Result();
     }
 
-    private static RazorComponentResult<ErrorPage> ContactNotFound() =>
+    private static RazorComponentResult ContactNotFound() =>
         ConsoleForms.NotFound("There is no contact with that council and reference. An erased contact cannot be found again.");
 }

@@ -87,6 +87,6 @@ public static class PeerAssessmentEndpoints
             .Result(status);
     }
 
-    private static RazorComponentResult<ErrorPage> RequestNotFound() =>
+    private static RazorComponentResult RequestNotFound() =>
         ConsoleForms.NotFound("There is no peer-assessment request with that reference.");
 }

@@ -18,10 +18,10 @@ public static class PoisonedEmailEndpoints
         console.MapPost("/email/poisoned", RequeueAsync).AsPublicFunction("ConsolePoisonedEmailRequeue");
     }
 
-    private static async Task<RazorComponentResult<PoisonedEmailPage>> ShowAsync(PoisonedEmails poisoned, CancellationToken cancellationToken) =>
+    private static async Task<RazorComponentResult> ShowAsync(PoisonedEmails poisoned, CancellationToken cancellationToken) =>
         await PageAsync(poisoned, done: null, new FormErrors(), cancellationToken);
 
-    private static async Task<RazorComponentResult<PoisonedEmailPage>> RequeueAsync(HttpContext context, PoisonedEmails poisoned, CancellationToken cancellationToken)
+    private static async Task<RazorComponentResult> RequeueAsync(HttpContext context, PoisonedEmails poisoned, CancellationToken cancellationToken)
     {
         var chosen = (await context.Request.ReadFormAsync(cancellationToken))["message"].ToString().Trim();
         var errors = new FormErrors();
@@ -43,7 +43,7 @@ public static class PoisonedEmailEndpoints
         return await PageAsync(poisoned, done: null, errors, cancellationToken);
     }
 
-    private static async Task<RazorComponentResult<PoisonedEmailPage>> PageAsync(PoisonedEmails poisoned, string? done, FormErrors errors, CancellationToken cancellationToken) =>
+    private static async Task<RazorComponentResult> PageAsync(PoisonedEmails poisoned, string? done, FormErrors errors, CancellationToken cancellationToken) =>
         new ComponentParameters<PoisonedEmailPage>()
             .Set(p => p.View, await poisoned.ViewAsync(cancellationToken))
             .Set(p => p.Done, done)

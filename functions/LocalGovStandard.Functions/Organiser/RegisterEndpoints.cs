@@ -13,7 +13,7 @@ public static class RegisterEndpoints
 {
     public static void MapConsoleRegister(this RouteGroupBuilder console)
     {
-        console.MapGet("/register", () => new RazorComponentResult<RegisterPage>()).AsPublicFunction("ConsoleRegister");
+        console.MapGet("/register", () => new ComponentParameters<RegisterPage>().Result()).AsPublicFunction("ConsoleRegister");
         console.MapPost("/register", ImportAsync)
             .AsPublicFunction("ConsoleRegisterImport")
             .WithMetadata(new RequestSizeLimitAttribute(RegisterImporter.MaxCsvBytes + 64 * 1024));

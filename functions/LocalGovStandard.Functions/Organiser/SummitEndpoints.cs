@@ -25,7 +25,7 @@ public static class SummitEndpoints
     {
         console.MapGet("/summits", async (EventStore store, CancellationToken cancellationToken) =>
             new ComponentParameters<SummitsPage>().Set(p => p.Summits, await store.ListAsync(cancellationToken)).Result()).AsPublicFunction("ConsoleSummits");
-        console.MapGet("/summits/new", () => new RazorComponentResult<NewSummitPage>()).AsPublicFunction("ConsoleSummitNew");
+        console.MapGet("/summits/new", () => new ComponentParameters<NewSummitPage>().Result()).AsPublicFunction("ConsoleSummitNew");
         console.MapPost("/summits", CreateAsync).AsPublicFunction("ConsoleSummitCreate");
         console.MapGet("/summits/{summitId}", ShowAsync).AsPublicFunction("ConsoleSummit");
         console.MapGet("/summits/{summitId}/send", CheckSendAsync).AsPublicFunction("ConsoleSummitSendCheck");

@@ -27,7 +27,7 @@ public static class TrustEndpoints
         console.MapPost("/domains/{gssCode}", SaveCouncilDomainsAsync).AsPublicFunction("ConsoleCouncilDomainsSave");
     }
 
-    private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsAsync(ContactApprovals approvals, CancellationToken cancellationToken) =>
+    private static async Task<RazorComponentResult> ApprovalsAsync(ContactApprovals approvals, CancellationToken cancellationToken) =>
         await ApprovalsPageAsync(approvals, done: null, new FormErrors(), cancellationToken);
 
     private static async Task<IResult> AnswerApprovalsAsync(
@@ -99,7 +99,7 @@ public static class TrustEndpoints
         return new ComponentParameters<ContactPage>().Set(p => p.Contact, changed ?? contact).Set(p => p.Done, done).Result();
     }
 
-    private static async Task<RazorComponentResult<DomainsPage>> DomainsAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
+    private static async Task<RazorComponentResult> DomainsAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
         await DomainsPageAsync(directory, result: null, new FormErrors(), cancellationToken);
 
     private static async Task<IResult> ImportDomainsAsync(
@@ -183,7 +183,7 @@ public static class TrustEndpoints
             .Result();
     }
 
-    private static async Task<RazorComponentResult<ApprovalsPage>> ApprovalsPageAsync(
+    private static async Task<RazorComponentResult> ApprovalsPageAsync(
         ContactApprovals approvals, string? done, FormErrors errors, CancellationToken cancellationToken)
     {
         var rows = await approvals.WaitingWithDomainsAsync(cancellationToken);
@@ -194,7 +194,7 @@ public static class TrustEndpoints
             .Result();
     }
 
-    private static async Task<RazorComponentResult<DomainsPage>> DomainsPageAsync(
+    private static async Task<RazorComponentResult> DomainsPageAsync(
         CouncilDirectory directory, DomainsImported? result, FormErrors errors, CancellationToken cancellationToken)
     {
         var councils = (await directory.AllAsync(cancellationToken))
@@ -208,6 +208,6 @@ public static class TrustEndpoints
             .Result();
     }
 
-    private static RazorComponentResult<Platform.Pages.ErrorPage> CouncilNotFound() =>
+    private static RazorComponentResult CouncilNotFound() =>
         ConsoleForms.NotFound("There is no council with that GSS code in the register.");
 }

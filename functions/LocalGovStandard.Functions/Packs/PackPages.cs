@@ -104,7 +104,7 @@ public static class PackPages
             .Result();
     }
 
-    private static async Task<Results<FileStreamHttpResult, RazorComponentResult<ErrorPage>>> DownloadAsync(
+    private static async Task<Results<FileStreamHttpResult, RazorComponentResult>> DownloadAsync(
         PackDoor door, string id, string fileId, HttpContext context, PackService packs, PackFacilitators facilitators)
     {
         if (await packs.OpenFileAsync(await ViewerAsync(door, context, facilitators), id, fileId, context.RequestAborted) is not { } download)
@@ -258,7 +258,7 @@ public static class PackPages
         return await packs.FindAsync(facilitator, id, context.RequestAborted) is { } pack && pack.GroupSlug == slug ? (group, pack) : null;
     }
 
-    private static RazorComponentResult<PackFormPage> FormPage(
+    private static RazorComponentResult FormPage(
         PackDoor door, PeerGroup group, Pack? pack, PackForm form, PackService packs, FormErrors errors, int status, string? done = null) =>
         new ComponentParameters<PackFormPage>()
             .Set(p => p.Door, door)
@@ -272,7 +272,7 @@ public static class PackPages
 
     private static FormErrors Errors(PackWrite result) => FormErrors.From(result.Errors!.ToDictionary(), PackForm.FieldOrder);
 
-    private static RazorComponentResult<ErrorPage> NotFound(PackDoor door) =>
+    private static RazorComponentResult NotFound(PackDoor door) =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, "Page not found")
             .Set(p => p.Detail, door.Console ? "There is no pack or peer group at this address." : "There is no pack at this address, or it has not been published.")

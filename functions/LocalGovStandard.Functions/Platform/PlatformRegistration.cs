@@ -78,6 +78,7 @@ public static class PlatformRegistration
         services.AddServiceSecurityHeaders();
         services.AddRazorComponents();
         services.AddDataProtection().SetApplicationName("LocalGovStandard");
+        LoadKeyRingOnFirstUse(services);
         services.AddOptions<KeyManagementOptions>()
             .Configure<BlobServiceClient>((keys, blobs) => keys.XmlRepository = new BlobKeyRepository(blobs));
         // The key ring is a private blob without a key-encryption key, by decision (ADR 0005): the key manager's
@@ -93,6 +94,19 @@ public static class PlatformRegistration
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ProxyTrust.Configure);
         services.AddHostedService<InProcessTimerScheduler>();
         return services;
+    }
+
+    /// <summary>
+    /// Data Protection's own hosted service reads the key ring (a blob) before the server listens. The first cookie or form
+    /// that is protected or read loads it just the same, so the health check and the API need not wait for it at start.
+    /// </summary>
+    private static void LoadKeyRingOnFirstUse(IServiceCollection services)
+    {
+        var atStart = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService");
+        if (atStart is not null)
+        {
+            services.Remove(atStart);
+        }
     }
 
     public static WebApplication UsePlatform(this WebApplication app)

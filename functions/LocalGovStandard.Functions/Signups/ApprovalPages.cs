@@ -52,7 +52,7 @@ public static class ApprovalPages
         return outcome is null ? LinkNotValid() : new ComponentParameters<ApprovalAnsweredPage>().Set(p => p.Outcome, outcome).Result();
     }
 
-    private static RazorComponentResult<ErrorPage> LinkNotValid() =>
+    private static RazorComponentResult LinkNotValid() =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, "This link is not valid")
             .Set(p => p.Detail, "It may have expired, or you may no longer act for the council. An organiser at LocalGov Digital can still approve or decline this person.")

@@ -18,7 +18,7 @@ public static class SignupPages
 
     public static void MapSignupPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => new RazorComponentResult<StartPage>()).AsPublicFunction("StartPage");
+        app.MapGet("/", () => new ComponentParameters<StartPage>().Result()).AsPublicFunction("StartPage");
         app.MapGet("/signup", ShowFormAsync).AsPublicFunction("SignupForm");
         app.MapPost("/signup", SubmitFormAsync)
             .AsPublicFunction("SignupFormSubmit")
@@ -34,7 +34,7 @@ public static class SignupPages
             .RequireValidForm(OpenTheLinkAgain);
     }
 
-    private static async Task<RazorComponentResult<SignupFormPage>> ShowFormAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
+    private static async Task<RazorComponentResult> ShowFormAsync(CouncilDirectory directory, CancellationToken cancellationToken) =>
         await FormPageAsync(new SignupRequest(null, null, null, null, null, null, null), new FormErrors(), directory, cancellationToken);
 
     private static async Task<IResult> SubmitFormAsync(
@@ -58,7 +58,7 @@ public static class SignupPages
         return TypedResults.Redirect(outcome.EmailNotSent ? "/signup/confirmation?email=not-sent" : "/signup/confirmation");
     }
 
-    private static RazorComponentResult<SignupConfirmationPage> ShowConfirmation(string? email, IOptionsMonitor<ServiceOptions> options) =>
+    private static RazorComponentResult ShowConfirmation(string? email, IOptionsMonitor<ServiceOptions> options) =>
         new ComponentParameters<SignupConfirmationPage>()
             .Set(p => p.EmailSent, email != VerificationEmailStatus.NotSent)
             .Set(p => p.LinkLifetime, options.CurrentValue.VerificationLinkLifetime)
@@ -83,13 +83,13 @@ public static class SignupPages
         HttpRequest request, SignupService signups, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken) =>
         Outcome(await signups.VerifyAsync(await EmailedLinks.TokenAsync(request, cancellationToken), cancellationToken), options);
 
-    private static RazorComponentResult<VerifyPage> Outcome(VerificationOutcome outcome, IOptionsMonitor<ServiceOptions> options) =>
+    private static RazorComponentResult Outcome(VerificationOutcome outcome, IOptionsMonitor<ServiceOptions> options) =>
         new ComponentParameters<VerifyPage>()
             .Set(p => p.Outcome, outcome)
             .Set(p => p.LinkLifetime, options.CurrentValue.VerificationLinkLifetime)
             .Result(outcome.Result is VerificationResult.Verified or VerificationResult.AwaitingApproval ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
-    private static async Task<RazorComponentResult<SignupFormPage>> FormPageAsync(
+    private static async Task<RazorComponentResult> FormPageAsync(
         SignupRequest values, FormErrors errors, CouncilDirectory directory, CancellationToken cancellationToken)
     {
         var councils = (await directory.AllAsync(cancellationToken))

@@ -70,7 +70,7 @@ public static class ActionPages
         return actions.FirstOrDefault(a => a.AssessmentReference == reference && a.PointNumber == point);
     }
 
-    private static RazorComponentResult<ActionDonePage> Page(ActionEntity action, StandardCatalogue catalogue, TimeProvider clock, string? note, FormErrors errors) =>
+    private static RazorComponentResult Page(ActionEntity action, StandardCatalogue catalogue, TimeProvider clock, string? note, FormErrors errors) =>
         new ComponentParameters<ActionDonePage>()
             .Set(p => p.Action, action)
             .Set(p => p.Standard, catalogue.Find(action.StandardId))
@@ -79,7 +79,7 @@ public static class ActionPages
             .Set(p => p.Errors, errors)
             .Result();
 
-    private static RazorComponentResult<AssessmentProblemPage> AlreadyDone(int status) =>
+    private static RazorComponentResult AlreadyDone(int status) =>
         new ComponentParameters<AssessmentProblemPage>()
             .Set(p => p.Heading, "This action is already done or closed")
             .Set(p => p.Detail, "Someone has marked it as done, or a reassessment closed it. There is nothing more to do.")

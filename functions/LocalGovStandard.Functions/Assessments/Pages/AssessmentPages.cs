@@ -54,7 +54,7 @@ public static class AssessmentPages
 
     public static string ReassessHref(string reference) => $"/assessments/{reference}/reassess";
 
-    private static async Task<RazorComponentResult<AssessmentListPage>> ListAsync(
+    private static async Task<RazorComponentResult> ListAsync(
         bool? actionDone, HttpContext context, AssessmentService assessments, CouncilDirectory councils, StandardCatalogue catalogue, PeerGroupLeadership leadership,
         TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public static class PageResults
         _ => NotFound(),
     };
 
-    private static RazorComponentResult<AssessmentProblemPage> Problem(string heading, string detail, string linkText, string linkHref, int status = StatusCodes.Status409Conflict) =>
+    private static RazorComponentResult Problem(string heading, string detail, string linkText, string linkHref, int status = StatusCodes.Status409Conflict) =>
         new ComponentParameters<AssessmentProblemPage>()
             .Set(p => p.Heading, heading)
             .Set(p => p.Detail, detail)

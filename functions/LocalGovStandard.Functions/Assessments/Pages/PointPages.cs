@@ -140,7 +140,7 @@ public static class PointPages
             ? PointHref(entity.Reference, next.Number)
             : AssessmentPages.ViewHref(entity.Reference);
 
-    private static RazorComponentResult<PointPage> Page(
+    private static RazorComponentResult Page(
         AssessmentEntity entity, StandardCatalogue catalogue, PointView point, string etag, string? returnTo, string? rating, string? notes, FormErrors errors,
         string? evidenceMessage = null) =>
         new ComponentParameters<PointPage>()
@@ -158,7 +158,7 @@ public static class PointPages
             .Set(p => p.EvidenceMessage, evidenceMessage)
             .Result();
 
-    private static RazorComponentResult<CheckAnswersPage> CheckPage(AssessmentEntity entity, StandardCatalogue catalogue, string etag, string overall, FormErrors errors) =>
+    private static RazorComponentResult CheckPage(AssessmentEntity entity, StandardCatalogue catalogue, string etag, string overall, FormErrors errors) =>
         new ComponentParameters<CheckAnswersPage>()
             .Set(p => p.Assessment, AssessmentView.From(entity, catalogue))
             .Set(p => p.Standard, catalogue.Find(entity.StandardId)!)

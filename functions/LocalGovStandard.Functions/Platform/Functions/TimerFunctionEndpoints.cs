@@ -18,8 +18,10 @@ public static class TimerFunctionEndpoints
         where TFunction : class, ITimerFunction
     {
         _ = TimerSchedule.Parse(schedule);
-        return app.MapPost($"/{name}", (HttpRequest request, TFunction function, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
-                InvokeFromHostAsync(name, request, function, audit, clock, cancellationToken))
+        // The function comes from the request's services rather than as a TFunction parameter: the Request Delegate
+        // Generator cannot build a handler whose parameters use a type parameter, and would leave it to reflection.
+        return app.MapPost($"/{name}", (HttpRequest request, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+                InvokeFromHostAsync(name, request, request.HttpContext.RequestServices.GetRequiredService<TFunction>(), audit, clock, cancellationToken))
             .AddEndpointFilter(OnlyTheFunctionsHost)
             .WithMetadata(new TimerFunctionDeclaration(name, schedule, typeof(TFunction)))
             .ExcludeFromDescription();

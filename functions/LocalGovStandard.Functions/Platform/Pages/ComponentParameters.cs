@@ -23,7 +23,7 @@ public sealed class ComponentParameters<TComponent> where TComponent : IComponen
     }
 
     /// <summary>Without a status the response keeps the one it has (200, or the one an error handler set).</summary>
-    public RazorComponentResult<TComponent> Result(int? statusCode = null) => new(values) { StatusCode = statusCode };
+    public RazorComponentResult Result(int? statusCode = null) => new RazorComponentResult<TComponent>(values) { StatusCode = statusCode };
 
     /// <summary>Only <c>p => p.Property</c> of a [Parameter] property, with no conversion that would hand the page a value of another type.</summary>
     private static string NameOf<TValue>(Expression<Func<TComponent, TValue>> parameter) =>

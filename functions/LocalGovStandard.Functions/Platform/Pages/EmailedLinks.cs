@@ -22,7 +22,7 @@ public static class EmailedLinks
     public const string TokenField = "token";
 
     /// <summary>The page with the button; <paramref name="action"/> is the path its form posts to.</summary>
-    public static RazorComponentResult<ConfirmLinkPage> Confirm(string heading, string text, string buttonLabel, string action, string? token) =>
+    public static RazorComponentResult Confirm(string heading, string text, string buttonLabel, string action, string? token) =>
         new ComponentParameters<ConfirmLinkPage>()
             .Set(p => p.Heading, heading)
             .Set(p => p.Text, text)

@@ -21,7 +21,7 @@ public static class PageForms
     public static RouteGroupBuilder RequireValidForms(this RouteGroupBuilder group, string? detail = null) =>
         group.DisableAntiforgery().AddEndpointFilter((invocation, next) => CheckAsync(invocation, next, detail ?? ExpiredDetail));
 
-    public static RazorComponentResult<ErrorPage> Expired(string? detail = null) =>
+    public static RazorComponentResult Expired(string? detail = null) =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, ExpiredHeading)
             .Set(p => p.Detail, detail ?? ExpiredDetail)

@@ -28,7 +28,7 @@ public static class AssessorPages
         lead.MapPost("/{assessorId}", ApproveAsync).AsPublicFunction("LeadApproveAssessor");
     }
 
-    private static async Task<RazorComponentResult<AssessorProfilePage>> ShowAsync(
+    private static async Task<RazorComponentResult> ShowAsync(
         string? done, HttpContext context, AssessorPool pool, AssessorProfileValidator validator, TimeProvider clock, CancellationToken cancellationToken)
     {
         var assessor = await pool.FindAsync(context.User.Scope(), cancellationToken);
@@ -141,7 +141,7 @@ public static class AssessorPages
             .Set(p => p.GroupName, group.Name)
             .Set(p => p.Approval, TrainingDateForm.View.For(assessor, validator, clock, outcome));
 
-    private static RazorComponentResult<ErrorPage> NotFound() =>
+    private static RazorComponentResult NotFound() =>
         new ComponentParameters<ErrorPage>()
             .Set(p => p.Heading, "Page not found")
             .Set(p => p.Detail, "There is nothing at this address for you. If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.")

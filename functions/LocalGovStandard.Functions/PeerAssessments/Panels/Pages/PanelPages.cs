@@ -37,7 +37,7 @@ public static class PanelPages
             .WithSecurityHeadersPolicy(SecurityHeaders.DownloadPolicy);
     }
 
-    private static async Task<RazorComponentResult<PanelListPage>> ListAsync(
+    private static async Task<RazorComponentResult> ListAsync(
         string? published, HttpContext context, PanelGrant grant, StandardCatalogue catalogue, CancellationToken cancellationToken) =>
         new ComponentParameters<PanelListPage>()
             .Set(p => p.Seats, await grant.SeatsAsync(context.User, cancellationToken))

@@ -37,7 +37,7 @@ public static class FeedbackPages
         };
     }
 
-    private static RazorComponentResult<FeedbackPage> Page(
+    private static RazorComponentResult Page(
         PeerAssessmentRequestEntity request, CouncilFeedback feedback, string? helped, string? didNotHelp, FormErrors errors, int? status = null) =>
         new ComponentParameters<FeedbackPage>()
             .Set(p => p.Request, request)

@@ -42,7 +42,7 @@ public static class RequestPages
         lead.MapGet("/{reference}", LeadShowAsync).AsPublicFunction("PeerGroupRequestPage");
     }
 
-    private static async Task<RazorComponentResult<CouncilRequestsPage>> ListAsync(
+    private static async Task<RazorComponentResult> ListAsync(
         HttpContext context, PeerAssessmentRequestStore store, PeerGroupLeadership leadership, CouncilDirectory councils, CancellationToken cancellationToken)
     {
         var scope = context.User.Scope();
@@ -55,7 +55,7 @@ public static class RequestPages
     }
 
     /// <summary>With <paramref name="reassess"/> naming one of the council's published requests, the form comes filled in from it.</summary>
-    private static async Task<RazorComponentResult<NewRequestPage>> NewAsync(
+    private static async Task<RazorComponentResult> NewAsync(
         string? reassess, HttpContext context, PeerAssessmentRequestValidator validator, PeerAssessmentRequestStore store, ContactStore contacts, CouncilDirectory councils,
         StandardCatalogue catalogue, CancellationToken cancellationToken)
     {
@@ -162,7 +162,7 @@ public static class RequestPages
             .Set(p => p.ReadConfirmed, readConfirmed && reading?.ReadByViewer == true)
             .Result(status);
 
-    private static async Task<RazorComponentResult<NewRequestPage>> FormAsync(
+    private static async Task<RazorComponentResult> FormAsync(
         HttpContext context, RequestForm form, FormErrors errors, PeerAssessmentRequestValidator validator, ContactStore contacts, CouncilDirectory councils,
         StandardCatalogue catalogue, CancellationToken cancellationToken, int? status = null)
     {
