@@ -374,6 +374,13 @@ public sealed class AssessmentService(
             return WriteResult.Fail(WriteFailure.NotFound);
         }
 
+        if (PanelDraftReference.IsPanel(reference))
+        {
+            var errors = new FieldErrors();
+            errors.Add("reference", "This is a peer panel's report. Ask your peer group for a reassessment from your council's request page, where the form comes filled in");
+            return WriteResult.Invalid(errors);
+        }
+
         var standard = standards.Find(predecessor.StandardId)!;
         var points = predecessor.Points();
         var failing = standard.Points.Where(p => standard.Rating(points.GetValueOrDefault(p.Number)?.Rating)?.Passes != true).ToList();

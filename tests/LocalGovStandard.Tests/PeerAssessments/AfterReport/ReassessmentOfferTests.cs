@@ -52,6 +52,11 @@ public sealed class ReassessmentOfferTests(PanelDayFixture fixture) : IClassFixt
         Assert.Equal([3], view["failedPoints"]!.AsArray().Select(p => p!.GetValue<int>()));
         Assert.Equal("green", view["outcome"]!.GetValue<string>());
         Assert.Null(view["reassessmentOf"]);
+
+        var (selfReassess, problem) = await AssessmentSteps.SendAsync(
+            api, HttpMethod.Post, $"/api/assessments/{PanelDaySteps.PanelReference(request.Reference)}/reassess", null, null);
+        Assert.Equal(HttpStatusCode.BadRequest, selfReassess.StatusCode);
+        Assert.Contains("peer panel's report", problem!["errors"]!["reference"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
