@@ -157,8 +157,7 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        fixture.Flush();
-        var span = Assert.Single(fixture.Activities, a => a.Kind == ActivityKind.Server && Tag(a, FunctionInvocation.PropertyName) == invocationId);
+        var span = await ExportedSpanAsync(a => a.Kind == ActivityKind.Server && Tag(a, FunctionInvocation.PropertyName) == invocationId);
         Assert.Equal("/" + EmailQueueRegistration.FunctionName, Tag(span, "url.path"));
 
         var records = fixture.LogRecords.Where(r => Attribute(r, FunctionInvocation.PropertyName) == invocationId).ToList();
@@ -190,8 +189,7 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         forged.Headers.TryAddWithoutValidation(FunctionInvocation.HeaderName, "grace@example.gov.uk");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(forged)).StatusCode);
 
-        fixture.Flush();
-        var span = Assert.Single(fixture.Activities, a => Tag(a, "url.path") == "/PurgeExpiredVerifications" && Tag(a, FunctionInvocation.PropertyName) is not null);
+        var span = await ExportedSpanAsync(a => Tag(a, "url.path") == "/PurgeExpiredVerifications" && Tag(a, FunctionInvocation.PropertyName) is not null);
         Assert.Equal(hostValue, Tag(span, FunctionInvocation.PropertyName));
         Assert.DoesNotContain(fixture.Activities, a => a.TagObjects.Any(t => t.Value?.ToString()?.Contains("grace@", StringComparison.Ordinal) == true));
         Assert.DoesNotContain(fixture.LogRecords, r => r.Attributes?.Any(a => a.Value?.ToString()?.Contains("grace@", StringComparison.Ordinal) == true) == true);
@@ -270,6 +268,27 @@ public sealed class TelemetryTests(TelemetryTests.Fixture fixture) : IClassFixtu
         services.Any(d => new[] { d.ServiceType, d.ImplementationType, d.ImplementationInstance?.GetType(), d.ImplementationFactory?.Method.DeclaringType }
             .Any(t => t?.FullName?.Contains("Azure.Monitor", StringComparison.Ordinal) == true
                       || t?.GenericTypeArguments.Any(a => a.FullName?.Contains("Azure.Monitor", StringComparison.Ordinal) == true) == true));
+
+    /// <summary>
+    /// The one exported span that matches. The server span ends once the pipeline has finished, which can be just after the
+    /// client has the response, so this waits for it (up to 10 s) instead of reading the exporter once.
+    /// </summary>
+    private async Task<Activity> ExportedSpanAsync(Func<Activity, bool> match)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            fixture.Flush();
+            if (fixture.Activities.Any(match))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        fixture.Flush();
+        return Assert.Single(fixture.Activities, a => match(a));
+    }
 
     private static string? Tag(Activity activity, string key) => activity.GetTagItem(key)?.ToString();
 
