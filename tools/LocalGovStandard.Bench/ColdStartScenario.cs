@@ -18,7 +18,8 @@ namespace LocalGovStandard.Bench;
 internal sealed record ColdStartResult(string Variant, double MedianMs, double MinMs, double MaxMs, double MedianCpuMs, IReadOnlyList<double> StartsMs, long PublishBytes,
     IReadOnlyList<ColdStartStage> Stages, string LoadAverage);
 
-internal sealed record ColdStartStage(string Name, double MedianMs);
+/// <param name="JitMethods">Methods the JIT had compiled by then (what precompiled code did not cover), and <paramref name="JitMs"/> its time.</param>
+internal sealed record ColdStartStage(string Name, double MedianMs, double JitMethods = 0, double JitMs = 0);
 
 /// <summary>
 /// From process start to the first 200 on /api/health, of the self-contained linux-x64 handler
@@ -89,7 +90,11 @@ internal static class ColdStartScenario
     private static List<ColdStartStage> MedianStages(List<Start> starts) =>
         starts.SelectMany(s => s.Stages)
             .GroupBy(stage => stage.Name)
-            .Select(stage => new ColdStartStage(stage.Key, ConcurrentLoad.Percentile(stage.Select(s => s.MedianMs).Order().ToList(), 0.5)))
+            .Select(stage => new ColdStartStage(
+                stage.Key,
+                Median(stage.Select(s => s.MedianMs)),
+                Median(stage.Select(s => s.JitMethods)),
+                Median(stage.Select(s => s.JitMs))))
             .OrderBy(stage => stage.MedianMs)
             .ToList();
 
@@ -170,10 +175,16 @@ internal static class ColdStartScenario
         }
     }
 
-    /// <summary>"startup-timeline {stage} {Unix ms}" as ms since the process was started.</summary>
+    private static double Median(IEnumerable<double> values) => ConcurrentLoad.Percentile(values.Order().ToList(), 0.5);
+
+    /// <summary>"startup-timeline {stage} {Unix ms} {methods jitted} {JIT ms}" as ms since the process was started.</summary>
     private static ColdStartStage Stage(string mark, double startedAtUnixMs)
     {
         var parts = mark.Split(' ');
-        return new ColdStartStage(parts[1], double.Parse(parts[2], CultureInfo.InvariantCulture) - startedAtUnixMs);
+        return new ColdStartStage(
+            parts[1],
+            double.Parse(parts[2], CultureInfo.InvariantCulture) - startedAtUnixMs,
+            double.Parse(parts[3], CultureInfo.InvariantCulture),
+            double.Parse(parts[4], CultureInfo.InvariantCulture));
     }
 }

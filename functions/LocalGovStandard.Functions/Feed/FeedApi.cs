@@ -71,12 +71,11 @@ public static class FeedApi
 
     private static void MapCollection<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
     {
-        // ODataQueryOptions<T> binds per entity type, which the Request Delegate Generator cannot generate (RDG011): reflection builds these.
-#pragma warning disable RDG011
-        feed.MapGet("/" + name, async Task<object> (ODataQueryOptions<T> query, FeedData data, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken) =>
+        feed.MapGet("/" + name, async Task<object> (HttpContext context, FeedData data, IOptionsMonitor<ServiceOptions> options, CancellationToken cancellationToken) =>
             {
                 try
                 {
+                    var query = await FeedQuery<T>.BindAsync(context);
                     query.Validate(Validation);
                     var settings = new ODataQuerySettings { PageSize = options.CurrentValue.FeedPageSize };
                     return query.ApplyTo((await rows(data, cancellationToken)).AsQueryable(), settings);
@@ -91,18 +90,16 @@ public static class FeedApi
             .WithODataModel(Model)
             .WithODataBaseAddressFactory(BaseAddress)
             .AsPublicFunction("Feed" + name);
-#pragma warning restore RDG011
     }
 
     /// <summary><c>/{set}/$count</c>: the number of rows that pass <c>$filter</c>, as plain text (paging options do not apply).</summary>
     private static void MapCount<T>(RouteGroupBuilder feed, string name, Func<FeedData, CancellationToken, Task<IReadOnlyList<T>>> rows)
     {
-        // Reflection builds this one too (RDG011, as above).
-#pragma warning disable RDG011
-        feed.MapGet("/" + name + "/$count", async Task<Results<ContentHttpResult, ValidationProblem>> (ODataQueryOptions<T> query, FeedData data, HttpContext context, CancellationToken cancellationToken) =>
+        feed.MapGet("/" + name + "/$count", async Task<Results<ContentHttpResult, ValidationProblem>> (HttpContext context, FeedData data, CancellationToken cancellationToken) =>
             {
                 try
                 {
+                    var query = await FeedQuery<T>.BindAsync(context);
                     query.Validate(Validation);
                     var all = (await rows(data, cancellationToken)).AsQueryable();
                     var filtered = query.Filter is null ? all : (IQueryable<T>)query.Filter.ApplyTo(all, new ODataQuerySettings());
@@ -116,7 +113,6 @@ public static class FeedApi
             })
             .WithODataModel(Model)
             .AsPublicFunction("Feed" + name + "Count");
-#pragma warning restore RDG011
     }
 
     /// <summary><c>/{set}('key')</c>: one row, or 404 when there is none with that key.</summary>
