@@ -84,6 +84,10 @@ internal static class IntakeReport
             **Against the targets:** throughput (ratio at least {TargetRatio:0.0}): {Verdict(first)}
             Storage requests before the answer (at most {StorageRequestsTarget:0}): {F(first.StorageRequestsPerSignup, "0.0")}, {(first.StorageRequestsPerSignup <= StorageRequestsTarget ? "met" : "**missed**")}.
             p99 (at most {P99TargetRatio:0}x the bare insert's): {F(first.Signups.P99Ms, "0")} ms against {F(first.BareInserts.P99Ms, "0")} ms, {F(P99Ratio(first), "0.00")}x, {(P99Ratio(first) <= P99TargetRatio ? "met" : "**missed**")}.
+            A sign-up's answer waits for its storage requests one after another (the insert, whose 409 tells a
+            repeat from a new sign-up, then the audit row, then the queued email, each only once the one before
+            has succeeded, so a fault leaves nothing half-stored), where the bare loop waits for one; its tail
+            is the sum of those waits, each as long as a bare insert's under the same load, plus the HTTP request.
 
             ### Email latency: from the answer to the SendGrid request
 

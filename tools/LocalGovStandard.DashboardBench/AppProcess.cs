@@ -30,6 +30,7 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["AzureWebJobsStorage"] = storage;
+        start.Environment["LocalGovStandard__TokenSigningKey"] = "dashboard-bench-signing-key-0123456789abcdef";
         start.Environment["LocalGovStandard__AdminKey"] = AdminKey;
         start.Environment["LocalGovStandard__ReadKey"] = ReadKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
