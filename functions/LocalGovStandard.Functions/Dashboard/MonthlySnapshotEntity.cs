@@ -42,14 +42,20 @@ public sealed class MonthlySnapshotEntity : ITableEntity
 
     /// <summary>
     /// JSON array of <see cref="SnapshotCouncil"/>: per-council detail (council facts only, never contacts),
-    /// spread over up to four columns because one Table string column holds at most 32K characters.
+    /// spread over up to eight columns because one Table string column holds at most 32K characters: room for
+    /// every council in the UK in one peer group (about 440 characters each), within the entity's 1 MiB.
     /// </summary>
     public string CouncilsJson { get; set; } = "[]";
     public string? CouncilsJson2 { get; set; }
     public string? CouncilsJson3 { get; set; }
     public string? CouncilsJson4 { get; set; }
+    public string? CouncilsJson5 { get; set; }
+    public string? CouncilsJson6 { get; set; }
+    public string? CouncilsJson7 { get; set; }
+    public string? CouncilsJson8 { get; set; }
 
     private const int ColumnChars = 30_000;
+    private const int CouncilColumns = 8;
 
     public DateTimeOffset RefreshedAt { get; set; }
 
@@ -68,18 +74,21 @@ public sealed class MonthlySnapshotEntity : ITableEntity
 
     [IgnoreDataMember]
     public IReadOnlyList<SnapshotCouncil> CouncilDetail =>
-        JsonSerializer.Deserialize<List<SnapshotCouncil>>(CouncilsJson + CouncilsJson2 + CouncilsJson3 + CouncilsJson4, JsonSerializerOptions.Web) ?? [];
+        JsonSerializer.Deserialize<List<SnapshotCouncil>>(
+            string.Concat(CouncilsJson, CouncilsJson2, CouncilsJson3, CouncilsJson4, CouncilsJson5, CouncilsJson6, CouncilsJson7, CouncilsJson8),
+            JsonSerializerOptions.Web) ?? [];
 
     private void SetCouncils(IEnumerable<SnapshotCouncil> councils)
     {
         var json = JsonSerializer.Serialize(councils, JsonSerializerOptions.Web);
-        if (json.Length > 4 * ColumnChars)
+        if (json.Length > CouncilColumns * ColumnChars)
         {
-            throw new InvalidOperationException($"A region's council detail ({json.Length} characters) does not fit in four columns.");
+            throw new InvalidOperationException($"A region's or peer group's council detail ({json.Length} characters) does not fit in {CouncilColumns} columns.");
         }
 
         string? Part(int index) => json.Length > index * ColumnChars ? json.Substring(index * ColumnChars, Math.Min(ColumnChars, json.Length - index * ColumnChars)) : null;
         (CouncilsJson, CouncilsJson2, CouncilsJson3, CouncilsJson4) = (Part(0) ?? "[]", Part(1), Part(2), Part(3));
+        (CouncilsJson5, CouncilsJson6, CouncilsJson7, CouncilsJson8) = (Part(4), Part(5), Part(6), Part(7));
     }
 
     public static MonthlySnapshotEntity From(string region, string standard, MonthCounts counts, DateTimeOffset refreshedAt)
