@@ -65,7 +65,7 @@ internal static class ColdStartReport
         var before = 0.0;
         foreach (var stage in result.Stages)
         {
-            table.Row(stage.Name, stage.MedianMs, stage.MedianMs - before, stage.JitMethods, stage.JitMs, StageMeanings.GetValueOrDefault(stage.Name, ""));
+            table.Row(stage.Name, stage.MedianMs, stage.MedianMs - before, (long)Math.Round(stage.JitMethods), stage.JitMs, StageMeanings.GetValueOrDefault(stage.Name, ""));
             before = stage.MedianMs;
         }
 
