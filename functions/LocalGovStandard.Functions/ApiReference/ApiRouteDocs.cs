@@ -251,7 +251,10 @@ public static class ApiRouteDocs
         ["PutPeerAssessmentFeedback"] = new(Contact, "Give feedback on a peer assessment",
             "Once the panel's report is published, your council says what helped in the assessment (helped) and what did not (didNotHelp): either or both, "
             + "each up to 1,200 characters. It is one piece of feedback per request, which any of your council's approved contacts may replace until 30 days "
-            + "after the report was published (then 409). Only your peer group's leads read it: not the panel, other councils or the organisers' figures. "
+            + "after the report was published (then 409). So as not to overwrite a colleague's feedback unseen, send replacing: the givenAt of the feedback "
+            + "you are replacing (from the last answer), or none when there was none; if a colleague has changed it since, nothing is saved and the answer "
+            + "is 409 with its current givenAt. Left out, your feedback replaces whatever is there. "
+            + "Only your peer group's leads read it: not the panel, other councils or the organisers' figures. "
             + "A request that is not your council's, or has no published report, is not found. 400 names each bad field.")
         {
             Problems = [400, 404, 409, 413, 415],

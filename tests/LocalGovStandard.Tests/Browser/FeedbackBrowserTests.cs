@@ -10,8 +10,8 @@ using static Microsoft.Playwright.Assertions;
 namespace LocalGovStandard.Tests.Browser;
 
 /// <summary>
-/// The council's feedback on its peer assessment, by keyboard: the form (with its error summary), then the peer group's
-/// lead reading it. axe-core on each page; screenshots in artifacts/screenshots/feedback-*.png.
+/// The council's feedback on its peer assessment, by keyboard: the form (with its error summary), the form sent from a
+/// second tab in the meantime, then the peer group's lead reading it. axe-core on each page; screenshots in artifacts/screenshots/feedback-*.png.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 [Trait(Needs.Trait, Needs.Chromium)]
@@ -51,12 +51,28 @@ public sealed class FeedbackBrowserTests(BrowserFixture fixture) : IClassFixture
         await Expect(page.Locator("#feedback-saved")).ToBeVisibleAsync();
         await CheckAsync(page, "feedback-sent", violations);
 
+        // Two tabs: the form open in both, the second tab's feedback sent first. The first tab's is not saved over it unseen.
+        var firstTab = await councilContext.NewPageAsync();
+        await firstTab.GotoAsync(CouncilFeedback.Href(request.Reference));
+        var secondTab = await councilContext.NewPageAsync();
+        await secondTab.GotoAsync(CouncilFeedback.Href(request.Reference));
+        await secondTab.Locator("#didNotHelp").FillAsync("Too little notice of the date.");
+        await PressButtonAsync(secondTab, "Send feedback");
+        await Expect(secondTab.Locator("#feedback-saved")).ToBeVisibleAsync();
+        await firstTab.Locator("#didNotHelp").FillAsync("The day ran over by an hour and a half.");
+        await PressButtonAsync(firstTab, "Send feedback");
+        await Expect(firstTab.Locator(".govuk-error-summary")).ToContainTextAsync("Your council's feedback was changed at");
+        await Expect(firstTab.Locator("#saved-did-not-help")).ToHaveTextAsync("Too little notice of the date.");
+        await CheckAsync(firstTab, "feedback-changed-meanwhile", violations);
+        await PressButtonAsync(firstTab, "Send feedback");
+        await Expect(firstTab.Locator("#feedback-saved")).ToBeVisibleAsync();
+
         await using var leadContext = await fixture.NewContextAsync(bypassCsp: true);
         var leadPage = await leadContext.NewPageAsync();
         await OpenEmailedLinkAndPressAsync(leadPage, await fixture.SignInLinkForAsync(lead), BrowserFixture.SignInButton);
         await Expect(leadPage.Locator("h1")).ToHaveTextAsync("Your council's service assessments");
         await leadPage.GotoAsync($"/assessments/peer-groups/london/requests/{request.Reference}");
-        await Expect(leadPage.Locator("#feedback-did-not-help")).ToHaveTextAsync("The day ran over by an hour.");
+        await Expect(leadPage.Locator("#feedback-did-not-help")).ToHaveTextAsync("The day ran over by an hour and a half.");
         await CheckAsync(leadPage, "feedback-lead-view", violations);
 
         Assert.Empty(violations);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using LocalGovStandard.Access;
 using LocalGovStandard.Platform.Audit;
@@ -7,7 +8,12 @@ using LocalGovStandard.Signups;
 namespace LocalGovStandard.PeerAssessments.Requests;
 
 /// <summary>The council's feedback as the API and the page send it: either or both, each up to <see cref="CouncilFeedback.MaxLength"/> characters.</summary>
-public sealed record FeedbackBody(string? Helped, string? DidNotHelp);
+/// <param name="Replacing">
+/// What the writer saw before writing: the <c>givenAt</c> of the feedback they are replacing, or <c>none</c> when there was
+/// none. When a colleague has changed it since, nothing is saved (<see cref="FeedbackOutcome.Changed"/>). Left out, the
+/// feedback replaces whatever is there.
+/// </param>
+public sealed record FeedbackBody(string? Helped, string? DidNotHelp, string? Replacing = null);
 
 public enum FeedbackOutcome
 {
@@ -15,6 +21,9 @@ public enum FeedbackOutcome
     Invalid,
     NotFound,
     Closed,
+
+    /// <summary>A colleague gave or changed the feedback after the writer read it: nothing was saved.</summary>
+    Changed,
 }
 
 public sealed record FeedbackResult(FeedbackOutcome Outcome, FieldErrors Errors, PeerAssessmentRequestEntity? Request = null);
@@ -37,7 +46,12 @@ public sealed record FeedbackView(string? Helped, string? DidNotHelp, DateTimeOf
 public sealed class CouncilFeedback(PeerAssessmentRequestStore store, ContactStore contacts, AuditLog audit, TimeProvider clock)
 {
     public const int MaxLength = 1200;
+    public const string NoneGiven = "none";
     public static readonly TimeSpan OpenFor = TimeSpan.FromDays(30);
+
+    /// <summary>What a form or client states it is replacing: the feedback's <c>givenAt</c>, or <see cref="NoneGiven"/>.</summary>
+    public static string Replacing(PeerAssessmentRequestEntity request) =>
+        request.FeedbackAt is { } at ? at.ToString("O", CultureInfo.InvariantCulture) : NoneGiven;
 
     public static string Href(string reference) => $"/assessments/peer-requests/{reference}/feedback";
 
@@ -75,9 +89,20 @@ public sealed class CouncilFeedback(PeerAssessmentRequestStore store, ContactSto
                 errors.Add("helped", "Say what helped, what did not help, or both");
             }
 
+            var stillAsSeen = StillAsSeen(request, body.Replacing);
+            if (stillAsSeen is null)
+            {
+                errors.Add("replacing", $"Give replacing as the givenAt of the feedback you are replacing, or {NoneGiven} if there was none");
+            }
+
             if (!errors.IsValid)
             {
                 return new FeedbackResult(FeedbackOutcome.Invalid, errors, request);
+            }
+
+            if (stillAsSeen == false)
+            {
+                return new FeedbackResult(FeedbackOutcome.Changed, errors, request);
             }
 
             request.FeedbackHelped = helped;
@@ -97,6 +122,28 @@ public sealed class CouncilFeedback(PeerAssessmentRequestStore store, ContactSto
         }
 
         throw new RequestFailedException(503, "The request kept changing while the feedback was being saved.");
+    }
+
+    /// <summary>Whether the feedback is still what the writer saw (true when they did not say); null when what they said is not a time.</summary>
+    private static bool? StillAsSeen(PeerAssessmentRequestEntity request, string? replacing)
+    {
+        if (replacing is null)
+        {
+            return true;
+        }
+
+        if (replacing.Trim() == NoneGiven)
+        {
+            return request.FeedbackAt is null;
+        }
+
+        if (!DateTimeOffset.TryParse(replacing, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var seen))
+        {
+            return null;
+        }
+
+        // Within a millisecond: storage may keep fewer digits than the clock gave.
+        return request.FeedbackAt is { } at && Math.Abs((at - seen).TotalMilliseconds) < 1;
     }
 
     /// <summary>For the peer group's leads: the feedback and who gave it (null once they are erased or no longer a contact).</summary>

@@ -28,6 +28,9 @@ public static class FeedbackApi
             FeedbackOutcome.Invalid => ApiErrors.ValidationProblem(result.Errors.ToDictionary()),
             FeedbackOutcome.Closed => ApiErrors.Problem(ApiErrors.Conflict with { Title = "Feedback is closed" },
                 $"Feedback can be given or changed until {CouncilFeedback.OpenFor.Days} days after the report was published."),
+            FeedbackOutcome.Changed => ApiErrors.Problem(ApiErrors.Conflict with { Title = "The feedback changed since you read it" },
+                $"Your council's feedback was given or changed after the version you sent as replacing: nothing was saved. " +
+                $"Its givenAt is now {CouncilFeedback.Replacing(result.Request!)}; send replacing with that value to replace it."),
             _ => ApiErrors.Problem(ApiErrors.NotFound, "There is no published peer-assessment report with that reference for your council."),
         };
     }

@@ -20,6 +20,8 @@ public static class FeedbackCases
             .Field("didNotHelp", Texts)
             .Case("both empty", "{\"helped\":\"  \",\"didNotHelp\":\"\"}", new Expectation.Field("helped"))
             .Case("both missing", "{}", new Expectation.Field("helped"))
+            .Case("replacing not a time", "{\"helped\":\"The panel's questions.\",\"replacing\":\"yesterday\"}", new Expectation.Field("replacing"))
+            .Case("replacing a number", "{\"helped\":\"The panel's questions.\",\"replacing\":42}", new Expectation.Field("replacing"))
             .BrokenBodies("helped")
             .All;
 

@@ -63,6 +63,46 @@ public sealed class CouncilFeedbackTests(PanelDayFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task AColleaguesFeedback_SavedAfterTheFormWasOpened_IsShownNotOverwritten_UntilTheWriterSendsAgain()
+    {
+        var request = await PublishedAsync("Parking permits (feedback in two tabs)");
+        var owner = await PageSession.SignInAsync(fixture, PanelDayFixture.CouncilContact);
+        var form = await owner.GetAsync(CouncilFeedback.Href(request.Reference));
+        Assert.Equal(CouncilFeedback.NoneGiven, form.Element("input[name=replacing]")!.GetAttribute("value"));
+
+        var colleague = await AccessSteps.BearerClientAsync(fixture, PanelDayFixture.SecondCouncilContact);
+        var first = await colleague.PutAsJsonAsync($"/api/peer-assessments/{request.Reference}/feedback", new { helped = "The colleague's view.", replacing = "none" });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var firstGivenAt = (await first.Content.ReadFromJsonAsync<JsonNode>())!["givenAt"]!.GetValue<string>();
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var stale = await AssessorSteps.PostFormAsync(owner, form, CouncilFeedback.Href(request.Reference), new Dictionary<string, string[]> { ["helped"] = [Helped] });
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Contains("Your council's feedback was changed at", stale.Element(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#helped", stale.Element(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("The colleague's view.", stale.Element("#saved-helped")!.TextContent.Trim());
+        Assert.Equal(Helped, stale.Element("textarea[name=helped]")!.TextContent.Trim());
+        Assert.Equal("The colleague's view.", (await PanelDaySteps.ReadAsync(fixture, request))!.FeedbackHelped);
+
+        var again = await AssessorSteps.PostFormAsync(owner, stale, CouncilFeedback.Href(request.Reference), new Dictionary<string, string[]>());
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.Equal(Helped, (await PanelDaySteps.ReadAsync(fixture, request))!.FeedbackHelped);
+
+        // The colleague's client still holds the first answer's givenAt: its next write is refused, naming the current one.
+        var refused = await colleague.PutAsJsonAsync($"/api/peer-assessments/{request.Reference}/feedback", new { helped = "Overwritten?", replacing = firstGivenAt });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var current = CouncilFeedback.Replacing((await PanelDaySteps.ReadAsync(fixture, request))!);
+        Assert.Contains(current, (await refused.Content.ReadFromJsonAsync<JsonNode>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var notATime = await colleague.PutAsJsonAsync($"/api/peer-assessments/{request.Reference}/feedback", new { helped = "Overwritten?", replacing = "yesterday" });
+        Assert.Equal(HttpStatusCode.BadRequest, notATime.StatusCode);
+        Assert.NotNull((await notATime.Content.ReadFromJsonAsync<JsonNode>())!["errors"]!["replacing"]);
+        Assert.Equal(Helped, (await PanelDaySteps.ReadAsync(fixture, request))!.FeedbackHelped);
+
+        Assert.Equal(HttpStatusCode.OK, (await colleague.PutAsJsonAsync($"/api/peer-assessments/{request.Reference}/feedback", new { helped = "Now replacing it.", replacing = current })).StatusCode);
+        Assert.Equal("Now replacing it.", (await PanelDaySteps.ReadAsync(fixture, request))!.FeedbackHelped);
+    }
+
+    [Fact]
     public async Task APanelMember_AnotherCouncil_AndAnonymousCaller_CanNeitherReadNorWriteIt_AndTheCouncilsOwnViewsLeaveItOut()
     {
         var request = await PublishedAsync("Parking permits (feedback kept to the leads)");

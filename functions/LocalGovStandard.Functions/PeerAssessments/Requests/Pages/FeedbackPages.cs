@@ -1,5 +1,6 @@
 using LocalGovStandard.Access;
 using LocalGovStandard.Assessments.Pages;
+using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Functions;
 using LocalGovStandard.Platform.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,32 +20,47 @@ public static class FeedbackPages
 
     private static async Task<IResult> ShowAsync(string reference, HttpContext context, CouncilFeedback feedback, CancellationToken cancellationToken) =>
         await feedback.FindAsync(context.User.Scope(), reference, cancellationToken) is { } request
-            ? Page(request, feedback, request.FeedbackHelped, request.FeedbackDidNotHelp, new FormErrors())
+            ? Page(request, feedback, request.FeedbackHelped, request.FeedbackDidNotHelp, CouncilFeedback.Replacing(request), new FormErrors())
             : PageResults.NotFound();
 
     private static async Task<IResult> SaveAsync(string reference, HttpContext context, CouncilFeedback feedback, CancellationToken cancellationToken)
     {
         var form = await context.Request.ReadFormAsync(cancellationToken);
-        var body = new FeedbackBody(form["helped"], form["didNotHelp"]);
+        var body = new FeedbackBody(form["helped"], form["didNotHelp"], form["replacing"]);
         var result = await feedback.SaveAsync(context.User.Scope(), reference, body, cancellationToken);
         return result.Outcome switch
         {
             FeedbackOutcome.Saved => TypedResults.Redirect($"{RequestPages.CouncilHref(reference)}?feedback=saved"),
             FeedbackOutcome.Invalid or FeedbackOutcome.Closed => Page(result.Request!, feedback, body.Helped, body.DidNotHelp,
-                FormErrors.From(result.Errors.ToDictionary(), FieldOrder),
+                body.Replacing ?? CouncilFeedback.Replacing(result.Request!), FormErrors.From(result.Errors.ToDictionary(), FieldOrder),
                 result.Outcome == FeedbackOutcome.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest),
+            FeedbackOutcome.Changed => Changed(result.Request!, feedback, body),
             _ => PageResults.NotFound(),
         };
     }
 
+    /// <summary>
+    /// The feedback was changed after this form was opened (by a colleague, or in another tab): the writer's text stays in
+    /// the form, the saved feedback is shown above it, and sending again (now replacing what was saved) replaces it.
+    /// </summary>
+    private static RazorComponentResult Changed(PeerAssessmentRequestEntity request, CouncilFeedback feedback, FeedbackBody body)
+    {
+        var errors = new FormErrors();
+        errors.Add("helped", $"Your council's feedback was changed at {EmailDates.Format(request.FeedbackAt!.Value)}, after you opened this page. Read what was saved, then send yours again to replace it");
+        return Page(request, feedback, body.Helped, body.DidNotHelp, CouncilFeedback.Replacing(request), errors, StatusCodes.Status409Conflict, savedMeanwhile: FeedbackView.Of(request));
+    }
+
     private static RazorComponentResult Page(
-        PeerAssessmentRequestEntity request, CouncilFeedback feedback, string? helped, string? didNotHelp, FormErrors errors, int? status = null) =>
+        PeerAssessmentRequestEntity request, CouncilFeedback feedback, string? helped, string? didNotHelp, string replacing, FormErrors errors,
+        int? status = null, FeedbackView? savedMeanwhile = null) =>
         new ComponentParameters<FeedbackPage>()
             .Set(p => p.Request, request)
             .Set(p => p.OpenUntil, feedback.IsOpen(request) ? CouncilFeedback.OpenUntil(request) : null)
             .Set(p => p.GivenAt, request.FeedbackAt)
             .Set(p => p.Helped, helped)
             .Set(p => p.DidNotHelp, didNotHelp)
+            .Set(p => p.Replacing, replacing)
+            .Set(p => p.SavedMeanwhile, savedMeanwhile)
             .Set(p => p.Errors, errors)
             .Result(status);
 }
