@@ -2,20 +2,13 @@ using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.Register;
 using LocalGovStandard.Standards;
+using static LocalGovStandard.Tests.PeerAssessments.ProposerInputs;
 
 namespace LocalGovStandard.Tests.PeerAssessments;
 
 /// <summary>The proposal rules, each on its own: the proposer is pure, so these need nothing but its input.</summary>
 public sealed class PanelProposerTests
 {
-    private const string Westminster = "E09000033";
-    private const string Standard = "service-standard-2019";
-    private static readonly AssessorRole Lead = new("lead-assessor", "Lead assessor");
-    private static readonly AssessorRole Research = new("user-research", "User research");
-    private static readonly AssessorRole Design = new("design", "Design");
-    private static readonly DateOnly Today = new(2027, 2, 1);
-    private static readonly DateOnly March12 = new(2027, 3, 12);
-    private static readonly DateOnly March19 = new(2027, 3, 19);
     private static readonly DateOnly April2 = new(2027, 4, 2);
 
     [Fact]
@@ -270,11 +263,4 @@ public sealed class PanelProposerTests
         Assessor("a2", "Ben Research", "E09000001", "london", Research.Id),
         Assessor("a3", "Cat Design", "E09000003", "london", Design.Id),
     ];
-
-    private static ApprovedAssessor Assessor(string id, string name, string council, string region, params string[] roles) =>
-        new(id, name, council, $"{council} council", region, roles, [Standard], [], 2, new DateOnly(2026, 1, 15));
-
-    private static ProposalInput Input(
-        IEnumerable<ApprovedAssessor> pool, IEnumerable<PanelSeat>? seats = null, IReadOnlyList<string>? conflicts = null, IReadOnlyList<DateOnly>? dates = null) =>
-        new(Westminster, "london", "London", ["london"], conflicts ?? [], Standard, [Lead, Research, Design], dates ?? [March12, March19], Today, pool.ToList(), seats?.ToList() ?? []);
 }

@@ -1,20 +1,13 @@
 using LocalGovStandard.PeerAssessments;
 using LocalGovStandard.PeerAssessments.Proposals;
 using LocalGovStandard.Standards;
+using static LocalGovStandard.Tests.PeerAssessments.ProposerInputs;
 
 namespace LocalGovStandard.Tests.PeerAssessments.AfterReport;
 
 /// <summary>A reassessment's proposal offers the first panel again, each in their role, before the usual order; the proposer is pure, so these need only its input.</summary>
 public sealed class FirstPanelProposerTests
 {
-    private const string Standard = "service-standard-2019";
-    private static readonly AssessorRole Lead = new("lead-assessor", "Lead assessor");
-    private static readonly AssessorRole Research = new("user-research", "User research");
-    private static readonly AssessorRole Design = new("design", "Design");
-    private static readonly DateOnly Today = new(2027, 2, 1);
-    private static readonly DateOnly March12 = new(2027, 3, 12);
-    private static readonly DateOnly March19 = new(2027, 3, 19);
-
     // The usual order would pick the London people (same peer group, nobody has sat yet); the first panel was from Scotland.
     private static readonly ApprovedAssessor[] Pool =
     [
@@ -100,10 +93,4 @@ public sealed class FirstPanelProposerTests
         Assert.EndsWith("who was on the first panel but has reached their quarterly limit in the quarter of 12 March 2027", proposal.Members[1].Explanation, StringComparison.Ordinal);
         Assert.EndsWith("who was on the first panel but is from a declared conflict", proposal.Members[2].Explanation, StringComparison.Ordinal);
     }
-
-    private static ApprovedAssessor Assessor(string id, string name, string council, string region, params string[] roles) =>
-        new(id, name, council, $"{council} council", region, roles, [Standard], [], 2, new DateOnly(2026, 1, 15));
-
-    private static ProposalInput Input(IEnumerable<ApprovedAssessor> pool) =>
-        new("E09000033", "london", "London", ["london"], [], Standard, [Lead, Research, Design], [March12, March19], Today, pool.ToList(), []);
 }
