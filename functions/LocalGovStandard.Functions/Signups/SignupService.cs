@@ -58,7 +58,8 @@ public sealed class SignupService(
 
     /// <summary>
     /// Stores a pending contact (one insert: stored whole or not at all), then queues the email with the link and answers:
-    /// a new sign-up takes three storage requests (the insert, the audit entry, the queued email) before its answer.
+    /// a new sign-up takes two storage requests (the insert, the queued email) before its answer; the email carries the
+    /// sign-up's audit entry, which its delivery writes (<see cref="QueuedAudit"/>).
     /// The same person again keeps the same reference: while still pending their latest details are stored and they get
     /// a fresh link (earlier links keep working until they expire); once confirmed they get an email saying so instead.
     /// Each address gets at most <see cref="ServiceOptions.EmailsPerAddressPerHour"/> such emails an hour (for a new sign-up,
@@ -276,8 +277,9 @@ public sealed class SignupService(
 
         try
         {
-            await audit.WriteAsync($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}", cancellationToken: cancellationToken);
-            await EnqueueLinkAsync(contact, token, QuotaKinds.Verification, cancellationToken);
+            // The audit entry rides with the queued email and is written by its delivery: two storage requests, not three.
+            var submitted = new AuditRecord($"contact:{contact.Reference}", "signup.submitted", $"{partition}/{contact.GssCode}");
+            await EnqueueLinkAsync(contact, token, QuotaKinds.Verification, cancellationToken, submitted);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -364,11 +366,11 @@ public sealed class SignupService(
             ? OutstandingLinks.AddHash(contact.EarlierVerificationHashes, hash, expiresAt, now)
             : contact.EarlierVerificationHashes;
 
-    private Task EnqueueLinkAsync(ContactEntity contact, VerificationToken token, string? quotaKind, CancellationToken cancellationToken)
+    private Task EnqueueLinkAsync(ContactEntity contact, VerificationToken token, string? quotaKind, CancellationToken cancellationToken, AuditRecord? auditEntry = null)
     {
         var link = options.CurrentValue.Link("signup/verify?token=" + token.Encode());
         var message = VerificationEmail.Build(contact, link, contact.VerificationExpiresAt!.Value, options.CurrentValue.UnverifiedRetention);
-        return outbox.EnqueueAsync(VerificationEmail.LedgerPartition, message, cancellationToken, quotaKind);
+        return outbox.EnqueueAsync(VerificationEmail.LedgerPartition, message, cancellationToken, quotaKind, auditEntry);
     }
 
     /// <summary>Best effort, when the new link's email could not be queued: a retry then sends one at once.</summary>

@@ -14,18 +14,34 @@ public sealed class AuditLog([FromKeyedServices(TableNames.AuditLog)] TableClien
     public async Task WriteAsync(string actor, string action, string subject, string? details = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var entry = new AuditEntry
-        {
-            PartitionKey = now.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            RowKey = $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}",
-            At = now,
-            Actor = actor,
-            Action = action,
-            Subject = subject,
-            Details = details,
-        };
-        await table.AddEntityAsync(entry, cancellationToken);
+        await table.AddEntityAsync(Entry(new AuditRecord(actor, action, subject, details), now, Guid.NewGuid().ToString("N")), cancellationToken);
     }
+
+    /// <summary>
+    /// Writes a change recorded earlier, at <paramref name="at"/>, once: <paramref name="key"/> names it (letters, digits
+    /// and hyphens), and writing it again, as a retried delivery does, finds it there and changes nothing.
+    /// </summary>
+    public async Task WriteOnceAsync(AuditRecord record, DateTimeOffset at, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(Entry(record, at, key), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+        }
+    }
+
+    private static AuditEntry Entry(AuditRecord record, DateTimeOffset at, string key) => new()
+    {
+        PartitionKey = at.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        RowKey = $"{DateTimeOffset.MaxValue.Ticks - at.Ticks:D19}-{key}",
+        At = at,
+        Actor = record.Actor,
+        Action = record.Action,
+        Subject = record.Subject,
+        Details = record.Details,
+    };
 
     /// <summary>One page of a month's entries, newest first (the row keys sort that way), and where the next page starts.</summary>
     public async Task<(IReadOnlyList<AuditEntry> Entries, string? Next)> PageAsync(DateTimeOffset month, string? continuation, int size, CancellationToken cancellationToken)
@@ -53,6 +69,9 @@ public sealed class AuditLog([FromKeyedServices(TableNames.AuditLog)] TableClien
         return entries;
     }
 }
+
+/// <summary>What an audit entry says: who did what to which record (a key, never personal data).</summary>
+public sealed record AuditRecord(string Actor, string Action, string Subject, string? Details = null);
 
 public sealed class AuditEntry : ITableEntity
 {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
+using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Email;
 using LocalGovStandard.Platform.Email.Queue;
 using LocalGovStandard.Signups;
@@ -70,6 +71,7 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
     public async Task AMessageTheHostIsHolding_WhenItsRecipientIsErased_IsCompletedWithoutSending()
     {
         const string email = "held.then.erased@camden.gov.uk";
+        fixture.Clock.StartTest();
         await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, email));
         var message = await TakeOneAsync();
         var reference = await EmailQueueSteps.ReferenceOfAsync(fixture, email);
@@ -81,6 +83,7 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
         Assert.Equal(HttpStatusCode.OK, invocation.StatusCode);
         Assert.Contains("handled", await invocation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(fixture.SendGrid.RequestsSoFar);
+        await AssertSubmittedByAnErasedContactAsync(reference, OutboxMessage.TryParse(message.MessageText)!.QueuedAt, TestRegister.Camden);
     }
 
     [Fact]
@@ -95,6 +98,47 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Single(fixture.SendGrid.Requests);
+    }
+
+    [Fact]
+    public async Task ASignUpsAuditEntry_RidesWithItsEmail_AndIsWrittenOnce_DatedWhenItWasQueued_HoweverOftenItIsDelivered()
+    {
+        const string email = "audited@birmingham.gov.uk";
+        var clock = fixture.Clock.StartTest();
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Birmingham, email));
+        var reference = await EmailQueueSteps.ReferenceOfAsync(fixture, email);
+        var message = await TakeOneAsync();
+        var queuedAt = OutboxMessage.TryParse(message.MessageText)!.QueuedAt;
+        var beforeDelivery = await SubmittedEntriesAsync(reference, queuedAt);
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        using var first = await _client.PostAsync(Route, EmailQueueSteps.HostContent(message, dequeueCount: 1));
+        using var second = await _client.PostAsync(Route, EmailQueueSteps.HostContent(message, dequeueCount: 2));
+
+        Assert.Empty(beforeDelivery);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var entry = Assert.Single(await SubmittedEntriesAsync(reference, queuedAt));
+        Assert.Equal(queuedAt, entry.At);
+        Assert.EndsWith($"/{TestRegister.Birmingham.GssCode}", entry.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("audited", message.MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASignUpsAuditEntry_IsWritten_EvenWhenErasureTakesItsEmailOffTheQueueUnsent()
+    {
+        const string email = "audited.then.erased@camden.gov.uk";
+        fixture.Clock.StartTest();
+        await SignupSteps.SignUpAsync(_client, SignupSteps.Body(TestRegister.Camden, email));
+        var reference = await EmailQueueSteps.ReferenceOfAsync(fixture, email);
+        var queuedAt = fixture.Clock.GetUtcNow();
+
+        using var erased = await fixture.CreateAdminClient().DeleteAsync(new Uri($"/api/admin/contacts/{TestRegister.Camden.GssCode}/{reference}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.True(await EmailQueueSteps.IsEmptyAsync(EmailQueueSteps.Queue(fixture)));
+        Assert.Empty(fixture.SendGrid.RequestsSoFar);
+        await AssertSubmittedByAnErasedContactAsync(reference, queuedAt, TestRegister.Camden);
     }
 
     [Fact]
@@ -211,6 +255,21 @@ public sealed class EmailQueueContractTests(EmailQueueContractTests.HostFixture 
         }
 
         return fits;
+    }
+
+    private async Task<List<AuditEntry>> SubmittedEntriesAsync(string reference, DateTimeOffset month) =>
+        (await fixture.Service<AuditLog>().ForMonthAsync(month, CancellationToken.None))
+            .Where(entry => entry.Actor == $"contact:{reference}" && entry.Action == "signup.submitted")
+            .ToList();
+
+    /// <summary>The sign-up is on record, but no longer points at the person: as erasure leaves entries already written.</summary>
+    private async Task AssertSubmittedByAnErasedContactAsync(string reference, DateTimeOffset month, TestCouncil council)
+    {
+        var entries = (await fixture.Service<AuditLog>().ForMonthAsync(month, CancellationToken.None)).Where(entry => entry.Action == "signup.submitted").ToList();
+        Assert.DoesNotContain(entries, entry => entry.Actor.Contains(reference, StringComparison.Ordinal));
+        var entry = Assert.Single(entries);
+        Assert.Equal("contact:erased", entry.Actor);
+        Assert.EndsWith($"/{council.GssCode}", entry.Subject, StringComparison.Ordinal);
     }
 
     private async Task<QueueMessage> TakeOneAsync()

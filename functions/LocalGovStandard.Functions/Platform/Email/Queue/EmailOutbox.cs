@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Storage.Queues;
+using LocalGovStandard.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace LocalGovStandard.Platform.Email.Queue;
@@ -20,10 +21,11 @@ public sealed class EmailOutbox(QueueServiceClient queues, IDataProtectionProvid
     public static long QueuedBytes(string text) => 4L * ((Encoding.UTF8.GetByteCount(text) + 2) / 3);
 
     /// <param name="quotaKind">A per-address quota the delivery should take (see <see cref="OutboxMessage.QuotaKind"/>).</param>
+    /// <param name="audit">An audit entry the delivery should write, dated now (see <see cref="OpenedEmail.Audit"/>).</param>
     /// <exception cref="QueuedEmailTooLargeException">The sealed email would be over the queue's limit; nothing was queued.</exception>
-    public async Task EnqueueAsync(string ledgerPartition, EmailMessage message, CancellationToken cancellationToken, string? quotaKind = null)
+    public async Task EnqueueAsync(string ledgerPartition, EmailMessage message, CancellationToken cancellationToken, string? quotaKind = null, AuditRecord? audit = null)
     {
-        var text = OutboxMessage.Seal(protection, ledgerPartition, message, clock.GetUtcNow(), quotaKind).ToJson();
+        var text = OutboxMessage.Seal(protection, ledgerPartition, message, clock.GetUtcNow(), quotaKind, audit).ToJson();
         var size = QueuedBytes(text);
         if (size > MaxQueuedBytes)
         {

@@ -12,6 +12,7 @@ public static class EmailQueueRegistration
         services.AddOptions<EmailQueueOptions>().BindConfiguration(EmailQueueOptions.Section);
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<QueuedAudit>();
         services.AddSingleton<PoisonedEmails>();
         services.AddPersonalDataHolder<QueuedEmailPersonalData>();
         services.AddSingleton<CountPoisonedEmail>();

@@ -28,12 +28,12 @@ public enum OutboxDeliveryOutcome
 /// last try, moved to the poison queue.
 /// </summary>
 public sealed partial class OutboxDelivery(
-    MailLedger ledger, AddressQuota quota, IErasedAddresses erased, IDataProtectionProvider protection, ILogger<OutboxDelivery> logger)
+    MailLedger ledger, AddressQuota quota, IErasedAddresses erased, IDataProtectionProvider protection, QueuedAudit audit, ILogger<OutboxDelivery> logger)
 {
     public async Task<OutboxDeliveryOutcome> DeliverAsync(string? queueMessage, long dequeueCount, CancellationToken cancellationToken)
     {
         var outbox = OutboxMessage.TryParse(queueMessage) ?? throw new OutboxDeliveryException("The queue message is not an outbox message.");
-        (string Partition, EmailMessage Message) email;
+        OpenedEmail email;
         try
         {
             email = outbox.Open(protection);
@@ -43,7 +43,10 @@ public sealed partial class OutboxDelivery(
             throw new OutboxDeliveryException($"Queued email {outbox.MessageId} could not be opened.", exception);
         }
 
-        if (await erased.ErasedSinceAsync(email.Message.To.Email, outbox.QueuedAt, cancellationToken))
+        // Before anything that may end the delivery: whatever becomes of the email, the change that queued it is recorded.
+        var recipientErased = await erased.ErasedSinceAsync(email.Message.To.Email, outbox.QueuedAt, cancellationToken);
+        await audit.WriteAsync(outbox, email, recipientErased, cancellationToken);
+        if (recipientErased)
         {
             LogDelivered(outbox.MessageId, outbox.Kind, dequeueCount, OutboxDeliveryOutcome.Erased);
             return OutboxDeliveryOutcome.Erased;
@@ -51,14 +54,14 @@ public sealed partial class OutboxDelivery(
 
         // The quota counts an email once: only before its first try, which leaves no ledger row behind.
         if (outbox.QuotaKind is { } kind
-            && await ledger.FindAsync(email.Partition, email.Message.MessageId, cancellationToken) is null
+            && await ledger.FindAsync(email.LedgerPartition, email.Message.MessageId, cancellationToken) is null
             && !await quota.TryTakeAsync(kind, email.Message.To.Email, cancellationToken))
         {
             LogDelivered(outbox.MessageId, outbox.Kind, dequeueCount, OutboxDeliveryOutcome.OverQuota);
             return OutboxDeliveryOutcome.OverQuota;
         }
 
-        var result = await ledger.SendOnceAsync(email.Partition, email.Message, cancellationToken);
+        var result = await ledger.SendOnceAsync(email.LedgerPartition, email.Message, cancellationToken);
         var outcome = result switch
         {
             { Outcome: MailLedgerOutcome.Sent } => OutboxDeliveryOutcome.Sent,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LocalGovStandard.Platform.Audit;
 using LocalGovStandard.Platform.Validation;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -28,18 +29,19 @@ public sealed record OutboxMessage(
 
     private const string Purpose = "LocalGovStandard.EmailOutbox.v1";
 
-    public static OutboxMessage Seal(IDataProtectionProvider protection, string ledgerPartition, EmailMessage message, DateTimeOffset now, string? quotaKind)
+    /// <param name="audit">The audit entry the delivery writes, once, before its first try (see <see cref="OpenedEmail.Audit"/>).</param>
+    public static OutboxMessage Seal(IDataProtectionProvider protection, string ledgerPartition, EmailMessage message, DateTimeOffset now, string? quotaKind, AuditRecord? audit = null)
     {
         var sealedContent = new SealedEmail(ledgerPartition, message.MessageId, message.Category, message.To.Email, message.To.Name,
             message.Subject, message.TextBody, message.HtmlBody, message.Headers.Count == 0 ? null : new Dictionary<string, string>(message.Headers),
-            message.Attachments.Count == 0 ? null : message.Attachments.ToList()) { QueuedAt = now };
+            message.Attachments.Count == 0 ? null : message.Attachments.ToList()) { QueuedAt = now, Audit = audit };
         var content = protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(sealedContent, OutboxJson.Default.SealedEmail));
         return new OutboxMessage(message.Category, ledgerPartition, message.MessageId, EmailAddresses.DomainOf(message.To.Email), now, content) { QuotaKind = quotaKind };
     }
 
-    /// <summary>The email and its ledger partition, once the content proves to be ours and to match the clear key.</summary>
+    /// <summary>The email, its ledger partition and its audit entry, once the content proves to be ours and to match the clear key.</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The content was not sealed by this app, or was changed.</exception>
-    public (string LedgerPartition, EmailMessage Message) Open(IDataProtectionProvider protection)
+    public OpenedEmail Open(IDataProtectionProvider protection)
     {
         var json = protection.CreateProtector(Purpose).Unprotect(Content);
         var email = JsonSerializer.Deserialize(json, OutboxJson.Default.SealedEmail)
@@ -55,7 +57,7 @@ public sealed record OutboxMessage(
             Headers = email.Headers ?? [],
             Attachments = email.Attachments ?? [],
         };
-        return (email.LedgerPartition, message);
+        return new OpenedEmail(email.LedgerPartition, message, email.Audit);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, OutboxJson.Default.OutboxMessage);
@@ -86,8 +88,17 @@ internal sealed record SealedEmail(
 {
     /// <summary>Absent from messages sealed before it was added.</summary>
     public DateTimeOffset? QueuedAt { get; init; }
+
+    public AuditRecord? Audit { get; init; }
 }
+
+/// <param name="Audit">
+/// The change that queued the email, when its request left the audit entry to the delivery to stay within its storage
+/// budget; sealed with the email, so only the app can ask for one, and written at the time the email was queued.
+/// </param>
+public sealed record OpenedEmail(string LedgerPartition, EmailMessage Message, AuditRecord? Audit);
 
 [JsonSerializable(typeof(OutboxMessage))]
 [JsonSerializable(typeof(SealedEmail))]
+[JsonSerializable(typeof(AuditRecord))]
 internal sealed partial class OutboxJson : JsonSerializerContext;

@@ -18,7 +18,7 @@ public sealed record QueuedEmail(string Queue, string Kind, string Subject, Date
 /// and drops an email queued before its recipient was erased (ADR 0015).
 /// </summary>
 [HoldsPersonalData(EmailQueueOptions.QueueName, EmailQueueOptions.PoisonQueueName)]
-public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProtectionProvider protection) : IPersonalDataHolder
+public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProtectionProvider protection, QueuedAudit audit) : IPersonalDataHolder
 {
     /// <summary>How long a swept message stays out of sight if the sweep stops before it puts it back.</summary>
     private static readonly TimeSpan SweepVisibility = TimeSpan.FromSeconds(30);
@@ -75,9 +75,10 @@ public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProt
                         continue;
                     }
 
-                    found.Add(new QueuedEmail(label, email.Outbox.Kind, email.Subject, email.Outbox.QueuedAt));
+                    found.Add(new QueuedEmail(label, email.Outbox.Kind, email.Opened.Message.Subject, email.Outbox.QueuedAt));
                     if (erase)
                     {
+                        await audit.WriteAsync(email.Outbox, email.Opened, recipientErased: true, cancellationToken);
                         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     }
                     else
@@ -101,7 +102,7 @@ public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProt
     }
 
     /// <summary>The message, when it is an email to this address or whose text gives it; null otherwise, or when it cannot be opened.</summary>
-    private (OutboxMessage Outbox, string Subject)? OpenIfAbout(string text, string address)
+    private (OutboxMessage Outbox, OpenedEmail Opened)? OpenIfAbout(string text, string address)
     {
         if (OutboxMessage.TryParse(text) is not { } outbox)
         {
@@ -110,10 +111,10 @@ public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProt
 
         try
         {
-            var (_, message) = outbox.Open(protection);
-            var about = string.Equals(message.To.Email, address, StringComparison.OrdinalIgnoreCase)
-                || message.TextBody.Contains(address, StringComparison.OrdinalIgnoreCase);
-            return about ? (outbox, message.Subject) : null;
+            var opened = outbox.Open(protection);
+            var about = string.Equals(opened.Message.To.Email, address, StringComparison.OrdinalIgnoreCase)
+                || opened.Message.TextBody.Contains(address, StringComparison.OrdinalIgnoreCase);
+            return about ? (outbox, opened) : null;
         }
         catch (CryptographicException)
         {
