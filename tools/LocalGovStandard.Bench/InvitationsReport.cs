@@ -76,7 +76,8 @@ internal static class InvitationsReport
             The product sends {product.Sent:N0} invitations in {product.SendGridRequests} SendGrid requests in
             {F(product.WallMs / 1000)} s, {F(product.WallMs / baseline.WallMs)} times the time of the bare SDK
             batches ({F(baseline.WallMs / 1000)} s). Each invitee's invitation row is written once, when it is
-            recorded (entity group transactions of 100 in the summit's partition, four in flight at a time); the
+            recorded (entity group transactions of 100 in the summit's partition, four in flight at a time,
+            overlapping the requests: each request of 1,000 goes once its own recipients' rows are stored); the
             ledger keeps one row per SendGrid request (ADR 0026), listing the message ids it claims, inserted
             under the stream's next sequence number before the request and marked sent after the 202: two writes
             per 1,000 invitees instead of two per invitee. The send reads the summit's invitations, its ledger

@@ -35,19 +35,36 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
     public const string Registered = "registered";
 
     /// <summary>
-    /// Records the invitees (if given), then sends to everyone recorded whose invitation is not yet confirmed sent.
+    /// Records the invitees (if given) and sends to everyone recorded whose invitation is not yet confirmed sent. The two
+    /// overlap: each provider request goes out once its recipients' rows are stored, while later rows are still being
+    /// written (<see cref="InvitationRecording"/>), so an email never names an invitation a resumed send could not find.
     /// The counts afterwards come from what this send read and wrote, not from reading every row again.
     /// </summary>
     public async Task<InvitationsSent> SendInvitationsAsync(EventEntity summit, IReadOnlyList<Invitee>? invitees, string actor, CancellationToken cancellationToken)
     {
-        var invitations = invitees is null
-            ? await store.InvitationsAsync(summit.SummitId, cancellationToken)
-            : await store.AddInvitationsAsync(summit.SummitId, Invitations(summit, invitees), cancellationToken);
-        var sent = await ledger.StreamAsync(EventKeys.InvitationLedger(summit.SummitId), cancellationToken);
-        var suppressed = await suppressions.AllAsync(cancellationToken);
-        var run = await SendAsync(EventKeys.InvitationLedger(summit.SummitId), invitations, recipients => EventEmails.Invitation(summit, recipients),
-            summit, sent, suppressed, cancellationToken);
+        var partition = EventKeys.InvitationLedger(summit.SummitId);
+        var reading = (Invitations: store.InvitationsAsync(summit.SummitId, cancellationToken), Sent: ledger.StreamAsync(partition, cancellationToken),
+            Suppressed: suppressions.AllAsync(cancellationToken));
+        await Task.WhenAll(reading.Invitations, reading.Sent, reading.Suppressed);
+        var (sent, suppressed) = (await reading.Sent, await reading.Suppressed);
+        var recording = store.StartRecording(await reading.Invitations, invitees is null ? [] : Invitations(summit, invitees), cancellationToken);
+        SendRun run;
+        try
+        {
+            run = await SendAsync(partition, recording.All, recording.RecordedAsync, recipients => EventEmails.Invitation(summit, recipients),
+                summit, sent, suppressed, cancellationToken);
+        }
+        catch
+        {
+            // No write outlives the request; the send's own fault is the one to report.
+            await recording.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        // Invitations nobody is emailed (unsubscribed, registered) were not waited for by the send.
+        await recording.Completion;
         await audit.WriteAsync(actor, "summit.invitations.sent", summit.SummitId, $"sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
+        var invitations = recording.Raced ? await store.InvitationsAsync(summit.SummitId, cancellationToken) : recording.All;
         return new InvitationsSent(run, Status(summit, invitations, sent.Recipients, suppressed).Counts);
     }
 
@@ -106,7 +123,7 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
     {
         var unanswered = await UnansweredAsync(summit, cancellationToken);
         var partition = EventKeys.ReminderLedger(summit.SummitId, round);
-        var run = await SendAsync(partition, unanswered, recipients => EventEmails.Reminder(summit, recipients), summit,
+        var run = await SendAsync(partition, unanswered, AlreadyStored, recipients => EventEmails.Reminder(summit, recipients), summit,
             await ledger.StreamAsync(partition, cancellationToken), await suppressions.AllAsync(cancellationToken), cancellationToken);
         await audit.WriteAsync(actor, "summit.reminders.sent", summit.SummitId, $"round {round}: sent {run.Sent}, already sent {run.AlreadySent}, failed {run.Failed}", CancellationToken.None);
         return run;
@@ -154,8 +171,11 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
     /// Sends to the pending invitations; each one's personalisation is made just before its provider request.
     /// <paramref name="sent"/> is the stream's ledger as read before; afterwards it holds what this send wrote.
     /// </summary>
+    private static Task AlreadyStored(InvitationEntity invitation) => Task.CompletedTask;
+
+    /// <param name="stored">Completes once an invitation's row is stored: each recipient waits for it before joining a request.</param>
     private async Task<SendRun> SendAsync(
-        string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
+        string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<InvitationEntity, Task> stored, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
         EventEntity summit, MailStreamView sent, IReadOnlySet<string> suppressed, CancellationToken cancellationToken)
     {
         var (pending, alreadySent, unsubscribed) = Pending(invitations, sent.Recipients, suppressed);
@@ -164,17 +184,21 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
             return new SendRun(0, alreadySent, 0, 0, unsubscribed);
         }
 
-        var recipients = pending.Select(invitation =>
+        async IAsyncEnumerable<BatchRecipient> Recipients()
         {
-            var unsubscribe = links.Unsubscribe(summit, invitation);
-            return new BatchRecipient(
-                invitation.InvitationId,
-                new EmailAddress(invitation.ContactEmail, invitation.ContactName),
-                EventEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe, links.Material(summit)),
-                EventLinks.UnsubscribeHeaders(unsubscribe));
-        });
+            foreach (var invitation in pending)
+            {
+                await stored(invitation);
+                var unsubscribe = links.Unsubscribe(summit, invitation);
+                yield return new BatchRecipient(
+                    invitation.InvitationId,
+                    new EmailAddress(invitation.ContactEmail, invitation.ContactName),
+                    EventEmails.Values(summit, invitation, links.Rsvp(summit, invitation), unsubscribe, links.Material(summit)),
+                    EventLinks.UnsubscribeHeaders(unsubscribe));
+            }
+        }
 
-        var results = await ledger.SendBatchesOnceAsync(ledgerPartition, recipients, build, sent, cancellationToken);
+        var results = await ledger.SendBatchesOnceAsync(ledgerPartition, Recipients(), build, sent, cancellationToken);
         return new SendRun(
             results.Values.Count(r => r.Outcome == MailLedgerOutcome.Sent),
             alreadySent + results.Values.Count(r => r.Outcome == MailLedgerOutcome.AlreadySent),

@@ -171,42 +171,27 @@ public sealed class EventStore([FromKeyedServices(TableNames.Summits)] TableClie
     }
 
     /// <summary>
-    /// Records the invitees (insert-if-absent, in transactions of 100, a few at a time): an invitee already recorded
-    /// keeps their row and answer, also when a later send selects the same person for another of their
-    /// councils. Rows are written before any mail, so a resumed send finds everyone. Returns every invitation
-    /// the summit now has, read again only when another send recorded some of the same people meanwhile.
+    /// Records the invitees (insert-if-absent, in transactions of 100, a few at a time) and waits until all are stored:
+    /// an invitee already recorded keeps their row and answer, also when a later send selects the same person for another
+    /// of their councils. Returns every invitation the summit now has, read again only when another send recorded some
+    /// of the same people meanwhile.
     /// </summary>
     public async Task<List<InvitationEntity>> AddInvitationsAsync(string summitId, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
     {
-        var recorded = await InvitationsAsync(summitId, cancellationToken);
+        var recording = StartRecording(await InvitationsAsync(summitId, cancellationToken), invitations, cancellationToken);
+        await recording.Completion;
+        return recording.Raced ? await InvitationsAsync(summitId, cancellationToken) : [.. recording.All];
+    }
+
+    /// <summary>
+    /// Starts writing the invitations not among <paramref name="recorded"/> (the summit's rows as just read), each person
+    /// once, and returns at once: see <see cref="InvitationRecording"/>.
+    /// </summary>
+    public InvitationRecording StartRecording(IReadOnlyList<InvitationEntity> recorded, IReadOnlyList<InvitationEntity> invitations, CancellationToken cancellationToken)
+    {
         var existing = recorded.Select(i => i.RowKey).ToHashSet(StringComparer.Ordinal);
         var people = recorded.Select(i => i.ContactKey).ToHashSet(StringComparer.Ordinal);
         var added = invitations.Where(i => !existing.Contains(i.RowKey) && !people.Contains(i.ContactKey)).DistinctBy(i => i.ContactKey).ToList();
-        var raced = 0;
-        var inFlight = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(added.Chunk(100), inFlight, async (group, token) =>
-        {
-            try
-            {
-                await table.SubmitTransactionAsync(group.Select(i => new TableTransactionAction(TableTransactionActionType.Add, i)), token);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == 409)
-            {
-                // Another send recorded some of them first: add the rest one by one.
-                Interlocked.Increment(ref raced);
-                foreach (var invitation in group)
-                {
-                    try
-                    {
-                        await table.AddEntityAsync(invitation, token);
-                    }
-                    catch (RequestFailedException conflict) when (conflict.Status == 409)
-                    {
-                    }
-                }
-            }
-        });
-
-        return raced == 0 ? [.. recorded, .. added] : await InvitationsAsync(summitId, cancellationToken);
+        return new InvitationRecording(table, recorded, added, cancellationToken);
     }
 }

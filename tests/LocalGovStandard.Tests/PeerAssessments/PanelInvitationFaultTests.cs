@@ -25,42 +25,13 @@ public sealed class PanelInvitationFaultTests(PanelInvitationFaultTests.Fixture 
 {
     public sealed class Fixture : PeerAssessmentFixture
     {
-        public QueueSendFault Fault { get; } = new();
+        /// <summary>Messages onto the email queue.</summary>
+        public InjectedStorageFault Fault { get; } = new(
+            request => request.Method == RequestMethod.Post && request.Uri.Path.EndsWith($"/{EmailQueueOptions.QueueName}/messages", StringComparison.Ordinal),
+            "The queue");
 
         protected override void ConfigureTestServices(IServiceCollection services) =>
             services.ConfigureAll<QueueClientOptions>(options => options.AddPolicy(Fault, HttpPipelinePosition.PerCall));
-    }
-
-    /// <summary>Lets <see cref="FailAfter"/>'s number of messages onto the email queue, then answers 503 to every other until healed.</summary>
-    public sealed class QueueSendFault : HttpPipelinePolicy
-    {
-        private int _allowed = int.MaxValue;
-
-        public void FailAfter(int messages) => Volatile.Write(ref _allowed, messages);
-
-        public void Heal() => Volatile.Write(ref _allowed, int.MaxValue);
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Check(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Check(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Check(HttpMessage message)
-        {
-            if (message.Request.Method == RequestMethod.Post
-                && message.Request.Uri.Path.EndsWith($"/{EmailQueueOptions.QueueName}/messages", StringComparison.Ordinal)
-                && Interlocked.Decrement(ref _allowed) < 0)
-            {
-                throw new RequestFailedException(503, "The queue is unavailable (injected by the test).");
-            }
-        }
     }
 
     private DateOnly Today => UkTime.Today(fixture.Clock);

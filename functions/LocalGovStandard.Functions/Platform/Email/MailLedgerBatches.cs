@@ -25,8 +25,14 @@ public sealed partial class MailLedger
     /// is safe, as every claim is guarded. The rows this send wrote are put into it, so afterwards it holds what this
     /// worker knows of the stream.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
+    public Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
         string partition, IEnumerable<BatchRecipient> recipients, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
+        MailStreamView? stream, CancellationToken cancellationToken) =>
+        SendBatchesOnceAsync(partition, recipients.ToAsyncEnumerable(), build, stream, cancellationToken);
+
+    /// <summary>As above, for recipients that may each wait for something first (their invitation being stored).</summary>
+    public async Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
+        string partition, IAsyncEnumerable<BatchRecipient> recipients, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
         MailStreamView? stream, CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, MailLedgerResult>(StringComparer.Ordinal);
@@ -35,7 +41,7 @@ public sealed partial class MailLedger
         var chunk = new List<BatchRecipient>(EmailBatch.MaxRecipients);
         var (idCharacters, guards) = (0, new HashSet<object>());
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var recipient in recipients)
+        await foreach (var recipient in recipients.WithCancellation(cancellationToken))
         {
             if (!seen.Add(recipient.MessageId) || Settled(stream, recipient.MessageId, now, results))
             {
@@ -43,12 +49,10 @@ public sealed partial class MailLedger
             }
 
             var guard = TimedOutClaim(stream, recipient.MessageId, now);
-            if (chunk.Count == EmailBatch.MaxRecipients || idCharacters + recipient.MessageId.Length > MailRequestRow.MaxIdCharacters
-                || (guard is not null && !guards.Contains(guard) && guards.Count == MaxGuards))
+            if (chunk.Count > 0 && (idCharacters + recipient.MessageId.Length > MailRequestRow.MaxIdCharacters
+                || (guard is not null && !guards.Contains(guard) && guards.Count == MaxGuards)))
             {
-                await SendChunkAsync(stream, build, chunk, results, cancellationToken);
-                (idCharacters, guards) = (0, []);
-                chunk.Clear();
+                await FlushAsync();
             }
 
             chunk.Add(recipient);
@@ -57,14 +61,27 @@ public sealed partial class MailLedger
             {
                 guards.Add(guard);
             }
+
+            // A full request goes at once, without waiting for the next recipient (who may still be waiting to be stored).
+            if (chunk.Count == EmailBatch.MaxRecipients)
+            {
+                await FlushAsync();
+            }
         }
 
         if (chunk.Count > 0)
         {
-            await SendChunkAsync(stream, build, chunk, results, cancellationToken);
+            await FlushAsync();
         }
 
         return results;
+
+        async Task FlushAsync()
+        {
+            await SendChunkAsync(stream, build, chunk, results, cancellationToken);
+            (idCharacters, guards) = (0, []);
+            chunk.Clear();
+        }
     }
 
     /// <summary>Every row of one mail stream, as what it says about each recipient (one partition query).</summary>
