@@ -157,7 +157,7 @@ internal static class ColdStartReport
 
     /// <summary>What was found trying Native AOT and the Request Delegate Generator (not measured by every run: a finding, with its date).</summary>
     private const string NativeAot = """
-        ### Native AOT and the Request Delegate Generator (generator on since 2026-12-05; Native AOT not the default)
+        ### Native AOT and the Request Delegate Generator (generator on since 2026-12-05; Native AOT builds but does not start)
 
         - **Request Delegate Generator** (`EnableRequestDelegateGenerator=true` in the handler's project, which
           Native AOT also needs): on. It failed on 2026-12-04 because handlers returned `RazorComponentResult<TPage>`,
@@ -174,30 +174,40 @@ internal static class ColdStartReport
           One route bound differently under the generator: an optional `string[]` query parameter on a GET
           (`peerGroups` of the summit invitee preview) was read from the body until it was marked `[FromQuery]`
           (`OpenApiDocumentTests` caught it).
-        - **Native AOT** (tried again 2026-12-05 with `dotnet publish -r linux-x64 -p:PublishAot=true` on a scratch
-          copy, warnings not treated as errors; on 2026-12-04 it had stopped at the generator): the compile now goes
-          through and the AOT compiler runs. On this loaded machine (load average near 30) it ran for 11 minutes at low
-          priority without finishing and was stopped, so no native executable was produced or measured; its analysis had
-          already reported the rest. The app's own code draws 95 `IL2026` and 85 `IL3050` warnings (code
-          that needs reflection or run-time code generation) and 2 `IL2091`:
-          reflection-based `System.Text.Json` everywhere entities and tokens are stored or read
+        - **Native AOT** (tried on 2026-12-05 with `dotnet publish -r linux-x64 -p:PublishAot=true` on a scratch copy,
+          warnings not treated as errors; on 2026-12-04 it had stopped at the generator). **It builds, and the
+          executable does not start.** The AOT compiler took about 14 minutes on this machine (peak memory about
+          7 GB) and produced a 113 MB executable; with `TrimMode=partial` (only assemblies marked trimmable are
+          trimmed) 142 MB. Both stop in the same place about 170 ms after start, before Kestrel listens:
+          `MissingMethodException: No parameterless constructor defined for type 'Azure.Storage.Blobs.BlobClientOptions'`,
+          thrown by Microsoft.Extensions.Azure's `ClientOptionsFactory`, which makes each Azure client's options
+          by reflection over its constructors (reached through Data Protection's key ring in Blob Storage, while
+          the pipeline is built). So the first blocker is how the storage clients are registered
+          (`AddAzureClients`), and it would have to be replaced by constructing the clients directly before
+          the next blocker could show. The compiler's analysis lists the rest: the app's own code draws 182
+          `IL2026` and 164 `IL3050` warnings (68 and 59 distinct source lines, in 34 files) and 4 `IL2091`:
+          reflection-based `System.Text.Json` wherever entities and tokens are stored or read
           (`JsonSerializer.Serialize/Deserialize` with `JsonSerializerOptions.Web` in `AssessmentModel`,
           `MonthlySnapshotEntity`, `PackEntity`, `PeerAssessmentRequestEntity`, `SignedTokens`, `StandardCatalogue`,
           `PeerGroupEntity`, `MonthlyReportRunner`, `BinaryData.FromObjectAsJson` in `BackupManifest`; no
-          `JsonSerializerContext` exists); the OData feed (`Feed/FeedApi.cs`); `ValidateDataAnnotations` on the
+          `JsonSerializerContext` covers them); the OData feed (`Feed/FeedApi.cs`); `ValidateDataAnnotations` on the
           options classes; `SerializeToNode` in the API reference's transformer; and `RazorComponentResult<TComponent>`,
-          whose component type must keep all its members (`ComponentParameters.cs`, `IL2091`). The packages' own
-          warnings, now reached: trim warnings (`IL2104`) from Azure.Data.Tables, ClosedXML, Ical.Net,
-          Microsoft.AspNetCore.Components and Components.Endpoints (the page rendering), Microsoft.AspNetCore.OData,
-          Microsoft.OData.Edm and ModelBuilder, Microsoft.Extensions.Azure and Newtonsoft.Json (which SendGrid uses),
-          and AOT warnings (`IL3053`) from Azure.Data.Tables, DocumentFormat.OpenXml, the Components assemblies,
-          the OData assemblies, Newtonsoft.Json and System.Linq.Expressions. Each is a place where the native
-          executable could fail at run time, so what blocks it now is those warnings, not the build.
-        - **What it would give:** Native AOT removes the runtime's start and the JIT altogether; a minimal API
-          without any of the above typically answers its first request in a few tens of milliseconds, below
-          the ReadyToRun bare app in the table. This handler would first need source-generated JSON contexts for
-          every stored and returned type, and ClosedXML, OpenXml, OData, the Azure Tables SDK and Razor component
-          rendering to be trim-safe or replaced; not measured here, because no native executable was
-          produced.
+          whose component type must keep all its members (`ComponentParameters.cs`, `IL2091`). The packages' own:
+          trim warnings (`IL2104`) from Azure.Data.Tables, ClosedXML, Ical.Net, Microsoft.AspNetCore.Components and
+          Components.Endpoints (the page rendering), Microsoft.AspNetCore.OData, Microsoft.OData.Edm and ModelBuilder,
+          Microsoft.Extensions.Azure and Newtonsoft.Json (which SendGrid uses), and AOT warnings (`IL3053`) from
+          Azure.Data.Tables, DocumentFormat.OpenXml, the Components assemblies, the OData assemblies, Newtonsoft.Json
+          and System.Linq.Expressions. Each is a place where the native executable can fail at run time, as the
+          first one did.
+        - **What it would give:** measured on the bare app only, as the handler does not start. The bare app
+          published with Native AOT (9 MB) answered its first 200 in a median of 143 ms against 349 ms for the
+          same app with composite ReadyToRun, and used 100 ms of CPU against 250 ms (9 starts each, interleaved,
+          2026-12-05 12:35 UTC, while the AOT compiler was running on the other core). That is about 2.5 times
+          faster: the runtime's own start and the JIT are gone. How much of the handler's remaining time it would
+          remove is not known until it runs; what is framework work proportional to the app (the service
+          provider, about 150 routes and their metadata, the EDM model) would remain, only faster. It would
+          need source-generated JSON contexts for every stored and returned type, the Azure clients constructed
+          without Microsoft.Extensions.Azure, and ClosedXML, OpenXml, OData, the Azure Tables SDK's entity binder
+          and Razor component rendering to be trim-safe or replaced.
         """;
 }
