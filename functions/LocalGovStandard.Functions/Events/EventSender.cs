@@ -167,12 +167,13 @@ public sealed class EventSender(EventStore store, SuppressionList suppressions, 
         return new SendPreview(recipients, alreadySent, unsubscribed);
     }
 
+    /// <summary>For sends to invitations read from storage, which are stored already.</summary>
+    private static Task AlreadyStored(InvitationEntity invitation) => Task.CompletedTask;
+
     /// <summary>
     /// Sends to the pending invitations; each one's personalisation is made just before its provider request.
     /// <paramref name="sent"/> is the stream's ledger as read before; afterwards it holds what this send wrote.
     /// </summary>
-    private static Task AlreadyStored(InvitationEntity invitation) => Task.CompletedTask;
-
     /// <param name="stored">Completes once an invitation's row is stored: each recipient waits for it before joining a request.</param>
     private async Task<SendRun> SendAsync(
         string ledgerPartition, IReadOnlyList<InvitationEntity> invitations, Func<InvitationEntity, Task> stored, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
