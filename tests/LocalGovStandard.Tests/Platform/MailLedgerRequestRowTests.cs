@@ -30,10 +30,10 @@ public sealed class MailLedgerRequestRowTests(ServiceFixture fixture) : IClassFi
         fixture.SendGrid.Reset();
         var recipients = People("many", 2100);
 
-        var first = await Ledger.SendBatchesOnceAsync(_partition, recipients, Build, null, CancellationToken.None);
+        var first = await Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, null, CancellationToken.None);
         var requestsAfterFirst = fixture.SendGrid.Requests.Count;
         var rows = await RowsAsync();
-        var again = await Ledger.SendBatchesOnceAsync(_partition, recipients, Build, null, CancellationToken.None);
+        var again = await Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, null, CancellationToken.None);
 
         Assert.All(first.Values, r => Assert.Equal(MailLedgerOutcome.Sent, r.Outcome));
         Assert.Equal(3, requestsAfterFirst);
@@ -53,8 +53,8 @@ public sealed class MailLedgerRequestRowTests(ServiceFixture fixture) : IClassFi
         var recipients = People("race", 1500);
 
         var results = await Task.WhenAll(
-            Task.Run(() => Ledger.SendBatchesOnceAsync(_partition, recipients, Build, null, CancellationToken.None)),
-            Task.Run(() => Ledger.SendBatchesOnceAsync(_partition, recipients, Build, null, CancellationToken.None)));
+            Task.Run(() => Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, null, CancellationToken.None)),
+            Task.Run(() => Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, null, CancellationToken.None)));
 
         AssertOneMessageEach(recipients);
         Assert.All(recipients, r => Assert.Contains(results, run => run[r.MessageId].Outcome == MailLedgerOutcome.Sent));
@@ -80,7 +80,7 @@ public sealed class MailLedgerRequestRowTests(ServiceFixture fixture) : IClassFi
         var row = (await Table.GetEntityAsync<TableEntity>(_partition, stale.RowKey)).Value;
         row["Status"] = MailLedgerEntry.Sent;
         await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
-        var results = await Ledger.SendBatchesOnceAsync(_partition, recipients, Build, readBefore, CancellationToken.None);
+        var results = await Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, readBefore, CancellationToken.None);
 
         Assert.Empty(fixture.SendGrid.Requests);
         Assert.All(results.Values, r => Assert.Equal(MailLedgerOutcome.AlreadySent, r.Outcome));
@@ -104,7 +104,7 @@ public sealed class MailLedgerRequestRowTests(ServiceFixture fixture) : IClassFi
             });
         }
 
-        var results = await Ledger.SendBatchesOnceAsync(_partition, recipients, Build, null, CancellationToken.None);
+        var results = await Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, null, CancellationToken.None);
 
         Assert.Equal(
             [MailLedgerOutcome.AlreadySent, MailLedgerOutcome.AlreadySent, MailLedgerOutcome.Sent, MailLedgerOutcome.Sent,
@@ -132,7 +132,7 @@ public sealed class MailLedgerRequestRowTests(ServiceFixture fixture) : IClassFi
         var answer = new TaskCompletionSource();
         fixture.SendGrid.Enqueue(new CannedResponse(202, Until: answer.Task));
 
-        var sending = Ledger.SendBatchesOnceAsync(_partition, recipients, Build, null, CancellationToken.None);
+        var sending = Ledger.SendBatchesOnceAsync(_partition, recipients.ToAsyncEnumerable(), Build, null, CancellationToken.None);
         await Eventually.TrueAsync(() => fixture.SendGrid.RequestsSoFar.Count >= 1, "the request to reach SendGrid");
         var inFlight = Assert.Single(await RowsAsync());
         var forgotten = await Ledger.ForgetAsync(_partition, recipients[1].MessageId, CancellationToken.None);

@@ -19,10 +19,17 @@ public sealed class AuditLog([FromKeyedServices(TableNames.AuditLog)] TableClien
 
     /// <summary>
     /// Writes a change recorded earlier, at <paramref name="at"/>, once: <paramref name="key"/> names it (letters, digits
-    /// and hyphens), and writing it again, as a retried delivery does, finds it there and changes nothing.
+    /// and hyphens), and writing it again, as a retried delivery does, finds it there and changes nothing, unless
+    /// <paramref name="replace"/> says to put this wording in place of what is there (the same entry, scrubbed).
     /// </summary>
-    public async Task WriteOnceAsync(AuditRecord record, DateTimeOffset at, string key, CancellationToken cancellationToken)
+    public async Task WriteOnceAsync(AuditRecord record, DateTimeOffset at, string key, CancellationToken cancellationToken, bool replace = false)
     {
+        if (replace)
+        {
+            await table.UpsertEntityAsync(Entry(record, at, key), TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
         try
         {
             await table.AddEntityAsync(Entry(record, at, key), cancellationToken);

@@ -21,16 +21,11 @@ public sealed partial class MailLedger
     /// <summary>
     /// Sends to each recipient at most once, in provider requests of up to 1,000 built by <paramref name="build"/>.
     /// The recipients are taken as they are needed, so a caller can make each one's personalisation just before
-    /// its request. <paramref name="stream"/> is the stream as the caller last read it (read here when null); a stale copy
+    /// its request, or hold a recipient back until something is ready (their invitation being stored); a full request
+    /// goes at once, without waiting for the next recipient. <paramref name="stream"/> is the stream as the caller last read it (read here when null); a stale copy
     /// is safe, as every claim is guarded. The rows this send wrote are put into it, so afterwards it holds what this
     /// worker knows of the stream.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
-        string partition, IEnumerable<BatchRecipient> recipients, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
-        MailStreamView? stream, CancellationToken cancellationToken) =>
-        SendBatchesOnceAsync(partition, recipients.ToAsyncEnumerable(), build, stream, cancellationToken);
-
-    /// <summary>As above, for recipients that may each wait for something first (their invitation being stored).</summary>
     public async Task<IReadOnlyDictionary<string, MailLedgerResult>> SendBatchesOnceAsync(
         string partition, IAsyncEnumerable<BatchRecipient> recipients, Func<IReadOnlyList<BatchRecipient>, EmailBatch> build,
         MailStreamView? stream, CancellationToken cancellationToken)

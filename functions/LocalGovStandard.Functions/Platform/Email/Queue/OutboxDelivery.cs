@@ -44,10 +44,12 @@ public sealed partial class OutboxDelivery(
         }
 
         // Before anything that may end the delivery: whatever becomes of the email, the change that queued it is recorded.
-        var recipientErased = await erased.ErasedSinceAsync(email.Message.To.Email, outbox.QueuedAt, cancellationToken);
-        await audit.WriteAsync(outbox, email, recipientErased, cancellationToken);
-        if (recipientErased)
+        // Written before the erasure check, not after: an erasure lists the address before it scrubs the log, so an
+        // entry written after its scrub is always caught here and rewritten without the person.
+        await audit.WriteAsync(outbox, email, cancellationToken);
+        if (await erased.ErasedSinceAsync(email.Message.To.Email, outbox.QueuedAt, cancellationToken))
         {
+            await audit.WriteErasedAsync(outbox, email, cancellationToken);
             LogDelivered(outbox.MessageId, outbox.Kind, dequeueCount, OutboxDeliveryOutcome.Erased);
             return OutboxDeliveryOutcome.Erased;
         }

@@ -78,7 +78,10 @@ public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProt
                     found.Add(new QueuedEmail(label, email.Outbox.Kind, email.Opened.Message.Subject, email.Outbox.QueuedAt));
                     if (erase)
                     {
-                        await audit.WriteAsync(email.Outbox, email.Opened, recipientErased: true, cancellationToken);
+                        // Only an email to the person carries a change made by them; one that merely mentions them keeps its actor.
+                        await (IsTo(email.Opened, address)
+                            ? audit.WriteErasedAsync(email.Outbox, email.Opened, cancellationToken)
+                            : audit.WriteAsync(email.Outbox, email.Opened, cancellationToken));
                         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     }
                     else
@@ -112,8 +115,7 @@ public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProt
         try
         {
             var opened = outbox.Open(protection);
-            var about = string.Equals(opened.Message.To.Email, address, StringComparison.OrdinalIgnoreCase)
-                || opened.Message.TextBody.Contains(address, StringComparison.OrdinalIgnoreCase);
+            var about = IsTo(opened, address) || opened.Message.TextBody.Contains(address, StringComparison.OrdinalIgnoreCase);
             return about ? (outbox, opened) : null;
         }
         catch (CryptographicException)
@@ -121,4 +123,6 @@ public sealed class QueuedEmailPersonalData(QueueServiceClient queues, IDataProt
             return null;
         }
     }
+
+    private static bool IsTo(OpenedEmail email, string address) => string.Equals(email.Message.To.Email, address, StringComparison.OrdinalIgnoreCase);
 }
