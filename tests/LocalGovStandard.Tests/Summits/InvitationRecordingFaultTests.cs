@@ -16,21 +16,26 @@ namespace LocalGovStandard.Tests.Summits;
 /// <summary>
 /// A send records its invitations while its first requests go out (EventSender, InvitationRecording). Storage fails
 /// part-way through the recording, as a real fault does: the app's own table client gets a 503 for every entity group
-/// transaction on the summits' table after the first ten (the mail ledger's own go through). The organiser is told
-/// (503, a reference), every email that went out names an invitation that is stored, and sending again sends the rest,
-/// once each.
+/// transaction on the summits' table that holds an invitation of the second request (the mail ledger's own go
+/// through). The organiser is told (503, a reference), every email that went out names an invitation that is stored,
+/// and sending again sends the rest, once each.
 /// </summary>
 [Trait(Needs.Trait, Needs.Azurite)]
 public sealed class InvitationRecordingFaultTests(InvitationRecordingFaultTests.Fixture fixture) : IClassFixture<InvitationRecordingFaultTests.Fixture>
 {
     public sealed class Fixture : ServiceFixture
     {
-        /// <summary>Entity group transactions on the summits' table, where invitations are recorded.</summary>
-        public InjectedStorageFault Fault { get; } = new(
-            request => request.Method == RequestMethod.Post && request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && IsOnTheSummitsTable(request),
-            "Table storage");
+        /// <summary>Entity group transactions on the summits' table holding one of <see cref="Failing"/>'s invitations.</summary>
+        public InjectedStorageFault Fault { get; }
 
         public List<string> Invitees { get; } = [];
+
+        /// <summary>Invitation ids whose transactions fail while <see cref="Fault"/> is on.</summary>
+        public IReadOnlySet<string> Failing { get; set; } = new HashSet<string>();
+
+        public Fixture() => Fault = new(
+            request => request.Method == RequestMethod.Post && request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && HoldsAFailingInvitation(request),
+            "Table storage");
 
         public override async Task InitializeAsync()
         {
@@ -42,11 +47,12 @@ public sealed class InvitationRecordingFaultTests(InvitationRecordingFaultTests.
             services.ConfigureAll<TableClientOptions>(options => options.AddPolicy(Fault, HttpPipelinePosition.PerCall));
 
         /// <summary>A transaction's operations name their table in the multipart body ("POST .../Summits?$format=... HTTP/1.1").</summary>
-        private static bool IsOnTheSummitsTable(Request request)
+        private bool HoldsAFailingInvitation(Request request)
         {
             using var body = new MemoryStream();
             request.Content?.WriteTo(body, CancellationToken.None);
-            return Encoding.UTF8.GetString(body.ToArray()).Contains($"/{TableNames.Summits}?", StringComparison.Ordinal);
+            var text = Encoding.UTF8.GetString(body.ToArray());
+            return text.Contains($"/{TableNames.Summits}?", StringComparison.Ordinal) && Failing.Any(id => text.Contains(id, StringComparison.Ordinal));
         }
     }
 
@@ -60,8 +66,11 @@ public sealed class InvitationRecordingFaultTests(InvitationRecordingFaultTests.
         var admin = fixture.CreateAdminClient();
         var id = (await SummitSteps.CreateSummitAsync(admin, clock, 100))["id"]!.GetValue<string>();
 
-        // Ten transactions of 100 hold the first request's 1,000 invitations (rows are recorded in the order they are sent).
-        fixture.Fault.FailAfter(10);
+        // A send takes invitees in invitation id order: the first 1,000 make its first request, and their rows are stored.
+        var ids = fixture.Invitees.Select(email => InviteeSelector.InvitationId(TestRegister.Westminster.GssCode, SignupService.ContactKey(email)))
+            .Order(StringComparer.Ordinal).ToList();
+        fixture.Failing = ids.Skip(1000).ToHashSet(StringComparer.Ordinal);
+        fixture.Fault.FailAfter(0);
         using (var failed = await admin.PostAsJsonAsync($"/api/admin/summits/{id}/invitations/send", Criteria))
         {
             fixture.Fault.Heal();
