@@ -209,5 +209,15 @@ internal static class ColdStartReport
           need source-generated JSON contexts for every stored and returned type, the Azure clients constructed
           without Microsoft.Extensions.Azure, and ClosedXML, OpenXml, OData, the Azure Tables SDK's entity binder
           and Razor component rendering to be trim-safe or replaced.
+        - **What blocks it for good, today:** the last of those is the framework's own answer, not a warning to
+          work round. In .NET 10, `AddRazorComponents`, which every GOV.UK page of the service is rendered
+          through, carries `[RequiresUnreferencedCode("Razor Components does not currently support trimming or
+          native AOT.")]` (read from the shipped `Microsoft.AspNetCore.Components.Endpoints` on 2026-12-05), and
+          ASP.NET Core's Native AOT compatibility table lists Blazor Server, whose components these are, as not
+          supported. So the handler cannot be published with Native AOT while it renders its pages, and with
+          ReadyToRun the breakdown above is what remains: framework work that grows with the app (the service
+          provider, the routes and their metadata, the EDM model, the middleware pipeline), each stage already
+          a fraction of what it was. Reaching 1.5x the bare app would take the pages out of the handler: a
+          second function app for them, or pages rendered without Razor components.
         """;
 }

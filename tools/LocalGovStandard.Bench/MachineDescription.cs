@@ -6,7 +6,7 @@ namespace LocalGovStandard.Bench;
 internal static class MachineDescription
 {
     public static string Current() =>
-        $"{Environment.ProcessorCount} cores ({Machine.CpuModel()}), {Machine.MemoryGiB():0} GiB, {OperatingSystem()}, .NET {Environment.Version}";
+        $"{Environment.ProcessorCount} cores ({Machine.CpuModel()}), {Machine.MemoryGiB():0} GiB, {OperatingSystem()}, .NET {Environment.Version}, {Machine.GarbageCollector()} (the handler's)";
 
     /// <summary>The distribution's name (Debian GNU/Linux 12 (bookworm)) rather than the kernel's, when the OS says it.</summary>
     private static string OperatingSystem()

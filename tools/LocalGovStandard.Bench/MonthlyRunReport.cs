@@ -120,17 +120,26 @@ internal static class MonthlyRunReport
             style and formula, twice per column (`XLTableField.IsConsistentStyle`/`IsConsistentFormula`, about
             10%). The product's own code, writing the cells (`WorkbookTables.Write`), is 24%, most of it
             ClosedXML making its cell objects (`XLRangeBase.Cell` 14%, growing its row dictionaries); each
-            column's number format goes on once, on its range (about 3%). Threads waiting for the garbage
-            collector are about 11%: ClosedXML keeps every cell of a workbook live until it saves. Adding the
-            charts is 1%. Looked for and not there: figures per cell (they are worked out once per group, by
-            `ProgressCalculator`, which the floor runs too), style objects per cell, `AdjustToContents`
-            (never called: widths are explicit), repeated lookups or quadratic scans (allocation per
-            assessment is flat from 1x to 4x, and so is CPU per assessment). The ratio is higher at 4x
-            because the floor's fixed costs per workbook weigh less there, not because ClosedXML's work grows
-            faster than the data; in wall time it grows further on a loaded machine, where the longer pass
-            waits longer for a core. What is left is ClosedXML 0.95.4's DOM-building save: its later
-            versions (0.102 onwards) write sheets with a streaming writer, but the package feed of the build
-            machines serves 0.95.4 only. {Verdict(phases)}
+            formatted cell gets its column's number format as it is written (leaving the formats out altogether
+            changed allocation by 1% and time by less than the noise). Adding the charts is 1%.
+            **Memory management is about half of ClosedXML's CPU.** A `perf` profile of the whole 4x ClosedXML
+            process, every thread (2026-12-05, `perf record -g` with `DOTNET_PerfMapEnabled=1`, and
+            `DOTNET_ReadyToRun=0` so that perf could name managed code, which adds the JIT's 13%): the
+            runtime's native code, most of it the garbage collector, 36%; managed code 29%; the kernel 11%
+            (page faults as the heap grows) and `memset` 5% (clearing memory for new objects). ClosedXML
+            allocates about twice the floor's bytes and keeps every cell of a workbook live until it saves, so
+            each collection has a large live heap to trace. That is why the collector matters: in interleaved
+            4x runs on 2026-12-05 (each writer in its own process, four of each), ClosedXML took 2.78 to 3.47
+            times the floor's time with the handler's server GC (median of the times 2.96x), against 3.82 to 4.54
+            times (4.2x) with workstation GC, which these benchmarks used before. Looked for and not there:
+            figures per cell (they are worked out once per group, by `ProgressCalculator`, which the floor runs
+            too), style objects per cell, `AdjustToContents` (never called: widths are explicit), repeated
+            lookups or quadratic scans (allocation per assessment is flat from 1x to 4x, and so is CPU per
+            assessment). The ratio is higher at 4x because the floor's fixed costs per workbook weigh less
+            there, not because ClosedXML's work grows faster than the data; in wall time it grows further on a
+            loaded machine, where the longer pass waits longer for a core. What is left is ClosedXML 0.95.4's
+            DOM-building save: its later versions (0.102 onwards) write sheets with a streaming writer, but
+            the package feed of the build machines serves 0.95.4 only. {Verdict(phases)}
             """;
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using LocalGovStandard.Bench;
+using LocalGovStandard.WorkbookBench;
 
 // ./build.sh bench: every scenario against its baseline, in child processes of this one, then
 // docs/performance.md. A child runs one scenario (--scenario) and prints its result as JSON.
+Machine.EnsureTheHandlersGarbageCollector();
 var arguments = BenchArguments.Parse(args);
 if (arguments.Scenario is { } scenario)
 {

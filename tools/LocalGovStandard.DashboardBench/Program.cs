@@ -11,6 +11,7 @@ using LocalGovStandard.WorkbookBench;
 // snapshots only, so its time should stay flat as the data grows; the cold feed request and the
 // snapshot refresh read all the activity (partition queries), so they show what the snapshots save.
 // Nothing here asserts a timing: it prints a markdown table.
+Machine.EnsureTheHandlersGarbageCollector();
 var scales = new[] { 1, 2, 4 };
 var requests = 20;
 var assessmentsPerCouncil = 10;
@@ -35,7 +36,7 @@ var groups = DefaultPeerGroups.All.Select(PeerGroup.From).ToList();
 var month = ReportMonth.Of(DateTimeOffset.UtcNow);
 var register = await BenchRegister.LoadAsync(registerPath);
 
-Console.WriteLine($"Dashboard benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}; register: {registerPath ?? "397 made-up councils"}; " +
+Console.WriteLine($"Dashboard benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Machine.GarbageCollector()}; register: {registerPath ?? "397 made-up councils"}; " +
     $"{assessmentsPerCouncil} assessments per council; median and 95th percentile of {requests} sequential requests after 3 warm-up requests; a fresh Azurite and handler per scale.");
 Console.WriteLine();
 

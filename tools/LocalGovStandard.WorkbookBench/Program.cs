@@ -12,6 +12,7 @@ using LocalGovStandard.WorkbookBench;
 // Builds every peer group's monthly workbook from national-scale data made up in memory, with the
 // product's own ProgressCalculator and ProgressWorkbook, against an OpenXmlWriter floor.
 // Each (scale, writer) runs in a child process of its own, so each peak memory figure is its own.
+Machine.EnsureTheHandlersGarbageCollector();
 var options = BenchOptions.Parse(args);
 if (options.Phase is { } phase)
 {
@@ -19,7 +20,7 @@ if (options.Phase is { } phase)
     return 0;
 }
 
-Console.WriteLine($"Workbook benchmark: {Environment.ProcessorCount} cores, {Machine.CpuModel()}, {Machine.MemoryGiB():0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine($"Workbook benchmark: {Environment.ProcessorCount} cores, {Machine.CpuModel()}, {Machine.MemoryGiB():0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {Machine.GarbageCollector()}");
 Console.WriteLine($"Register: {options.RegisterDescription()}; {options.AssessmentsPerCouncil} assessments per council; median of {options.Iterations} passes over every group after one warm-up pass");
 Console.WriteLine();
 var results = new List<PhaseResult>();

@@ -39,6 +39,17 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The emulator's CPU time so far (all its threads), for benchmarks that share a machine with it.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException("Azurite has not started.");
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>
     /// Starts Azurite, choosing fresh ports and starting again when a port was taken between choosing and binding
     /// (another process can win that race) or the emulator exits early.
