@@ -58,15 +58,15 @@ internal static class IntakeScenario
 
         // The baseline brackets the sign-ups, half before and half after, so a change in the machine's load
         // during the run weighs on both alike.
-        var (bareBefore, bareBeforeCpu) = await PhaseCpu.MeasureAsync(app.Storage,
+        var (bareBefore, bareBeforeCpu) = await CpuSpent.MeasureAsync(app.Storage,
             () => ConcurrentLoad.RunAsync(count / 2, i => InsertAsync(inserts, councils, "before", i)));
         var outgoing = new OutgoingRequestCounter();
-        var (signups, signupCpu) = await PhaseCpu.MeasureAsync(app.Storage,
+        var (signups, signupCpu) = await CpuSpent.MeasureAsync(app.Storage,
             () => ConcurrentLoad.RunAsync(count, i => SignUpAsync(client, councils, "contact", i)));
         outgoing.Dispose();
         var storageRequests = outgoing.To(app.Storage.TablePort) + outgoing.To(app.Storage.BlobPort) + outgoing.To(app.Storage.QueuePort);
         var sendGridRequests = outgoing.To(new Uri(app.SendGrid.BaseUrl).Port);
-        var (bareAfter, bareAfterCpu) = await PhaseCpu.MeasureAsync(app.Storage,
+        var (bareAfter, bareAfterCpu) = await CpuSpent.MeasureAsync(app.Storage,
             () => ConcurrentLoad.RunAsync(count - count / 2, i => InsertAsync(inserts, councils, "after", i)));
 
         return new IntakeResult(scale, councils.Count, bareBefore.Plus(bareAfter), signups,

@@ -4,15 +4,19 @@ using LocalGovStandard.Tests.Infrastructure;
 namespace LocalGovStandard.Bench;
 
 /// <summary>
-/// CPU time used while a timed phase ran, in milliseconds per operation: Azurite's (a Node.js process of its own) and the
-/// benchmark process's (the app and its HTTP clients, or the bare SDK loop). On a machine whose cores they share, these show
-/// what an operation costs each side, which wall time alone cannot.
+/// CPU time per operation of a timed phase, in milliseconds: Azurite's (a Node.js process of its own) and the benchmark
+/// process's (the app and its HTTP clients, or the bare SDK loop). On a machine whose cores they share, these show what an
+/// operation costs each side, which wall time alone cannot.
 /// </summary>
 internal sealed record PhaseCpu(double AzuriteMsPerOperation, double ProcessMsPerOperation)
 {
     /// <summary>Operations a second that Azurite could serve if it had one core to itself and did nothing else.</summary>
     public double AzuriteCeilingPerSecond => 1000 / AzuriteMsPerOperation;
+}
 
+/// <summary>CPU milliseconds spent over a number of operations; two phases of the same operation add up.</summary>
+internal sealed record CpuSpent(double AzuriteMs, double ProcessMs, int Operations)
+{
     public static async Task<(LoadResult Load, CpuSpent Cpu)> MeasureAsync(Azurite azurite, Func<Task<LoadResult>> phase)
     {
         var azuriteBefore = azurite.ProcessorTime;
@@ -23,11 +27,7 @@ internal sealed record PhaseCpu(double AzuriteMsPerOperation, double ProcessMsPe
             (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalMilliseconds,
             load.Operations));
     }
-}
 
-/// <summary>CPU milliseconds spent over a number of operations; two phases of the same operation add up.</summary>
-internal sealed record CpuSpent(double AzuriteMs, double ProcessMs, int Operations)
-{
     public CpuSpent Plus(CpuSpent other) => new(AzuriteMs + other.AzuriteMs, ProcessMs + other.ProcessMs, Operations + other.Operations);
 
     public PhaseCpu PerOperation() => new(AzuriteMs / Operations, ProcessMs / Operations);
