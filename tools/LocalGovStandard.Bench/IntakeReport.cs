@@ -93,9 +93,11 @@ internal static class IntakeReport
             - **Baseline:** a bare `TableClient.AddEntityAsync` loop, {ConcurrentLoad.Clients} in flight, into another
               table of the same Azurite: as many inserts as sign-ups, half just before the sign-ups and half
               just after, of `ContactEntity` rows with the same keys and about the same size.
-            - Both get {IntakeScenario.WarmUpOperations:N0} untimed warm-up operations first, so that the JIT has tiered up most of
-              the path (with 128, until 2026-12-05, it was still compiling through the timed sign-ups and the p99
-              ratio moved between 2x and 8x from run to run). Latency is per operation (nearest-rank p50 and p99).
+            - Both get {IntakeScenario.WarmUpOperations:N0} untimed warm-up operations first. With 128, until 2026-12-05, the JIT's
+              tiering took 10 to 28% of the CPU inside the timed sign-ups (a `perf` profile) and the p99 ratio moved
+              between 2x and 8x from run to run; with 1,024 it has moved between 2.8x and 3.6x. The JIT still tiers
+              some methods up during the timed phase, as it does in a new instance's first minutes. Latency is per
+              operation (nearest-rank p50 and p99).
             - **Rate limit:** every request comes from 127.0.0.1, which the per-client limiter sees as one
               client, so the benchmark sets `LocalGovStandard__RateLimits__PublicFormsPermitLimit=1000000`
               (the existing setting; the default is 30 a minute).
