@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace LocalGovStandard.Tests.Infrastructure;
@@ -41,9 +42,7 @@ public static class TestRegister
     public static async Task ImportAsync(HttpClient admin, params TestCouncil[] councils)
     {
         var imported = councils.Length == 0 ? All : councils;
-        using var content = new StringContent(Csv(imported), Encoding.UTF8, "text/csv");
-        using var response = await admin.PostAsync(new Uri("/api/admin/register", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
+        await PostCsvAsync(admin, "/api/admin/register", Csv(imported));
         await ImportDomainsAsync(admin, imported.Where(c => c.Current && c.GssCode.Length > 0).ToArray());
     }
 
@@ -58,9 +57,31 @@ public static class TestRegister
             }
         }
 
-        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
-        using var response = await admin.PostAsync(new Uri("/api/admin/councils/domains", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
+        await PostCsvAsync(admin, "/api/admin/councils/domains", csv.ToString());
+    }
+
+    private const int SetUpAttempts = 3;
+    private static readonly TimeSpan SetUpRetryPause = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Posts a CSV that a test's set-up needs. When a loaded machine starts many fixtures at once, a storage request can
+    /// time out, and the app answers 503, which says to try again (seen once in CI, failing a whole test class in set-up):
+    /// set-up tries again, at most twice, as a client should. Any other answer, or a third 503, fails as before.
+    /// </summary>
+    private static async Task PostCsvAsync(HttpClient admin, string path, string csv)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+            using var response = await admin.PostAsync(new Uri(path, UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == SetUpAttempts)
+            {
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+
+            await Task.Delay(SetUpRetryPause);
+        }
     }
 }
 
