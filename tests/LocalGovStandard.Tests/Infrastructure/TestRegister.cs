@@ -60,13 +60,15 @@ public static class TestRegister
         await PostCsvAsync(admin, "/api/admin/councils/domains", csv.ToString());
     }
 
-    private const int SetUpAttempts = 3;
-    private static readonly TimeSpan SetUpRetryPause = TimeSpan.FromSeconds(2);
+    private const int SetUpAttempts = 6;
+    private static readonly TimeSpan SetUpRetryPause = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Posts a CSV that a test's set-up needs. When a loaded machine starts many fixtures at once, a storage request can
-    /// time out, and the app answers 503, which says to try again (seen once in CI, failing a whole test class in set-up):
-    /// set-up tries again, at most twice, as a client should. Any other answer, or a third 503, fails as before.
+    /// Posts a CSV that a test's set-up needs. When a loaded machine starts many fixtures at once, the app's first try at
+    /// creating its tables in Azurite can time out; it tries again in the background every 5 s, and until then a write
+    /// answers 503, which says to try again (seen in CI: a whole test class failed in set-up, even after 20 s of waiting
+    /// for the start-up migration and three tries 2 s apart). So set-up tries again, for up to 25 s more, as a client
+    /// should. Any other answer, or a sixth 503, fails as before.
     /// </summary>
     private static async Task PostCsvAsync(HttpClient admin, string path, string csv)
     {
