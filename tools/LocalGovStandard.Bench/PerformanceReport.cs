@@ -42,8 +42,8 @@ internal static class PerformanceReport
                   handler ships with: server GC, the Web SDK's default, which its `runtimeconfig.json` names (in
                   .NET 10 with DATAS, which adapts the number of heaps to the load). Each benchmark checks that
                   before it starts (`Machine.EnsureTheHandlersGarbageCollector`). Until 2026-12-05 they ran with
-                  workstation GC, which the handler never does, and which made the monthly run's ClosedXML
-                  figures about a third slower against the floor (see the monthly run).
+                  workstation GC, which the handler never does, and which put the monthly run's ClosedXML figures
+                  about 40% higher against the floor (medians of interleaved 4x runs: 4.2x against 2.96x; see the monthly run).
                 - **Noise:** the machine is shared with other engineers' builds and tests, which run at the same
                   time, so absolute times move from run to run by tens of percent. Read the ratios: each compares
                   figures taken within a minute of each other, in the same conditions.

@@ -14,7 +14,10 @@ internal sealed record PhaseCpu(double AzuriteMsPerOperation, double ProcessMsPe
     public double AzuriteCeilingPerSecond => 1000 / AzuriteMsPerOperation;
 }
 
-/// <summary>CPU milliseconds spent over a number of operations; two phases of the same operation add up.</summary>
+/// <summary>
+/// CPU milliseconds spent over the operations that succeeded, so failures do not make an operation look cheaper; two
+/// phases of the same operation add up.
+/// </summary>
 internal sealed record CpuSpent(double AzuriteMs, double ProcessMs, int Operations)
 {
     public static async Task<(LoadResult Load, CpuSpent Cpu)> MeasureAsync(Azurite azurite, Func<Task<LoadResult>> phase)
@@ -25,10 +28,10 @@ internal sealed record CpuSpent(double AzuriteMs, double ProcessMs, int Operatio
         return (load, new CpuSpent(
             (azurite.ProcessorTime - azuriteBefore).TotalMilliseconds,
             (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalMilliseconds,
-            load.Operations));
+            load.Operations - load.Failures));
     }
 
     public CpuSpent Plus(CpuSpent other) => new(AzuriteMs + other.AzuriteMs, ProcessMs + other.ProcessMs, Operations + other.Operations);
 
-    public PhaseCpu PerOperation() => new(AzuriteMs / Operations, ProcessMs / Operations);
+    public PhaseCpu PerOperation() => new(AzuriteMs / Math.Max(Operations, 1), ProcessMs / Math.Max(Operations, 1));
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using LocalGovStandard.Platform.Email.Queue;
+using LocalGovStandard.Platform.Storage;
 using LocalGovStandard.Signups;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -84,7 +85,28 @@ public class ServiceFixture : IAsyncLifetime
             ? () => EmailQueueSteps.DrainedAsync(this)
             : () => EmailQueueSteps.DeliverAsTheHostAsync(this);
 
+        await StorageCreatedAsync();
         await StartupMigrationsAsync();
+    }
+
+    private static readonly TimeSpan StorageCreationLimit = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// The app creates its tables and containers in Azurite at start, trying for 10 s and then again every 5 s in the
+    /// background until they exist; until then a write answers 503. On a loaded machine starting many fixtures at once
+    /// the first try can time out, so set-up waits for the app to report its storage ready (tests stop storage only
+    /// after this). A fixture whose storage never comes up fails here, saying so, not later in a seeding request.
+    /// </summary>
+    private async Task StorageCreatedAsync()
+    {
+        try
+        {
+            await Service<StorageInitializer>().Ready.WaitAsync(StorageCreationLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{GetType().Name}: the app had not created its tables and containers in Azurite after {StorageCreationLimit.TotalSeconds:0} s");
+        }
     }
 
     /// <summary>

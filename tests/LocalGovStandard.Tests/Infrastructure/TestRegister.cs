@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace LocalGovStandard.Tests.Infrastructure;
@@ -60,30 +59,11 @@ public static class TestRegister
         await PostCsvAsync(admin, "/api/admin/councils/domains", csv.ToString());
     }
 
-    private const int SetUpAttempts = 6;
-    private static readonly TimeSpan SetUpRetryPause = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// Posts a CSV that a test's set-up needs. When a loaded machine starts many fixtures at once, the app's first try at
-    /// creating its tables in Azurite can time out; it tries again in the background every 5 s, and until then a write
-    /// answers 503, which says to try again (seen in CI: a whole test class failed in set-up, even after 20 s of waiting
-    /// for the start-up migration and three tries 2 s apart). So set-up tries again, for up to 25 s more, as a client
-    /// should. Any other answer, or a sixth 503, fails as before.
-    /// </summary>
     private static async Task PostCsvAsync(HttpClient admin, string path, string csv)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-            using var response = await admin.PostAsync(new Uri(path, UriKind.Relative), content);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == SetUpAttempts)
-            {
-                response.EnsureSuccessStatusCode();
-                return;
-            }
-
-            await Task.Delay(SetUpRetryPause);
-        }
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var response = await admin.PostAsync(new Uri(path, UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
     }
 }
 
