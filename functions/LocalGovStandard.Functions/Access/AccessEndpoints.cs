@@ -27,16 +27,20 @@ public static class AccessEndpoints
 
     public static void MapAccess(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/assessments/start", (bool? signedOut, HttpContext context) =>
+        app.MapGet("/assessments/start", (bool? signedOut, string? returnUrl, HttpContext context) =>
                 context.User.Identity?.IsAuthenticated == true
-                    ? (IResult)TypedResults.Redirect("/assessments")
-                    : new ComponentParameters<StartPage>().Set(p => p.SignedOut, signedOut == true).Result())
+                    ? (IResult)TypedResults.Redirect(ContactReturnPaths.Safe(returnUrl) ?? ContactReturnPaths.Home)
+                    : new ComponentParameters<StartPage>()
+                        .Set(p => p.SignedOut, signedOut == true)
+                        .Set(p => p.ReturnUrl, ContactReturnPaths.Safe(returnUrl))
+                        .Result())
             .AsPublicFunction("AssessmentStart");
         app.MapPost("/assessments/start", RequestLinkAsync)
             .AsPublicFunction("AssessmentStartSubmit")
             .RequireRateLimiting(RateLimits.PublicForms)
             .RequireValidForm();
-        app.MapGet("/assessments/start/check-email", () => new ComponentParameters<CheckEmailPage>().Result())
+        app.MapGet("/assessments/start/check-email", (AccessLinks links) =>
+                new ComponentParameters<CheckEmailPage>().Set(p => p.LinkLifetime, Durations.Describe(links.LinkLifetime)).Result())
             .AsPublicFunction("AssessmentCheckEmail");
         app.MapGet(AccessPath, ShowSignInLink)
             .AsPublicFunction("AssessmentAccess")
@@ -63,6 +67,7 @@ public static class AccessEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var errors = new FieldErrors();
         var email = errors.RequiredText("email", form["email"], "Email address", 254, "Enter your council email address");
+        var returnUrl = ContactReturnPaths.Safe(form[ContactReturnPaths.Parameter]);
         if (email is not null && !email.Contains('@', StringComparison.Ordinal))
         {
             errors.Add("email", "Enter an email address in the correct format, like name@yourcouncil.gov.uk");
@@ -73,10 +78,11 @@ public static class AccessEndpoints
             return new ComponentParameters<StartPage>()
                 .Set(p => p.Email, form["email"].ToString())
                 .Set(p => p.Errors, FormErrors.From(errors.ToDictionary(), ["email"]))
+                .Set(p => p.ReturnUrl, returnUrl)
                 .Result(StatusCodes.Status400BadRequest);
         }
 
-        await links.RequestAsync(email!, cancellationToken);
+        await links.RequestAsync(email!, returnUrl, cancellationToken);
         return TypedResults.Redirect("/assessments/start/check-email");
     }
 
@@ -94,14 +100,14 @@ public static class AccessEndpoints
     private static async Task<IResult> SignInWithLinkAsync(HttpContext context, AccessLinks links, CancellationToken cancellationToken)
     {
         var token = await EmailedLinks.TokenAsync(context.Request, cancellationToken);
-        var (result, principal) = await links.SignInAsync(token, ContactSession.CookieScheme, cancellationToken);
+        var (result, principal, returnUrl) = await links.SignInAsync(token, ContactSession.CookieScheme, cancellationToken);
         if (result != AccessLinkResult.SignedIn)
         {
             return LinkProblem(result, links.LinkLifetime);
         }
 
         await context.SignInAsync(ContactSession.CookieScheme, principal!);
-        return TypedResults.Redirect("/assessments");
+        return TypedResults.Redirect(ContactReturnPaths.Safe(returnUrl) ?? ContactReturnPaths.Home);
     }
 
     /// <summary>Ends this session and every other one of the same person (the saved cookie, bearer tokens, other devices).</summary>
@@ -128,7 +134,7 @@ public static class AccessEndpoints
             return problem;
         }
 
-        var (result, principal) = await links.SignInAsync(body!.Token, ContactSession.BearerScheme, cancellationToken);
+        var (result, principal, _) = await links.SignInAsync(body!.Token, ContactSession.BearerScheme, cancellationToken);
         return result switch
         {
             AccessLinkResult.SignedIn => BearerTokens.Issue(principal!, bearer.Get(ContactSession.BearerScheme), clock),

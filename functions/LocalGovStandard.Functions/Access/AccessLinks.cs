@@ -37,10 +37,11 @@ public sealed class AccessLinks(
 
     private const string Purpose = "access-link";
 
-    private sealed record Payload(string Region, string RowKey, string Nonce, DateTimeOffset ExpiresAt);
+    /// <param name="ReturnUrl">The page to open once signed in (<see cref="ContactReturnPaths"/>); absent in older links.</param>
+    private sealed record Payload(string Region, string RowKey, string Nonce, DateTimeOffset ExpiresAt, string? ReturnUrl = null);
 
     /// <summary>Emails a link to every verified contact with this address. Says nothing about who exists.</summary>
-    public async Task RequestAsync(string email, CancellationToken cancellationToken)
+    public async Task RequestAsync(string email, string? returnUrl, CancellationToken cancellationToken)
     {
         var contactKey = SignupService.ContactKey(email);
         var perRegion = await Task.WhenAll(Regions.All.Select(region => contacts.VerifiedWithAddressAsync(region.Slug, contactKey, cancellationToken)));
@@ -48,38 +49,38 @@ public sealed class AccessLinks(
         {
             if (await quota.TryTakeAsync(QuotaKinds.SignIn, contact.ContactEmail, cancellationToken))
             {
-                await IssueAsync(contact, cancellationToken);
+                await IssueAsync(contact, returnUrl, cancellationToken);
             }
         }
     }
 
-    public async Task<(AccessLinkResult Result, ClaimsPrincipal? Principal)> SignInAsync(string? token, string scheme, CancellationToken cancellationToken)
+    public async Task<(AccessLinkResult Result, ClaimsPrincipal? Principal, string? ReturnUrl)> SignInAsync(string? token, string scheme, CancellationToken cancellationToken)
     {
         var payload = tokens.Verify<Payload>(Purpose, token);
         if (payload is null)
         {
-            return (AccessLinkResult.Invalid, null);
+            return (AccessLinkResult.Invalid, null, null);
         }
 
         if (clock.GetUtcNow() >= payload.ExpiresAt)
         {
-            return (AccessLinkResult.Expired, null);
+            return (AccessLinkResult.Expired, null, null);
         }
 
         var contact = await contacts.GetAsync(payload.Region, payload.RowKey, cancellationToken);
         if (contact is null || contact.Status != ContactEntity.Verified || !OutstandingLinks.Matches(contact.AccessNonceHashes, payload.Nonce, clock.GetUtcNow()))
         {
-            return (AccessLinkResult.Invalid, null);
+            return (AccessLinkResult.Invalid, null, null);
         }
 
         // Using any of the person's links spends all of them.
         if (!await contacts.SpendAccessLinksAsync(contact, cancellationToken))
         {
-            return (AccessLinkResult.Invalid, null);
+            return (AccessLinkResult.Invalid, null, null);
         }
 
         await audit.WriteAsync($"contact:{contact.Reference}", "access.signed-in", $"{contact.PartitionKey}/{contact.GssCode}", cancellationToken: cancellationToken);
-        return (AccessLinkResult.SignedIn, ContactSession.Principal(scheme, contact));
+        return (AccessLinkResult.SignedIn, ContactSession.Principal(scheme, contact), payload.ReturnUrl);
     }
 
     /// <summary>
@@ -94,7 +95,7 @@ public sealed class AccessLinks(
             _ => null,
         };
 
-    private async Task IssueAsync(ContactEntity contact, CancellationToken cancellationToken)
+    private async Task IssueAsync(ContactEntity contact, string? returnUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var nonce = SecretTokens.NewSecret();
@@ -104,7 +105,7 @@ public sealed class AccessLinks(
             return;
         }
 
-        var link = options.CurrentValue.Link("assessments/access?token=" + tokens.Sign(Purpose, new Payload(contact.PartitionKey, contact.RowKey, nonce, expiresAt)));
+        var link = options.CurrentValue.Link("assessments/access?token=" + tokens.Sign(Purpose, new Payload(contact.PartitionKey, contact.RowKey, nonce, expiresAt, returnUrl)));
         await outbox.EnqueueAsync(LedgerPartition, AccessEmail.Build(contact, link, expiresAt, now), cancellationToken);
     }
 }

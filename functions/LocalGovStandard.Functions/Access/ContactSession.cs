@@ -41,6 +41,7 @@ public static class ContactSession
                 options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.SlidingExpiration = true;
                 options.LoginPath = "/assessments/start";
+                options.ReturnUrlParameter = ContactReturnPaths.Parameter;
                 options.LogoutPath = "/assessments/sign-out";
                 options.Events.OnRedirectToLogin = context => ChallengeAsync(context.HttpContext, () => context.Response.Redirect(context.RedirectUri));
                 // Renew on every request, not only after half the time: the session then ends exactly

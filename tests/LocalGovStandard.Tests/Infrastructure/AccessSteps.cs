@@ -42,9 +42,14 @@ public static partial class AccessSteps
             throw new InvalidOperationException($"Asking for a link answered {(int)response.StatusCode} at {landedOn}.");
         }
 
-        var message = fixture.SendGrid.Accepted.Skip(before).Last(m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase));
-        return new Uri(LinkPattern().Match(message.PlainText).Value);
+        return LinkIn(fixture.SendGrid.Accepted.Skip(before).Last(m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>The newest sign-in link emailed to this address, however it was asked for.</summary>
+    public static Uri LatestLink(ServiceFixture fixture, string email) =>
+        LinkIn(fixture.SendGrid.Accepted.Last(m => string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase)));
+
+    private static Uri LinkIn(CapturedRequest message) => new(LinkPattern().Match(message.PlainText).Value);
 
     public static string TokenOf(Uri link) => link.Query[(link.Query.IndexOf('=', StringComparison.Ordinal) + 1)..];
 
