@@ -103,6 +103,28 @@ public sealed class CouncilFeedbackTests(PanelDayFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task AFormWhoseHiddenReplacingWasChanged_IsRefusedOnce_ThenTakesTheSavedValue_SoSendingAgainWorks()
+    {
+        var request = await PublishedAsync("Parking permits (feedback form tampered with)");
+        var owner = await PageSession.SignInAsync(fixture, PanelDayFixture.CouncilContact);
+        var form = await owner.GetAsync(CouncilFeedback.Href(request.Reference));
+
+        var refused = await AssessorSteps.PostFormAsync(owner, form, CouncilFeedback.Href(request.Reference),
+            new Dictionary<string, string[]> { ["helped"] = [Helped], ["replacing"] = ["yesterday"] });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(["#helped"], refused.ErrorLinks);
+        Assert.Contains("could not tell which feedback this form replaces", refused.ErrorMessages[0], StringComparison.Ordinal);
+        Assert.Equal(CouncilFeedback.NoneGiven, refused.Element("input[name=replacing]")!.GetAttribute("value"));
+        Assert.Equal(Helped, refused.Element("textarea[name=helped]")!.TextContent.Trim());
+        Assert.Null((await PanelDaySteps.ReadAsync(fixture, request))!.FeedbackHelped);
+
+        var again = await AssessorSteps.PostFormAsync(owner, refused, CouncilFeedback.Href(request.Reference), new Dictionary<string, string[]>());
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.Equal(Helped, (await PanelDaySteps.ReadAsync(fixture, request))!.FeedbackHelped);
+    }
+
+    [Fact]
     public async Task APanelMember_AnotherCouncil_AndAnonymousCaller_CanNeitherReadNorWriteIt_AndTheCouncilsOwnViewsLeaveItOut()
     {
         var request = await PublishedAsync("Parking permits (feedback kept to the leads)");

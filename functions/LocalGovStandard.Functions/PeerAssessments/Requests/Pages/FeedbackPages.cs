@@ -31,6 +31,7 @@ public static class FeedbackPages
         return result.Outcome switch
         {
             FeedbackOutcome.Saved => TypedResults.Redirect($"{RequestPages.CouncilHref(reference)}?feedback=saved"),
+            FeedbackOutcome.Invalid when result.Errors.Has("replacing") => Unreadable(result, feedback, body),
             FeedbackOutcome.Invalid or FeedbackOutcome.Closed => Page(result.Request!, feedback, body.Helped, body.DidNotHelp,
                 body.Replacing ?? CouncilFeedback.Replacing(result.Request!), FormErrors.From(result.Errors.ToDictionary(), FieldOrder),
                 result.Outcome == FeedbackOutcome.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest),
@@ -48,6 +49,26 @@ public static class FeedbackPages
         var errors = new FormErrors();
         errors.Add("helped", $"Your council's feedback was changed at {EmailDates.Format(request.FeedbackAt!.Value)}, after you opened this page. Read what was saved, then send yours again to replace it");
         return Page(request, feedback, body.Helped, body.DidNotHelp, CouncilFeedback.Replacing(request), errors, StatusCodes.Status409Conflict, savedMeanwhile: FeedbackView.Of(request));
+    }
+
+    /// <summary>
+    /// The form's hidden "replacing" came back unreadable (changed in the browser, or garbled on the way). The writer
+    /// cannot put that right, so the page takes the saved feedback's own value again, shows what is saved, and asks them
+    /// to send again; their text stays in the form.
+    /// </summary>
+    private static RazorComponentResult Unreadable(FeedbackResult result, CouncilFeedback feedback, FeedbackBody body)
+    {
+        var request = result.Request!;
+        var fieldErrors = result.Errors.ToDictionary();
+        fieldErrors.Remove("replacing");
+        var errors = FormErrors.From(fieldErrors, FieldOrder);
+        if (errors.For("helped") is null)
+        {
+            errors.Add("helped", "We could not tell which feedback this form replaces. Check what is saved, then send yours again");
+        }
+
+        return Page(request, feedback, body.Helped, body.DidNotHelp, CouncilFeedback.Replacing(request), errors, StatusCodes.Status400BadRequest,
+            savedMeanwhile: request.FeedbackAt is null ? null : FeedbackView.Of(request));
     }
 
     private static RazorComponentResult Page(
