@@ -43,7 +43,10 @@ public static class ContactSession
                 options.LoginPath = "/assessments/start";
                 options.ReturnUrlParameter = ContactReturnPaths.Parameter;
                 options.LogoutPath = "/assessments/sign-out";
-                options.Events.OnRedirectToLogin = context => ChallengeAsync(context.HttpContext, () => context.Response.Redirect(context.RedirectUri));
+                // Back to the page after signing in (ContactReturnPaths) only from a GET: a form posted after the session
+                // ended has no page at its address to come back to.
+                options.Events.OnRedirectToLogin = context => ChallengeAsync(context.HttpContext, () => context.Response.Redirect(
+                    HttpMethods.IsGet(context.Request.Method) ? context.RedirectUri : context.Options.LoginPath.Value!));
                 // Renew on every request, not only after half the time: the session then ends exactly
                 // SessionIdleTimeout after the last request, as the pages' timeout warning counts it.
                 options.Events.OnCheckSlidingExpiration = context =>

@@ -46,6 +46,17 @@ public sealed class SignInReturnTests(TrustFixture fixture) : IClassFixture<Trus
         Assert.Equal(HttpStatusCode.OK, page.Status);
     }
 
+    [Fact]
+    public async Task AFormPostedAfterTheSessionEnded_SendsThemToSignIn_WithNoPageToComeBackTo()
+    {
+        var session = PageSession.Anonymous(fixture);
+
+        var posted = await session.PostAsync(Deep, [KeyValuePair.Create("name", "Ada")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal("/assessments/start", posted.Location);
+    }
+
     [Theory]
     [MemberData(nameof(Crafted))]
     public async Task ACraftedReturnAddress_IsNotCarried_AndSigningInLandsOnTheirAssessments(string returnUrl)
