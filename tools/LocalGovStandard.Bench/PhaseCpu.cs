@@ -33,5 +33,6 @@ internal sealed record CpuSpent(double AzuriteMs, double ProcessMs, int Operatio
 
     public CpuSpent Plus(CpuSpent other) => new(AzuriteMs + other.AzuriteMs, ProcessMs + other.ProcessMs, Operations + other.Operations);
 
-    public PhaseCpu PerOperation() => new(AzuriteMs / Math.Max(Operations, 1), ProcessMs / Math.Max(Operations, 1));
+    /// <summary>Not a number when nothing succeeded: there is then no operation to cost.</summary>
+    public PhaseCpu PerOperation() => Operations == 0 ? new(double.NaN, double.NaN) : new(AzuriteMs / Operations, ProcessMs / Operations);
 }

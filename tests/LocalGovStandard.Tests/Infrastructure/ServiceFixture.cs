@@ -105,7 +105,8 @@ public class ServiceFixture : IAsyncLifetime
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{GetType().Name}: the app had not created its tables and containers in Azurite after {StorageCreationLimit.TotalSeconds:0} s");
+            var lastFault = Logs.Lines.LastOrDefault(line => line.Contains("Storage is not reachable", StringComparison.Ordinal)) ?? "no fault logged";
+            throw new TimeoutException($"{GetType().Name}: the app had not created its tables and containers in Azurite after {StorageCreationLimit.TotalSeconds:0} s ({lastFault})");
         }
     }
 

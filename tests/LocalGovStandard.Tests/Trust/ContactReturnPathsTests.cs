@@ -8,7 +8,8 @@ public sealed class ContactReturnPathsTests
     [Theory]
     [InlineData("/assessments")]
     [InlineData("/assessments/assessor-profile")]
-    [InlineData("/assessments/AB-123?tab=actions")]
+    [InlineData("/assessments/AB-123?tab=actions&published=PAR-7K2P")]
+    [InlineData("/Assessments/assessor-profile")]
     [InlineData("/peer-groups/london/events/m-1")]
     public void TheirOwnPages_AreKept(string path) => Assert.Equal(path, ContactReturnPaths.Safe(path));
 
@@ -29,10 +30,17 @@ public sealed class ContactReturnPathsTests
     [InlineData("/assessments/start?returnUrl=/assessments")]
     [InlineData("/assessments/access?token=x")]
     [InlineData("/assessments/sign-out")]
+    [InlineData("/assessments/Start")]
+    [InlineData("/assessments/./start")]
+    [InlineData("/assessments/%73tart")]
+    [InlineData("/assessments/../organiser")]
+    [InlineData("/peer-groups/%2e%2e/signup")]
+    [InlineData("/assessments/é")]
+    [InlineData("/assessments/x#top")]
     [InlineData("/organiser")]
     [InlineData("/signup")]
     public void AnythingElse_IsDropped(string? candidate) => Assert.Null(ContactReturnPaths.Safe(candidate));
 
     [Fact]
-    public void AVeryLongPath_IsDropped() => Assert.Null(ContactReturnPaths.Safe("/assessments/" + new string('a', 600)));
+    public void AVeryLongPath_IsDropped() => Assert.Null(ContactReturnPaths.Safe("/assessments/" + new string('a', 200)));
 }

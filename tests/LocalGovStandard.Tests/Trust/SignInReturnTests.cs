@@ -74,6 +74,20 @@ public sealed class SignInReturnTests(TrustFixture fixture) : IClassFixture<Trus
     }
 
     [Fact]
+    public async Task TheLongestReturnPathKept_WithTheCharactersThatGrowMostWhenSigned_StillMakesAWorkingLink()
+    {
+        var longest = "/assessments?" + new string('&', 200 - "/assessments?".Length);
+        var session = PageSession.Anonymous(fixture);
+        var start = await session.GetAsync("/assessments/start?returnUrl=" + Uri.EscapeDataString(longest));
+        Assert.Equal(longest, start.Element("input[name=returnUrl]")?.GetAttribute("value"));
+
+        await session.SubmitAsync(start, new Dictionary<string, string> { ["email"] = TrustFixture.WestminsterLead });
+        var signedIn = await EmailedLinkSteps.OpenAndPressAsync(PageSession.Anonymous(fixture).Client, AccessSteps.LatestLink(fixture, TrustFixture.WestminsterLead));
+
+        Assert.Equal(longest, signedIn.Location);
+    }
+
+    [Fact]
     public async Task ASignedInContact_SentToSignIn_GoesStraightOn_ButNeverOffTheService()
     {
         var session = await PageSession.SignInAsync(fixture, TrustFixture.WestminsterLead);
