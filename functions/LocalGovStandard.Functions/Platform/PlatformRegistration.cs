@@ -76,6 +76,7 @@ public static class PlatformRegistration
         services.AddProblemResponses();
         services.AddServiceRateLimits();
         services.AddServiceSecurityHeaders();
+        services.AddPublicCompression();
         services.AddRazorComponents();
         services.AddDataProtection().SetApplicationName("LocalGovStandard");
         LoadKeyRingOnFirstUse(services);
@@ -116,6 +117,7 @@ public static class PlatformRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages(WriteStatusPageAsync);
         app.UseServiceSecurityHeaders();
+        app.UsePublicCompression();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

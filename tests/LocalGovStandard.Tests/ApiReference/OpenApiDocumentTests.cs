@@ -54,6 +54,23 @@ public sealed class OpenApiDocumentTests(ServiceFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task EveryProblemResponse_RefersToTheOneProblemDetailsSchema_RatherThanACopy()
+    {
+        using var document = await DocumentAsync();
+
+        var schemas = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .SelectMany(operation => operation.Value.GetProperty("responses").EnumerateObject())
+            .Where(response => response.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out _))
+            .Select(response => response.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema"))
+            .ToList();
+
+        Assert.True(schemas.Count > 300, $"Only {schemas.Count} problem responses");
+        Assert.All(schemas, schema => Assert.True(schema.TryGetProperty("$ref", out _), schema.ToString()));
+        Assert.True(document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("ProblemDetails", out _));
+    }
+
+    [Fact]
     public async Task TheDocument_DeclaresTheFourSecuritySchemes_AsEachGuardChecksThem()
     {
         using var document = await DocumentAsync();
