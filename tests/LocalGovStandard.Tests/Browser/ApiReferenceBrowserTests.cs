@@ -15,7 +15,7 @@ public sealed class ApiReferenceBrowserTests(BrowserFixture fixture) : IClassFix
     private static readonly string Screenshots = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
 
     /// <summary>
-    /// The heaviest page the service has: Scalar's 5 MB script, then the 1.2 MB document it renders. On a quiet 2-core
+    /// The heaviest page the service has: Scalar's 5 MB script, then the 770 KB document it renders. On a quiet 2-core
     /// machine it loads in 4 s and shows the routes 5 s later; a CI run with four test classes at once made the load alone
     /// take over the usual 20 s, so this page gets a minute to load and 45 s to render.
     /// </summary>

@@ -63,7 +63,7 @@ public sealed class SignInReturnTests(TrustFixture fixture) : IClassFixture<Trus
     {
         var session = PageSession.Anonymous(fixture);
 
-        var start = await session.GetAsync("/assessments/start?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        var start = await session.GetAsync(StartPage(returnUrl));
         Assert.Equal(HttpStatusCode.OK, start.Status);
         Assert.Null(start.Element("input[name=returnUrl]"));
         var asked = await session.SubmitAsync(start, new Dictionary<string, string> { ["email"] = TrustFixture.WestminsterLead, ["returnUrl"] = returnUrl });
@@ -78,10 +78,11 @@ public sealed class SignInReturnTests(TrustFixture fixture) : IClassFixture<Trus
     {
         var longest = "/assessments?" + new string('&', 200 - "/assessments?".Length);
         var session = PageSession.Anonymous(fixture);
-        var start = await session.GetAsync("/assessments/start?returnUrl=" + Uri.EscapeDataString(longest));
+        var start = await session.GetAsync(StartPage(longest));
         Assert.Equal(longest, start.Element("input[name=returnUrl]")?.GetAttribute("value"));
 
-        await session.SubmitAsync(start, new Dictionary<string, string> { ["email"] = TrustFixture.WestminsterLead });
+        var asked = await session.SubmitAsync(start, new Dictionary<string, string> { ["email"] = TrustFixture.WestminsterLead });
+        Assert.Equal("/assessments/start/check-email", asked.Location);
         var signedIn = await EmailedLinkSteps.OpenAndPressAsync(PageSession.Anonymous(fixture).Client, AccessSteps.LatestLink(fixture, TrustFixture.WestminsterLead));
 
         Assert.Equal(longest, signedIn.Location);
@@ -92,8 +93,8 @@ public sealed class SignInReturnTests(TrustFixture fixture) : IClassFixture<Trus
     {
         var session = await PageSession.SignInAsync(fixture, TrustFixture.WestminsterLead);
 
-        var onward = await session.GetAsync("/assessments/start?returnUrl=" + Uri.EscapeDataString(Deep));
-        var elsewhere = await session.GetAsync("/assessments/start?returnUrl=" + Uri.EscapeDataString("//evil.example/"));
+        var onward = await session.GetAsync(StartPage(Deep));
+        var elsewhere = await session.GetAsync(StartPage("//evil.example/"));
 
         Assert.Equal(Deep, onward.Location);
         Assert.Equal(ContactReturnPaths.Home, elsewhere.Location);
@@ -108,4 +109,6 @@ public sealed class SignInReturnTests(TrustFixture fixture) : IClassFixture<Trus
         Assert.Contains("expires in 30 minutes", text, StringComparison.Ordinal);
         Assert.Contains("use any of the links: signing in with one stops the others working", text, StringComparison.Ordinal);
     }
+
+    private static string StartPage(string returnUrl) => "/assessments/start?returnUrl=" + Uri.EscapeDataString(returnUrl);
 }
